@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { defineConfig, chromium } from "@playwright/test";
+
+/** A Chromium to drive: $CHROME_PATH, then Playwright's own, then Debian's. */
+function findChromium(): string | undefined {
+  const fromEnv = process.env["CHROME_PATH"];
+  if (fromEnv !== undefined && fromEnv !== "") {
+    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH=${fromEnv} n’existe pas.`);
+    return fromEnv;
+  }
+  let bundled: string | undefined;
+  try {
+    bundled = chromium.executablePath();
+  } catch {
+    bundled = undefined;
+  }
+  if (bundled !== undefined && existsSync(bundled)) return undefined;
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  throw new Error(
+    "Aucun Chromium trouvé. Installez-en un : `sudo apt-get install -y chromium` (Debian/Ubuntu), " +
+      "ou `npx playwright install chromium`, ou indiquez son chemin dans CHROME_PATH.",
+  );
+}
+
+const executablePath = findChromium();
+const port = Number(process.env["E2E_PORT"] ?? 4329);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    launchOptions: {
+      ...(executablePath !== undefined ? { executablePath } : {}),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    command: "node ./dist/server/entry.mjs",
+    url: `http://127.0.0.1:${port}/`,
+    env: { HOST: "127.0.0.1", PORT: String(port), DATA_DIR: "test-results/data" },
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,58 @@
+/**
+ * npm run new -- "Titre de l’article": writes content/articles/<slug>.md with today's Paris
+ * date and every front-matter field to fill. Never overwrites an existing file.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { CATEGORIES } from "../src/config.ts";
+import { parisParts } from "../src/lib/dates.ts";
+import { slugify } from "../src/lib/slug.ts";
+
+const title = process.argv.slice(2).join(" ").trim();
+if (title === "") {
+  console.error('Usage : npm run new -- "Titre de l’article"');
+  process.exit(2);
+}
+const slug = slugify(title);
+if (slug === "") {
+  console.error(`Impossible de tirer un nom de fichier du titre « ${title} ».`);
+  process.exit(2);
+}
+
+const dir = process.env["CONTENT_DIR"] ?? "content/articles";
+const file = join(dir, `${slug}.md`);
+const p = parisParts(new Date());
+const pad = (n: number): string => String(n).padStart(2, "0");
+const yamlString = (s: string): string => JSON.stringify(s);
+
+const text = `---
+title: ${yamlString(title)}
+# Le chapô : une ou deux phrases qui résument l’article.
+description: "À compléter"
+# Heure de Paris (AAAA-MM-JJTHH:MM). Un article daté dans le futur attend cette date pour paraître.
+date: ${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}
+# updated: ${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}
+# Une de : ${CATEGORIES.map((c) => c.slug).join(", ")}
+category: ${CATEGORIES[0].slug}
+tags: []
+author: La rédaction
+# image: /images/mon-image.jpg
+# imageAlt: Description de l’image pour qui ne la voit pas
+draft: true
+---
+
+Le texte de l’article, en Markdown. Les guillemets "droits" deviennent « français » et les espaces
+avant : ; ! ? sont posées à la publication.
+`;
+
+mkdirSync(dir, { recursive: true });
+try {
+  writeFileSync(file, text, { flag: "wx" });
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+    console.error(`${file} existe déjà : rien n’a été écrit. Choisissez un autre titre ou modifiez ce fichier.`);
+    process.exit(1);
+  }
+  throw error;
+}
+console.log(`Article créé : ${file} (brouillon : passez draft à false pour le publier)`);

@@ -1,0 +1,73 @@
+/**
+ * The one source of truth for site settings: everything that names the site, its
+ * locale, its zone, its categories or its publisher imports this module.
+ */
+
+/** A section of the site, with its French label and the ASCII slug used in URLs. */
+export interface Category {
+  readonly slug: string;
+  readonly label: string;
+  readonly description: string;
+}
+
+export const CATEGORIES = [
+  {
+    slug: "international",
+    label: "International",
+    description: "Géopolitique de la tech, régulation et grands groupes à l’étranger.",
+  },
+  {
+    slug: "economie",
+    label: "Économie",
+    description: "Marchés, résultats, levées de fonds et stratégies des entreprises du numérique.",
+  },
+  {
+    slug: "tech",
+    label: "Tech",
+    description: "Produits, logiciels, matériel et usages\u00a0: ce qui change dans nos outils.",
+  },
+  {
+    slug: "startups",
+    label: "Startups",
+    description: "Jeunes pousses, fondateurs et écosystèmes de l’innovation.",
+  },
+  {
+    slug: "cybersecurite",
+    label: "Cybersécurité",
+    description: "Attaques, failles, défense et protection des données.",
+  },
+  {
+    slug: "reseaux-sociaux",
+    label: "Réseaux sociaux",
+    description: "Plateformes, créateurs, modération et tendances en ligne.",
+  },
+] as const satisfies readonly Category[];
+
+/** Slug of a configured category. */
+export type CategorySlug = (typeof CATEGORIES)[number]["slug"];
+
+export const SITE = {
+  name: "Digimedia",
+  tagline: "L’actualité tech, chaque jour, en français",
+  description:
+    "Digimedia décrypte l’actualité du numérique\u00a0: international, économie, tech, startups, cybersécurité et réseaux sociaux.",
+  /** Absolute origin of the public site; SITE_URL overrides it at build time. */
+  url: process.env["SITE_URL"] ?? "https://www.digimedia.fr",
+  lang: "fr",
+  locale: "fr-FR",
+  /** Every date is shown, grouped and archived in Paris time, whatever the build machine's zone. */
+  timeZone: "Europe/Paris",
+  /** Cards per listing page (home, category, tag). */
+  pageSize: 12,
+  defaultAuthor: "La rédaction",
+  /** Words read per minute, for "3 min de lecture". */
+  wordsPerMinute: 230,
+  publisher: {
+    legalName: "Digimedia SAS",
+    address: "12 rue de la Presse, 75002 Paris, France",
+    registration: "RCS Paris 900 000 000",
+    director: "Camille Martin",
+    email: "redaction@digimedia.fr",
+    host: "Hébergeur\u00a0: OVH SAS, 2 rue Kellermann, 59100 Roubaix, France",
+  },
+} as const;

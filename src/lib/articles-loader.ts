@@ -1,0 +1,71 @@
+/**
+ * The articles' content loader: Astro's glob loader plus three things it does not do.
+ * 1. Front matter is re-read with YAML's core schema, so dates stay strings and a date
+ *    without offset can be read as Paris time (js-yaml would read it as UTC).
+ * 2. Errors are French and name the file and the field.
+ * 3. The slug is the file name, checked, and two files with one slug fail the build.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { extractFrontmatter } from "@astrojs/markdown-remark";
+import yaml from "js-yaml";
+import { glob, type Loader, type ParseDataOptions } from "astro/loaders";
+import { articleSchema, describeIssues } from "./article-schema.ts";
+import { SLUG_PATTERN } from "./slug.ts";
+
+/** Raised for an article the site cannot publish; its message is meant for editors. */
+export class ArticleError extends Error {
+  override name = "ArticleError";
+}
+
+/** Front matter of a file, with YAML's core schema (dates kept as strings). */
+export function readFrontMatter(file: string): Record<string, unknown> {
+  const raw = extractFrontmatter(readFileSync(file, "utf8"));
+  if (raw === undefined) return {};
+  try {
+    const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
+    return data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
+  } catch (error) {
+    throw new ArticleError(`Article invalide : ${file}\n  - front matter YAML illisible : ${(error as Error).message}`);
+  }
+}
+
+/** Articles from `base` ("content/articles" or an absolute folder); files starting with _ are ignored. */
+export function articlesLoader(base: string): Loader {
+  const owners = new Map<string, string>();
+  const inner = glob({
+    pattern: ["**/*.md", "!**/_*", "!**/_*/**"],
+    base,
+    generateId: ({ entry, base: baseUrl }) => {
+      const slug = basename(entry, ".md");
+      if (!SLUG_PATTERN.test(slug)) {
+        throw new ArticleError(
+          `Article invalide : ${entry}\n  - nom de fichier : « ${slug} » doit être en minuscules sans accents, mots séparés par des tirets (ex. tencent-et-ant-group.md)`,
+        );
+      }
+      const owner = owners.get(slug);
+      if (owner !== undefined && owner !== entry && existsSync(join(fileURLToPath(baseUrl), owner))) {
+        throw new ArticleError(
+          `Article invalide : ${entry}\n  - slug en double « ${slug} » : déjà utilisé par ${owner} ; renommez l’un des deux fichiers`,
+        );
+      }
+      owners.set(slug, entry);
+      return slug;
+    },
+  });
+  return {
+    name: "articles-loader",
+    load: (context) =>
+      inner.load({
+        ...context,
+        parseData: async <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> => {
+          const file = props.filePath ?? props.id;
+          const data = props.filePath === undefined ? props.data : (readFrontMatter(props.filePath) as TData);
+          const result = articleSchema.safeParse(data);
+          if (!result.success) throw new ArticleError(describeIssues(file, result.error));
+          return context.parseData({ ...props, data });
+        },
+      }),
+  };
+}

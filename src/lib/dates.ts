@@ -1,0 +1,160 @@
+/**
+ * Dates in one place. Every formatter carries an explicit Paris zone: without it the day
+ * printed, grouped or archived would depend on the build machine's zone.
+ */
+import { SITE } from "../config.ts";
+
+const zone = SITE.timeZone;
+
+const partsFormatter = new Intl.DateTimeFormat("en-GB", {
+  timeZone: zone,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+const monthFormatter = new Intl.DateTimeFormat(SITE.locale, { timeZone: "UTC", month: "long" });
+const weekdayFormatter = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "short" });
+const monthShortEn = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Wall-clock fields of an instant in Paris. */
+export interface ParisParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock fields (year, month 1–12, day, time) of an instant, in Paris. */
+export function parisParts(date: Date): ParisParts {
+  const parts = partsFormatter.formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
+}
+
+/** Minutes to add to UTC to get Paris wall-clock time at this instant (60 or 120). */
+export function parisOffsetMinutes(date: Date): number {
+  const p = parisParts(date);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant at which Paris clocks show this wall-clock time. */
+export function fromParisWallClock(p: ParisParts): Date {
+  const guess = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  let instant = guess - parisOffsetMinutes(new Date(guess)) * 60_000;
+  // Near a DST change the offset at the guess can differ from the offset at the answer.
+  instant = guess - parisOffsetMinutes(new Date(instant)) * 60_000;
+  return new Date(instant);
+}
+
+const dateTimeRe = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Reads a front-matter date: "2020-10-12", "2020-10-12T08:30" (both Paris time) or a value
+ * with an explicit offset. Returns undefined for anything malformed or impossible (2021-02-29).
+ */
+export function parseParisDate(value: string): Date | undefined {
+  const m = dateTimeRe.exec(value.trim());
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const offset = m[7];
+  if (offset === undefined) return fromParisWallClock({ year, month, day, hour, minute, second });
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (offset === "Z") return new Date(utc);
+  const sign = offset.startsWith("-") ? -1 : 1;
+  const digits = offset.slice(1).replace(":", "");
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
+  return new Date(utc - sign * minutes * 60_000);
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+/** French day-of-month: "1er" for the first, the plain number otherwise. */
+export function frenchDay(day: number): string {
+  return day === 1 ? "1er" : String(day);
+}
+
+/** French month name, lower case ("octobre"), for a month 1–12. */
+export function frenchMonth(month: number): string {
+  return monthFormatter.format(new Date(Date.UTC(2000, month - 1, 1)));
+}
+
+/** Display date in Paris: "12 octobre 2020", "1er octobre 2020". */
+export function formatDate(date: Date): string {
+  const p = parisParts(date);
+  return `${frenchDay(p.day)} ${frenchMonth(p.month)} ${p.year}`;
+}
+
+/** Display date and time in Paris: "12 octobre 2020 à 08 h 30". */
+export function formatDateTime(date: Date): string {
+  const p = parisParts(date);
+  return `${formatDate(date)} à ${pad(p.hour)}\u00a0h\u00a0${pad(p.minute)}`;
+}
+
+/** Heading of a month archive: "Octobre 2020". */
+export function formatMonthHeading(year: number, month: number): string {
+  const name = frenchMonth(month);
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
+}
+
+/** Heading of a day archive: "12 octobre 2020", "1er octobre 2020". */
+export function formatDayHeading(year: number, month: number, day: number): string {
+  return `${frenchDay(day)} ${frenchMonth(month)} ${year}`;
+}
+
+/** Value for `<time datetime>`: ISO 8601 with the Paris offset ("2020-10-12T00:00:00+02:00"). */
+export function isoDateTime(date: Date): string {
+  const p = parisParts(date);
+  const offset = parisOffsetMinutes(date);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** Archive path parts of an instant in Paris: { year: "2020", month: "10", day: "12" }. */
+export function archiveParts(date: Date): { year: string; month: string; day: string } {
+  const p = parisParts(date);
+  return { year: String(p.year), month: pad(p.month), day: pad(p.day) };
+}
+
+/** RFC 822 date for RSS, in Paris time with its offset: "Mon, 12 Oct 2020 00:00:00 +0200". */
+export function rfc822(date: Date): string {
+  const p = parisParts(date);
+  const offset = parisOffsetMinutes(date);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  const weekday = weekdayFormatter.format(date);
+  return `${weekday}, ${pad(p.day)} ${monthShortEn[p.month - 1] ?? ""} ${p.year} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)} ${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
+}
+
+/** Today's date in Paris as "YYYY-MM-DD", for new article files. */
+export function parisDay(date: Date): string {
+  const { year, month, day } = archiveParts(date);
+  return `${year}-${month}-${day}`;
+}

@@ -1,0 +1,155 @@
+/**
+ * Every listing of the site, computed once per build from the published articles (newest
+ * first): categories, tags, date archives, neighbours and related articles. Nothing here
+ * grows with N²: related articles come from nearby entries of small lists.
+ */
+import { archiveParts } from "./dates.ts";
+import { slugify } from "./slug.ts";
+
+/** What listings need to know of an article. */
+export interface Listable {
+  id: string;
+  data: { date: Date; category: string; tags: readonly string[] };
+}
+
+/** A tag with its URL slug, its label as first written, and its articles. */
+export interface TagGroup<T> {
+  slug: string;
+  label: string;
+  articles: T[];
+}
+
+/** Year → month → day → articles, keys zero-padded strings, newest first at every level. */
+export type Archive<T> = Map<string, Map<string, Map<string, T[]>>>;
+
+/** All listings of a build. */
+export interface SiteIndex<T extends Listable> {
+  articles: T[];
+  byCategory: Map<string, T[]>;
+  tags: Map<string, TagGroup<T>>;
+  archive: Archive<T>;
+  /** Older and newer article of the same category. */
+  neighbours: Map<string, { older: T | undefined; newer: T | undefined }>;
+  related: Map<string, T[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** Entries of `list` nearest to position `at`, alternating newer and older, skipping `at`. */
+function* nearest<T>(list: readonly T[], at: number): Generator<T> {
+  for (let d = 1; d < list.length; d++) {
+    const newer = list[at - d];
+    const older = list[at + d];
+    if (newer === undefined && older === undefined) return;
+    if (older !== undefined) yield older;
+    if (newer !== undefined) yield newer;
+  }
+}
+
+/** Groups a newest-first list by Paris year, month and day. */
+export function buildArchive<T extends Listable>(articles: readonly T[]): Archive<T> {
+  const archive: Archive<T> = new Map();
+  for (const article of articles) {
+    const { year, month, day } = archiveParts(article.data.date);
+    let months = archive.get(year);
+    if (months === undefined) archive.set(year, (months = new Map<string, Map<string, T[]>>()));
+    let days = months.get(month);
+    if (days === undefined) months.set(month, (days = new Map<string, T[]>()));
+    push(days, day, article);
+  }
+  return archive;
+}
+
+/**
+ * Up to `count` related articles: same category and shared tags first (most tags shared,
+ * then nearest in time), then the same category nearest in time, then shared tags elsewhere.
+ */
+function relatedOf<T extends Listable>(
+  article: T,
+  count: number,
+  lists: { category: T[]; categoryTag: Map<string, T[]>; tag: Map<string, T[]> },
+  position: Map<T[], Map<string, number>>,
+): T[] {
+  const at = (list: T[]): number => position.get(list)?.get(article.id) ?? 0;
+  const chosen: T[] = [];
+  const add = (candidates: Iterable<T>): void => {
+    for (const c of candidates) {
+      if (chosen.length >= count) return;
+      if (!chosen.includes(c)) chosen.push(c);
+    }
+  };
+  const shared = new Map<T, number>();
+  for (const tag of new Set(article.data.tags.map(slugify))) {
+    const list = lists.categoryTag.get(`${article.data.category}/${tag}`) ?? [];
+    let taken = 0;
+    for (const c of nearest(list, at(list))) {
+      if (taken++ >= count * 2) break;
+      shared.set(c, (shared.get(c) ?? 0) + 1);
+    }
+  }
+  add([...shared.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c));
+  add(nearest(lists.category, at(lists.category)));
+  for (const tag of article.data.tags.map(slugify)) {
+    const list = lists.tag.get(tag) ?? [];
+    add(nearest(list, at(list)));
+  }
+  return chosen;
+}
+
+/** Computes every listing once from published articles sorted newest first. */
+export function buildSiteIndex<T extends Listable>(articles: T[], relatedCount = 3): SiteIndex<T> {
+  const byCategory = new Map<string, T[]>();
+  const tags = new Map<string, TagGroup<T>>();
+  const categoryTag = new Map<string, T[]>();
+  for (const article of articles) {
+    push(byCategory, article.data.category, article);
+    for (const label of new Set(article.data.tags)) {
+      const slug = slugify(label);
+      if (slug === "") continue;
+      const group = tags.get(slug) ?? { slug, label, articles: [] };
+      tags.set(slug, group);
+      // Two labels with one slug ("IA", "ia") list the article once; articles come in order.
+      if (group.articles.at(-1) !== article) group.articles.push(article);
+      const key = `${article.data.category}/${slug}`;
+      if (categoryTag.get(key)?.at(-1) !== article) push(categoryTag, key, article);
+    }
+  }
+  const tagLists = new Map([...tags].map(([slug, group]) => [slug, group.articles]));
+  const position = new Map<T[], Map<string, number>>();
+  for (const list of [...byCategory.values(), ...categoryTag.values(), ...tagLists.values()]) {
+    position.set(list, new Map(list.map((a, i) => [a.id, i])));
+  }
+  const neighbours = new Map<string, { older: T | undefined; newer: T | undefined }>();
+  const related = new Map<string, T[]>();
+  for (const article of articles) {
+    const category = byCategory.get(article.data.category) ?? [];
+    const i = position.get(category)?.get(article.id) ?? 0;
+    neighbours.set(article.id, { older: category[i + 1], newer: category[i - 1] });
+    related.set(article.id, relatedOf(article, relatedCount, { category, categoryTag, tag: tagLists }, position));
+  }
+  return { articles, byCategory, tags, archive: buildArchive(articles), neighbours, related };
+}
+
+/** Splits a list into pages of `size` (at least one page, possibly empty). */
+export function paginateList<T>(items: readonly T[], size: number): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages.length > 0 ? pages : [[]];
+}
+
+/**
+ * Page numbers to show around `current` out of `total`: the first, the last and two either
+ * side, with null where numbers are skipped ([1, null, 6, 7, 8, 9, 10, null, 40]).
+ */
+export function pageWindow(current: number, total: number, around = 2): (number | null)[] {
+  const shown: (number | null)[] = [];
+  for (let page = 1; page <= total; page++) {
+    if (page === 1 || page === total || Math.abs(page - current) <= around) shown.push(page);
+    else if (shown.at(-1) !== null) shown.push(null);
+  }
+  return shown;
+}

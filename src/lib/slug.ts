@@ -1,0 +1,16 @@
+/** URL slugs: lower-case ASCII words joined by hyphens. */
+
+/** Pattern every article file name and URL slug must match. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** "Réseaux sociaux & IA" → "reseaux-sociaux-ia"; "L’été" → "l-ete". */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}

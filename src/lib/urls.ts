@@ -1,0 +1,44 @@
+/** Every URL of the site is built here, with French paths and a trailing slash. */
+import { SITE } from "../config.ts";
+import { archiveParts } from "./dates.ts";
+
+const paged = (base: string, page: number): string => (page <= 1 ? base : `${base}${page}/`);
+
+/** Home, or one of its later pages: "/", "/page/2/". */
+export const homeUrl = (page = 1): string => (page <= 1 ? "/" : `/page/${page}/`);
+/** "/articles/<slug>/". */
+export const articleUrl = (slug: string): string => `/articles/${slug}/`;
+/** "/categorie/". */
+export const categoriesUrl = (): string => "/categorie/";
+/** "/categorie/<slug>/", "/categorie/<slug>/2/". */
+export const categoryUrl = (slug: string, page = 1): string => paged(`/categorie/${slug}/`, page);
+/** "/tag/". */
+export const tagsUrl = (): string => "/tag/";
+/** "/tag/<slug>/", "/tag/<slug>/2/". */
+export const tagUrl = (slug: string, page = 1): string => paged(`/tag/${slug}/`, page);
+/** "/2020/". */
+export const yearUrl = (year: string): string => `/${year}/`;
+/** "/2020/10/". */
+export const monthUrl = (year: string, month: string): string => `/${year}/${month}/`;
+/** "/2020/10/12/". */
+export const dayUrl = (year: string, month: string, day: string): string => `/${year}/${month}/${day}/`;
+/** "/archives/": every year and month that has articles. */
+export const archivesUrl = (): string => "/archives/";
+/** The day archive an instant belongs to, in Paris time. */
+export function dayUrlOf(date: Date): string {
+  const { year, month, day } = archiveParts(date);
+  return dayUrl(year, month, day);
+}
+/** The month archive an instant belongs to, in Paris time. */
+export function monthUrlOf(date: Date): string {
+  const { year, month } = archiveParts(date);
+  return monthUrl(year, month);
+}
+
+export const aboutUrl = (): string => "/a-propos/";
+export const legalUrl = (): string => "/mentions-legales/";
+
+/** Absolute URL on the public site, for canonical links and feeds. */
+export function absoluteUrl(path: string, base: string = SITE.url): string {
+  return new URL(path, base).href;
+}
