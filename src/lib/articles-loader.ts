@@ -6,7 +6,7 @@
  * 3. The slug is the file name, checked, and two files with one slug fail the build.
  */
 import { readFileSync, existsSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, relative, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractFrontmatter } from "@astrojs/markdown-remark";
 import yaml from "js-yaml";
@@ -29,6 +29,12 @@ export function readFrontMatter(file: string): Record<string, unknown> {
   } catch (error) {
     throw new ArticleError(`Article invalide : ${file}\n  - front matter YAML illisible : ${(error as Error).message}`);
   }
+}
+
+/** A path as an editor reads it: relative to the project when inside it. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith("..") || isAbsolute(rel) ? file : rel;
 }
 
 /** Articles from `base` ("content/articles" or an absolute folder); files starting with _ are ignored. */
@@ -60,7 +66,7 @@ export function articlesLoader(base: string): Loader {
       inner.load({
         ...context,
         parseData: async <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> => {
-          const file = props.filePath ?? props.id;
+          const file = props.filePath === undefined ? props.id : displayPath(props.filePath);
           const data = props.filePath === undefined ? props.data : (readFrontMatter(props.filePath) as TData);
           const result = articleSchema.safeParse(data);
           if (!result.success) throw new ArticleError(describeIssues(file, result.error));

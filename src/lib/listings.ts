@@ -39,14 +39,22 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
-/** Entries of `list` nearest to position `at`, alternating newer and older, skipping `at`. */
-function* nearest<T>(list: readonly T[], at: number): Generator<T> {
-  for (let d = 1; d < list.length; d++) {
-    const newer = list[at - d];
-    const older = list[at + d];
-    if (newer === undefined && older === undefined) return;
-    if (older !== undefined) yield older;
-    if (newer !== undefined) yield newer;
+/** Entries of a newest-first `list` nearest in time to the one at `at`, closest first, skipping it. */
+function* nearest<T extends Listable>(list: readonly T[], at: number): Generator<T> {
+  const time = list[at]?.data.date.getTime() ?? 0;
+  let newer = at - 1;
+  let older = at + 1;
+  for (;;) {
+    const n = list[newer];
+    const o = list[older];
+    if (n === undefined && o === undefined) return;
+    if (o === undefined || (n !== undefined && n.data.date.getTime() - time <= time - o.data.date.getTime())) {
+      yield n as T;
+      newer--;
+    } else {
+      yield o;
+      older++;
+    }
   }
 }
 

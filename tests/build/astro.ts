@@ -1,0 +1,28 @@
+/** Builds the site against another content folder, as an editor or CI would. */
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+
+export const projectRoot = join(import.meta.dirname, "../..");
+
+/** Result of one `astro build`. */
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+/** Runs `astro build` with CONTENT_DIR and OUT_DIR (inside the project), then drops its cache. */
+export function buildWith(contentDir: string, outDir: string, env: Record<string, string> = {}): BuildResult {
+  const result = spawnSync(process.execPath, [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "build"], {
+    cwd: projectRoot,
+    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+    encoding: "utf8",
+    timeout: 240_000,
+  });
+  // astro.config.mjs keys the content cache by CONTENT_DIR; a temporary folder's cache is never reused.
+  rmSync(join(projectRoot, "node_modules/.astro", contentDir.replace(/[^a-zA-Z0-9]+/g, "_")), {
+    recursive: true,
+    force: true,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}

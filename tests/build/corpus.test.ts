@@ -1,0 +1,133 @@
+/**
+ * The site built from the deterministic 200-article corpus, with the build machine in another
+ * time zone. Expectations come from the corpus's front matter as written (Paris wall-clock
+ * dates, so the archive day is the date as typed), not from the code under test.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus, type CorpusEntry } from "../../scripts/corpus.ts";
+import { buildWith, projectRoot } from "./astro.ts";
+import { brokenLinks, htmlErrors, listFiles, page } from "./dist.ts";
+
+const PAGE_SIZE = 12;
+const BUILD_NOW = "2026-06-01T00:00:00+02:00";
+const outDir = "dist-corpus";
+const root = join(projectRoot, outDir, "client");
+let contentDir = "";
+let entries: CorpusEntry[] = [];
+let published: CorpusEntry[] = [];
+
+beforeAll(() => {
+  contentDir = mkdtempSync(join(tmpdir(), "digimedia-corpus-"));
+  entries = generateCorpus(contentDir, 200, 42);
+  published = entries.filter((e) => !e.draft && e.date < BUILD_NOW.slice(0, 16));
+  const { status, output } = buildWith(contentDir, `./${outDir}`, { BUILD_NOW, TZ: "America/Los_Angeles" });
+  if (status !== 0) throw new Error(`La construction du corpus a échoué :\n${output.slice(-3000)}`);
+});
+
+afterAll(() => {
+  rmSync(contentDir, { recursive: true, force: true });
+  rmSync(join(projectRoot, outDir), { recursive: true, force: true });
+});
+
+const files = (): string[] => listFiles(root);
+const cardLinks = (path: string): string[] =>
+  page(root, path)
+    .querySelectorAll(".cards a[href^='/articles/']")
+    .map((a) => a.getAttribute("href") ?? "");
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)].sort();
+
+describe("the 200-article corpus", () => {
+  it("has drafts and scheduled articles, so the rules are exercised", () => {
+    expect(entries.filter((e) => e.draft).length).toBeGreaterThan(0);
+    expect(entries.filter((e) => !e.draft && e.date >= "2027").length).toBeGreaterThan(0);
+  });
+
+  it("writes one page per published article, and none for drafts or future articles", () => {
+    const built = unique(files().flatMap((f) => /^articles\/([^/]+)\/index\.html$/.exec(f)?.[1] ?? []));
+    expect(built).toEqual(unique(published.map((e) => e.slug)));
+  });
+
+  it("mentions drafts and scheduled articles nowhere", () => {
+    const hidden = entries.filter((e) => !published.includes(e)).map((e) => e.slug);
+    for (const file of files().filter((f) => f.endsWith(".html"))) {
+      const html = readFileSync(join(root, file), "utf8");
+      for (const slug of hidden) expect(html.includes(slug), `${file} cite ${slug}`).toBe(false);
+    }
+  });
+
+  it("paginates the home page newest first, with the lead on page 1", () => {
+    const pages = Math.ceil(published.length / PAGE_SIZE);
+    const homePages = files().filter((f) => /^page\/\d+\/index\.html$/.test(f));
+    expect(homePages.length).toBe(pages - 1);
+    const newest = [...published].sort((a, b) => b.date.localeCompare(a.date))[0];
+    expect(page(root, "/").querySelector(".lead h2 a")?.getAttribute("href")).toBe(`/articles/${newest?.slug}/`);
+    const seen = [
+      ...cardLinks("/"),
+      page(root, "/").querySelector(".lead a[href^='/articles/']")?.getAttribute("href") ?? "",
+    ];
+    for (let p = 2; p <= pages; p++) seen.push(...cardLinks(`/page/${p}/`));
+    expect(unique(seen)).toEqual(unique(published.map((e) => `/articles/${e.slug}/`)));
+  });
+
+  it("paginates every category, each page linking to its neighbours", () => {
+    const categories = unique(published.map((e) => e.category));
+    for (const category of categories) {
+      const mine = published.filter((e) => e.category === category);
+      const pages = Math.ceil(mine.length / PAGE_SIZE);
+      const links: string[] = [];
+      for (let p = 1; p <= pages; p++) {
+        const path = p === 1 ? `/categorie/${category}/` : `/categorie/${category}/${p}/`;
+        const doc = page(root, path);
+        const cards = cardLinks(path);
+        expect(cards.length, path).toBe(p < pages ? PAGE_SIZE : mine.length - PAGE_SIZE * (pages - 1));
+        links.push(...cards);
+        const next = doc.querySelector('nav[aria-label="Pagination"] a[rel="next"]')?.getAttribute("href");
+        const prev = doc.querySelector('nav[aria-label="Pagination"] a[rel="prev"]')?.getAttribute("href");
+        expect(next, path).toBe(p < pages ? `/categorie/${category}/${p + 1}/` : undefined);
+        expect(prev, path).toBe(
+          p === 1 ? undefined : p === 2 ? `/categorie/${category}/` : `/categorie/${category}/${p - 1}/`,
+        );
+      }
+      expect(unique(links)).toEqual(unique(mine.map((e) => `/articles/${e.slug}/`)));
+      expect(files()).not.toContain(`categorie/${category}/${pages + 1}/index.html`);
+    }
+  });
+
+  it("has archive pages for exactly the years, months and days with articles (Paris time)", () => {
+    const archived = files().filter((f) => /^\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?index\.html$/.test(f));
+    const expected = unique(
+      published.flatMap((e) => [
+        `${e.date.slice(0, 4)}/index.html`,
+        `${e.date.slice(0, 4)}/${e.date.slice(5, 7)}/index.html`,
+        `${e.date.slice(0, 4)}/${e.date.slice(5, 7)}/${e.date.slice(8, 10)}/index.html`,
+      ]),
+    );
+    expect(unique(archived)).toEqual(expected);
+  });
+
+  it("lists on each day page exactly that day's articles", () => {
+    const days = unique(published.map((e) => e.date.slice(0, 10)));
+    for (const day of days) {
+      const path = `/${day.replace(/-/g, "/")}/`;
+      const expected = published.filter((e) => e.date.startsWith(day)).map((e) => `/articles/${e.slug}/`);
+      expect(unique(cardLinks(path)), path).toEqual(unique(expected));
+    }
+  });
+
+  it("titles month archives in French and links up to the year", () => {
+    const first = published.find((e) => e.date.slice(5, 7) === "10");
+    if (first === undefined) throw new Error("le corpus n’a aucun article en octobre");
+    const year = first.date.slice(0, 4);
+    const doc = page(root, `/${year}/10/`);
+    expect(doc.querySelector("h1")?.text).toBe(`Octobre ${year}`);
+    expect(doc.querySelector(`a[href="/${year}/"]`)).not.toBeNull();
+  });
+
+  it("has valid HTML and no broken internal link", async () => {
+    expect(await htmlErrors(root)).toEqual([]);
+    expect(brokenLinks(root)).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+
+const seedTitle = "Tencent et Ant Group dans la ligne de mire des États-Unis";
+
+test("a reader goes from the home page to the seed article, its section and its month, and back", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: seedTitle }).first().click();
+  await expect(page).toHaveURL(/\/articles\/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedTitle);
+  await expect(page.locator(".byline time").first()).toHaveText("12 octobre 2020");
+  await expect(page.getByText("Après TikTok, c’est maintenant contre Tencent et Ant Group")).toBeVisible();
+
+  const breadcrumb = page.getByRole("navigation", { name: "Fil d’Ariane" });
+  await expect(breadcrumb.getByRole("listitem")).toHaveText(["Accueil", "International", seedTitle]);
+  await breadcrumb.getByRole("link", { name: "International" }).click();
+  await expect(page).toHaveURL(/\/categorie\/international\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("International");
+
+  await page.getByRole("contentinfo").getByRole("link", { name: "2020" }).click();
+  await expect(page).toHaveURL(/\/2020\/$/);
+  await page.getByRole("link", { name: "Octobre 2020" }).click();
+  await expect(page).toHaveURL(/\/2020\/10\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Octobre 2020");
+  await page.getByRole("link", { name: seedTitle }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedTitle);
+});
+
+test("the skip link takes keyboard users to the content", async ({ page }) => {
+  await page.goto("/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Aller au contenu" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
+
+test("an unknown address answers 404 with a French page", async ({ page }) => {
+  const response = await page.goto("/cette-page-n-existe-pas/");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  await expect(page.getByRole("link", { name: "Revenir à l’accueil" })).toBeVisible();
+});
+
+test("printing hides navigation and prints link addresses", async ({ page }) => {
+  await page.goto("/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Rubriques" })).toBeHidden();
+  await expect(page.locator("footer.site-footer")).toBeHidden();
+  const after = await page
+    .locator("main .tags a")
+    .first()
+    .evaluate((a) => getComputedStyle(a, "::after").content);
+  expect(after).toContain("/tag/tencent/");
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { buildArchive, buildSiteIndex, pageWindow, paginateList, type Listable } from "../../src/lib/listings.ts";
+import { isPublished, publishedNewestFirst, buildTime } from "../../src/lib/publishing.ts";
+
+interface Item extends Listable {
+  data: { date: Date; category: string; tags: string[]; draft: boolean };
+}
+
+const item = (id: string, iso: string, category = "tech", tags: string[] = [], draft = false): Item => ({
+  id,
+  data: { date: new Date(iso), category, tags, draft },
+});
+
+describe("publishing rules", () => {
+  const now = new Date("2024-06-01T12:00:00Z");
+  it.each([
+    ["a published article", item("a", "2024-05-01T00:00:00Z"), true],
+    ["a draft", item("b", "2024-05-01T00:00:00Z", "tech", [], true), false],
+    ["an article dated after the build", item("c", "2024-06-01T12:00:01Z"), false],
+    ["an article dated exactly at the build", item("d", "2024-06-01T12:00:00Z"), true],
+  ])("publishes %s: %s", (_, article, expected) => {
+    expect(isPublished(article, now)).toBe(expected);
+  });
+
+  it("sorts newest first, ties by id, without drafts or scheduled articles", () => {
+    const list = [
+      item("old", "2020-01-01T00:00:00Z"),
+      item("b-tie", "2023-01-01T00:00:00Z"),
+      item("a-tie", "2023-01-01T00:00:00Z"),
+      item("draft", "2023-06-01T00:00:00Z", "tech", [], true),
+      item("future", "2030-01-01T00:00:00Z"),
+    ];
+    expect(publishedNewestFirst(list, now).map((a) => a.id)).toEqual(["a-tie", "b-tie", "old"]);
+  });
+
+  it("reads BUILD_NOW, and refuses a malformed one", () => {
+    expect(buildTime({ BUILD_NOW: "2026-01-01T00:00:00Z" }).toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    expect(() => buildTime({ BUILD_NOW: "demain" })).toThrow(/BUILD_NOW/);
+  });
+});
+
+describe("buildSiteIndex", () => {
+  const articles = [
+    item("n1", "2024-03-05T10:00:00Z", "tech", ["IA", "Cloud"]),
+    item("n2", "2024-03-01T10:00:00Z", "economie", ["IA"]),
+    item("n3", "2024-02-20T10:00:00Z", "tech", ["Cloud"]),
+    item("n4", "2024-02-10T10:00:00Z", "tech", []),
+    item("n5", "2023-12-31T23:30:00Z", "tech", ["ia", "Cloud"]),
+  ];
+  const site = buildSiteIndex(articles);
+
+  it("groups by category, keeping newest first", () => {
+    expect(site.byCategory.get("tech")?.map((a) => a.id)).toEqual(["n1", "n3", "n4", "n5"]);
+  });
+
+  it("merges tags that share a slug and keeps the first label", () => {
+    const ia = site.tags.get("ia");
+    expect(ia?.label).toBe("IA");
+    expect(ia?.articles.map((a) => a.id)).toEqual(["n1", "n2", "n5"]);
+  });
+
+  it("gives previous (older) and next (newer) within the category", () => {
+    expect(site.neighbours.get("n3")).toEqual({ older: articles[3], newer: articles[0] });
+    expect(site.neighbours.get("n1")?.newer).toBeUndefined();
+    expect(site.neighbours.get("n2")).toEqual({ older: undefined, newer: undefined });
+  });
+
+  it("relates same-category articles sharing tags first, never the article itself", () => {
+    const related = site.related.get("n1")?.map((a) => a.id);
+    expect(related).toEqual(["n5", "n3", "n4"]);
+    expect(site.related.get("n2")?.map((a) => a.id)).toEqual(["n1", "n5"]);
+  });
+
+  it("archives by the Paris day (23:30 UTC on 31 December is 1 January in Paris)", () => {
+    const archive = buildArchive(articles);
+    expect([...archive.keys()]).toEqual(["2024"]);
+    expect([...(archive.get("2024")?.keys() ?? [])]).toEqual(["03", "02", "01"]);
+    expect(
+      archive
+        .get("2024")
+        ?.get("01")
+        ?.get("01")
+        ?.map((a) => a.id),
+    ).toEqual(["n5"]);
+  });
+});
+
+describe("pagination", () => {
+  it("splits into pages and keeps one empty page for an empty list", () => {
+    expect(paginateList([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(paginateList([], 2)).toEqual([[]]);
+  });
+  it.each([
+    [1, 3, [1, 2, 3]],
+    [1, 10, [1, 2, 3, null, 10]],
+    [6, 40, [1, null, 4, 5, 6, 7, 8, null, 40]],
+    [40, 40, [1, null, 38, 39, 40]],
+  ])("shows page %i of %i as %j", (current, total, expected) => {
+    expect(pageWindow(current, total)).toEqual(expected);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { slugify, SLUG_PATTERN } from "../../src/lib/slug.ts";
+import { countWords, readingMinutes, readingTimeLabel } from "../../src/lib/reading-time.ts";
+import { articleUrl, categoryUrl, dayUrlOf, homeUrl, absoluteUrl } from "../../src/lib/urls.ts";
+
+describe("slugify", () => {
+  it.each([
+    ["Réseaux sociaux", "reseaux-sociaux"],
+    ["États-Unis", "etats-unis"],
+    ["L’œuvre d’art : 2 fois !", "l-oeuvre-d-art-2-fois"],
+    ["  IA  ", "ia"],
+  ])("%j → %j", (input, expected) => {
+    expect(slugify(input)).toBe(expected);
+    expect(SLUG_PATTERN.test(expected)).toBe(true);
+  });
+});
+
+describe("reading time", () => {
+  it("counts words, not markup or link targets", () => {
+    expect(countWords("## Titre\n\nUn [lien](https://ex.fr/a-b-c) et *deux* mots.")).toBe(6);
+  });
+  it("rounds up and never says zero", () => {
+    expect(readingMinutes("mot ".repeat(231))).toBe(2);
+    expect(readingMinutes("")).toBe(1);
+    expect(readingTimeLabel(3)).toBe("3\u00a0min de lecture");
+  });
+});
+
+describe("urls", () => {
+  it("builds French paths with a trailing slash", () => {
+    expect(homeUrl(1)).toBe("/");
+    expect(homeUrl(2)).toBe("/page/2/");
+    expect(articleUrl("abc")).toBe("/articles/abc/");
+    expect(categoryUrl("tech", 3)).toBe("/categorie/tech/3/");
+    expect(dayUrlOf(new Date("2020-09-30T23:30:00Z"))).toBe("/2020/10/01/");
+    expect(absoluteUrl("/a/", "https://x.fr")).toBe("https://x.fr/a/");
+  });
+});

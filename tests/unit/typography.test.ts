@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { frenchSpacing, frenchTypography, smartQuotes } from "../../src/lib/typography.ts";
+import { markdownProcessor } from "../../src/lib/markdown.ts";
+
+const N = "\u202f"; // narrow no-break space
+const S = "\u00a0"; // no-break space
+
+describe("frenchSpacing", () => {
+  it.each([
+    ["Bonjour !", `Bonjour${N}!`],
+    ["Bonjour!", `Bonjour${N}!`],
+    ["Pourquoi ?", `Pourquoi${N}?`],
+    ["Un point ; puis un autre", `Un point${N}; puis un autre`],
+    ["Note : voici", `Note${S}: voici`],
+    ["Note: voici", `Note${S}: voici`],
+    ["Vraiment !?", `Vraiment${N}!?`],
+    ["Quoi ?!", `Quoi${N}?!`],
+    ["« bonjour »", `«${N}bonjour${N}»`],
+    ["«bonjour»", `«${N}bonjour${N}»`],
+    ["(?)", "(?)"],
+    ["Rendez-vous à 10:30 précises", "Rendez-vous à 10:30 précises"],
+    ["Le ratio 3:2 reste", "Le ratio 3:2 reste"],
+    ["Voir https://example.com/?q=1&a=b:c pour tout", "Voir https://example.com/?q=1&a=b:c pour tout"],
+    ["Voir https://example.com/a?b=1 !", `Voir https://example.com/a?b=1${N}!`],
+    ["Écrire à mailto:redaction@digimedia.fr ?", `Écrire à mailto:redaction@digimedia.fr${N}?`],
+    ["www.digimedia.fr?x=1", "www.digimedia.fr?x=1"],
+    [`Déjà espacé${N}? Oui${S}: bien`, `Déjà espacé${N}? Oui${S}: bien`],
+    [`Espace insécable mal choisie${S}!`, `Espace insécable mal choisie${N}!`],
+  ])("spaces %j as %j", (input, expected) => {
+    expect(frenchSpacing(input)).toBe(expected);
+  });
+
+  it("is idempotent", () => {
+    const text = "Il a dit : « oui ! » ; vraiment ?! Voir https://ex.fr/?a=1 à 10:30.";
+    const once = frenchSpacing(text);
+    expect(frenchSpacing(once)).toBe(once);
+  });
+
+  it("uses the text before a split (markup) to space punctuation at the start of a text", () => {
+    expect(frenchSpacing("!", "vrai")).toBe(`${N}!`);
+    expect(frenchSpacing(" suite", `«${N}`)).toBe("suite");
+  });
+});
+
+describe("smartQuotes and frenchTypography", () => {
+  it("turns straight quotes into guillemets and apostrophes into ’", () => {
+    expect(smartQuotes(`Il a dit "bonjour" et c'est tout`)).toBe("Il a dit «bonjour» et c’est tout");
+    expect(frenchTypography(`Il a dit "bonjour" et c'est tout`)).toBe(`Il a dit «${N}bonjour${N}» et c’est tout`);
+  });
+  it("keeps a title that is already typographed", () => {
+    const title = "Tencent et Ant Group dans la ligne de mire des États-Unis";
+    expect(frenchTypography(title)).toBe(title);
+  });
+  it("keeps nested single quotes curly inside guillemets", () => {
+    expect(frenchTypography(`"Il m'a dit 'non'" !`)).toBe(`«${N}Il m’a dit ‘non’${N}»${N}!`);
+  });
+});
+
+describe("article bodies (the site's Markdown processor)", () => {
+  const render = async (md: string): Promise<string> => {
+    const renderer = await markdownProcessor.createRenderer({ syntaxHighlight: false });
+    return (await renderer.render(md)).code;
+  };
+
+  it("applies guillemets, apostrophes and spaces to prose", async () => {
+    const html = await render(`Il l'a dit : "c'est fini" ! Et alors ?`);
+    expect(html).toContain(`Il l’a dit${S}: «${N}c’est fini${N}»${N}! Et alors${N}?`);
+  });
+
+  it("never touches code spans, code blocks or link targets", async () => {
+    const html = await render("Tapez `a:b ? c!` puis [lien](https://ex.fr/?q=1:2) !\n\n```\nx : y ?\n```");
+    expect(html).toContain("<code>a:b ? c!</code>");
+    expect(html).toContain('href="https://ex.fr/?q=1:2"');
+    expect(html).toContain(`</a>${N}!`);
+    expect(html).toContain("x : y ?\n");
+  });
+
+  it("spaces punctuation that follows inline markup", async () => {
+    expect(await render("C'est *vrai*!")).toContain(`C’est <em>vrai</em>${N}!`);
+  });
+
+  it("leaves bare URLs and times intact", async () => {
+    const html = await render("Rendez-vous à 10:30 sur https://example.org/page?x=1 !");
+    expect(html).toContain("10:30");
+    expect(html).toContain("https://example.org/page?x=1");
+  });
+});
