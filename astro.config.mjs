@@ -1,12 +1,16 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import node from "@astrojs/node";
+import sitemap from "@astrojs/sitemap";
 import { SITE } from "./src/config.ts";
 import { markdownProcessor } from "./src/lib/markdown.ts";
+import { articleLastmods } from "./src/lib/sitemaps.ts";
 
 // CONTENT_DIR builds another content folder; give it its own cache so the two never mix.
 const contentDir = process.env.CONTENT_DIR;
 const cacheKey = contentDir ? contentDir.replace(/[^a-zA-Z0-9]+/g, "_") : "default";
+// lastmod of each article page in the sitemap: its `updated`, else its `date`.
+const lastmods = articleLastmods(contentDir ?? "content/articles");
 
 export default defineConfig({
   site: SITE.url,
@@ -19,4 +23,13 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "always" },
   devToolbar: { enabled: false },
   markdown: { processor: markdownProcessor },
+  integrations: [
+    sitemap({
+      filter: (page) => !/\/404\/?$/.test(page),
+      serialize: (item) => {
+        const lastmod = lastmods.get(item.url);
+        return lastmod === undefined ? item : { ...item, lastmod };
+      },
+    }),
+  ],
 });

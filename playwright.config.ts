@@ -31,6 +31,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,
+  timeout: 90_000,
   retries: 0,
   reporter: [["list"]],
   use: {

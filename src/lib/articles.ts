@@ -4,6 +4,9 @@
  */
 import { getCollection, type CollectionEntry } from "astro:content";
 import { CATEGORIES, type Category } from "../config.ts";
+import { formatDate } from "./dates.ts";
+import type { FeedArticle } from "./feed.ts";
+import type { SocialImageSpec } from "./social-image.ts";
 import { buildSiteIndex, type SiteIndex } from "./listings.ts";
 import { buildTime, publishedNewestFirst } from "./publishing.ts";
 
@@ -30,4 +33,29 @@ export function categoryOf(slug: string): Category {
   const category = CATEGORIES.find((c) => c.slug === slug);
   if (category === undefined) throw new Error(`catégorie inconnue : ${slug}`);
   return category;
+}
+
+/** What a feed shows of an article. */
+export function toFeedArticle(article: Article): FeedArticle {
+  const { title, description, date, updated, author, tags, category } = article.data;
+  return {
+    id: article.id,
+    title,
+    description,
+    date,
+    updated,
+    author,
+    tags,
+    categoryLabel: categoryOf(category).label,
+    html: article.rendered?.html ?? "",
+  };
+}
+
+/** What an article's social image shows. */
+export function socialImageOf(article: Article): SocialImageSpec {
+  return {
+    title: article.data.title,
+    kicker: categoryOf(article.data.category).label,
+    footer: formatDate(article.data.date),
+  };
 }

@@ -35,6 +35,15 @@ export function monthUrlOf(date: Date): string {
   return monthUrl(year, month);
 }
 
+/** The site's RSS feed. */
+export const feedUrl = (): string => "/rss.xml";
+/** A category's RSS feed: "/categorie/<slug>/rss.xml". */
+export const categoryFeedUrl = (slug: string): string => `/categorie/${slug}/rss.xml`;
+/** The social image of an article: "/og/<slug>.png". */
+export const socialImageUrl = (slug: string): string => `/og/${slug}.png`;
+/** The site's default social image. */
+export const siteImageUrl = (): string => "/og/digimedia.png";
+
 export const aboutUrl = (): string => "/a-propos/";
 export const legalUrl = (): string => "/mentions-legales/";
 

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, type CorpusEntry } from "../../scripts/corpus.ts";
 import { buildWith, projectRoot } from "./astro.ts";
 import { brokenLinks, htmlErrors, listFiles, page } from "./dist.ts";
+import { checkFeed, type ExpectedItem } from "./feeds.ts";
+import { pngSize } from "./png.ts";
 
 const PAGE_SIZE = 12;
 const BUILD_NOW = "2026-06-01T00:00:00+02:00";
@@ -37,6 +39,35 @@ const cardLinks = (path: string): string[] =>
   page(root, path)
     .querySelectorAll(".cards a[href^='/articles/']")
     .map((a) => a.getAttribute("href") ?? "");
+/** The instant of a Paris wall-clock time, by the EU summer-time rule (last Sundays of March and October, 01:00 UTC). */
+function parisInstant(wallClock: string): string {
+  const [y, mo, d, h, mi] = wallClock.split(/[-T:]/).map(Number) as [number, number, number, number, number];
+  const lastSunday = (month: number): number => {
+    const last = new Date(Date.UTC(y, month, 0));
+    return Date.UTC(y, month - 1, last.getUTCDate() - last.getUTCDay(), 1);
+  };
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  const summer = asUtc - 2 * 3600_000 >= lastSunday(3) && asUtc - 2 * 3600_000 < lastSunday(10);
+  return new Date(asUtc - (summer ? 2 : 1) * 3600_000).toISOString();
+}
+const labels: Record<string, string> = {
+  international: "International",
+  economie: "Économie",
+  tech: "Tech",
+  startups: "Startups",
+  cybersecurite: "Cybersécurité",
+  "reseaux-sociaux": "Réseaux sociaux",
+};
+/** The feed item a reader should get for a corpus entry (titles as French typography writes them). */
+const expectedItem = (e: CorpusEntry): ExpectedItem => ({
+  slug: e.slug,
+  title: e.title.replace(' : "une première" ?', "\u00a0: «\u202fune première\u202f»\u202f?"),
+  date: parisInstant(e.date),
+  category: labels[e.category] ?? e.category,
+});
+const newestFirst = (list: CorpusEntry[]): CorpusEntry[] =>
+  [...list].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)].sort();
 
 describe("the 200-article corpus", () => {
@@ -124,6 +155,25 @@ describe("the 200-article corpus", () => {
     const doc = page(root, `/${year}/10/`);
     expect(doc.querySelector("h1")?.text).toBe(`Octobre ${year}`);
     expect(doc.querySelector(`a[href="/${year}/"]`)).not.toBeNull();
+  });
+
+  it("puts the 50 newest articles in the site feed and each category's 50 newest in its feed", () => {
+    const site = "https://www.digimedia.fr";
+    checkFeed(root, "/rss.xml", site, newestFirst(published).slice(0, 50).map(expectedItem));
+    for (const category of Object.keys(labels)) {
+      const mine = newestFirst(published.filter((e) => e.category === category));
+      checkFeed(root, `/categorie/${category}/rss.xml`, site, mine.slice(0, 50).map(expectedItem));
+    }
+  });
+
+  it("gives every article a 1200×630 social image", () => {
+    for (const e of published) {
+      const image = page(root, `/articles/${e.slug}/`)
+        .querySelector('meta[property="og:image"]')
+        ?.getAttribute("content");
+      expect(image).toBe(`https://www.digimedia.fr/og/${e.slug}.png`);
+      expect(pngSize(join(root, "og", `${e.slug}.png`))).toEqual({ width: 1200, height: 630 });
+    }
   });
 
   it("has valid HTML and no broken internal link", async () => {

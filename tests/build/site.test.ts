@@ -5,7 +5,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SyntaxValidator } from "fast-xml-validator";
 import { brokenLinks, htmlErrors, listFiles, page } from "./dist.ts";
+import { checkFeed } from "./feeds.ts";
+import { pngSize } from "./png.ts";
 
 const root = join(import.meta.dirname, "../../dist/client");
 const seed = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
@@ -71,5 +74,131 @@ describe("the seed article", () => {
     expect(text).toContain("presse\u00a0: Donald Trump");
     expect(text).not.toMatch(/ [:;!?»]/);
     expect(text).not.toMatch(/["']/);
+  });
+});
+
+const site = "https://www.digimedia.fr";
+const seedItem = {
+  slug: "tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis",
+  title: "Tencent et Ant Group dans la ligne de mire des États-Unis",
+  date: "2020-10-11T22:00:00.000Z",
+  category: "International",
+};
+
+describe("feeds", () => {
+  it("publishes the seed article in the site feed and in its category's feed only", () => {
+    checkFeed(root, "/rss.xml", site, [seedItem]);
+    checkFeed(root, "/categorie/international/rss.xml", site, [seedItem]);
+    checkFeed(root, "/categorie/tech/rss.xml", site, []);
+  });
+
+  it("keeps French typography and absolute links in the full content", () => {
+    const xml = readFileSync(join(root, "rss.xml"), "utf8");
+    expect(xml).toContain("«\u202fpromouvoir");
+  });
+
+  it("is announced in the head of every page, with the category's feed on category and article pages", () => {
+    for (const file of listFiles(root).filter((f) => f.endsWith(".html"))) {
+      const feeds = page(root, file).querySelectorAll('link[rel="alternate"][type="application/rss+xml"]');
+      expect(feeds[0]?.getAttribute("href"), file).toBe("/rss.xml");
+    }
+    for (const path of ["/categorie/international/", seed]) {
+      const hrefs = page(root, path)
+        .querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')
+        .map((l) => l.getAttribute("href"));
+      expect(hrefs, path).toContain("/categorie/international/rss.xml");
+    }
+    expect(
+      page(root, "/categorie/international/").querySelector('a[href="/categorie/international/rss.xml"]')?.text,
+    ).toBe("S’abonner au flux RSS");
+    expect(page(root, "/").querySelector('footer a[href="/rss.xml"]')?.text).toBe("S’abonner au flux RSS");
+  });
+});
+
+describe("sitemaps and robots", () => {
+  it("lists every page but the 404 in the sitemap, with the article's lastmod", () => {
+    const index = readFileSync(join(root, "sitemap-index.xml"), "utf8");
+    expect(SyntaxValidator.validate(index)).toBe(true);
+    expect(index).toContain(`${site}/sitemap-0.xml`);
+    const xml = readFileSync(join(root, "sitemap-0.xml"), "utf8");
+    expect(SyntaxValidator.validate(xml)).toBe(true);
+    const pages = listFiles(root).filter((f) => f.endsWith("index.html")).length;
+    expect(xml.split("<url>").length - 1).toBe(pages);
+    expect(xml).not.toContain("404");
+    expect(xml).toContain(`<loc>${site}${seed}</loc><lastmod>2020-10-11T22:00:00.000Z</lastmod>`);
+  });
+
+  it("names both sitemaps in robots.txt", () => {
+    const robots = readFileSync(join(root, "robots.txt"), "utf8");
+    expect(robots).toContain(`Sitemap: ${site}/sitemap-index.xml`);
+    expect(robots).toContain(`Sitemap: ${site}/news-sitemap.xml`);
+  });
+
+  it("writes a valid Google News sitemap, empty when nothing is recent", () => {
+    const xml = readFileSync(join(root, "news-sitemap.xml"), "utf8");
+    expect(SyntaxValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
+  });
+});
+
+describe("sharing metadata", () => {
+  const meta = (path: string, key: string): string[] =>
+    page(root, path)
+      .querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)
+      .map((m) => m.getAttribute("content") ?? "");
+  const jsonLd = (path: string): Record<string, unknown>[] =>
+    page(root, path)
+      .querySelectorAll('script[type="application/ld+json"]')
+      .map((s) => JSON.parse(s.text) as Record<string, unknown>);
+
+  it("gives every page a canonical URL, a French title, a description and a 1200×630 PNG og:image", () => {
+    for (const file of listFiles(root).filter((f) => f.endsWith(".html"))) {
+      const doc = page(root, file);
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), file).toMatch(
+        /^https:\/\/www\.digimedia\.fr\//,
+      );
+      expect(doc.querySelector("title")?.text, file).toMatch(/ — Digimedia$|^Digimedia — /);
+      expect(meta(file, "description")[0], file).toBeTruthy();
+      expect(meta(file, "og:locale"), file).toEqual(["fr_FR"]);
+      expect(meta(file, "og:site_name"), file).toEqual(["Digimedia"]);
+      expect(meta(file, "twitter:card"), file).toEqual(["summary_large_image"]);
+      const image = meta(file, "og:image")[0] ?? "";
+      expect(image, file).toMatch(/^https:\/\/www\.digimedia\.fr\/.+\.png$/);
+      expect(pngSize(join(root, new URL(image).pathname)), file).toEqual({ width: 1200, height: 630 });
+    }
+  });
+
+  it("describes the seed article as an article, in Open Graph and in JSON-LD that agree with the page", () => {
+    const doc = page(root, seed);
+    expect(meta(seed, "og:type")).toEqual(["article"]);
+    expect(meta(seed, "article:published_time")).toEqual(["2020-10-12T00:00:00+02:00"]);
+    expect(meta(seed, "article:modified_time")).toEqual(["2020-10-12T00:00:00+02:00"]);
+    expect(meta(seed, "article:section")).toEqual(["International"]);
+    expect(meta(seed, "article:tag")).toContain("Tencent");
+    expect(meta(seed, "og:image")).toEqual([
+      `${site}/og/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis.png`,
+    ]);
+    const [news, crumbs] = jsonLd(seed);
+    expect(news?.["@type"]).toBe("NewsArticle");
+    expect(news?.["headline"]).toBe(doc.querySelector("h1")?.text);
+    expect(news?.["description"]).toBe(doc.querySelector(".standfirst")?.text);
+    expect(news?.["datePublished"]).toBe(doc.querySelector(".byline time")?.getAttribute("datetime"));
+    expect(news?.["dateModified"]).toBe("2020-10-12T00:00:00+02:00");
+    expect(news?.["articleSection"]).toBe("International");
+    expect(news?.["inLanguage"]).toBe("fr-FR");
+    expect(news?.["mainEntityOfPage"]).toEqual({ "@type": "WebPage", "@id": `${site}${seed}` });
+    expect(news?.["image"]).toEqual(meta(seed, "og:image"));
+    expect((news?.["publisher"] as { logo: { url: string } }).logo.url).toBe(`${site}/logo.png`);
+    expect(crumbs?.["@type"]).toBe("BreadcrumbList");
+    const visible = doc.querySelectorAll('nav[aria-label="Fil d’Ariane"] li').map((li) => li.text.trim());
+    const items = crumbs?.["itemListElement"] as { name: string; position: number; item: string }[];
+    expect(items.map((i) => i.name)).toEqual(visible);
+    expect(items.map((i) => i.position)).toEqual([1, 2, 3]);
+    expect(items.map((i) => i.item)).toEqual([`${site}/`, `${site}/categorie/international/`, `${site}${seed}`]);
+  });
+
+  it("describes the home page as a WebSite", () => {
+    expect(meta("/", "og:type")).toEqual(["website"]);
+    expect(jsonLd("/").map((j) => j["@type"])).toEqual(["WebSite"]);
   });
 });

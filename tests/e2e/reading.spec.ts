@@ -53,3 +53,23 @@ test("printing hides navigation and prints link addresses", async ({ page }) => 
     .evaluate((a) => getComputedStyle(a, "::after").content);
   expect(after).toContain("/tag/tencent/");
 });
+
+test("the feed announced in a page's head is XML, and a person opening it reads a French explanation", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/categorie/international/");
+  const hrefs = await page
+    .locator('head link[rel="alternate"][type="application/rss+xml"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+  expect(hrefs).toEqual(["/rss.xml", "/categorie/international/rss.xml"]);
+  for (const href of hrefs) {
+    const response = await request.get(href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/^(application|text)\/(rss\+)?xml/);
+  }
+  await page.goto("/rss.xml");
+  await expect(page.getByRole("heading", { level: 2, name: "Qu’est-ce qu’un flux RSS\u00a0?" })).toBeVisible();
+  await expect(page.getByText("Copiez l’adresse de cette page")).toBeVisible();
+  await expect(page.getByRole("link", { name: seedTitle })).toBeVisible();
+});

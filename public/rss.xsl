@@ -1,0 +1,46 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Shows an RSS feed to a person who opens it in a browser; feed readers ignore this file. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
+  <xsl:template match="/">
+    <html lang="fr">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>Flux RSS — <xsl:value-of select="/rss/channel/title"/></title>
+        <link rel="stylesheet" href="/rss.css"/>
+      </head>
+      <body>
+        <main>
+          <p class="badge">Flux RSS</p>
+          <h1><xsl:value-of select="/rss/channel/title"/></h1>
+          <p><xsl:value-of select="/rss/channel/description"/></p>
+          <section class="help" aria-labelledby="quoi">
+            <h2 id="quoi">Qu’est-ce qu’un flux RSS&#160;?</h2>
+            <p>
+              Vous lisez un flux RSS&#8239;: une adresse qu’un lecteur de flux consulte pour vous et qui vous
+              présente chaque nouvel article de Digimedia dès sa parution, sans inscription ni algorithme.
+            </p>
+            <h2>Comment s’abonner&#160;?</h2>
+            <ol>
+              <li>Copiez l’adresse de cette page&#8239;: <code><xsl:value-of select="/rss/channel/atom:link[@rel='self']/@href"/></code></li>
+              <li>Collez-la dans votre lecteur de flux (Feedly, Inoreader, NetNewsWire, Thunderbird…), à l’endroit prévu pour ajouter un abonnement.</li>
+            </ol>
+            <p><a href="{/rss/channel/link}">Retour au site</a></p>
+          </section>
+          <h2>Derniers articles</h2>
+          <ul class="items">
+            <xsl:for-each select="/rss/channel/item">
+              <li>
+                <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
+                <p class="meta"><xsl:value-of select="category[1]"/> · <xsl:value-of select="substring(pubDate, 6, 11)"/></p>
+                <p><xsl:value-of select="description"/></p>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+</xsl:stylesheet>

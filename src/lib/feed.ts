@@ -1,0 +1,82 @@
+/**
+ * RSS 2.0 feeds as @astrojs/rss builds them, with what it does not do by itself: Paris-offset
+ * RFC 822 dates, dc:creator, the channel's language, image, ttl and self link, absolute URLs
+ * in the full content.
+ */
+import type { RSSOptions } from "@astrojs/rss";
+import { SITE } from "../config.ts";
+import { rfc822 } from "./dates.ts";
+import { absolutizeUrls, escapeXml } from "./xml.ts";
+import { absoluteUrl, articleUrl } from "./urls.ts";
+
+/** Items a feed carries at most. */
+export const FEED_SIZE = 50;
+/** Minutes a reader may cache a feed. */
+export const FEED_TTL = 60;
+
+/** What a feed needs of an article. */
+export interface FeedArticle {
+  id: string;
+  title: string;
+  description: string;
+  date: Date;
+  updated: Date | undefined;
+  author: string;
+  categoryLabel: string;
+  tags: readonly string[];
+  /** The body as rendered HTML (root-relative URLs allowed). */
+  html: string;
+}
+
+/** A feed: its channel texts, where it lives and the page it describes. */
+export interface FeedSpec {
+  title: string;
+  description: string;
+  /** Path of the feed itself, for atom:link rel="self". */
+  feedPath: string;
+  /** Path of the HTML page the feed mirrors. */
+  pagePath: string;
+  /** Published articles, newest first. */
+  articles: readonly FeedArticle[];
+}
+
+/** Path of the XSL stylesheet that shows a feed to a person as a French page. */
+export const FEED_STYLESHEET = "/rss.xsl";
+
+/** Options for @astrojs/rss: the latest FEED_SIZE articles, newest first. */
+export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions {
+  const items = spec.articles.slice(0, FEED_SIZE);
+  const newest = items.reduce<Date | undefined>((latest, a) => {
+    const changed = a.updated ?? a.date;
+    return latest === undefined || changed > latest ? changed : latest;
+  }, undefined);
+  const logo = absoluteUrl("/logo.png", base);
+  const channel = [
+    `<language>${SITE.locale}</language>`,
+    newest !== undefined ? `<lastBuildDate>${rfc822(newest)}</lastBuildDate>` : "",
+    `<ttl>${FEED_TTL}</ttl>`,
+    `<image><url>${escapeXml(logo)}</url><title>${escapeXml(spec.title)}</title><link>${escapeXml(absoluteUrl(spec.pagePath, base))}</link><width>144</width><height>144</height></image>`,
+    `<atom:link href="${escapeXml(absoluteUrl(spec.feedPath, base))}" rel="self" type="application/rss+xml"/>`,
+  ].join("");
+  return {
+    title: spec.title,
+    description: spec.description,
+    site: absoluteUrl(spec.pagePath, base),
+    stylesheet: FEED_STYLESHEET,
+    xmlns: {
+      atom: "http://www.w3.org/2005/Atom",
+      dc: "http://purl.org/dc/elements/1.1/",
+      content: "http://purl.org/rss/1.0/modules/content/",
+    },
+    customData: channel,
+    trailingSlash: true,
+    items: items.map((a) => ({
+      title: a.title,
+      link: absoluteUrl(articleUrl(a.id), base),
+      description: a.description,
+      content: absolutizeUrls(a.html, base),
+      categories: [a.categoryLabel, ...a.tags],
+      customData: `<pubDate>${rfc822(a.date)}</pubDate><dc:creator>${escapeXml(a.author)}</dc:creator>`,
+    })),
+  };
+}

@@ -1,0 +1,152 @@
+import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+import { describe, expect, it } from "vitest";
+import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "../../src/lib/seo.ts";
+import { newsSitemap } from "../../src/lib/sitemaps.ts";
+import { cachedSocialImage, socialImageKey, socialImageSvg } from "../../src/lib/social-image.ts";
+import { absolutizeUrls, escapeXml, jsonForScript } from "../../src/lib/xml.ts";
+
+const article = (i: number, extra: Partial<FeedArticle> = {}): FeedArticle => ({
+  id: `article-${i}`,
+  title: `Titre ${i}`,
+  description: "Chapô",
+  date: new Date(Date.UTC(2020, 6, 1, 10) - i * 86_400_000),
+  updated: undefined,
+  author: "La rédaction",
+  categoryLabel: "Tech",
+  tags: ["IA"],
+  html: '<p>Voir <a href="/articles/autre/">l’autre</a> et <img src="/images/a.png" alt=""></p>',
+  ...extra,
+});
+
+describe("feedOptions", () => {
+  const spec = { title: "Digimedia", description: "d", feedPath: "/rss.xml", pagePath: "/" };
+
+  it("keeps the 50 newest, in order, with Paris RFC 822 dates and absolute links", () => {
+    const options = feedOptions(
+      { ...spec, articles: Array.from({ length: 60 }, (_, i) => article(i)) },
+      "https://x.fr",
+    );
+    const items = options.items as { link: string; customData: string; content: string }[];
+    expect(items).toHaveLength(50);
+    expect(items[0]?.link).toBe("https://x.fr/articles/article-0/");
+    expect(items[0]?.customData).toContain("<pubDate>Wed, 01 Jul 2020 12:00:00 +0200</pubDate>");
+    expect(items[0]?.content).toContain('href="https://x.fr/articles/autre/"');
+    expect(items[0]?.content).toContain('src="https://x.fr/images/a.png"');
+    expect(options.customData).toContain(
+      '<atom:link href="https://x.fr/rss.xml" rel="self" type="application/rss+xml"/>',
+    );
+    expect(options.customData).toContain("<lastBuildDate>Wed, 01 Jul 2020 12:00:00 +0200</lastBuildDate>");
+  });
+
+  it("escapes what it writes by hand", () => {
+    const options = feedOptions({ ...spec, articles: [article(0, { author: "Dupont & <Fils>" })] });
+    const items = options.items as { customData: string }[];
+    expect(items[0]?.customData).toContain("<dc:creator>Dupont &amp; &lt;Fils&gt;</dc:creator>");
+  });
+
+  it("dates the channel by the latest change, an update included", () => {
+    const options = feedOptions({ ...spec, articles: [article(3, { updated: new Date("2021-01-05T10:00:00Z") })] });
+    expect(options.customData).toContain("<lastBuildDate>Tue, 05 Jan 2021 11:00:00 +0100</lastBuildDate>");
+  });
+});
+
+describe("xml helpers", () => {
+  it("escapes XML, absolutises root-relative URLs only, and keeps JSON-LD from closing its script", () => {
+    expect(escapeXml(`<a href="x">&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
+    expect(absolutizeUrls('<a href="/a/">a</a><a href="//cdn.x/b">b</a><a href="#c">c</a>', "https://x.fr")).toBe(
+      '<a href="https://x.fr/a/">a</a><a href="//cdn.x/b">b</a><a href="#c">c</a>',
+    );
+    expect(jsonForScript({ t: "</script><script>alert(1)</script>" })).not.toContain("</script>");
+    expect(JSON.parse(jsonForScript({ t: "</script>" }))).toEqual({ t: "</script>" });
+  });
+});
+
+describe("JSON-LD", () => {
+  it("numbers breadcrumb steps and points the last at the page", () => {
+    const data = breadcrumbJsonLd([{ label: "Accueil", href: "/" }, { label: "Page" }], "/p/");
+    expect(data["itemListElement"]).toEqual([
+      { "@type": "ListItem", position: 1, name: "Accueil", item: "https://www.digimedia.fr/" },
+      { "@type": "ListItem", position: 2, name: "Page", item: "https://www.digimedia.fr/p/" },
+    ]);
+  });
+
+  it("names a person as the author when the byline is one", () => {
+    const data = newsArticleJsonLd({
+      title: "T",
+      description: "D",
+      date: new Date("2020-10-11T22:00:00Z"),
+      updated: new Date("2020-10-13T08:00:00Z"),
+      author: "Camille Martin",
+      section: "Tech",
+      tags: ["IA", "Cloud"],
+      path: "/articles/t/",
+      imagePath: "/og/t.png",
+    });
+    expect(data["author"]).toEqual({ "@type": "Person", name: "Camille Martin" });
+    expect(data["datePublished"]).toBe("2020-10-12T00:00:00+02:00");
+    expect(data["dateModified"]).toBe("2020-10-13T10:00:00+02:00");
+    expect(data["keywords"]).toBe("IA, Cloud");
+  });
+});
+
+describe("news sitemap", () => {
+  const now = new Date("2024-06-10T12:00:00Z");
+  it("keeps the articles of the two days before the build, escaped", () => {
+    const xml = newsSitemap(
+      [
+        { id: "recent", title: "R&D «\u202fà la une\u202f»", date: new Date("2024-06-09T12:00:00Z") },
+        { id: "old", title: "Vieux", date: new Date("2024-06-07T11:59:00Z") },
+        { id: "future", title: "Futur", date: new Date("2024-06-11T00:00:00Z") },
+      ],
+      now,
+    );
+    expect(xml).toContain("/articles/recent/");
+    expect(xml).toContain("<news:title>R&amp;D «\u202fà la une\u202f»</news:title>");
+    expect(xml).toContain("<news:language>fr</news:language>");
+    expect(xml).not.toContain("/articles/old/");
+    expect(xml).not.toContain("/articles/future/");
+  });
+  it("is a valid empty urlset when nothing is recent", () => {
+    expect(newsSitemap([], now)).toMatch(/<urlset [^>]+>\n<\/urlset>/);
+  });
+});
+
+describe("social images", () => {
+  const spec = { title: "Un titre", kicker: "Tech", footer: "1er octobre 2020" };
+
+  it("changes its cache key when what it shows changes", () => {
+    expect(socialImageKey(spec)).toBe(socialImageKey({ ...spec }));
+    expect(socialImageKey(spec)).not.toBe(socialImageKey({ ...spec, title: "Un autre titre" }));
+    expect(socialImageKey(spec)).not.toBe(socialImageKey({ ...spec, footer: "2 octobre 2020" }));
+  });
+
+  it("reads a cached image instead of drawing it again", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "og-cache-"));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${socialImageKey(spec)}.png`), "déjà là");
+    expect((await cachedSocialImage(spec, dir)).toString()).toBe("déjà là");
+    rmSync(dir, { recursive: true });
+  });
+
+  // Ink = dark pixels. A missing glyph would be drawn as a box (more ink) or dropped (less).
+  const ink = async (title: string): Promise<number> => {
+    const pixels = new Resvg(await socialImageSvg({ ...spec, title })).render().pixels;
+    let dark = 0;
+    for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 128) dark++;
+    return dark;
+  };
+
+  it("draws U+202F and U+00A0 as spaces, not boxes", async () => {
+    // Anti-aliasing moves a few pixels when glyphs shift; a box would add hundreds.
+    const plain = await ink("Vraiment ? Oui : non « ok »");
+    const tolerance = plain * 0.005;
+    expect(Math.abs((await ink("Vraiment\u202f? Oui\u00a0: non «\u202fok\u202f»")) - plain)).toBeLessThan(tolerance);
+    expect(Math.abs((await ink("Vraiment? Oui: non «ok»")) - plain)).toBeLessThan(tolerance);
+    // The measure does see a glyph the font lacks (U+2615, a hot beverage).
+    expect(Math.abs((await ink("Vraiment ? Oui : non « ok » \u2615")) - plain)).toBeGreaterThan(tolerance);
+  });
+});
