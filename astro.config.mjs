@@ -15,17 +15,23 @@ const lastmods = articleLastmods(contentDir ?? "content/articles");
 export default defineConfig({
   site: SITE.url,
   output: "static",
-  trailingSlash: "always",
+  // Pages are written as folders (/articles/x/); "ignore" lets POST /api/newsletter through without a redirect.
+  trailingSlash: "ignore",
   // OUT_DIR must stay inside the project: the server bundle resolves packages from here.
   outDir: process.env.OUT_DIR ?? "./dist",
   cacheDir: `./node_modules/.astro/${cacheKey}`,
   adapter: node({ mode: "standalone" }),
   build: { format: "directory", inlineStylesheets: "always" },
   devToolbar: { enabled: false },
+  // The newsletter route checks the Origin itself and answers in French (src/lib/newsletter/handler.ts).
+  security: { checkOrigin: false },
+  // Scripts ship as files, never inline, so a Content-Security-Policy needs no 'unsafe-inline'.
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: { processor: markdownProcessor },
   integrations: [
     sitemap({
-      filter: (page) => !/\/404\/?$/.test(page),
+      // Not the 404, nor the pages about one reader's signup (they are noindex).
+      filter: (page) => !/\/404\/?$|\/newsletter\/.+/.test(page),
       serialize: (item) => {
         const lastmod = lastmods.get(item.url);
         return lastmod === undefined ? item : { ...item, lastmod };

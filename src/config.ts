@@ -62,6 +62,11 @@ export const SITE = {
   defaultAuthor: "La rédaction",
   /** Words read per minute, for "3 min de lecture". */
   wordsPerMinute: 230,
+  newsletter: {
+    /** Where the signup form posts; NEWSLETTER_ACTION points a static-only deployment elsewhere. */
+    action: process.env["NEWSLETTER_ACTION"] ?? "/api/newsletter",
+    frequency: "chaque semaine",
+  },
   publisher: {
     legalName: "Digimedia SAS",
     address: "12 rue de la Presse, 75002 Paris, France",

@@ -13,4 +13,7 @@ export const pageTypes = {
   about: "/a-propos/",
   legal: "/mentions-legales/",
   notFound: "/404.html",
+  newsletter: "/newsletter/",
+  thanks: "/newsletter/merci/",
+  privacy: "/confidentialite/",
 } as const;

@@ -1,0 +1,46 @@
+/**
+ * Validation of the address typed into the newsletter box. Deliberately strict where an
+ * address could smuggle something (spaces, control characters, quotes, several @) and lenient
+ * where real people differ (accents, internationalised domains, "+" tags).
+ */
+
+/** Why an address was refused, with the French sentence shown to the reader. */
+export type EmailProblem = "vide" | "trop-longue" | "caracteres" | "arobase" | "local" | "domaine";
+
+export const EMAIL_MESSAGES: Record<EmailProblem, string> = {
+  vide: "Indiquez votre adresse e-mail.",
+  "trop-longue": "Cette adresse est trop longue (254 caractères au plus).",
+  caracteres: "Cette adresse contient des espaces ou des caractères interdits.",
+  arobase: "Une adresse e-mail contient un seul « @ », par exemple prenom@exemple.fr.",
+  local: "La partie avant le « @ » n’est pas valide.",
+  domaine: "Le domaine après le « @ » n’est pas valide (par exemple exemple.fr).",
+};
+
+/** Result of validating an address. */
+export type EmailCheck = { ok: true; email: string } | { ok: false; problem: EmailProblem; message: string };
+
+const MAX_LENGTH = 254;
+// Letters of any script, digits and the RFC 5322 "atext" symbols; dots between them.
+const localPart = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
+const domainLabel = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?$/u;
+const forbidden = /[\s\p{Cc}\p{Cf}\p{Z}"<>(),;:\\[\]]/u;
+
+const fail = (problem: EmailProblem): EmailCheck => ({ ok: false, problem, message: EMAIL_MESSAGES[problem] });
+
+/** Trims, checks and normalises an address (the domain lower-cased, the local part kept as typed). */
+export function checkEmail(input: unknown): EmailCheck {
+  if (typeof input !== "string") return fail("vide");
+  const email = input.trim().normalize("NFC");
+  if (email === "") return fail("vide");
+  if (email.length > MAX_LENGTH) return fail("trop-longue");
+  if (forbidden.test(email)) return fail("caracteres");
+  const parts = email.split("@");
+  if (parts.length !== 2) return fail("arobase");
+  const [local = "", domain = ""] = parts;
+  if (local.length === 0 || local.length > 64 || !localPart.test(local)) return fail("local");
+  const labels = domain.toLowerCase().split(".");
+  if (labels.length < 2 || !labels.every((l) => domainLabel.test(l)) || /^\d+$/.test(labels.at(-1) ?? "")) {
+    return fail("domaine");
+  }
+  return { ok: true, email: `${local}@${labels.join(".")}` };
+}

@@ -1,0 +1,222 @@
+/**
+ * POST /api/newsletter, as plain functions of a Request: read a small body, refuse what is
+ * not a signup (method, size, type, origin, rate), validate, store, mail, answer. Routes only
+ * wire it up. Nothing a client sends comes back unescaped, and nothing it sends yields a 500.
+ */
+import { randomBytes } from "node:crypto";
+import { checkEmail } from "./email.ts";
+import { confirmationMessage, type MailTransport } from "./mail.ts";
+import { HTTP_MESSAGES, PROBLEM_MESSAGES, SIGNUP_OK, type SignupProblem } from "./messages.ts";
+import type { SubscriberStore } from "./store.ts";
+
+/** Largest body accepted. */
+export const MAX_BODY_BYTES = 4096;
+/** Time a client has to send its body. */
+export const BODY_TIMEOUT_MS = 10_000;
+/** Signups allowed for one address per window. */
+export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
+/** Name of the field that people never see and robots fill in. */
+export const HONEYPOT_FIELD = "site_web";
+
+/** What the handler works with. */
+export interface NewsletterDeps {
+  store: SubscriberStore;
+  mail: MailTransport;
+  /** Public origin for links in messages ("https://www.digimedia.fr"). */
+  publicUrl: string;
+  /** Origins besides the request's own whose pages may post the form. */
+  allowedOrigins: readonly string[];
+  now: () => Date;
+}
+
+/** Paths of the pages a form post is sent to. */
+export const PAGES = {
+  thanks: "/newsletter/merci/",
+  error: "/newsletter/erreur/",
+  confirmed: "/newsletter/confirmee/",
+  unsubscribed: "/newsletter/desinscription/",
+  invalidLink: "/newsletter/lien-invalide/",
+} as const;
+
+const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
+
+const text = (status: number, message: string, headers: Record<string, string> = {}): Response =>
+  new Response(`${message}\n`, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
+
+/** A redirect after a form post (303, so reloading the next page never posts again). */
+export const seeOther = (location: string): Response =>
+  new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+
+/** 405 for any method but POST. */
+export function methodNotAllowed(request: Request): Response {
+  const headers = { Allow: "POST" };
+  return wantsJson(request)
+    ? json(405, { ok: false, message: HTTP_MESSAGES[405] }, headers)
+    : text(405, HTTP_MESSAGES[405], headers);
+}
+
+function wantsJson(request: Request): boolean {
+  const accept = request.headers.get("accept") ?? "";
+  const type = request.headers.get("content-type") ?? "";
+  return accept.includes("application/json") || type.startsWith("application/json");
+}
+
+type Body = { kind: "ok"; text: string } | { kind: "too-large" } | { kind: "timeout" } | { kind: "unreadable" };
+
+async function readBody(request: Request): Promise<Body> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return { kind: "too-large" };
+  if (request.body === null) return { kind: "ok", text: "" };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<"timeout">(
+    (resolve) =>
+      (timer = setTimeout(() => {
+        resolve("timeout");
+      }, BODY_TIMEOUT_MS)),
+  );
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), timeout]);
+      if (next === "timeout") {
+        void reader.cancel().catch(() => undefined);
+        return { kind: "timeout" };
+      }
+      if (next.done) break;
+      size += next.value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        void reader.cancel().catch(() => undefined);
+        return { kind: "too-large" };
+      }
+      chunks.push(next.value);
+    }
+    return { kind: "ok", text: new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)) };
+  } catch {
+    return { kind: "unreadable" };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isCrossSite(request: Request, allowed: readonly string[]): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = request.headers.get("origin");
+  // No Origin: not a browser form (curl, a server); browsers always send one with a POST.
+  if (origin === null) return false;
+  return origin !== new URL(request.url).origin && !allowed.includes(origin);
+}
+
+/** A page path the signup came from, or "/" when what was sent is not one. */
+export function cleanSource(value: unknown): string {
+  return typeof value === "string" && /^\/[\w\-./%]{0,300}$/.test(value) && !value.includes("..") ? value : "/";
+}
+
+type Fields = Record<string, unknown>;
+
+function parseFields(type: string, body: string): Fields | undefined {
+  if (type === "application/x-www-form-urlencoded") return Object.fromEntries(new URLSearchParams(body));
+  try {
+    const data: unknown = JSON.parse(body);
+    return data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Fields) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function refuse(
+  request: Request,
+  status: number,
+  problem: SignupProblem,
+  fields: Fields,
+  retryAfter?: number,
+): Response {
+  const headers: Record<string, string> = retryAfter !== undefined ? { "Retry-After": String(retryAfter) } : {};
+  if (wantsJson(request))
+    return json(status, { ok: false, error: problem, message: PROBLEM_MESSAGES[problem] }, headers);
+  const query = new URLSearchParams({ raison: problem, depuis: cleanSource(fields["source"]) });
+  const typed = fields["email"];
+  if (typeof typed === "string") query.set("email", typed.slice(0, 254));
+  return seeOther(`${PAGES.error}?${query.toString()}`);
+}
+
+function succeed(request: Request): Response {
+  return wantsJson(request) ? json(200, { ok: true, message: SIGNUP_OK }) : seeOther(PAGES.thanks);
+}
+
+/** Handles a signup POST. */
+export async function handleSignup(request: Request, deps: NewsletterDeps): Promise<Response> {
+  if (request.method !== "POST") return methodNotAllowed(request);
+  const asJson = wantsJson(request);
+  const fail = (status: keyof typeof HTTP_MESSAGES): Response =>
+    asJson ? json(status, { ok: false, message: HTTP_MESSAGES[status] }) : text(status, HTTP_MESSAGES[status]);
+
+  if (isCrossSite(request, deps.allowedOrigins)) return fail(403);
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type !== "application/x-www-form-urlencoded" && type !== "application/json") return fail(415);
+  const body = await readBody(request);
+  if (body.kind === "too-large") return fail(413);
+  if (body.kind === "timeout") return fail(408);
+  const fields = body.kind === "ok" ? parseFields(type, body.text) : undefined;
+  if (fields === undefined) return refuse(request, 400, "requete", {});
+
+  // A robot filled in the field people cannot see: answer as usual, keep nothing.
+  const trap = fields[HONEYPOT_FIELD];
+  if (typeof trap === "string" ? trap !== "" : trap !== undefined) return succeed(request);
+
+  const check = checkEmail(fields["email"]);
+  if (!check.ok) return refuse(request, 400, check.problem, fields);
+
+  const now = deps.now();
+  try {
+    const rate = deps.store.hit(`email:${check.email.toLowerCase()}`, now, RATE_LIMIT.windowSeconds, RATE_LIMIT.max);
+    if (!rate.allowed) return refuse(request, 429, "trop-de-demandes", fields, rate.retryAfter);
+    const { outcome, subscriber } = deps.store.signup({
+      email: check.email,
+      source: cleanSource(fields["source"]),
+      now,
+      newToken: randomBytes(24).toString("base64url"),
+    });
+    if (outcome !== "already-confirmed") {
+      const link = (path: string): string => `${deps.publicUrl}${path}?token=${encodeURIComponent(subscriber.token)}`;
+      const message = confirmationMessage(
+        subscriber.email,
+        link("/api/newsletter/confirm"),
+        link("/api/newsletter/unsubscribe"),
+      );
+      // The signup is stored: a mail that fails is logged (and kept by the SMTP transport), not lost.
+      await deps.mail.send(message).catch((error: unknown) => {
+        console.error(`Newsletter : message de confirmation non envoyé (${(error as Error).message})`);
+      });
+    }
+  } catch (error) {
+    console.error(`Newsletter : stockage impossible (${(error as Error).message})`);
+    return asJson
+      ? json(503, { ok: false, message: HTTP_MESSAGES[503] }, { "Retry-After": "60" })
+      : text(503, HTTP_MESSAGES[503], { "Retry-After": "60" });
+  }
+  return succeed(request);
+}
+
+/** GET /api/newsletter/confirm?token=… and /unsubscribe?token=…: act, then land on a French page. */
+export function handleTokenLink(request: Request, deps: NewsletterDeps, action: "confirm" | "unsubscribe"): Response {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  if (!/^[\w-]{16,64}$/.test(token)) return seeOther(PAGES.invalidLink);
+  try {
+    const done =
+      action === "confirm" ? deps.store.confirm(token, deps.now()) : deps.store.unsubscribe(token, deps.now());
+    if (!done) return seeOther(PAGES.invalidLink);
+  } catch (error) {
+    console.error(`Newsletter : ${action} impossible (${(error as Error).message})`);
+    return text(503, HTTP_MESSAGES[503], { "Retry-After": "60" });
+  }
+  return seeOther(action === "confirm" ? PAGES.confirmed : PAGES.unsubscribed);
+}

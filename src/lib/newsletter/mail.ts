@@ -1,0 +1,91 @@
+/**
+ * Mail to subscribers, composed by nodemailer (headers encoded, no injection possible). The
+ * default transport writes each message as an .eml file in an outbox folder; with SMTP_URL an
+ * SMTP server sends it, and a message it refuses is kept in the outbox rather than lost.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import nodemailer from "nodemailer";
+import { SITE } from "../../config.ts";
+
+/** A message to one subscriber. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Every message carries one (List-Unsubscribe and in the text). */
+  unsubscribeUrl: string;
+}
+
+/** Sends or stores a message. */
+export interface MailTransport {
+  send(message: MailMessage): Promise<void>;
+}
+
+const envelope = (from: string, m: MailMessage) => ({
+  from,
+  to: m.to,
+  subject: m.subject,
+  text: m.text,
+  html: m.html,
+  headers: { "List-Unsubscribe": `<${m.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+});
+
+/** Writes each message as `<time>-<random>.eml` under `dir`. */
+export function outboxTransport(dir: string, from: string): MailTransport {
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(message) {
+      const info = await composer.sendMail(envelope(from, message));
+      mkdirSync(dir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
+      writeFileSync(join(dir, name), info.message as Buffer);
+    },
+  };
+}
+
+/** Sends through the SMTP server of `url` (smtp://user:pass@host:587); keeps refused messages in `fallback`. */
+export function smtpTransport(url: string, from: string, fallback: MailTransport): MailTransport {
+  const smtp = nodemailer.createTransport(url);
+  return {
+    async send(message) {
+      try {
+        await smtp.sendMail(envelope(from, message));
+      } catch (error) {
+        console.error(`SMTP : envoi impossible, message gardé dans la boîte d’envoi (${(error as Error).message})`);
+        await fallback.send(message);
+      }
+    },
+  };
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+/** The French message that asks a new subscriber to confirm. */
+export function confirmationMessage(to: string, confirmUrl: string, unsubscribeUrl: string): MailMessage {
+  const text = [
+    "Bonjour,",
+    "",
+    `Vous avez demandé à recevoir la newsletter de ${SITE.name}, l’actualité tech chaque semaine.`,
+    "Pour confirmer votre inscription, ouvrez ce lien\u00a0:",
+    "",
+    confirmUrl,
+    "",
+    "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u00a0: sans confirmation, vous ne recevrez rien.",
+    "",
+    `Pour ne plus rien recevoir de ${SITE.name}\u00a0: ${unsubscribeUrl}`,
+    "",
+    `— La rédaction de ${SITE.name}`,
+  ].join("\n");
+  const html = `<!doctype html><html lang="fr"><body>
+<p>Bonjour,</p>
+<p>Vous avez demandé à recevoir la newsletter de ${SITE.name}, l’actualité tech chaque semaine.</p>
+<p><a href="${escapeHtml(confirmUrl)}">Confirmer mon inscription</a></p>
+<p>Si vous n’êtes pas à l’origine de cette demande, ignorez ce message&nbsp;: sans confirmation, vous ne recevrez rien.</p>
+<p><small><a href="${escapeHtml(unsubscribeUrl)}">Se désinscrire</a></small></p>
+</body></html>`;
+  return { to, subject: `Confirmez votre inscription à la newsletter ${SITE.name}`, text, html, unsubscribeUrl };
+}

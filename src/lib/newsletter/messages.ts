@@ -1,0 +1,28 @@
+/** What the newsletter says to readers, in French, by situation. */
+import { EMAIL_MESSAGES, type EmailProblem } from "./email.ts";
+
+export const SIGNUP_OK =
+  "Merci\u202f! Un e-mail de confirmation vient de vous être envoyé\u00a0: cliquez sur le lien qu’il contient pour valider votre inscription.";
+
+/** Reasons a signup can be turned back, as they travel in the error page's URL. */
+export type SignupProblem = EmailProblem | "trop-de-demandes" | "requete";
+
+export const PROBLEM_MESSAGES: Record<SignupProblem, string> = {
+  ...EMAIL_MESSAGES,
+  "trop-de-demandes": "Trop de demandes pour cette adresse. Réessayez dans un moment.",
+  requete: "Le formulaire envoyé est illisible. Réessayez depuis la page.",
+};
+
+/** True for a known reason (the error page never prints what the URL says). */
+export function isSignupProblem(value: string | null): value is SignupProblem {
+  return value !== null && Object.hasOwn(PROBLEM_MESSAGES, value);
+}
+
+export const HTTP_MESSAGES = {
+  405: "Cette adresse n’accepte que l’envoi du formulaire d’inscription (POST).",
+  408: "La requête a mis trop de temps à arriver. Réessayez.",
+  413: "La requête est trop volumineuse (4\u00a0Ko au plus).",
+  415: "Format non pris en charge\u00a0: envoyez un formulaire ou du JSON.",
+  403: "Les inscriptions venant d’un autre site sont refusées.",
+  503: "L’inscription est momentanément indisponible. Réessayez dans quelques minutes.",
+} as const;

@@ -1,0 +1,143 @@
+/** SubscriberStore on SQLite, through Node's built-in node:sqlite (no native build). */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import type { RateDecision, SignupOutcome, Subscriber, SubscriberStatus, SubscriberStore } from "./store.ts";
+
+interface Row {
+  email: string;
+  status: SubscriberStatus;
+  token: string;
+  source: string;
+  consent_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+const toSubscriber = (r: Row): Subscriber => ({
+  email: r.email,
+  status: r.status,
+  token: r.token,
+  source: r.source,
+  consentAt: r.consent_at,
+  confirmedAt: r.confirmed_at,
+  unsubscribedAt: r.unsubscribed_at,
+});
+
+const schema = `
+CREATE TABLE IF NOT EXISTS subscribers (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
+  token TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  consent_at TEXT NOT NULL,
+  confirmed_at TEXT,
+  unsubscribed_at TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rate_limits (
+  key TEXT PRIMARY KEY,
+  window_start INTEGER NOT NULL,
+  count INTEGER NOT NULL
+);
+`;
+
+/** Opens (and creates, with its folder) the database at `file`, in WAL mode. */
+export function openSqliteStore(file: string): SubscriberStore {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new DatabaseSync(file);
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+  db.exec(schema);
+
+  const byEmail = db.prepare("SELECT * FROM subscribers WHERE email = ?");
+  const insert = db.prepare(
+    "INSERT INTO subscribers (email, status, token, source, consent_at, created_at) VALUES (?, 'pending', ?, ?, ?, ?)",
+  );
+  const renew = db.prepare(
+    "UPDATE subscribers SET status = 'pending', token = ?, source = ?, consent_at = ?, unsubscribed_at = NULL WHERE email = ?",
+  );
+  const confirm = db.prepare(
+    "UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE token = ? AND status = 'pending'",
+  );
+  const isConfirmed = db.prepare("SELECT 1 FROM subscribers WHERE token = ? AND status = 'confirmed'");
+  const unsubscribe = db.prepare(
+    "UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ? WHERE token = ? AND status != 'unsubscribed'",
+  );
+  const exists = db.prepare("SELECT 1 FROM subscribers WHERE token = ?");
+  const confirmed = db.prepare("SELECT * FROM subscribers WHERE status = 'confirmed' ORDER BY confirmed_at, id");
+  const hit = db.prepare(`
+    INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, 1)
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE count + 1 END,
+      window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END
+    RETURNING window_start, count`);
+  const prune = db.prepare("DELETE FROM rate_limits WHERE window_start <= ?");
+
+  const transaction = <T>(work: () => T): T => {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = work();
+      db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
+  };
+
+  let hits = 0;
+  return {
+    signup({ email, source, now, newToken }) {
+      return transaction(() => {
+        const at = now.toISOString();
+        const row = byEmail.get(email) as Row | undefined;
+        let outcome: SignupOutcome;
+        if (row === undefined) {
+          insert.run(email, newToken, source, at, at);
+          outcome = "created";
+        } else if (row.status === "unsubscribed") {
+          renew.run(newToken, source, at, email);
+          outcome = "resubscribed";
+        } else {
+          outcome = row.status === "confirmed" ? "already-confirmed" : "still-pending";
+        }
+        return { outcome, subscriber: toSubscriber(byEmail.get(email) as unknown as Row) };
+      });
+    },
+    confirm(token, now) {
+      if (confirm.run(now.toISOString(), token).changes > 0) return true;
+      return isConfirmed.get(token) !== undefined;
+    },
+    unsubscribe(token, now) {
+      if (unsubscribe.run(now.toISOString(), token).changes > 0) return true;
+      return exists.get(token) !== undefined;
+    },
+    hit(key, now, windowSeconds, max): RateDecision {
+      const t = Math.floor(now.getTime() / 1000);
+      // Old windows are dropped now and then so the table stays small.
+      if (++hits % 1000 === 0) prune.run(t - windowSeconds);
+      const row = hit.get(key, t, windowSeconds) as { window_start: number; count: number };
+      const allowed = row.count <= max;
+      return { allowed, retryAfter: allowed ? 0 : Math.max(1, row.window_start + windowSeconds - t) };
+    },
+    confirmed() {
+      return (confirmed.all() as unknown as Row[]).map(toSubscriber);
+    },
+    find(email) {
+      const row = byEmail.get(email) as Row | undefined;
+      return row === undefined ? undefined : toSubscriber(row);
+    },
+    writable() {
+      try {
+        db.exec("BEGIN IMMEDIATE; ROLLBACK;");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close() {
+      if (db.isOpen) db.close();
+    },
+  };
+}

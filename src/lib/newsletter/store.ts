@@ -1,0 +1,50 @@
+/**
+ * Where subscribers live. The handler only sees the SubscriberStore interface, so another
+ * backend (a hosted database, a mailing service's API) can replace SQLite.
+ */
+
+/** Where a subscriber stands. */
+export type SubscriberStatus = "pending" | "confirmed" | "unsubscribed";
+
+/** One row of the store. */
+export interface Subscriber {
+  email: string;
+  status: SubscriberStatus;
+  token: string;
+  source: string;
+  consentAt: string;
+  confirmedAt: string | null;
+  unsubscribedAt: string | null;
+}
+
+/** What a signup did; the HTTP answer is the same whatever it is, so nobody learns who is subscribed. */
+export type SignupOutcome = "created" | "still-pending" | "already-confirmed" | "resubscribed";
+
+/** Answer of the rate limiter. */
+export interface RateDecision {
+  allowed: boolean;
+  /** Seconds until a new attempt is allowed (0 when allowed). */
+  retryAfter: number;
+}
+
+/** The store behind the newsletter. Every method is atomic. */
+export interface SubscriberStore {
+  /** Records a signup (consent time, source page) and returns the subscriber with a token to confirm. */
+  signup(input: { email: string; source: string; now: Date; newToken: string }): {
+    outcome: SignupOutcome;
+    subscriber: Subscriber;
+  };
+  /** Confirms the subscriber holding this token; false when no one does. */
+  confirm(token: string, now: Date): boolean;
+  /** Unsubscribes the subscriber holding this token; false when no one does. */
+  unsubscribe(token: string, now: Date): boolean;
+  /** Counts an attempt for `key` in a fixed window and says whether it may go on. */
+  hit(key: string, now: Date, windowSeconds: number, max: number): RateDecision;
+  /** Confirmed subscribers, oldest first. */
+  confirmed(): Subscriber[];
+  /** Looks a subscriber up by address (tests, support). */
+  find(email: string): Subscriber | undefined;
+  /** True when the store can be written. */
+  writable(): boolean;
+  close(): void;
+}

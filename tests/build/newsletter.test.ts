@@ -1,0 +1,153 @@
+/**
+ * The newsletter against the real built server (node dist/server/entry.mjs) with a temporary
+ * data folder: rows in SQLite, messages in the outbox, every error code from a real request.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { parse } from "node-html-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "./astro.ts";
+import { startServer, type RunningServer } from "./server.ts";
+
+let server: RunningServer;
+let dataDir = "";
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "digimedia-data-"));
+  server = await startServer({ DATA_DIR: dataDir });
+});
+afterAll(async () => {
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const post = (body: string, headers: Record<string, string>, path = "/api/newsletter") =>
+  fetch(`${server.url}${path}`, { method: "POST", body, headers, redirect: "manual" });
+const formPost = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  post(new URLSearchParams(fields).toString(), {
+    "Content-Type": "application/x-www-form-urlencoded",
+    Origin: server.url,
+    ...headers,
+  });
+const jsonPost = (body: unknown) =>
+  post(JSON.stringify(body), { "Content-Type": "application/json", Accept: "application/json" });
+
+const rows = (email: string) => {
+  const db = new DatabaseSync(join(dataDir, "subscribers.db"), { readOnly: true });
+  const found = db.prepare("SELECT status, source, consent_at, token FROM subscribers WHERE email = ?").all(email);
+  db.close();
+  return found as { status: string; source: string; consent_at: string; token: string }[];
+};
+const outbox = (): string[] =>
+  readdirSync(join(dataDir, "outbox")).map((f) => readFileSync(join(dataDir, "outbox", f), "utf8"));
+/** Decodes quoted-printable soft breaks and =3D so links can be read from a raw .eml. */
+const plain = (eml: string): string => eml.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+const linkIn = (eml: string, path: string): string => {
+  const match = new RegExp(`https://www\\.digimedia\\.fr(${path}\\?token=[\\w-]+)`).exec(plain(eml));
+  if (match?.[1] === undefined) throw new Error(`aucun lien ${path} dans le message`);
+  return match[1];
+};
+
+describe("newsletter signup on the real server", () => {
+  it("stores a pending row and writes a confirmation to the outbox; the link confirms, the other unsubscribes", async () => {
+    const response = await formPost({ email: "lea@exemple.fr", source: "/articles/x/" });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/newsletter/merci/");
+    expect(rows("lea@exemple.fr")).toMatchObject([{ status: "pending", source: "/articles/x/" }]);
+    const message = outbox().find((m) => m.includes("To: lea@exemple.fr"));
+    if (message === undefined) throw new Error("pas de message pour lea@exemple.fr");
+    expect(message).toContain("Subject: =?UTF-8?Q?Confirmez_votre_inscription");
+    expect(message).toMatch(/List-Unsubscribe:\s+<https:\/\/www\.digimedia\.fr\/api\/newsletter\/unsubscribe\?token=/);
+
+    const confirm = await fetch(`${server.url}${linkIn(message, "/api/newsletter/confirm")}`, { redirect: "manual" });
+    expect(confirm.status).toBe(303);
+    expect(confirm.headers.get("location")).toBe("/newsletter/confirmee/");
+    expect(rows("lea@exemple.fr")[0]?.status).toBe("confirmed");
+    const landing = await fetch(`${server.url}/newsletter/confirmee/`);
+    expect(await landing.text()).toContain("Inscription confirmée");
+
+    const leave = await fetch(`${server.url}${linkIn(message, "/api/newsletter/unsubscribe")}`, { redirect: "manual" });
+    expect(leave.headers.get("location")).toBe("/newsletter/desinscription/");
+    expect(rows("lea@exemple.fr")[0]?.status).toBe("unsubscribed");
+  });
+
+  it("keeps the database in WAL mode", () => {
+    const db = new DatabaseSync(join(dataDir, "subscribers.db"));
+    expect(db.prepare("PRAGMA journal_mode").get()).toEqual({ journal_mode: "wal" });
+    db.close();
+  });
+
+  it("answers a duplicate exactly as the first signup and adds no row", async () => {
+    const first = await jsonPost({ email: "double@exemple.fr" });
+    const second = await jsonPost({ email: "double@exemple.fr" });
+    expect(second.status).toBe(first.status);
+    expect(await second.text()).toBe(await first.text());
+    expect(rows("double@exemple.fr")).toHaveLength(1);
+  });
+
+  it("exports the confirmed subscribers as CSV", async () => {
+    await jsonPost({ email: "export@exemple.fr" });
+    const message = outbox().find((m) => m.includes("To: export@exemple.fr")) ?? "";
+    await fetch(`${server.url}${linkIn(message, "/api/newsletter/confirm")}`, { redirect: "manual" });
+    const result = spawnSync(
+      process.execPath,
+      ["--disable-warning=ExperimentalWarning", "scripts/subscribers.ts", "export"],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: "utf8",
+      },
+    );
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split("\r\n");
+    expect(lines[0]).toBe("email,confirme_le,consentement_le,page");
+    expect(lines.filter((l) => l.startsWith("export@exemple.fr,"))).toHaveLength(1);
+    expect(result.stdout).not.toContain("double@exemple.fr");
+  });
+
+  it("shows a refused address again on the error page, escaped, with a 400", async () => {
+    const typed = "<img src=x onerror=alert(1)>@x.fr";
+    const response = await formPost({ email: typed, source: "/newsletter/" });
+    expect(response.status).toBe(303);
+    const page = await fetch(`${server.url}${response.headers.get("location") ?? ""}`);
+    expect(page.status).toBe(400);
+    const html = await page.text();
+    expect(html).toContain("Cette adresse contient des espaces ou des caractères interdits.");
+    const doc = parse(html);
+    expect(doc.querySelector("#newsletter-email")?.getAttribute("value")).toBe(typed);
+    expect(doc.querySelectorAll("img")).toHaveLength(0);
+  });
+
+  it.each([
+    ["400 for an invalid address", () => jsonPost({ email: "pas-une-adresse" }), 400],
+    ["400 for broken JSON", () => post("{", { "Content-Type": "application/json" }), 400],
+    ["405 for a GET", () => fetch(`${server.url}/api/newsletter`), 405],
+    ["405 for a PUT", () => fetch(`${server.url}/api/newsletter`, { method: "PUT", body: "x" }), 405],
+    ["413 for 5 KB", () => jsonPost({ email: "a@exemple.fr", pad: "x".repeat(5000) }), 413],
+    ["415 for XML", () => post("<email/>", { "Content-Type": "application/xml" }), 415],
+    [
+      "403 for a cross-site form",
+      () => formPost({ email: "a@exemple.fr" }, { Origin: "https://ailleurs.example" }),
+      403,
+    ],
+  ])("%s", async (_, send, status) => {
+    const response = await send();
+    expect(response.status).toBe(status);
+    expect(await response.text()).not.toMatch(/Internal|Error|<script/);
+  });
+
+  it("429 with Retry-After when one address insists", async () => {
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 7; i++) {
+      last = await jsonPost({ email: "insiste@exemple.fr" });
+      statuses.push(last.status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.at(-1)).toBe(429);
+    expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+
+const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
+const unique = (name: string): string => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@exemple.fr`;
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the box under an article posts and the thank-you page shows; reloading does not post again", async ({
+    page,
+  }) => {
+    await page.goto(article);
+    const box = page.getByRole("region", { name: "Newsletter" });
+    await box.getByLabel("Votre adresse e-mail").fill(unique("sansjs"));
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.url());
+    });
+    await box.getByRole("button", { name: "S’inscrire" }).click();
+    await expect(page).toHaveURL(/\/newsletter\/merci\/$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Merci pour votre inscription");
+    await page.reload();
+    expect(posts).toHaveLength(1);
+  });
+
+  test("a refused address comes back on the form with the error and the address kept", async ({ page }) => {
+    await page.goto("/newsletter/");
+    await page.getByLabel("Votre adresse e-mail").fill("lecteur@localhost");
+    await page.getByRole("button", { name: "S’inscrire" }).click();
+    await expect(page).toHaveURL(/\/newsletter\/erreur\/\?/);
+    await expect(page.getByText("Le domaine après le « @ » n’est pas valide")).toBeVisible();
+    await expect(page.getByLabel("Votre adresse e-mail")).toHaveValue("lecteur@localhost");
+  });
+});
+
+test.describe("with JavaScript", () => {
+  test("the answer appears in place, the button is disabled while sending, the URL does not change", async ({
+    page,
+  }) => {
+    await page.goto(article);
+    const box = page.getByRole("region", { name: "Newsletter" });
+    const button = box.getByRole("button", { name: "S’inscrire" });
+    await box.getByLabel("Votre adresse e-mail").fill(unique("avecjs"));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/newsletter", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await button.click();
+    await expect(button).toBeDisabled();
+    release();
+    await expect(box.getByRole("status")).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
+    await expect(button).toBeEnabled();
+    expect(new URL(page.url()).pathname).toBe(article);
+  });
+
+  test("a refused address is explained in place", async ({ page }) => {
+    await page.goto("/newsletter/");
+    await page.getByLabel("Votre adresse e-mail").fill("lecteur@localhost");
+    await page.getByRole("button", { name: "S’inscrire" }).click();
+    await expect(page.getByRole("status")).toHaveText(/Le domaine après le « @ » n’est pas valide/);
+    await expect(page).toHaveURL(/\/newsletter\/$/);
+  });
+
+  test("a network failure says what to do", async ({ page }) => {
+    await page.goto("/newsletter/");
+    await page.route("**/api/newsletter", (route) => route.abort("internetdisconnected"));
+    await page.getByLabel("Votre adresse e-mail").fill(unique("horsligne"));
+    await page.getByRole("button", { name: "S’inscrire" }).click();
+    await expect(page.getByRole("status")).toHaveText(/Impossible de joindre le serveur.*réessayez/);
+    await expect(page.getByLabel("Votre adresse e-mail")).not.toHaveValue("");
+  });
+});
