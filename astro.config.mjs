@@ -5,6 +5,7 @@ import sitemap from "@astrojs/sitemap";
 import { SITE } from "./src/config.ts";
 import { markdownProcessor } from "./src/lib/markdown.ts";
 import { articleLastmods } from "./src/lib/sitemaps.ts";
+import { pagefindIndex } from "./src/integrations/pagefind.ts";
 
 // CONTENT_DIR builds another content folder; give it its own cache so the two never mix.
 const contentDir = process.env.CONTENT_DIR;
@@ -29,6 +30,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: { processor: markdownProcessor },
   integrations: [
+    pagefindIndex(),
     sitemap({
       // Not the 404, nor the pages about one reader's signup (they are noindex).
       filter: (page) => !/\/404\/?$|\/newsletter\/.+/.test(page),

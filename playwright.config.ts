@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, chromium } from "@playwright/test";
+// The second site, built from the 200-article corpus (scripts/corpus-site.ts), serves tests that need many articles.
+import { baseUrl, corpusUrl, port } from "./tests/e2e/ports.ts";
 
 /** A Chromium to drive: $CHROME_PATH, then Playwright's own, then Debian's. */
 function findChromium(): string | undefined {
@@ -23,7 +25,6 @@ function findChromium(): string | undefined {
 }
 
 const executablePath = findChromium();
-const port = Number(process.env["E2E_PORT"] ?? 4329);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -35,7 +36,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: baseUrl,
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
     launchOptions: {
@@ -52,11 +53,26 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium" }],
-  webServer: {
-    command: "node ./dist/server/entry.mjs",
-    url: `http://127.0.0.1:${port}/`,
-    env: { HOST: "127.0.0.1", PORT: String(port), DATA_DIR: "test-results/data" },
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: "node ./dist/server/entry.mjs",
+      url: `${baseUrl}/`,
+      env: { HOST: "127.0.0.1", PORT: String(port), DATA_DIR: "test-results/data" },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: "node scripts/corpus-site.ts",
+      url: `${corpusUrl}/`,
+      env: {
+        HOST: "127.0.0.1",
+        PORT: String(port + 1),
+        DATA_DIR: "test-results/data-corpus",
+        ASTRO_TELEMETRY_DISABLED: "1",
+      },
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "ignore",
+    },
+  ],
 });

@@ -44,6 +44,10 @@ export const socialImageUrl = (slug: string): string => `/og/${slug}.png`;
 /** The site's default social image. */
 export const siteImageUrl = (): string => "/og/digimedia.png";
 
+/** The search page; with a query, "/recherche/?q=…". */
+export const searchUrl = (query?: string): string =>
+  query === undefined || query === "" ? "/recherche/" : `/recherche/?q=${encodeURIComponent(query)}`;
+
 export const aboutUrl = (): string => "/a-propos/";
 export const legalUrl = (): string => "/mentions-legales/";
 

@@ -26,22 +26,38 @@ describe("every built page", () => {
     expect(brokenLinks(root)).toEqual([]);
   });
 
-  it("is French, has one h1 and a skip link, and loads no JavaScript but the newsletter's, only with its box", () => {
-    const scripts = listFiles(root).filter((f) => f.endsWith(".js"));
-    expect(scripts).toHaveLength(1);
+  it("is French, has one h1 and a skip link, and loads no JavaScript but the newsletter box's and the search page's", () => {
+    const scripts = listFiles(root).filter((f) => f.startsWith("_astro/") && f.endsWith(".js"));
+    const newsletter = scripts.filter((f) => f.includes("NewsletterBox"));
+    const search = scripts.filter((f) => f.includes("recherche"));
+    expect(newsletter).toHaveLength(1);
+    expect(search).toHaveLength(1);
+    expect(scripts).toHaveLength(2);
     for (const file of listFiles(root).filter((f) => f.endsWith(".html"))) {
       const doc = page(root, file);
       expect(doc.querySelector("html")?.getAttribute("lang"), file).toBe("fr");
       expect(doc.querySelectorAll("h1").length, file).toBe(1);
       expect(doc.querySelector("a.skip-link")?.getAttribute("href"), file).toBe("#contenu");
       const code = doc.querySelectorAll("script").filter((s) => s.getAttribute("type") !== "application/ld+json");
-      const hasBox = doc.querySelector("form[data-newsletter]") !== null;
+      const expected = [
+        ...(doc.querySelector("form[data-newsletter]") !== null ? newsletter : []),
+        ...(file === "recherche/index.html" ? search : []),
+      ];
       expect(
         code.map((s) => s.getAttribute("src")),
         file,
-      ).toEqual(hasBox ? [`/${scripts[0] ?? ""}`] : []);
+      ).toEqual(expected.map((f) => `/${f}`));
+      expect(doc.querySelector('header form[role="search"]')?.getAttribute("action"), file).toBe("/recherche/");
     }
     expect(page(root, seed).querySelector("form[data-newsletter]")).not.toBeNull();
+  });
+
+  it("indexes articles for search, and nothing else", () => {
+    const entry = JSON.parse(readFileSync(join(root, "pagefind/pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.keys(entry.languages)).toEqual(["fr"]);
+    expect(entry.languages["fr"]?.page_count).toBe(listFiles(root).filter((f) => f.startsWith("articles/")).length);
   });
 });
 

@@ -16,4 +16,6 @@ export const pageTypes = {
   newsletter: "/newsletter/",
   thanks: "/newsletter/merci/",
   privacy: "/confidentialite/",
+  search: "/recherche/?q=Tencent",
+  newsletterError: "/newsletter/erreur/?raison=domaine&email=a%40localhost",
 } as const;

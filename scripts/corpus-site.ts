@@ -1,0 +1,21 @@
+/**
+ * Builds the site from the deterministic 200-article corpus into dist-e2e/ and serves it on
+ * $PORT: the second site Playwright tests against (pagination, search filters).
+ */
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { generateCorpus } from "./corpus.ts";
+
+const root = join(import.meta.dirname, "..");
+const contentDir = join(root, "node_modules/.cache/e2e-corpus");
+rmSync(contentDir, { recursive: true, force: true });
+generateCorpus(contentDir, Number(process.env["CORPUS_SIZE"] ?? 200), 42);
+const build = spawnSync(process.execPath, [join(root, "node_modules/astro/bin/astro.mjs"), "build"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: "./dist-e2e", BUILD_NOW: "2026-06-01T00:00:00+02:00" },
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+await import(pathToFileURL(join(root, "dist-e2e/server/entry.mjs")).href);

@@ -1,0 +1,122 @@
+/**
+ * The search page: queries the Pagefind index as the reader types, announces the number of
+ * results, and keeps the query in the URL (/recherche/?q=…) so a search can be shared.
+ */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  data: () => Promise<PagefindResultData>;
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  search: (q: string, o?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
+}
+
+const PAGE = 10;
+const plural = (n: number): string => (n === 1 ? "1 résultat" : `${n.toLocaleString("fr-FR")} résultats`);
+
+/** Wires the search form, once the index is loaded. */
+export async function startSearch(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>("form[data-search]");
+  const list = document.querySelector<HTMLOListElement>("[data-results]");
+  const count = document.querySelector<HTMLElement>("[data-count]");
+  const more = document.querySelector<HTMLButtonElement>("[data-more]");
+  const noJs = document.querySelector<HTMLElement>("[data-no-js]");
+  if (form === null || list === null || count === null || more === null) return;
+  const input = form.elements.namedItem("q") as HTMLInputElement;
+  const category = form.elements.namedItem("rubrique") as HTMLSelectElement;
+  const year = form.elements.namedItem("annee") as HTMLSelectElement;
+
+  let pagefind: Pagefind;
+  try {
+    // Loaded at run time from the built site, so that no other page ever downloads it.
+    const url = "/pagefind/pagefind.js";
+    pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options({ excerptLength: 24 });
+  } catch {
+    count.textContent = "La recherche est indisponible pour le moment. Parcourez les rubriques ou les archives.";
+    return;
+  }
+  if (noJs !== null) noJs.hidden = true;
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") ?? "";
+  category.value = params.get("rubrique") ?? "";
+  year.value = params.get("annee") ?? "";
+
+  let results: PagefindResult[] = [];
+  let shown = 0;
+  let generation = 0;
+
+  const showMore = async (): Promise<void> => {
+    const mine = generation;
+    const batch = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
+    if (mine !== generation) return;
+    for (const data of batch) {
+      const item = document.createElement("li");
+      const heading = document.createElement("h2");
+      const link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = data.meta["title"] ?? data.url;
+      heading.append(link);
+      const meta = document.createElement("p");
+      meta.className = "meta";
+      meta.textContent = [data.meta["rubrique"], data.meta["date"]].filter(Boolean).join(" · ");
+      const excerpt = document.createElement("p");
+      excerpt.className = "excerpt";
+      // Pagefind's excerpt is escaped text with <mark> around the matched words.
+      excerpt.innerHTML = data.excerpt;
+      item.append(heading, meta, excerpt);
+      list.append(item);
+    }
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+  };
+
+  const run = async (): Promise<void> => {
+    const mine = ++generation;
+    const query = input.value.trim();
+    const filters: Record<string, string> = {};
+    if (category.value !== "") filters["rubrique"] = category.value;
+    if (year.value !== "") filters["année"] = year.value;
+    const url = new URL(location.href);
+    url.search = "";
+    if (query !== "") url.searchParams.set("q", query);
+    if (category.value !== "") url.searchParams.set("rubrique", category.value);
+    if (year.value !== "") url.searchParams.set("annee", year.value);
+    history.replaceState(null, "", url);
+    if (query === "") {
+      list.replaceChildren();
+      count.textContent = "";
+      more.hidden = true;
+      return;
+    }
+    const search = await pagefind.search(query, { filters });
+    if (mine !== generation || search === null) return;
+    results = search.results;
+    shown = 0;
+    list.replaceChildren();
+    count.textContent =
+      results.length === 0
+        ? `Aucun résultat pour «\u202f${query}\u202f». Vérifiez l’orthographe, ou essayez un autre mot.`
+        : `${plural(results.length)} pour «\u202f${query}\u202f»`;
+    await showMore();
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), 200);
+  });
+  category.addEventListener("change", () => void run());
+  year.addEventListener("change", () => void run());
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void run();
+  });
+  more.addEventListener("click", () => void showMore());
+  if (input.value !== "") await run();
+}

@@ -1,0 +1,95 @@
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { corpusUrl } from "./ports.ts";
+
+const seedTitle = "Tencent et Ant Group dans la ligne de mire des États-Unis";
+
+test.describe("search on the site", () => {
+  for (const query of ["Tencent", "etats-unis", "États-Unis"]) {
+    test(`finds the seed article for ${query}, with its category, date and highlighted words`, async ({ page }) => {
+      await page.goto("/recherche/");
+      await page.getByLabel("Mots à chercher").fill(query);
+      const result = page.getByRole("link", { name: seedTitle });
+      await expect(result).toBeVisible();
+      await expect(page.getByRole("status")).toHaveText(`1 résultat pour «\u202f${query}\u202f»`);
+      const item = page.locator("#resultats li").first();
+      await expect(item.locator(".meta")).toHaveText("International · 12 octobre 2020");
+      await expect(item.locator("mark").first()).toBeVisible();
+      expect(new URL(page.url()).searchParams.get("q")).toBe(query);
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    });
+  }
+
+  test("says so in French when nothing matches", async ({ page }) => {
+    await page.goto("/recherche/?q=zzzyxwv");
+    await expect(page.getByRole("status")).toHaveText(/^Aucun résultat pour «\u202fzzzyxwv\u202f»/);
+    await expect(page.locator("#resultats li")).toHaveCount(0);
+  });
+
+  test("is reached from the header's search box and works from a shared URL and with the back button", async ({
+    page,
+  }) => {
+    await page.goto("/categorie/international/");
+    await page.getByRole("search", { name: "Rechercher sur le site" }).getByRole("searchbox").fill("Tencent");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/recherche\/\?q=Tencent$/);
+    await page.getByRole("link", { name: seedTitle }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedTitle);
+    await page.goBack();
+    await expect(page.getByLabel("Mots à chercher")).toHaveValue("Tencent");
+    await expect(page.getByRole("link", { name: seedTitle })).toBeVisible();
+  });
+
+  test("is usable with the keyboard alone", async ({ page }) => {
+    await page.goto("/recherche/");
+    await page.getByLabel("Mots à chercher").focus();
+    await page.keyboard.type("Tencent");
+    await expect(page.getByRole("link", { name: seedTitle })).toBeVisible();
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Rubrique", { exact: true })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: seedTitle })).toBeFocused();
+  });
+
+  test("reading pages load no search code or index", async ({ page }) => {
+    const loaded: string[] = [];
+    page.on("request", (r) => loaded.push(new URL(r.url()).pathname));
+    await page.goto("/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/");
+    await page.goto("/");
+    await page.goto("/categorie/international/");
+    expect(loaded.filter((p) => p.startsWith("/pagefind/") || p.includes("recherche"))).toEqual([]);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the header's box still leads to the search page, which offers categories and archives", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("search", { name: "Rechercher sur le site" }).getByRole("searchbox").fill("Tencent");
+    await page.getByRole("search", { name: "Rechercher sur le site" }).getByRole("button").click();
+    await expect(page).toHaveURL(/\/recherche\/\?q=Tencent$/);
+    await expect(page.getByText("La recherche a besoin de JavaScript")).toBeVisible();
+    await expect(page.getByRole("link", { name: "archives par date" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "International" })).toBeVisible();
+  });
+});
+
+test.describe("search in the 200-article corpus", () => {
+  test("filtering by category narrows the results", async ({ page }) => {
+    await page.goto(`${corpusUrl}/recherche/?q=annonce`);
+    const status = page.getByRole("status");
+    await expect(status).toHaveText(/^\d+ résultats pour/);
+    const all = Number(/^(\d+)/.exec((await status.textContent()) ?? "")?.[1]);
+    await page.getByLabel("Rubrique", { exact: true }).selectOption("Tech");
+    await expect(status).not.toHaveText(new RegExp(`^${all} `));
+    const tech = Number(/^(\d+)/.exec((await status.textContent()) ?? "")?.[1]);
+    expect(tech).toBeGreaterThan(0);
+    expect(tech).toBeLessThan(all);
+    await expect(page.locator("#resultats li .meta").first()).toHaveText(/^Tech · /);
+    for (const meta of await page.locator("#resultats li .meta").allTextContents()) expect(meta).toMatch(/^Tech · /);
+    expect(new URL(page.url()).searchParams.get("rubrique")).toBe("Tech");
+  });
+});
