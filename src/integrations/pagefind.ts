@@ -14,6 +14,7 @@ export function pagefindIndex(): AstroIntegration {
     name: "digimedia-pagefind",
     hooks: {
       "astro:build:done": async ({ dir, logger }) => {
+        const started = performance.now();
         const root = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: "fr" });
         if (index === undefined) throw new Error(`Pagefind : ${errors.join("; ")}`);
@@ -26,7 +27,8 @@ export function pagefindIndex(): AstroIntegration {
           languages: Record<string, { page_count: number }>;
         };
         const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-        logger.info(`${indexed} articles indexés pour la recherche (${added.page_count} pages lues)`);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        logger.info(`${indexed} articles indexés pour la recherche en ${seconds} s (${added.page_count} pages lues)`);
       },
     },
   };
