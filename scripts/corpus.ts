@@ -173,7 +173,7 @@ export function generateCorpus(dir: string, count: number, seed = 42): CorpusEnt
       `title: ${JSON.stringify(title2)}`,
       `description: ${JSON.stringify(`${pick(rnd, sentences)} ${pick(rnd, sentences)}`)}`,
       `date: ${date}`,
-      ...(i % 9 === 0 ? [`updated: ${d.getUTCFullYear() + 1}-01-15T12:00`] : []),
+      ...(i % 9 === 0 ? [`updated: ${year + 1}-01-15T12:00`] : []),
       `category: ${category}`,
       `tags: ${JSON.stringify(tags)}`,
       ...(i % 6 === 0 ? ["author: Camille Martin"] : []),

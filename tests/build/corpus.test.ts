@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, type CorpusEntry } from "../../scripts/corpus.ts";
 import { buildWith, projectRoot } from "./astro.ts";
-import { brokenLinks, htmlErrors, listFiles, page } from "./dist.ts";
+import { brokenLinks, htmlErrors, listFiles, page, vnuErrors } from "./dist.ts";
 import { checkFeed, type ExpectedItem } from "./feeds.ts";
 import { pngSize } from "./png.ts";
 
@@ -174,6 +174,26 @@ describe("the 200-article corpus", () => {
       expect(image).toBe(`https://www.digimedia.fr/og/${e.slug}.png`);
       expect(pngSize(join(root, "og", `${e.slug}.png`))).toEqual({ width: 1200, height: 630 });
     }
+  });
+
+  it("passes the W3C Nu HTML Checker on a sample holding every page type", () => {
+    const html = files().filter((f) => f.endsWith(".html"));
+    const firstOf = (re: RegExp): string[] => html.filter((f) => re.test(f)).slice(0, 1);
+    const sample = new Set([
+      ...["index.html", "404.html", "archives/index.html", "categorie/index.html", "tag/index.html"],
+      ...["recherche/index.html", "newsletter/index.html", "confidentialite/index.html", "a-propos/index.html"],
+      ...firstOf(/^page\/\d+\/index\.html$/),
+      ...firstOf(/^categorie\/[^/]+\/index\.html$/),
+      ...firstOf(/^categorie\/[^/]+\/\d+\/index\.html$/),
+      ...firstOf(/^tag\/[^/]+\/index\.html$/),
+      ...firstOf(/^\d{4}\/index\.html$/),
+      ...firstOf(/^\d{4}\/\d{2}\/index\.html$/),
+      ...firstOf(/^\d{4}\/\d{2}\/\d{2}\/index\.html$/),
+      // Every tenth article, the same ones every run.
+      ...html.filter((f) => f.startsWith("articles/")).filter((_, i) => i % 10 === 0),
+    ]);
+    expect(sample.size).toBeGreaterThan(30);
+    expect(vnuErrors(root, [...sample])).toEqual([]);
   });
 
   it("has valid HTML and no broken internal link", async () => {

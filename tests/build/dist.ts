@@ -1,4 +1,5 @@
 /** Helpers to inspect a built site in dist: its pages, their links and their validity. */
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { FileSystemConfigLoader, HtmlValidate, type Report } from "html-validate";
@@ -87,4 +88,29 @@ export async function htmlErrors(root: string): Promise<string[]> {
     }
   }
   return errors;
+}
+
+const vnuJar = join(import.meta.dirname, "../../node_modules/vnu-jar/build/dist/vnu.jar");
+
+/** Errors the W3C Nu HTML Checker (vnu-jar, run with Java) finds in these HTML files under `root`. */
+export function vnuErrors(root: string, files: readonly string[]): string[] {
+  const result = spawnSync(
+    "java",
+    ["-jar", vnuJar, "--errors-only", "--format", "json", ...files.map((f) => join(root, f))],
+    {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  if (result.error !== undefined) {
+    throw new Error(
+      `Java introuvable pour le validateur W3C (apt-get install -y default-jre-headless) : ${result.error.message}`,
+    );
+  }
+  const report = JSON.parse(result.stderr) as {
+    messages: { type: string; url?: string; lastLine?: number; message: string }[];
+  };
+  return report.messages
+    .filter((m) => m.type === "error" || m.type === "non-document-error")
+    .map((m) => `${relative(root, (m.url ?? "").replace(/^file:/, ""))}:${m.lastLine ?? 0} ${m.message}`);
 }

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SyntaxValidator } from "fast-xml-validator";
-import { brokenLinks, htmlErrors, listFiles, page } from "./dist.ts";
+import { brokenLinks, htmlErrors, listFiles, page, vnuErrors } from "./dist.ts";
 import { checkFeed } from "./feeds.ts";
 import { pngSize } from "./png.ts";
 
@@ -20,6 +20,15 @@ beforeAll(() => {
 describe("every built page", () => {
   it("passes html-validate with no error", async () => {
     expect(await htmlErrors(root)).toEqual([]);
+  });
+
+  it("passes the W3C Nu HTML Checker with no error", () => {
+    expect(
+      vnuErrors(
+        root,
+        listFiles(root).filter((f) => f.endsWith(".html")),
+      ),
+    ).toEqual([]);
   });
 
   it("has no broken internal link or fragment", () => {

@@ -1,0 +1,87 @@
+/**
+ * Byte budgets: per page type, the gzip size of the HTML plus every CSS and JS file it loads.
+ * An article must fit in the first TCP round trip (14 KB); reading pages carry no JavaScript
+ * but the newsletter enhancement.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { recordBudgets, type Budget } from "./budget-log.ts";
+import { page } from "./dist.ts";
+
+const root = join(import.meta.dirname, "../../dist/client");
+const KB = 1024;
+
+const pageTypes: Record<string, { path: string; limit: number }> = {
+  article: { path: "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/", limit: 14 * KB },
+  home: { path: "/", limit: 14 * KB },
+  category: { path: "/categorie/international/", limit: 14 * KB },
+  year: { path: "/2020/", limit: 14 * KB },
+  month: { path: "/2020/10/", limit: 14 * KB },
+  day: { path: "/2020/10/12/", limit: 14 * KB },
+  tag: { path: "/tag/tencent/", limit: 14 * KB },
+  newsletter: { path: "/newsletter/", limit: 14 * KB },
+  search: { path: "/recherche/", limit: 14 * KB },
+  "404": { path: "/404.html", limit: 14 * KB },
+};
+
+const gz = (bytes: Buffer | string): number => gzipSync(bytes, { level: 9 }).length;
+const fileOf = (path: string): string => join(root, path.endsWith(".html") ? path : `${path}index.html`);
+
+/** HTML, stylesheets and scripts a page loads, with their gzip sizes. */
+function weigh(path: string): { html: number; css: number; js: number; scripts: string[] } {
+  const doc = page(root, path);
+  const css = doc
+    .querySelectorAll('link[rel="stylesheet"]')
+    .reduce((n, l) => n + gz(readFileSync(join(root, l.getAttribute("href") ?? ""))), 0);
+  const scripts = doc
+    .querySelectorAll("script[src]")
+    .map((s) => s.getAttribute("src") ?? "")
+    .filter((s) => s !== "");
+  const js = scripts.reduce((n, s) => n + gz(readFileSync(join(root, s))), 0);
+  return { html: gz(readFileSync(fileOf(path))), css, js, scripts };
+}
+
+const readingPages = ["article", "home", "category", "year", "month", "day", "tag", "404"];
+
+describe("byte budgets", () => {
+  const measured = Object.entries(pageTypes).map(([type, { path, limit }]) => ({ type, limit, ...weigh(path) }));
+
+  it("keeps every page type within its gzip budget", () => {
+    const rows = measured.map((m) => ({ ...m, total: m.html + m.css + m.js }));
+    const budgets: Budget[] = rows.map((r) => ({
+      name: `octets gzip : ${r.type}`,
+      limit: `≤ ${(r.limit / KB).toFixed(0)} Ko`,
+      value: `${(r.total / KB).toFixed(1)} Ko`,
+      ok: r.total <= r.limit,
+    }));
+    recordBudgets("bytes", budgets);
+    const over = rows.filter((r) => r.total > r.limit);
+    if (over.length > 0) {
+      console.error(
+        [
+          "Budgets dépassés (octets gzip) :",
+          "page        HTML    CSS     JS      total   limite",
+          ...over.map((r) =>
+            [r.type.padEnd(11), r.html, r.css, r.js, r.total, r.limit].map((v) => String(v).padEnd(8)).join(""),
+          ),
+        ].join("\n"),
+      );
+    }
+    expect(over.map((r) => r.type)).toEqual([]);
+  });
+
+  it("loads no JavaScript on reading pages but the newsletter enhancement", () => {
+    for (const m of measured.filter((x) => readingPages.includes(x.type))) {
+      expect(
+        m.scripts.every((s) => s.includes("NewsletterBox")),
+        `${m.type} : ${m.scripts.join(", ")}`,
+      ).toBe(true);
+    }
+    const article = measured.find((m) => m.type === "article");
+    expect(article?.scripts).toHaveLength(1);
+    expect(article?.js).toBeLessThanOrEqual(2 * KB);
+    expect(measured.find((m) => m.type === "home")?.js).toBe(0);
+  });
+});
