@@ -6,6 +6,7 @@ import { SITE } from "./src/config.ts";
 import { markdownProcessor } from "./src/lib/markdown.ts";
 import { articleLastmods } from "./src/lib/sitemaps.ts";
 import { pagefindIndex } from "./src/integrations/pagefind.ts";
+import { staticHeaders } from "./src/integrations/headers.ts";
 
 // CONTENT_DIR builds another content folder; give it its own cache so the two never mix.
 const contentDir = process.env.CONTENT_DIR;
@@ -31,6 +32,7 @@ export default defineConfig({
   markdown: { processor: markdownProcessor },
   integrations: [
     pagefindIndex(),
+    staticHeaders(),
     sitemap({
       // Not the 404, nor the pages about one reader's signup (they are noindex).
       filter: (page) => !/\/404\/?$|\/newsletter\/.+/.test(page),

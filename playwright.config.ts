@@ -55,7 +55,7 @@ export default defineConfig({
   projects: [{ name: "chromium" }],
   webServer: [
     {
-      command: "node ./dist/server/entry.mjs",
+      command: "node server/main.ts",
       url: `${baseUrl}/`,
       env: { HOST: "127.0.0.1", PORT: String(port), DATA_DIR: "test-results/data" },
       reuseExistingServer: false,

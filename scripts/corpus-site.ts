@@ -1,6 +1,6 @@
 /**
- * Builds the site from the deterministic 200-article corpus into dist-e2e/ and serves it on
- * $PORT: the second site Playwright tests against (pagination, search filters).
+ * Builds the site from the deterministic 200-article corpus into dist-e2e/ and serves it (with
+ * server/main.ts) on $PORT: the second site Playwright tests against (pagination, search filters).
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -18,4 +18,5 @@ const build = spawnSync(process.execPath, [join(root, "node_modules/astro/bin/as
   env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: "./dist-e2e", BUILD_NOW: "2026-06-01T00:00:00+02:00" },
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
-await import(pathToFileURL(join(root, "dist-e2e/server/entry.mjs")).href);
+process.env["DIST_DIR"] = join(root, "dist-e2e");
+await import(pathToFileURL(join(root, "server/main.ts")).href);

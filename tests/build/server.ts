@@ -1,4 +1,4 @@
-/** Starts the built server (node dist/server/entry.mjs) on a free port, as `npm start` would. */
+/** Starts the production server (server/main.ts over dist/) on a free port, as `npm start` would. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -30,11 +30,15 @@ export function freePort(): Promise<number> {
 /** Starts the server with `env` and waits until it answers. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(projectRoot, "dist/server/entry.mjs")], {
-    cwd: projectRoot,
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--disable-warning=ExperimentalWarning", join(projectRoot, "server/main.ts")],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   child.stdout.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr.on("data", (d: Buffer) => (log += d.toString()));
@@ -52,7 +56,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   }
   const stop = (signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> =>
     new Promise((resolve) => {
-      if (child.exitCode !== null) {
+      if (child.exitCode !== null || child.signalCode !== null) {
         resolve(child.exitCode);
         return;
       }

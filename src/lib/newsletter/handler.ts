@@ -54,6 +54,14 @@ const text = (status: number, message: string, headers: Record<string, string> =
 export const seeOther = (location: string): Response =>
   new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 
+/** 503 when the store cannot be reached: the reader is told to try again, nothing is lost silently. */
+export function unavailable(request: Request): Response {
+  const headers = { "Retry-After": "60" };
+  return wantsJson(request)
+    ? json(503, { ok: false, message: HTTP_MESSAGES[503] }, headers)
+    : text(503, HTTP_MESSAGES[503], headers);
+}
+
 /** 405 for any method but POST. */
 export function methodNotAllowed(request: Request): Response {
   const headers = { Allow: "POST" };
@@ -199,9 +207,7 @@ export async function handleSignup(request: Request, deps: NewsletterDeps): Prom
     }
   } catch (error) {
     console.error(`Newsletter : stockage impossible (${(error as Error).message})`);
-    return asJson
-      ? json(503, { ok: false, message: HTTP_MESSAGES[503] }, { "Retry-After": "60" })
-      : text(503, HTTP_MESSAGES[503], { "Retry-After": "60" });
+    return unavailable(request);
   }
   return succeed(request);
 }
@@ -216,7 +222,7 @@ export function handleTokenLink(request: Request, deps: NewsletterDeps, action: 
     if (!done) return seeOther(PAGES.invalidLink);
   } catch (error) {
     console.error(`Newsletter : ${action} impossible (${(error as Error).message})`);
-    return text(503, HTTP_MESSAGES[503], { "Retry-After": "60" });
+    return unavailable(request);
   }
   return seeOther(action === "confirm" ? PAGES.confirmed : PAGES.unsubscribed);
 }

@@ -4,11 +4,14 @@
  */
 import { join, resolve } from "node:path";
 import { SITE } from "../../config.ts";
-import type { NewsletterDeps } from "./handler.ts";
+import { unavailable, type NewsletterDeps } from "./handler.ts";
 import { outboxTransport, smtpTransport } from "./mail.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 
-let deps: NewsletterDeps | undefined;
+// One instance per process, shared through a global: the Astro bundle and the server entry
+// (server/main.ts) each load their own copy of this module but must use the same database.
+const KEY = Symbol.for("digimedia.newsletter");
+const shared = globalThis as unknown as Record<symbol, NewsletterDeps | undefined>;
 
 /** Where the data lives: $DATA_DIR or ./data. */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -17,23 +20,40 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The store, mail transport and settings of this process, opened once. */
 export function newsletter(env: NodeJS.ProcessEnv = process.env): NewsletterDeps {
-  if (deps !== undefined) return deps;
+  const existing = shared[KEY];
+  if (existing !== undefined) return existing;
   const dir = dataDir(env);
   const from = env["MAIL_FROM"] ?? `${SITE.name} <newsletter@digimedia.fr>`;
   const outbox = outboxTransport(join(dir, "outbox"), from);
   const smtp = env["SMTP_URL"];
-  deps = {
+  const deps: NewsletterDeps = {
     store: openSqliteStore(join(dir, "subscribers.db")),
     mail: smtp !== undefined && smtp !== "" ? smtpTransport(smtp, from, outbox) : outbox,
     publicUrl: (env["PUBLIC_URL"] ?? SITE.url).replace(/\/$/, ""),
     allowedOrigins: [new URL(SITE.url).origin, ...(env["ALLOWED_ORIGINS"] ?? "").split(",").filter((o) => o !== "")],
     now: () => new Date(),
   };
+  shared[KEY] = deps;
   return deps;
 }
 
 /** Closes the store (on shutdown). */
 export function closeNewsletter(): void {
-  deps?.store.close();
-  deps = undefined;
+  shared[KEY]?.store.close();
+  shared[KEY] = undefined;
+}
+
+/** Runs a route with the newsletter's dependencies, or answers 503 when they cannot be opened. */
+export async function withNewsletter(
+  request: Request,
+  route: (deps: NewsletterDeps) => Response | Promise<Response>,
+): Promise<Response> {
+  let deps: NewsletterDeps;
+  try {
+    deps = newsletter();
+  } catch (error) {
+    console.error(`Newsletter : données inaccessibles (${(error as Error).message})`);
+    return unavailable(request);
+  }
+  return route(deps);
 }

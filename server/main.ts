@@ -1,0 +1,90 @@
+/**
+ * The production server (`npm start`, `npm run serve`): the static site and the newsletter
+ * routes of dist/, with security headers on every answer, compression, /healthz, and a clean
+ * stop on SIGTERM or SIGINT (no new connections, requests in flight finished, database closed).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { closeNewsletter, newsletter } from "../src/lib/newsletter/runtime.ts";
+import { policyFromEnv, securityHeaders } from "./headers.ts";
+import { createStaticHandler } from "./static.ts";
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const dist = resolve(process.env["DIST_DIR"] ?? join(import.meta.dirname, "../dist"));
+const host = process.env["HOST"] ?? "localhost";
+const port = Number(process.env["PORT"] ?? 4321);
+const STOP_GRACE_MS = 10_000;
+
+// Astro's standalone entry must not open its own server: this one wraps its handler.
+process.env["ASTRO_NODE_AUTOSTART"] = "disabled";
+process.env["ASTRO_NODE_LOGGING"] = "disabled";
+const { handler: astro } = (await import(pathToFileURL(join(dist, "server/entry.mjs")).href)) as {
+  handler: NodeHandler;
+};
+const serveStatic = createStaticHandler(join(dist, "client"));
+const headers = securityHeaders(policyFromEnv());
+let stopping = false;
+
+function health(res: ServerResponse): void {
+  let writable: boolean;
+  try {
+    writable = newsletter().store.writable();
+  } catch {
+    writable = false;
+  }
+  res.statusCode = writable ? 200 : 503;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.end(writable ? "ok\n" : "base de données indisponible\n");
+}
+
+const server = createServer((req, res) => {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  if (stopping) res.setHeader("Connection", "close");
+  const path = (req.url ?? "/").split("?")[0];
+  if (path === "/healthz") {
+    health(res);
+    return;
+  }
+  serveStatic(req, res)
+    .then((served) => {
+      if (!served) astro(req, res);
+    })
+    .catch((error: unknown) => {
+      console.error(`Erreur en servant ${req.url ?? ""} : ${(error as Error).message}`);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end("Erreur du serveur\n");
+      } else res.destroy();
+    });
+});
+// A client that never finishes its headers or body is cut off.
+server.requestTimeout = 30_000;
+server.headersTimeout = 15_000;
+
+function stop(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} reçu : arrêt propre (les requêtes en cours se terminent).`);
+  server.close(() => {
+    closeNewsletter();
+    console.log("Serveur arrêté.");
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => {
+    server.closeAllConnections();
+  }, STOP_GRACE_MS).unref();
+}
+process.on("SIGTERM", () => {
+  stop("SIGTERM");
+});
+process.on("SIGINT", () => {
+  stop("SIGINT");
+});
+
+server.listen(port, host, () => {
+  console.log(`Digimedia : http://${host.includes(":") ? `[${host}]` : host}:${port}/`);
+});

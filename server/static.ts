@@ -1,0 +1,138 @@
+/**
+ * Static files of dist/client: content types, ETag and Last-Modified with 304, HEAD, and
+ * gzip or brotli compression done once per file version and kept in memory.
+ */
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, resolve, sep } from "node:path";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
+import { cacheControl } from "./headers.ts";
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".xsl": "text/xsl; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
+  ".webmanifest": "application/manifest+json",
+};
+const COMPRESSIBLE = new Set([".html", ".css", ".js", ".mjs", ".json", ".xml", ".xsl", ".txt", ".svg", ".webmanifest"]);
+const CACHE_LIMIT = 64 * 1024 * 1024;
+
+/** Content type of a path by its extension (Pagefind's index files are binary). */
+export function contentType(path: string): string {
+  return TYPES[extname(path)] ?? "application/octet-stream";
+}
+
+/** The encoding to answer with, from Accept-Encoding: "br", "gzip" or "identity". */
+export function chooseEncoding(acceptEncoding: string | undefined): "br" | "gzip" | "identity" {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? "").toLowerCase().split(",")) {
+    const [name = "", ...params] = part.trim().split(";");
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name !== "") accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  const ok = (name: string): boolean => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
+  if (ok("br")) return "br";
+  if (ok("gzip")) return "gzip";
+  return "identity";
+}
+
+/** Serves files under `root`; resolves false when the request is not for one of them. */
+export function createStaticHandler(root: string): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const base = resolve(root);
+  const compressed = new Map<string, Buffer>();
+  let cachedBytes = 0;
+
+  const locate = async (pathname: string): Promise<{ file: string; size: number; mtime: Date } | undefined> => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return undefined;
+    }
+    if (decoded.includes("\0")) return undefined;
+    let file = resolve(join(base, decoded));
+    if (file !== base && !file.startsWith(base + sep)) return undefined;
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, "index.html");
+        info = await stat(file);
+      }
+      return info.isFile() ? { file, size: info.size, mtime: info.mtime } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  return async (req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    const found = await locate(pathname);
+    if (found === undefined) return false;
+    const type = contentType(found.file);
+    const encoding = COMPRESSIBLE.has(extname(found.file))
+      ? chooseEncoding(req.headers["accept-encoding"])
+      : "identity";
+    const version = `${found.size.toString(36)}-${found.mtime.getTime().toString(36)}`;
+    const etag = `"${createHash("sha1").update(`${found.file}:${version}:${encoding}`).digest("base64url").slice(0, 16)}"`;
+    res.setHeader("Content-Type", type);
+    res.setHeader("Cache-Control", cacheControl(pathname));
+    res.setHeader("ETag", etag);
+    res.setHeader("Last-Modified", found.mtime.toUTCString());
+    if (COMPRESSIBLE.has(extname(found.file))) res.setHeader("Vary", "Accept-Encoding");
+    const inm = req.headers["if-none-match"];
+    const ims = req.headers["if-modified-since"];
+    const fresh =
+      inm !== undefined
+        ? inm.split(",").some((t) => t.trim() === etag || t.trim() === `W/${etag}`)
+        : ims !== undefined && Math.floor(found.mtime.getTime() / 1000) <= Math.floor(Date.parse(ims) / 1000);
+    if (fresh) {
+      res.statusCode = 304;
+      res.end();
+      return true;
+    }
+    let body: Buffer;
+    if (encoding === "identity") {
+      body = await readFile(found.file);
+    } else {
+      const key = `${found.file}|${version}|${encoding}`;
+      let cached = compressed.get(key);
+      if (cached === undefined) {
+        const raw = await readFile(found.file);
+        cached =
+          encoding === "br"
+            ? await brotli(raw, {
+                params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+              })
+            : await gz(raw, { level: 9 });
+        if (cachedBytes + cached.length <= CACHE_LIMIT) {
+          compressed.set(key, cached);
+          cachedBytes += cached.length;
+        }
+      }
+      body = cached;
+      res.setHeader("Content-Encoding", encoding);
+    }
+    res.setHeader("Content-Length", body.length);
+    res.statusCode = pathname.endsWith("/404.html") ? 404 : 200;
+    res.end(req.method === "HEAD" ? undefined : body);
+    return true;
+  };
+}

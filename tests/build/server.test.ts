@@ -1,0 +1,174 @@
+/**
+ * The production server (server/main.ts): headers on every answer, compression and caching,
+ * /healthz, and a clean stop on SIGTERM that finishes the request in flight.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "./server.ts";
+
+const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
+let server: RunningServer;
+let dataDir = "";
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "digimedia-server-"));
+  server = await startServer({ DATA_DIR: dataDir });
+});
+afterAll(async () => {
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("every answer", () => {
+  it.each([article, "/rss.xml", "/og/digimedia.png", "/nexiste-pas/", "/healthz", "/api/newsletter"])(
+    "%s carries the security headers",
+    async (path) => {
+      const response = await fetch(`${server.url}${path}`);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toMatch(/script-src 'self'(?! 'unsafe-inline')/);
+      expect(csp).not.toContain("'unsafe-inline' 'self'");
+      expect(csp.split(";").find((d) => d.trim().startsWith("script-src"))).not.toContain("unsafe-inline");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("permissions-policy")).toContain("camera=()");
+    },
+  );
+});
+
+describe("static files", () => {
+  it.each([
+    [article, "text/html; charset=utf-8"],
+    ["/rss.xml", "application/xml; charset=utf-8"],
+    ["/rss.xsl", "text/xsl; charset=utf-8"],
+    ["/og/digimedia.png", "image/png"],
+    ["/pagefind/pagefind.js", "text/javascript; charset=utf-8"],
+    ["/pagefind/pagefind-entry.json", "application/json; charset=utf-8"],
+  ])("serves %s as %s", async (path, type) => {
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(type);
+  });
+
+  it("compresses with brotli or gzip as the client accepts, and says so", async () => {
+    const raw = await (await fetch(`${server.url}${article}`, { headers: { "Accept-Encoding": "identity" } })).text();
+    for (const [encoding, decode] of [
+      ["br", brotliDecompressSync],
+      ["gzip", gunzipSync],
+    ] as const) {
+      const body = await new Promise<{ headers: Record<string, unknown>; bytes: Buffer }>((resolve, reject) => {
+        request(`${server.url}${article}`, { headers: { "Accept-Encoding": encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            resolve({ headers: res.headers, bytes: Buffer.concat(chunks) });
+          });
+        })
+          .on("error", reject)
+          .end();
+      });
+      expect(body.headers["content-encoding"]).toBe(encoding);
+      expect(body.headers["vary"]).toBe("Accept-Encoding");
+      expect(body.bytes.length).toBeLessThan(raw.length / 2);
+      expect(decode(body.bytes).toString()).toBe(raw);
+    }
+  });
+
+  it("caches hashed assets for a year, pages and feeds briefly", async () => {
+    const html = await fetch(`${server.url}${article}`);
+    const match = /src="(\/_astro\/[^"]+\.js)"/.exec(await html.text());
+    expect(html.headers.get("cache-control")).toBe("public, max-age=60, must-revalidate");
+    const asset = await fetch(`${server.url}${match?.[1] ?? "/_astro/none.js"}`);
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await fetch(`${server.url}/rss.xml`)).headers.get("cache-control")).toBe("public, max-age=600");
+  });
+
+  it("answers 304 to a known ETag or date, and HEAD without a body", async () => {
+    const first = await fetch(`${server.url}/rss.xml`);
+    const etag = first.headers.get("etag") ?? "";
+    const modified = first.headers.get("last-modified") ?? "";
+    expect((await fetch(`${server.url}/rss.xml`, { headers: { "If-None-Match": etag } })).status).toBe(304);
+    expect((await fetch(`${server.url}/rss.xml`, { headers: { "If-Modified-Since": modified } })).status).toBe(304);
+    const head = await fetch(`${server.url}/rss.xml`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
+    expect(await head.text()).toBe("");
+  });
+
+  it("answers 404 with the French page, and never serves a file outside the site", async () => {
+    const missing = await fetch(`${server.url}/nexiste-pas/`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("Page introuvable");
+    for (const path of ["/..%2f..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd", "/..\\..\\etc\\passwd"]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain("root:");
+    }
+  });
+});
+
+describe("health and stop", () => {
+  it("says healthy when the database can be written", async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+  });
+
+  it("says 503 when the data folder cannot hold a database", async () => {
+    const file = join(dataDir, "pas-un-dossier");
+    writeFileSync(file, "");
+    const broken = await startServer({ DATA_DIR: file });
+    try {
+      expect((await fetch(`${broken.url}/healthz`)).status).toBe(503);
+      const signup = await fetch(`${broken.url}/api/newsletter`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ email: "a@exemple.fr" }),
+      });
+      expect(signup.status).toBe(503);
+    } finally {
+      await broken.stop();
+    }
+  });
+
+  it("finishes the request in flight on SIGTERM, refuses new ones, and exits 0", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digimedia-stop-"));
+    const stopping = await startServer({ DATA_DIR: dir });
+    const port = new URL(stopping.url).port;
+    // A signup whose body arrives slowly: the stop must wait for it.
+    const [head, tail] = ['{"email":"lent', '@exemple.fr"}'];
+    const answer = new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/api/newsletter",
+          headers: {
+            "Content-Type": "application/json",
+            Accept: "application/json",
+            "Content-Length": Buffer.byteLength(head + tail),
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on("error", reject);
+      req.write(head);
+      setTimeout(() => req.end(tail), 800);
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const exit = stopping.stop("SIGTERM");
+    await new Promise((r) => setTimeout(r, 100));
+    await expect(fetch(`${stopping.url}/`)).rejects.toThrow();
+    expect(await answer).toBe(200);
+    expect(await exit).toBe(0);
+    expect(stopping.output()).toContain("Serveur arrêté.");
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
