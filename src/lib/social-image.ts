@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import satori from "satori";
 import { SITE } from "../config.ts";
 
@@ -97,14 +97,13 @@ export async function socialImageSvg(spec: SocialImageSpec): Promise<string> {
   });
 }
 
-/** Draws the image as PNG bytes. */
+/** Draws the image as PNG bytes; rasterising runs off the main thread, so images render in parallel. */
 export async function drawSocialImage(spec: SocialImageSpec): Promise<Buffer> {
-  return new Resvg(await socialImageSvg(spec), {
+  const image = await renderAsync(await socialImageSvg(spec), {
     fitTo: { mode: "width", value: SOCIAL_IMAGE_WIDTH },
     font: { loadSystemFonts: false },
-  })
-    .render()
-    .asPng();
+  });
+  return image.asPng();
 }
 
 /** Key of an image in the cache: changes whenever what it shows or how it is drawn changes. */

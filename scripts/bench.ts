@@ -1,0 +1,206 @@
+/**
+ * npm run bench: builds the whole site from the deterministic corpus at N = 1,000, 4,000 and
+ * 10,000 articles (BENCH_N="1000,4000" picks sizes, BENCH_RUNS the repetitions), cold (every
+ * cache removed) and warm (one article edited), next to the baseline in bench/baseline on the
+ * same corpus. Prints a table and writes bench/results.json. Times are figures, not assertions.
+ */
+import { spawn } from "node:child_process";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { generateCorpus } from "./corpus.ts";
+
+const root = join(import.meta.dirname, "..");
+const work = join(root, "bench/work");
+const sizes = (process.env["BENCH_N"] ?? "1000,4000,10000").split(",").map(Number);
+const runs = Number(process.env["BENCH_RUNS"] ?? 3);
+const astroBin = join(root, "node_modules/astro/bin/astro.mjs");
+
+interface Measure {
+  seconds: number;
+  peakMb: number;
+}
+
+/** Resident memory of a process and all its descendants, in kB (Linux /proc). */
+function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  const visit = (p: number): void => {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // ended
+    }
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  visit(pid);
+  return total;
+}
+
+/** Runs `astro build` in `cwd` and measures wall time and peak memory of the process tree. */
+function build(cwd: string, env: Record<string, string>): Promise<Measure> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [astroBin, "build"], {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let errors = "";
+    child.stderr.on("data", (d: Buffer) => (errors += d.toString()));
+    let peak = 0;
+    const timer = setInterval(() => {
+      if (child.pid !== undefined) peak = Math.max(peak, treeRss(child.pid));
+    }, 100);
+    child.on("exit", (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`astro build a échoué dans ${cwd} :\n${errors.slice(-2000)}`));
+      else resolve({ seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 });
+    });
+  });
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+function sizeOf(dir: string): { files: number; pages: number; bytes: number } {
+  let files = 0;
+  let pages = 0;
+  let bytes = 0;
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      const info = statSync(full);
+      if (info.isDirectory()) walk(full);
+      else {
+        files++;
+        bytes += info.size;
+        if (name.endsWith(".html")) pages++;
+      }
+    }
+  };
+  walk(dir);
+  return { files, pages, bytes };
+}
+
+interface Row {
+  n: number;
+  pages: number;
+  coldSeconds: number;
+  warmSeconds: number;
+  peakMb: number;
+  outputMb: number;
+  msPerArticle: number;
+  baselineColdSeconds: number;
+  baselinePeakMb: number;
+  coldRatio: number;
+  warmRatio: number;
+}
+
+const rows: Row[] = [];
+mkdirSync(work, { recursive: true });
+for (const n of sizes) {
+  const content = join(work, `corpus-${n}`);
+  rmSync(content, { recursive: true, force: true });
+  generateCorpus(content, n, 42);
+  const key = content.replace(/[^a-zA-Z0-9]+/g, "_");
+  const ours = { CONTENT_DIR: content, OUT_DIR: "./bench/work/dist", BUILD_NOW: "2026-06-01T00:00:00+02:00" };
+  const clearOurs = (): void => {
+    for (const dir of [`node_modules/.astro/${key}`, "node_modules/.cache/digimedia-og", "bench/work/dist"]) {
+      rmSync(join(root, dir), { recursive: true, force: true });
+    }
+  };
+  const cold: Measure[] = [];
+  for (let i = 0; i < runs; i++) {
+    clearOurs();
+    cold.push(await build(root, ours));
+    console.error(`N=${n} à froid ${i + 1}/${runs} : ${cold.at(-1)?.seconds.toFixed(1) ?? "?"} s`);
+  }
+  const output = sizeOf(join(root, "bench/work/dist/client"));
+  const warm: Measure[] = [];
+  const edited = join(content, readdirSync(content).sort()[0] ?? "");
+  for (let i = 0; i < runs; i++) {
+    appendFileSync(edited, `\nUne phrase ajoutée pour la reconstruction ${i + 1}.\n`);
+    warm.push(await build(root, ours));
+    console.error(`N=${n} à chaud ${i + 1}/${runs} : ${warm.at(-1)?.seconds.toFixed(1) ?? "?"} s`);
+  }
+  const baselineDir = join(root, "bench/baseline");
+  const baseline: Measure[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const dir of ["node_modules/.astro", ".astro", "dist"])
+      rmSync(join(baselineDir, dir), { recursive: true, force: true });
+    baseline.push(await build(baselineDir, { CONTENT_DIR: content }));
+    console.error(`N=${n} référence ${i + 1}/${runs} : ${baseline.at(-1)?.seconds.toFixed(1) ?? "?"} s`);
+  }
+  const coldSeconds = median(cold.map((m) => m.seconds));
+  const warmSeconds = median(warm.map((m) => m.seconds));
+  const baselineColdSeconds = median(baseline.map((m) => m.seconds));
+  rows.push({
+    n,
+    pages: output.pages,
+    coldSeconds,
+    warmSeconds,
+    peakMb: Math.max(...cold.map((m) => m.peakMb), ...warm.map((m) => m.peakMb)),
+    outputMb: output.bytes / 1024 / 1024,
+    msPerArticle: (coldSeconds * 1000) / n,
+    baselineColdSeconds,
+    baselinePeakMb: Math.max(...baseline.map((m) => m.peakMb)),
+    coldRatio: coldSeconds / baselineColdSeconds,
+    warmRatio: warmSeconds / coldSeconds,
+  });
+  rmSync(content, { recursive: true, force: true });
+}
+
+const table = [
+  "| N | pages | à froid (s) | à chaud (s) | RSS max (Mo) | sortie (Mo) | ms/article | référence (s) | à froid / référence | à chaud / à froid |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map(
+    (r) =>
+      `| ${r.n} | ${r.pages} | ${r.coldSeconds.toFixed(1)} | ${r.warmSeconds.toFixed(1)} | ${r.peakMb.toFixed(0)} | ${r.outputMb.toFixed(0)} | ${r.msPerArticle.toFixed(1)} | ${r.baselineColdSeconds.toFixed(1)} | ${r.coldRatio.toFixed(2)} | ${r.warmRatio.toFixed(2)} |`,
+  ),
+].join("\n");
+console.log(
+  `\nMédianes de ${runs} constructions (machine : ${process.env["BENCH_MACHINE"] ?? "2 cœurs"})\n\n${table}\n`,
+);
+const byN = new Map(rows.map((r) => [r.n, r]));
+const targets = [
+  ["à froid à 4 000 ≤ 1,0 × la référence", byN.get(4000)?.coldRatio, (v: number) => v <= 1],
+  ["à chaud ≤ 0,5 × à froid (pire taille)", Math.max(...rows.map((r) => r.warmRatio)), (v: number) => v <= 0.5],
+  ["RSS max à 10 000 ≤ 2 048 Mo", byN.get(10000)?.peakMb, (v: number) => v <= 2048],
+  [
+    "ms/article à 10 000 ≤ 1,2 × à 1 000",
+    byN.has(10000) && byN.has(1000)
+      ? (byN.get(10000)?.msPerArticle ?? 0) / (byN.get(1000)?.msPerArticle ?? 1)
+      : undefined,
+    (v: number) => v <= 1.2,
+  ],
+] as const;
+for (const [name, value, ok] of targets) {
+  console.log(
+    `${value === undefined ? "—  " : ok(value) ? "ok " : "NON"} ${name}${value === undefined ? " (taille non mesurée)" : ` : ${value.toFixed(2)}`}`,
+  );
+}
+const resultsFile = join(root, "bench/results.json");
+const previous: unknown[] = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, "utf8")) as unknown[]) : [];
+writeFileSync(
+  resultsFile,
+  JSON.stringify([...previous, { date: new Date().toISOString(), runs, rows }], null, 2) + "\n",
+);
+console.log(`\nRésultats ajoutés à ${resultsFile}`);

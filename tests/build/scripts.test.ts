@@ -1,0 +1,90 @@
+/** The editors' commands: npm run new, and the deterministic corpus generator. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../scripts/corpus.ts";
+import { articleSchema } from "../../src/lib/article-schema.ts";
+import { readFrontMatter } from "../../src/lib/articles-loader.ts";
+import { projectRoot } from "./astro.ts";
+
+const folders: string[] = [];
+const temp = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "digimedia-scripts-"));
+  folders.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const f of folders) rmSync(f, { recursive: true, force: true });
+});
+
+const runNew = (dir: string, title: string) =>
+  spawnSync(process.execPath, ["scripts/new-article.ts", title], {
+    cwd: projectRoot,
+    env: { ...process.env, CONTENT_DIR: dir },
+    encoding: "utf8",
+  });
+
+describe("npm run new", () => {
+  it("writes a draft named after the title, dated today in Paris, with every field, that the schema accepts", () => {
+    const dir = temp();
+    const result = runNew(dir, "L’été des « startups » françaises !");
+    expect(result.status).toBe(0);
+    const file = join(dir, "l-ete-des-startups-francaises.md");
+    const text = readFileSync(file, "utf8");
+    for (const field of [
+      "title:",
+      "description:",
+      "date:",
+      "category:",
+      "tags:",
+      "author:",
+      "draft: true",
+      "# image:",
+    ]) {
+      expect(text).toContain(field);
+    }
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" }).format(new Date());
+    expect(text).toMatch(new RegExp(`^date: ${today}T\\d{2}:\\d{2}$`, "m"));
+    const data = articleSchema.parse(readFrontMatter(file));
+    expect(data.draft).toBe(true);
+  });
+
+  it("refuses to overwrite an existing article", () => {
+    const dir = temp();
+    expect(runNew(dir, "Même titre").status).toBe(0);
+    const before = readFileSync(join(dir, "meme-titre.md"), "utf8");
+    const again = runNew(dir, "Même titre");
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("existe déjà");
+    expect(readFileSync(join(dir, "meme-titre.md"), "utf8")).toBe(before);
+  });
+});
+
+describe("corpus generator", () => {
+  it("writes the same files for the same seed, and other files for another seed", () => {
+    const [a, b, c] = [temp(), temp(), temp()];
+    generateCorpus(a, 30, 7);
+    generateCorpus(b, 30, 7);
+    generateCorpus(c, 30, 8);
+    const read = (dir: string): string[] =>
+      readdirSync(dir)
+        .sort()
+        .map((f) => `${f}\n${readFileSync(join(dir, f), "utf8")}`);
+    expect(read(a)).toEqual(read(b));
+    expect(read(a)).not.toEqual(read(c));
+  });
+
+  it("spreads articles over every category and ten years, with the punctuation French typography cares about", () => {
+    const dir = temp();
+    const entries = generateCorpus(dir, 200, 42);
+    expect(new Set(entries.map((e) => e.category)).size).toBe(6);
+    const years = new Set(entries.filter((e) => e.date < "2030").map((e) => e.date.slice(0, 4)));
+    expect(years.size).toBe(10);
+    const all = entries.map((e) => readFileSync(e.file, "utf8")).join("\n");
+    for (const sample of ["## ", "](https://", "\n- ", "\n> ", "`", " ?", " !", " :", " ;", '"', "10:30", "!?"]) {
+      expect(all).toContain(sample);
+    }
+  });
+});
