@@ -6,7 +6,9 @@ import astro from "eslint-plugin-astro";
 import globals from "globals";
 
 export default defineConfig(
-  { ignores: ["dist/", "dist-*/", ".astro/", "node_modules/", "test-results/", "playwright-report/", "data/", "bench/"] },
+  {
+    ignores: ["dist/", "dist-*/", ".astro/", "node_modules/", "test-results/", "playwright-report/", "data/", "bench/"],
+  },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
