@@ -1,28 +1,7 @@
-import { existsSync } from "node:fs";
-import { defineConfig, chromium } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./tests/chromium.ts";
 // The second site, built from the 200-article corpus (scripts/corpus-site.ts), serves tests that need many articles.
 import { baseUrl, corpusUrl, port } from "./tests/e2e/ports.ts";
-
-/** A Chromium to drive: $CHROME_PATH, then Playwright's own, then Debian's. */
-function findChromium(): string | undefined {
-  const fromEnv = process.env["CHROME_PATH"];
-  if (fromEnv !== undefined && fromEnv !== "") {
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH=${fromEnv} n’existe pas.`);
-    return fromEnv;
-  }
-  let bundled: string | undefined;
-  try {
-    bundled = chromium.executablePath();
-  } catch {
-    bundled = undefined;
-  }
-  if (bundled !== undefined && existsSync(bundled)) return undefined;
-  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  throw new Error(
-    "Aucun Chromium trouvé. Installez-en un : `sudo apt-get install -y chromium` (Debian/Ubuntu), " +
-      "ou `npx playwright install chromium`, ou indiquez son chemin dans CHROME_PATH.",
-  );
-}
 
 const executablePath = findChromium();
 
@@ -39,18 +18,7 @@ export default defineConfig({
     baseURL: baseUrl,
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
-    launchOptions: {
-      ...(executablePath !== undefined ? { executablePath } : {}),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium" }],
   webServer: [

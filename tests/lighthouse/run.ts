@@ -10,6 +10,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { recordBudgets, type Budget } from "../build/budget-log.ts";
 import { startServer } from "../build/server.ts";
+import { CHROMIUM_ARGS, findChromium } from "../chromium.ts";
 
 const pages = {
   accueil: "/",
@@ -19,25 +20,15 @@ const pages = {
 const RUNS = 3;
 const floors: Record<string, number> = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 };
 
-const chromePath = process.env["CHROME_PATH"] ?? "/usr/bin/chromium";
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 const dataDir = mkdtempSync(join(tmpdir(), "lighthouse-data-"));
 const profile = mkdtempSync(join(tmpdir(), "lighthouse-profile-"));
 const server = await startServer({ DATA_DIR: dataDir });
 const chrome = await chromeLauncher.launch({
-  chromePath,
+  chromePath: findChromium(),
   userDataDir: profile,
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
 });
 
 const budgets: Budget[] = [];
