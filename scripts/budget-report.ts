@@ -1,4 +1,4 @@
-/** Prints every budget the tests measured (test-results/budgets/*.json): name, limit, value. */
+/** Prints every budget the tests measured (.budgets/*.json): name, limit, value. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -9,7 +9,7 @@ interface Budget {
   ok: boolean;
 }
 
-const dir = join(import.meta.dirname, "../test-results/budgets");
+const dir = join(import.meta.dirname, "../.budgets");
 const budgets: Budget[] = existsSync(dir)
   ? readdirSync(dir)
       .filter((f) => f.endsWith(".json"))

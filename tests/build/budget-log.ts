@@ -1,4 +1,4 @@
-/** Budgets measured by the tests, written to test-results/budgets/ and printed at the end of npm test. */
+/** Budgets measured by the tests, written to .budgets/ and printed at the end of npm test. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "./astro.ts";
@@ -13,7 +13,7 @@ export interface Budget {
 
 /** Records the budgets of one test file (one JSON file per `group`). */
 export function recordBudgets(group: string, budgets: readonly Budget[]): void {
-  const dir = join(projectRoot, "test-results/budgets");
+  const dir = join(projectRoot, ".budgets");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${group}.json`), JSON.stringify(budgets, null, 2));
 }

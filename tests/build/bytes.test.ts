@@ -56,6 +56,13 @@ describe("byte budgets", () => {
       value: `${(r.total / KB).toFixed(1)} Ko`,
       ok: r.total <= r.limit,
     }));
+    const article = rows.find((r) => r.type === "article");
+    budgets.push({
+      name: "JS de la newsletter (gzip)",
+      limit: "≤ 2 Ko",
+      value: `${((article?.js ?? 0) / KB).toFixed(1)} Ko`,
+      ok: (article?.js ?? 0) <= 2 * KB,
+    });
     recordBudgets("bytes", budgets);
     const over = rows.filter((r) => r.total > r.limit);
     if (over.length > 0) {
