@@ -23,8 +23,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? "./dist",
   cacheDir: `./node_modules/.astro/${cacheKey}`,
   adapter: node({ mode: "standalone" }),
-  // Two pages at a time: social images rasterise off the main thread while the next page renders.
-  build: { format: "directory", inlineStylesheets: "always", concurrency: 2 },
+  // Several pages at a time: social images rasterise off the main thread while other pages render.
+  build: { format: "directory", inlineStylesheets: "always", concurrency: 4 },
   devToolbar: { enabled: false },
   // The newsletter route checks the Origin itself and answers in French (src/lib/newsletter/handler.ts).
   security: { checkOrigin: false },
