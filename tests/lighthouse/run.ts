@@ -77,5 +77,5 @@ for (const b of budgets)
 if (details.length > 0) console.log(`\nPoints perdus :\n  ${details.join("\n  ")}`);
 if (failures.length > 0) {
   console.error(`\nLighthouse sous le seuil :\n  ${failures.join("\n  ")}`);
-  process.exit(1);
+  process.exitCode = 1;
 }
