@@ -111,12 +111,6 @@ export function formatDate(date: Date): string {
   return `${frenchDay(p.day)} ${frenchMonth(p.month)} ${p.year}`;
 }
 
-/** Display date and time in Paris: "12 octobre 2020 à 08 h 30". */
-export function formatDateTime(date: Date): string {
-  const p = parisParts(date);
-  return `${formatDate(date)} à ${pad(p.hour)}\u00a0h\u00a0${pad(p.minute)}`;
-}
-
 /** Heading of a month archive: "Octobre 2020". */
 export function formatMonthHeading(year: number, month: number): string {
   const name = frenchMonth(month);
@@ -151,10 +145,4 @@ export function rfc822(date: Date): string {
   const abs = Math.abs(offset);
   const weekday = weekdayFormatter.format(date);
   return `${weekday}, ${pad(p.day)} ${monthShortEn[p.month - 1] ?? ""} ${p.year} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)} ${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
-}
-
-/** Today's date in Paris as "YYYY-MM-DD", for new article files. */
-export function parisDay(date: Date): string {
-  const { year, month, day } = archiveParts(date);
-  return `${year}-${month}-${day}`;
 }

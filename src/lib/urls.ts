@@ -29,11 +29,6 @@ export function dayUrlOf(date: Date): string {
   const { year, month, day } = archiveParts(date);
   return dayUrl(year, month, day);
 }
-/** The month archive an instant belongs to, in Paris time. */
-export function monthUrlOf(date: Date): string {
-  const { year, month } = archiveParts(date);
-  return monthUrl(year, month);
-}
 
 /** The site's RSS feed. */
 export const feedUrl = (): string => "/rss.xml";
