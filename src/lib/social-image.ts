@@ -1,14 +1,18 @@
 /**
- * The 1200×630 social image of an article (og:image): title, category and date drawn with a
- * font from an npm package (Inter), so no build fetches anything. Images are cached on disk by
- * a hash of what they show: a rebuild draws only the articles that changed.
+ * The 1200×630 social image of an article (og:image): category, title and date in Inter (an npm
+ * package, so no build fetches anything), shaped by HarfBuzz (kerning, French spaces).
+ *
+ * Drawing a whole card with an SVG renderer took ~50 ms, most of it filling 756,000 pixels that
+ * are white. Here each glyph is rasterised once per size and subpixel position (by resvg, from
+ * the font's outline), then the cards are composed from those glyphs into a palette image (one
+ * byte per pixel) and written as an indexed PNG: about 2.5 ms a card. Images are also cached on
+ * disk by a hash of what they show, so a rebuild draws only the articles that changed.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { renderAsync } from "@resvg/resvg-js";
-import satori from "satori";
+import { constants, crc32, deflateSync, inflateSync } from "node:zlib";
 import { SITE } from "../config.ts";
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
@@ -16,7 +20,7 @@ export const SOCIAL_IMAGE_HEIGHT = 630;
 /** Where drawn images are kept between builds (removed with the other caches by a cold build). */
 export const SOCIAL_IMAGE_CACHE = join(process.cwd(), "node_modules/.cache/digimedia-og");
 /** Bump when the drawing changes, so cached images are redrawn. */
-const TEMPLATE_VERSION = 1;
+const TEMPLATE_VERSION = 2;
 
 /** What the image shows. */
 export interface SocialImageSpec {
@@ -27,24 +31,20 @@ export interface SocialImageSpec {
   footer: string;
 }
 
-const require = createRequire(import.meta.url);
-let fonts: { name: string; data: Buffer; weight: 400 | 700; style: "normal" }[] | undefined;
-
-function loadFonts(): NonNullable<typeof fonts> {
-  fonts ??= ([400, 700] as const).map((weight) => ({
-    name: "Inter",
-    data: readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
-    weight,
-    style: "normal" as const,
-  }));
-  return fonts;
-}
-
-type Node = { type: string; props: { style?: Record<string, string | number>; children?: (Node | string)[] | string } };
-const el = (type: string, style: Record<string, string | number>, children: (Node | string)[] | string): Node => ({
-  type,
-  props: { style, children },
-});
+// The card's design: a red band on top, margins, and three inks on white.
+const WHITE = [0xff, 0xff, 0xff] as const;
+const INKS = { red: [0xb3, 0x12, 0x2f], dark: [0x16, 0x18, 0x1d], gray: [0x4f, 0x55, 0x60] } as const;
+type Ink = keyof typeof INKS;
+const INK_ORDER: readonly Ink[] = ["red", "dark", "gray"];
+/** Coverage levels per ink: 1 white + 3 inks × 85 levels = a full 256-colour palette. */
+const LEVELS = 85;
+const BAND = 24;
+const MARGIN_X = 72;
+const TOP = 80;
+const BOTTOM = SOCIAL_IMAGE_HEIGHT - 56;
+const TEXT_WIDTH = SOCIAL_IMAGE_WIDTH - 2 * MARGIN_X;
+/** Subpixel positions per pixel: glyphs land within a quarter pixel of where the shaper put them. */
+const PHASES = 4;
 
 /** Title size that keeps long titles within the card. */
 function titleSize(title: string): number {
@@ -53,57 +53,309 @@ function titleSize(title: string): number {
   return 68;
 }
 
-/** The image as SVG (text drawn as paths), before rasterising. */
-export async function socialImageSvg(spec: SocialImageSpec): Promise<string> {
-  const tree = el(
-    "div",
-    {
-      // satori sizes the content box: the padding comes on top of width and height.
-      width: SOCIAL_IMAGE_WIDTH - 144,
-      height: SOCIAL_IMAGE_HEIGHT - 136,
-      display: "flex",
-      flexDirection: "column",
-      justifyContent: "space-between",
-      padding: "80px 72px 56px",
-      background: "#ffffff",
-      backgroundImage: "linear-gradient(#b3122f, #b3122f)",
-      backgroundSize: "1200px 24px",
-      backgroundRepeat: "no-repeat",
-      fontFamily: "Inter",
-      color: "#16181d",
-    },
-    [
-      el(
-        "div",
-        { display: "flex", fontSize: 30, fontWeight: 700, color: "#b3122f", letterSpacing: 2 },
-        spec.kicker.toUpperCase(),
-      ),
-      el("div", { display: "flex", fontSize: titleSize(spec.title), fontWeight: 700, lineHeight: 1.15 }, spec.title),
-      el(
-        "div",
-        { display: "flex", justifyContent: "space-between", alignItems: "center", fontSize: 30, color: "#4f5560" },
-        [
-          el("div", { display: "flex" }, spec.footer),
-          el("div", { display: "flex", fontWeight: 700, color: "#16181d", fontSize: 36 }, SITE.name),
-        ],
-      ),
-    ],
-  );
-  // A plain object tree, as React would produce: satori needs no JSX.
-  return satori(tree, {
-    width: SOCIAL_IMAGE_WIDTH,
-    height: SOCIAL_IMAGE_HEIGHT,
-    fonts: loadFonts(),
-  });
+type Weight = 400 | 700;
+
+interface Fonts {
+  hb: typeof import("harfbuzzjs");
+  Resvg: typeof import("@resvg/resvg-js").Resvg;
+  faces: Map<Weight, { font: import("harfbuzzjs").Font; upem: number; ascender: number; descender: number }>;
 }
 
-/** Draws the image as PNG bytes; rasterising runs off the main thread, so images render in parallel. */
-export async function drawSocialImage(spec: SocialImageSpec): Promise<Buffer> {
-  const image = await renderAsync(await socialImageSvg(spec), {
-    fitTo: { mode: "width", value: SOCIAL_IMAGE_WIDTH },
-    font: { loadSystemFonts: false },
+/** A WOFF 1.0 file as the plain OpenType font it wraps (HarfBuzz reads only the latter). */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString("latin1", 0, 4) !== "wOFF") throw new Error("fichier WOFF attendu");
+  const count = woff.readUInt16BE(12);
+  const tables = Array.from({ length: count }, (_, i) => {
+    const entry = 44 + i * 20;
+    const offset = woff.readUInt32BE(entry + 4);
+    const stored = woff.readUInt32BE(entry + 8);
+    const length = woff.readUInt32BE(entry + 12);
+    const raw = woff.subarray(offset, offset + stored);
+    return {
+      tag: woff.readUInt32BE(entry),
+      checksum: woff.readUInt32BE(entry + 16),
+      data: stored < length ? inflateSync(raw) : raw,
+    };
   });
-  return image.asPng();
+  const headerSize = 12 + 16 * count;
+  const padded = (n: number): number => (n + 3) & ~3;
+  const out = Buffer.alloc(tables.reduce((size, t) => size + padded(t.data.length), headerSize));
+  const power = 2 ** Math.floor(Math.log2(count));
+  out.writeUInt32BE(woff.readUInt32BE(4), 0);
+  out.writeUInt16BE(count, 4);
+  out.writeUInt16BE(power * 16, 6);
+  out.writeUInt16BE(Math.log2(power), 8);
+  out.writeUInt16BE(count * 16 - power * 16, 10);
+  let offset = headerSize;
+  tables.forEach((table, i) => {
+    const record = 12 + 16 * i;
+    out.writeUInt32BE(table.tag, record);
+    out.writeUInt32BE(table.checksum, record + 4);
+    out.writeUInt32BE(offset, record + 8);
+    out.writeUInt32BE(table.data.length, record + 12);
+    table.data.copy(out, offset);
+    offset += padded(table.data.length);
+  });
+  return out;
+}
+
+let loading: Promise<Fonts> | undefined;
+
+/** HarfBuzz, resvg and Inter, loaded on first use (pages that only link the image never load them). */
+function loadFonts(): Promise<Fonts> {
+  loading ??= (async () => {
+    const [hb, { Resvg }] = await Promise.all([import("harfbuzzjs"), import("@resvg/resvg-js")]);
+    const require = createRequire(import.meta.url);
+    const faces: Fonts["faces"] = new Map();
+    for (const weight of [400, 700] as const) {
+      const sfnt = woffToSfnt(
+        readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
+      );
+      const face = new hb.Face(new hb.Blob(sfnt));
+      const extents = new hb.Font(face).hExtents();
+      faces.set(weight, {
+        font: new hb.Font(face),
+        upem: face.upem,
+        ascender: extents.ascender / face.upem,
+        descender: -extents.descender / face.upem,
+      });
+    }
+    return { hb, Resvg, faces };
+  })();
+  return loading;
+}
+
+/** A glyph at a pen position (pixels; y is the baseline). */
+interface Placed {
+  gid: number;
+  x: number;
+  y: number;
+}
+
+/** A line of one font, size and ink. */
+interface Run {
+  weight: Weight;
+  size: number;
+  ink: Ink;
+  glyphs: Placed[];
+}
+
+/** Shapes `text` from x = 0: glyph ids with their offsets, and the advance of the whole. */
+function shape(
+  fonts: Fonts,
+  weight: Weight,
+  size: number,
+  text: string,
+  letterSpacing = 0,
+): { glyphs: { gid: number; x: number }[]; width: number } {
+  const face = fonts.faces.get(weight);
+  if (face === undefined) throw new Error(`graisse absente : ${String(weight)}`);
+  const buffer = new fonts.hb.Buffer();
+  buffer.addText(text);
+  buffer.guessSegmentProperties();
+  fonts.hb.shape(face.font, buffer);
+  const scale = size / face.upem;
+  const positions = buffer.getGlyphPositions();
+  let pen = 0;
+  const glyphs = buffer.getGlyphInfos().map((info, i) => {
+    const position = positions[i];
+    const glyph = { gid: info.codepoint, x: pen + (position?.xOffset ?? 0) * scale };
+    pen += (position?.xAdvance ?? 0) * scale + letterSpacing;
+    return glyph;
+  });
+  return { glyphs, width: pen };
+}
+
+/** Breaks the title at ordinary spaces (never at U+00A0 or U+202F) into lines that fit. */
+function wrap(fonts: Fonts, weight: Weight, size: number, text: string): { glyphs: { gid: number; x: number }[] }[] {
+  const space = shape(fonts, weight, size, " ").width;
+  const lines: { glyphs: { gid: number; x: number }[]; width: number }[] = [];
+  for (const word of text.split(" ").filter((w) => w !== "")) {
+    const shaped = shape(fonts, weight, size, word);
+    const line = lines.at(-1);
+    if (line !== undefined && line.width + space + shaped.width <= TEXT_WIDTH) {
+      const start = line.width + space;
+      line.glyphs.push(...shaped.glyphs.map((g) => ({ gid: g.gid, x: g.x + start })));
+      line.width = start + shaped.width;
+    } else {
+      lines.push({ glyphs: shaped.glyphs, width: shaped.width });
+    }
+  }
+  return lines;
+}
+
+/** Where everything goes: the kicker on top, the title centred, the date and the site's name at the bottom. */
+function layout(fonts: Fonts, spec: SocialImageSpec): Run[] {
+  const metrics = (weight: Weight): { ascender: number; lineHeight: number } => {
+    const face = fonts.faces.get(weight);
+    if (face === undefined) throw new Error(`graisse absente : ${String(weight)}`);
+    return { ascender: face.ascender, lineHeight: face.ascender + face.descender };
+  };
+  const bold = metrics(700);
+  const regular = metrics(400);
+  const place = (glyphs: { gid: number; x: number }[], x: number, y: number): Placed[] =>
+    glyphs.map((g) => ({ gid: g.gid, x: x + g.x, y }));
+  const runs: Run[] = [];
+
+  const kicker = shape(fonts, 700, 30, spec.kicker.toUpperCase(), 2);
+  runs.push({ weight: 700, size: 30, ink: "red", glyphs: place(kicker.glyphs, MARGIN_X, TOP + bold.ascender * 30) });
+  const kickerBottom = TOP + bold.lineHeight * 30;
+
+  const footerTop = BOTTOM - bold.lineHeight * 36;
+  const name = shape(fonts, 700, 36, SITE.name);
+  runs.push({
+    weight: 700,
+    size: 36,
+    ink: "dark",
+    glyphs: place(name.glyphs, MARGIN_X + TEXT_WIDTH - name.width, footerTop + bold.ascender * 36),
+  });
+  if (spec.footer !== "") {
+    const dateTop = footerTop + (bold.lineHeight * 36 - regular.lineHeight * 30) / 2;
+    const date = shape(fonts, 400, 30, spec.footer);
+    runs.push({
+      weight: 400,
+      size: 30,
+      ink: "gray",
+      glyphs: place(date.glyphs, MARGIN_X, dateTop + regular.ascender * 30),
+    });
+  }
+
+  const size = titleSize(spec.title);
+  const lineBox = size * 1.15;
+  const lines = wrap(fonts, 700, size, spec.title);
+  const top = kickerBottom + (footerTop - kickerBottom - lines.length * lineBox) / 2;
+  const halfLeading = (lineBox - bold.lineHeight * size) / 2;
+  lines.forEach((line, i) => {
+    const baseline = top + i * lineBox + halfLeading + bold.ascender * size;
+    runs.push({ weight: 700, size, ink: "dark", glyphs: place(line.glyphs, MARGIN_X, baseline) });
+  });
+  return runs;
+}
+
+/** A glyph's coverage (0–255), placed relative to its pen position. */
+interface GlyphMask {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  alpha: Uint8Array;
+}
+
+const masks = new Map<string, GlyphMask | null>();
+
+/** Rasterises a glyph once per font, size and quarter-pixel offset. */
+function glyphMask(fonts: Fonts, weight: Weight, size: number, gid: number, phase: number): GlyphMask | null {
+  const key = `${String(weight)}/${String(size)}/${String(gid)}/${String(phase)}`;
+  const known = masks.get(key);
+  if (known !== undefined) return known;
+  const face = fonts.faces.get(weight);
+  if (face === undefined) throw new Error(`graisse absente : ${String(weight)}`);
+  const path = face.font.glyphToPath(gid);
+  const extents = face.font.glyphExtents(gid);
+  let mask: GlyphMask | null = null;
+  if (path !== "" && extents !== undefined && extents.width !== 0) {
+    const scale = size / face.upem;
+    const shift = phase / PHASES;
+    const left = Math.floor(extents.xBearing * scale + shift) - 1;
+    const right = Math.ceil((extents.xBearing + extents.width) * scale + shift) + 1;
+    const top = Math.floor(-extents.yBearing * scale) - 1;
+    const bottom = Math.ceil(-(extents.yBearing + extents.height) * scale) + 1;
+    const width = right - left;
+    const height = bottom - top;
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${String(width)}" height="${String(height)}">` +
+      `<path transform="translate(${String(shift - left)} ${String(-top)}) scale(${String(scale)} ${String(-scale)})" d="${path}"/></svg>`;
+    const rgba = new fonts.Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
+    const alpha = new Uint8Array(width * height);
+    for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[i * 4 + 3] ?? 0;
+    mask = { left, top, width, height, alpha };
+  }
+  masks.set(key, mask);
+  return mask;
+}
+
+/** The card as palette indices, one byte per pixel (0 is white). */
+function compose(fonts: Fonts, runs: Run[]): Uint8Array {
+  const W = SOCIAL_IMAGE_WIDTH;
+  const H = SOCIAL_IMAGE_HEIGHT;
+  const pixels = new Uint8Array(W * H);
+  pixels.fill(1 + INK_ORDER.indexOf("red") * LEVELS + LEVELS - 1, 0, W * BAND);
+  for (const run of runs) {
+    const base = 1 + INK_ORDER.indexOf(run.ink) * LEVELS;
+    for (const glyph of run.glyphs) {
+      const pixelX = Math.floor(glyph.x);
+      const phase = Math.min(PHASES - 1, Math.round((glyph.x - pixelX) * PHASES));
+      const mask = glyphMask(fonts, run.weight, run.size, glyph.gid, phase);
+      if (mask === null) continue;
+      const x0 = pixelX + mask.left;
+      const y0 = Math.round(glyph.y) + mask.top;
+      for (let row = 0; row < mask.height; row++) {
+        const y = y0 + row;
+        if (y < 0 || y >= H) continue;
+        for (let col = 0; col < mask.width; col++) {
+          const x = x0 + col;
+          const coverage = mask.alpha[row * mask.width + col] ?? 0;
+          if (coverage === 0 || x < 0 || x >= W) continue;
+          const level = Math.round((coverage * LEVELS) / 255);
+          if (level === 0) continue;
+          const at = y * W + x;
+          const current = pixels[at] ?? 0;
+          // Glyphs of one ink may touch (kerning): keep the stronger coverage.
+          if (current < base || current >= base + LEVELS || current < base + level - 1) pixels[at] = base + level - 1;
+        }
+      }
+    }
+  }
+  return pixels;
+}
+
+/** The palette: white, then each ink from faint to full. */
+function palette(): Buffer {
+  const colours = [WHITE];
+  for (const ink of INK_ORDER) {
+    for (let level = 1; level <= LEVELS; level++) {
+      colours.push(
+        INKS[ink].map((c, i) => Math.round((WHITE[i] ?? 255) + ((c - (WHITE[i] ?? 255)) * level) / LEVELS)) as never,
+      );
+    }
+  }
+  return Buffer.from(colours.flat());
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, "latin1");
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(data, crc32(type)), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** An 8-bit indexed PNG. */
+export function encodeIndexedPng(pixels: Uint8Array, width: number, height: number, colours: Buffer): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(3, 9); // colour type: palette
+  const rows = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y++) rows.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("PLTE", colours),
+    // Rows are long runs of one index: run-length deflate takes 2.5 ms and 22 KB a card, the default 6.6 ms and 18 KB.
+    chunk("IDAT", deflateSync(rows, { strategy: constants.Z_RLE })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+const PALETTE = palette();
+
+/** Draws the image as PNG bytes. */
+export async function drawSocialImage(spec: SocialImageSpec): Promise<Buffer> {
+  const fonts = await loadFonts();
+  return encodeIndexedPng(compose(fonts, layout(fonts, spec)), SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT, PALETTE);
 }
 
 /** Key of an image in the cache: changes whenever what it shows or how it is drawn changes. */

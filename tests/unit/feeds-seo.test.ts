@@ -1,12 +1,12 @@
 import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "../../src/lib/seo.ts";
 import { newsSitemap } from "../../src/lib/sitemaps.ts";
-import { cachedSocialImage, socialImageKey, socialImageSvg } from "../../src/lib/social-image.ts";
+import { cachedSocialImage, drawSocialImage, socialImageKey } from "../../src/lib/social-image.ts";
 import { absolutizeUrls, escapeXml, jsonForScript } from "../../src/lib/xml.ts";
 
 const article = (i: number, extra: Partial<FeedArticle> = {}): FeedArticle => ({
@@ -132,13 +132,53 @@ describe("social images", () => {
     rmSync(dir, { recursive: true });
   });
 
-  // Ink = dark pixels. A missing glyph would be drawn as a box (more ink) or dropped (less).
-  const ink = async (title: string): Promise<number> => {
-    const pixels = new Resvg(await socialImageSvg({ ...spec, title })).render().pixels;
-    let dark = 0;
-    for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 128) dark++;
-    return dark;
+  /** The PNG's pixels as RGB, read back from its chunks (8-bit palette, no filter, as drawn). */
+  const decode = (png: Buffer): { width: number; height: number; rgb: number[][] } => {
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const chunks = new Map<string, Buffer[]>();
+    for (let at = 8; at < png.length;) {
+      const length = png.readUInt32BE(at);
+      const type = png.toString("latin1", at + 4, at + 8);
+      chunks.set(type, [...(chunks.get(type) ?? []), png.subarray(at + 8, at + 8 + length)]);
+      at += 12 + length;
+    }
+    const header = chunks.get("IHDR")?.[0] ?? Buffer.alloc(13);
+    const [width, height] = [header.readUInt32BE(0), header.readUInt32BE(4)];
+    expect([header[8], header[9]]).toEqual([8, 3]);
+    const plte = chunks.get("PLTE")?.[0] ?? Buffer.alloc(0);
+    const rows = inflateSync(Buffer.concat(chunks.get("IDAT") ?? []));
+    const rgb: number[][] = [];
+    for (let y = 0; y < height; y++) {
+      expect(rows[y * (width + 1)]).toBe(0);
+      for (let x = 0; x < width; x++) {
+        const index = rows[y * (width + 1) + 1 + x] ?? 0;
+        rgb.push([plte[index * 3] ?? 0, plte[index * 3 + 1] ?? 0, plte[index * 3 + 2] ?? 0]);
+      }
+    }
+    return { width, height, rgb };
   };
+
+  it("draws a 1200×630 card: white, a red band on top, the title in dark ink", async () => {
+    const { width, height, rgb } = decode(await drawSocialImage(spec));
+    expect([width, height]).toEqual([1200, 630]);
+    expect(rgb[5 * width + 600]).toEqual([0xb3, 0x12, 0x2f]);
+    expect(rgb[100 * width + 1190]).toEqual([255, 255, 255]);
+    expect(rgb.filter(([r, g, b]) => r === 0x16 && g === 0x18 && b === 0x1d).length).toBeGreaterThan(2000);
+  });
+
+  it("wraps a long title inside the margins", async () => {
+    const title =
+      "Un très long titre d’article qui ne tiendrait jamais sur une seule ligne, ni sur deux, et doit revenir à la ligne sans déborder de la carte";
+    const { width, rgb } = decode(await drawSocialImage({ ...spec, title }));
+    let outside = 0;
+    for (let y = 130; y < 520; y++)
+      for (let x = 0; x < width; x++) if ((x < 70 || x > 1130) && (rgb[y * width + x]?.[0] ?? 255) < 250) outside++;
+    expect(outside).toBe(0);
+  });
+
+  // Ink = dark pixels of the PNG. A missing glyph would be drawn as a box (more ink) or dropped (less).
+  const ink = async (title: string): Promise<number> =>
+    decode(await drawSocialImage({ ...spec, title })).rgb.filter(([r]) => (r ?? 255) < 128).length;
 
   it("draws U+202F and U+00A0 as spaces, not boxes", async () => {
     // Anti-aliasing moves a few pixels when glyphs shift; a box would add hundreds.
