@@ -18,7 +18,8 @@ export function pagefindIndex(): AstroIntegration {
         const root = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: "fr" });
         if (index === undefined) throw new Error(`Pagefind : ${errors.join("; ")}`);
-        const added = await index.addDirectory({ path: root });
+        // Only article pages carry data-pagefind-body: reading the others (archives, tags, images) costs time for nothing.
+        const added = await index.addDirectory({ path: root, glob: "articles/**/*.html" });
         if (added.errors.length > 0) throw new Error(`Pagefind : ${added.errors.join("; ")}`);
         const written = await index.writeFiles({ outputPath: join(root, "pagefind") });
         if (written.errors.length > 0) throw new Error(`Pagefind : ${written.errors.join("; ")}`);

@@ -65,13 +65,16 @@ export function articlesLoader(base: string): Loader {
     load: (context) =>
       inner.load({
         ...context,
-        parseData: async <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> => {
-          const file = props.filePath === undefined ? props.id : displayPath(props.filePath);
-          const data = props.filePath === undefined ? props.data : (readFrontMatter(props.filePath) as TData);
-          const result = articleSchema.safeParse(data);
-          if (!result.success) throw new ArticleError(describeIssues(file, result.error));
-          return context.parseData({ ...props, data });
-        },
+        parseData: <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> =>
+          // A throw inside the executor rejects: the build stops with the editor's message.
+          new Promise<TData>((resolve) => {
+            const file = props.filePath === undefined ? props.id : displayPath(props.filePath);
+            const data = props.filePath === undefined ? props.data : (readFrontMatter(props.filePath) as TData);
+            // The collection's schema, checked once here (Astro's own parseData would check it again).
+            const result = articleSchema.safeParse(data);
+            if (!result.success) throw new ArticleError(describeIssues(file, result.error));
+            resolve(result.data as unknown as TData);
+          }),
       }),
   };
 }

@@ -30,8 +30,21 @@ export interface ParisParts {
   second: number;
 }
 
+/** Instants already split: a build asks for the same few thousand dates again and again. */
+const partsCache = new Map<number, Readonly<ParisParts>>();
+
 /** The wall-clock fields (year, month 1–12, day, time) of an instant, in Paris. */
 export function parisParts(date: Date): ParisParts {
+  const time = date.getTime();
+  const known = partsCache.get(time);
+  if (known !== undefined) return { ...known };
+  if (partsCache.size >= 100_000) partsCache.clear();
+  const parts = computeParisParts(date);
+  partsCache.set(time, parts);
+  return { ...parts };
+}
+
+function computeParisParts(date: Date): ParisParts {
   const parts = partsFormatter.formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   return {

@@ -9,11 +9,14 @@
  * disk by a hash of what they show, so a rebuild draws only the articles that changed.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { threadId } from "node:worker_threads";
 import { constants, crc32, deflateSync, inflateSync } from "node:zlib";
 import { SITE } from "../config.ts";
+import { CAN_RUN_TS_WORKERS, WorkerPool } from "./worker-pool.ts";
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
 export const SOCIAL_IMAGE_HEIGHT = 630;
@@ -366,12 +369,54 @@ export function socialImageKey(spec: SocialImageSpec): string {
     .slice(0, 32);
 }
 
-/** The image from the cache folder, drawn and stored there when missing. */
-export async function cachedSocialImage(spec: SocialImageSpec, cacheDir: string): Promise<Buffer> {
+/** The image's file in the cache folder, drawn and stored there when missing. */
+export async function cachedSocialImageFile(spec: SocialImageSpec, cacheDir: string): Promise<string> {
   const file = join(cacheDir, `${socialImageKey(spec)}.png`);
-  if (existsSync(file)) return readFileSync(file);
+  if (existsSync(file)) return file;
   const png = await drawSocialImage(spec);
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(file, png);
-  return png;
+  // Written whole under another name, then renamed: a reader never sees half an image.
+  const partial = `${file}.${String(process.pid)}.${String(threadId)}.tmp`;
+  writeFileSync(partial, png);
+  renameSync(partial, file);
+  return file;
+}
+
+/** The image from the cache folder, drawn and stored there when missing. */
+export async function cachedSocialImage(spec: SocialImageSpec, cacheDir: string): Promise<Buffer> {
+  return readFileSync(await cachedSocialImageFile(spec, cacheDir));
+}
+
+/** What a drawing worker is asked. */
+export interface DrawRequest {
+  spec: SocialImageSpec;
+  cacheDir: string;
+}
+
+// The build bundles this module, so the worker is found from the project root (where builds run).
+const WORKER_FILE = join(process.cwd(), "src/lib/social-image-worker.ts");
+let pool: WorkerPool<DrawRequest, string> | undefined;
+/** Drawings asked for in this process, by cache file: a card is drawn once however often it is asked for. */
+const started = new Map<string, Promise<string>>();
+
+/**
+ * Starts drawing the image in a worker thread and returns its cached file when done: a build
+ * asks for every card when it starts the article pages, and the cards are drawn on the other
+ * cores while pages render.
+ * Draws in this thread where workers cannot run (see worker-pool.ts).
+ */
+export function socialImageFile(spec: SocialImageSpec, cacheDir = SOCIAL_IMAGE_CACHE): Promise<string> {
+  const key = `${cacheDir}/${socialImageKey(spec)}`;
+  const known = started.get(key);
+  if (known !== undefined) return known;
+  let file: Promise<string>;
+  if (!CAN_RUN_TS_WORKERS || !existsSync(WORKER_FILE)) file = cachedSocialImageFile(spec, cacheDir);
+  else {
+    pool ??= new WorkerPool<DrawRequest, string>(pathToFileURL(WORKER_FILE), undefined);
+    file = pool.run({ spec, cacheDir });
+  }
+  // Awaited later by the page that serves it, where a failure is reported; not an unhandled rejection meanwhile.
+  file.catch(() => undefined);
+  started.set(key, file);
+  return file;
 }
