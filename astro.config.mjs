@@ -5,7 +5,6 @@ import sitemap from "@astrojs/sitemap";
 import { SITE } from "./src/config.ts";
 import { markdownProcessor } from "./src/lib/markdown.ts";
 import { articleLastmods } from "./src/lib/sitemaps.ts";
-import { pagefindIndex } from "./src/integrations/pagefind.ts";
 import { staticHeaders } from "./src/integrations/headers.ts";
 
 // CONTENT_DIR builds another content folder; give it its own cache so the two never mix.
@@ -32,7 +31,6 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: { processor: markdownProcessor },
   integrations: [
-    pagefindIndex(),
     staticHeaders(),
     sitemap({
       // Not the 404, nor the pages about one reader's signup (they are noindex).

@@ -55,11 +55,11 @@ function treeRss(pid: number): number {
   return total;
 }
 
-/** Runs `astro build` in `cwd` and measures wall time and peak memory of the process tree. */
-function build(cwd: string, env: Record<string, string>): Promise<Measure> {
+/** Runs a command in `cwd` and measures wall time and peak memory of its process tree. */
+function run(cwd: string, args: string[], env: Record<string, string>): Promise<Measure> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [astroBin, "build"], {
+    const child = spawn(process.execPath, args, {
       cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "ignore", "pipe"],
@@ -72,10 +72,18 @@ function build(cwd: string, env: Record<string, string>): Promise<Measure> {
     }, 100);
     child.on("exit", (code) => {
       clearInterval(timer);
-      if (code !== 0) reject(new Error(`astro build a échoué dans ${cwd} :\n${errors.slice(-2000)}`));
+      if (code !== 0) reject(new Error(`${args.join(" ")} a échoué dans ${cwd} :\n${errors.slice(-2000)}`));
       else resolve({ seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 });
     });
   });
+}
+
+/** `astro build` in `cwd`, then (for our site) the search index, as `npm run build` does. */
+async function build(cwd: string, env: Record<string, string>, searchIndex = false): Promise<Measure> {
+  const site = await run(cwd, [astroBin, "build"], env);
+  if (!searchIndex) return site;
+  const search = await run(cwd, ["--disable-warning=ExperimentalWarning", join(root, "scripts/search-index.ts")], env);
+  return { seconds: site.seconds + search.seconds, peakMb: Math.max(site.peakMb, search.peakMb) };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -130,7 +138,7 @@ for (const n of sizes) {
   const cold: Measure[] = [];
   for (let i = 0; i < runs; i++) {
     clearOurs();
-    cold.push(await build(root, ours));
+    cold.push(await build(root, ours, true));
     console.error(`N=${n} à froid ${i + 1}/${runs} : ${cold.at(-1)?.seconds.toFixed(1) ?? "?"} s`);
   }
   const output = sizeOf(join(root, "bench/work/dist/client"));
@@ -138,7 +146,7 @@ for (const n of sizes) {
   const edited = join(content, readdirSync(content).sort()[0] ?? "");
   for (let i = 0; i < runs; i++) {
     appendFileSync(edited, `\nUne phrase ajoutée pour la reconstruction ${i + 1}.\n`);
-    warm.push(await build(root, ours));
+    warm.push(await build(root, ours, true));
     console.error(`N=${n} à chaud ${i + 1}/${runs} : ${warm.at(-1)?.seconds.toFixed(1) ?? "?"} s`);
   }
   const baselineDir = join(root, "bench/baseline");

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { buildSearchIndex } from "../src/lib/search-index.ts";
 import { generateCorpus } from "./corpus.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -18,5 +19,7 @@ const build = spawnSync(process.execPath, [join(root, "node_modules/astro/bin/as
   env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: "./dist-e2e", BUILD_NOW: "2026-06-01T00:00:00+02:00" },
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
+// The build's second step, as `npm run build` runs it.
+await buildSearchIndex(join(root, "dist-e2e/client"));
 process.env["DIST_DIR"] = join(root, "dist-e2e");
 await import(pathToFileURL(join(root, "server/main.ts")).href);

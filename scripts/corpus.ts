@@ -160,10 +160,12 @@ export function generateCorpus(dir: string, count: number, seed = 42): CorpusEnt
     const tags = [...new Set(Array.from({ length: Math.floor(rnd() * 4) }, () => pick(rnd, tagPool)))];
     const d = new Date(start + Math.floor(rnd() * span));
     // Every tenth article on the first of its month, at an hour near midnight to catch zone slips.
-    const day = i % 10 === 0 ? 1 : d.getUTCDate();
     const hour = i % 10 === 0 ? 0 : d.getUTCHours();
     // A few scheduled articles, dated after any test build, must not be published.
     const year = i % 97 === 0 ? 2031 : d.getUTCFullYear();
+    // 2031 is not a leap year: a 29 February moved there becomes the 28th.
+    const leapDayMoved = year !== d.getUTCFullYear() && d.getUTCMonth() === 1 && d.getUTCDate() === 29;
+    const day = i % 10 === 0 ? 1 : leapDayMoved ? 28 : d.getUTCDate();
     const date = `${year}-${pad(d.getUTCMonth() + 1)}-${pad(day)}T${pad(hour)}:${pad(d.getUTCMinutes())}`;
     const draft = i % 50 === 0;
     const slug = `${slugify(title)}-${i}`;

@@ -1,13 +1,23 @@
 /**
  * A small pool of worker threads answering one kind of request. Workers start on the first
- * request and hold the process open only while they have work, so a build or a test ends when
- * its last answer arrives. Used to spread per-article work (Markdown) over every core.
+ * request, hold the process open only while they have work (a build or a test ends when its last
+ * answer arrives) and stop after a second without work, giving their memory back to the build.
+ * Used to spread per-article work (Markdown, social images) over every core.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
 /** What a worker sends back for request `id`. */
 export type WorkerAnswer<T> = { id: number; value: T } | { id: number; error: string };
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+  idle: NodeJS.Timeout | undefined;
+}
+
+/** How long a worker without work waits for more before stopping. */
+const IDLE_MS = 1000;
 
 interface Pending<T> {
   resolve: (value: T) => void;
@@ -17,15 +27,20 @@ interface Pending<T> {
 /** Workers can run this TypeScript file only where Node strips types itself (Node ≥ 22.18). */
 export const CAN_RUN_TS_WORKERS = Boolean((process.features as { typescript?: unknown }).typescript);
 
+/**
+ * By default one worker per core but one: the main thread keeps a core (it reads files, renders
+ * pages), and each worker is a whole V8 heap (measured at 10,000 articles: one Markdown worker
+ * syncs as fast as two, with less memory).
+ */
 export class WorkerPool<Request, Answer> {
   readonly #file: URL;
   readonly #data: unknown;
   readonly #size: number;
-  readonly #workers: { worker: Worker; busy: number }[] = [];
+  readonly #workers: Slot[] = [];
   readonly #pending = new Map<number, Pending<Answer>>();
   #next = 0;
 
-  constructor(file: URL, data: unknown, size = availableParallelism()) {
+  constructor(file: URL, data: unknown, size = availableParallelism() - 1) {
     this.#file = file;
     this.#data = data;
     this.#size = Math.max(1, size);
@@ -36,6 +51,7 @@ export class WorkerPool<Request, Answer> {
     const slot = this.#pick();
     const id = this.#next++;
     slot.busy++;
+    clearTimeout(slot.idle);
     slot.worker.ref();
     return new Promise<Answer>((resolve, reject) => {
       this.#pending.set(id, {
@@ -52,13 +68,24 @@ export class WorkerPool<Request, Answer> {
     });
   }
 
-  #done(slot: { worker: Worker; busy: number }): void {
+  #done(slot: Slot): void {
     slot.busy--;
-    if (slot.busy === 0) slot.worker.unref();
+    if (slot.busy > 0) return;
+    slot.worker.unref();
+    slot.idle = setTimeout(() => {
+      // Out of the list first, so no request goes to a worker that is stopping.
+      this.#forget(slot);
+      void slot.worker.terminate();
+    }, IDLE_MS).unref();
   }
 
-  #pick(): { worker: Worker; busy: number } {
-    const idle = this.#workers.reduce<{ worker: Worker; busy: number } | undefined>(
+  #forget(slot: Slot): void {
+    const at = this.#workers.indexOf(slot);
+    if (at !== -1) this.#workers.splice(at, 1);
+  }
+
+  #pick(): Slot {
+    const idle = this.#workers.reduce<Slot | undefined>(
       (best, slot) => (best === undefined || slot.busy < best.busy ? slot : best),
       undefined,
     );
@@ -73,12 +100,16 @@ export class WorkerPool<Request, Answer> {
       if ("error" in answer) pending?.reject(new Error(answer.error));
       else pending?.resolve(answer.value);
     });
+    const slot: Slot = { worker, busy: 0, idle: undefined };
     worker.on("error", (error) => {
       for (const pending of this.#pending.values()) pending.reject(error);
       this.#pending.clear();
     });
+    // Stopped when idle, or crashed: a later request starts a new worker.
+    worker.on("exit", () => {
+      this.#forget(slot);
+    });
     worker.unref();
-    const slot = { worker, busy: 0 };
     this.#workers.push(slot);
     return slot;
   }

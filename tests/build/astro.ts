@@ -19,10 +19,27 @@ export function buildWith(contentDir: string, outDir: string, env: Record<string
     encoding: "utf8",
     timeout: 240_000,
   });
+  // The build's second step, as `npm run build` runs it: the search index, once Astro has exited.
+  const search =
+    result.status === 0
+      ? spawnSync(
+          process.execPath,
+          ["--disable-warning=ExperimentalWarning", join(projectRoot, "scripts/search-index.ts")],
+          {
+            cwd: projectRoot,
+            env: { ...process.env, OUT_DIR: outDir },
+            encoding: "utf8",
+            timeout: 120_000,
+          },
+        )
+      : undefined;
   // astro.config.mjs keys the content cache by CONTENT_DIR; a temporary folder's cache is never reused.
   rmSync(join(projectRoot, "node_modules/.astro", contentDir.replace(/[^a-zA-Z0-9]+/g, "_")), {
     recursive: true,
     force: true,
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return {
+    status: search === undefined ? result.status : search.status,
+    output: `${result.stdout}\n${result.stderr}${search === undefined ? "" : `\n${search.stdout}\n${search.stderr}`}`,
+  };
 }
