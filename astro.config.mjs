@@ -6,6 +6,7 @@ import { SITE } from "./src/config.ts";
 import { markdownProcessor } from "./src/lib/markdown.ts";
 import { articleLastmods } from "./src/lib/sitemaps.ts";
 import { staticHeaders } from "./src/integrations/headers.ts";
+import { pruneStalePages } from "./src/integrations/prune.ts";
 
 // CONTENT_DIR builds another content folder; give it its own cache so the two never mix.
 const contentDir = process.env.CONTENT_DIR;
@@ -28,9 +29,14 @@ export default defineConfig({
   // The newsletter route checks the Origin itself and answers in French (src/lib/newsletter/handler.ts).
   security: { checkOrigin: false },
   // Scripts ship as files, never inline, so a Content-Security-Policy needs no 'unsafe-inline'.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // dist/ is kept between builds for incremental builds; src/integrations/prune.ts removes stale pages.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   markdown: { processor: markdownProcessor },
+  // A rebuild keeps the pages whose cacheKey (src/lib/page-keys.ts) and code are unchanged instead of
+  // rendering them again (a copy is kept in node_modules/.astro/<content>/dist/ for an emptied dist/).
+  experimental: { incrementalBuild: true },
   integrations: [
+    pruneStalePages(),
     staticHeaders(),
     sitemap({
       // Not the 404, nor the pages about one reader's signup (they are noindex).

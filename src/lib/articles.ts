@@ -8,6 +8,7 @@ import { formatDate } from "./dates.ts";
 import type { FeedArticle } from "./feed.ts";
 import type { SocialImageSpec } from "./social-image.ts";
 import { buildSiteIndex, type SiteIndex } from "./listings.ts";
+import { articlePageKey, siteKey } from "./page-keys.ts";
 import { buildTime, publishedNewestFirst } from "./publishing.ts";
 
 /** A published article. */
@@ -26,6 +27,21 @@ export function getSite(): Promise<SiteIndex<Article>> {
   if (import.meta.env.DEV) return load();
   cached ??= load();
   return cached;
+}
+
+const listingKeys = new WeakMap<SiteIndex<Article>, string>();
+
+/** Cache key of every listing page, for Astro's incremental builds (see page-keys.ts). */
+export async function listingsKey(): Promise<string> {
+  const site = await getSite();
+  let key = listingKeys.get(site);
+  if (key === undefined) listingKeys.set(site, (key = siteKey(site.articles)));
+  return key;
+}
+
+/** Cache key of an article's page, for Astro's incremental builds (see page-keys.ts). */
+export async function articlePageCacheKey(article: Article): Promise<string> {
+  return articlePageKey(await listingsKey(), article);
 }
 
 /** The configured category with this slug. */

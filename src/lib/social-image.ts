@@ -369,9 +369,12 @@ export function socialImageKey(spec: SocialImageSpec): string {
     .slice(0, 32);
 }
 
+/** Where the cache keeps the image. */
+const cacheFileOf = (spec: SocialImageSpec, cacheDir: string): string => join(cacheDir, `${socialImageKey(spec)}.png`);
+
 /** The image's file in the cache folder, drawn and stored there when missing. */
 export async function cachedSocialImageFile(spec: SocialImageSpec, cacheDir: string): Promise<string> {
-  const file = join(cacheDir, `${socialImageKey(spec)}.png`);
+  const file = cacheFileOf(spec, cacheDir);
   if (existsSync(file)) return file;
   const png = await drawSocialImage(spec);
   mkdirSync(cacheDir, { recursive: true });
@@ -406,11 +409,13 @@ const started = new Map<string, Promise<string>>();
  * Draws in this thread where workers cannot run (see worker-pool.ts).
  */
 export function socialImageFile(spec: SocialImageSpec, cacheDir = SOCIAL_IMAGE_CACHE): Promise<string> {
-  const key = `${cacheDir}/${socialImageKey(spec)}`;
+  const key = cacheFileOf(spec, cacheDir);
   const known = started.get(key);
   if (known !== undefined) return known;
   let file: Promise<string>;
-  if (!CAN_RUN_TS_WORKERS || !existsSync(WORKER_FILE)) file = cachedSocialImageFile(spec, cacheDir);
+  // Already drawn by an earlier build: no thread to start for it.
+  if (existsSync(key)) file = Promise.resolve(key);
+  else if (!CAN_RUN_TS_WORKERS || !existsSync(WORKER_FILE)) file = cachedSocialImageFile(spec, cacheDir);
   else {
     pool ??= new WorkerPool<DrawRequest, string>(pathToFileURL(WORKER_FILE), undefined);
     file = pool.run({ spec, cacheDir });

@@ -1,12 +1,13 @@
 /**
  * Caches never change the output: the site built cold, built warm, and built with each cache
- * removed alone (the content layer's store, the social images) is the same, byte for byte.
+ * removed alone (Astro's cache: content store and incremental pages; the social images) is the
+ * same, byte for byte; and after an edit, the incremental build equals a cold build of the edit.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../scripts/corpus.ts";
 import { projectRoot } from "./astro.ts";
 import { listFiles } from "./dist.ts";
@@ -23,9 +24,12 @@ afterAll(() => {
   rmSync(join(projectRoot, outDir), { recursive: true, force: true });
 });
 
-/** Builds and returns a fingerprint of every file written. */
-function buildAndHash(): Map<string, string> {
-  rmSync(join(projectRoot, outDir), { recursive: true, force: true });
+/** Pages the last build copied from its incremental cache instead of rendering. */
+let reused = 0;
+
+/** Builds (into an emptied dist/ unless `keepDist`) and returns a fingerprint of every file in it. */
+function buildAndHash(keepDist = false): Map<string, string> {
+  if (!keepDist) rmSync(join(projectRoot, outDir), { recursive: true, force: true });
   const result = spawnSync(process.execPath, [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "build"], {
     cwd: projectRoot,
     env: {
@@ -38,6 +42,7 @@ function buildAndHash(): Map<string, string> {
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(result.stderr.slice(-2000));
+  reused = (result.stdout.match(/\((?:cached|restored)\)/g) ?? []).length;
   const client = join(projectRoot, outDir, "client");
   return new Map(
     listFiles(client).map((f) => [
@@ -50,8 +55,11 @@ function buildAndHash(): Map<string, string> {
 }
 
 describe("build caches", () => {
-  it("give the same site cold, warm, and with each cache removed", () => {
+  beforeAll(() => {
     generateCorpus(contentDir, 40, 3);
+  });
+
+  it("give the same site cold, warm, and with each cache removed", () => {
     rmSync(storeCache, { recursive: true, force: true });
     rmSync(imageCache, { recursive: true, force: true });
     const cold = buildAndHash();
@@ -61,5 +69,44 @@ describe("build caches", () => {
     expect(buildAndHash()).toEqual(cold);
     rmSync(imageCache, { recursive: true, force: true });
     expect(buildAndHash()).toEqual(cold);
+  });
+
+  it("after an edit, keep only what did not change: the same site as a cold build", () => {
+    // From nothing: no Astro cache, an emptied dist/.
+    const coldBuild = (): Map<string, string> => {
+      rmSync(storeCache, { recursive: true, force: true });
+      const site = buildAndHash();
+      expect(reused).toBe(0);
+      return site;
+    };
+    const before = buildAndHash(true);
+    const files = readdirSync(contentDir)
+      .filter((f) => f.endsWith(".md"))
+      .sort();
+
+    // A body edit: only that article's page is rendered again.
+    appendFileSync(join(contentDir, files[0] ?? ""), "\nUne phrase ajoutée après coup.\n");
+    const afterBody = buildAndHash(true);
+    expect(reused).toBeGreaterThan(before.size / 2);
+    expect(afterBody).not.toEqual(before);
+    expect(afterBody).toEqual(coldBuild());
+
+    // A title edit shows in listings, neighbours, related articles and the social image.
+    const file = join(contentDir, files[5] ?? "");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, "title: Un titre entièrement réécrit"));
+    const afterTitle = buildAndHash(true);
+    expect([...afterTitle.keys()].length).toBe(afterBody.size);
+    expect(afterTitle).not.toEqual(afterBody);
+    expect(afterTitle).toEqual(coldBuild());
+
+    // A deleted article leaves nothing behind in a kept dist/: page, social image, emptied archive day.
+    const deleted = files[7] ?? "";
+    rmSync(join(contentDir, deleted));
+    const afterDelete = buildAndHash(true);
+    const slug = deleted.replace(/\.md$/, "");
+    expect(afterDelete.has(`articles/${slug}/index.html`)).toBe(false);
+    expect(afterDelete.has(`og/${slug}.png`)).toBe(false);
+    expect(afterTitle.has(`articles/${slug}/index.html`)).toBe(true);
+    expect(afterDelete).toEqual(coldBuild());
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive, buildSiteIndex, pageWindow, paginateList, type Listable } from "../../src/lib/listings.ts";
 import { isPublished, publishedNewestFirst, buildTime } from "../../src/lib/publishing.ts";
+import { articlePageKey, siteKey } from "../../src/lib/page-keys.ts";
 
 interface Item extends Listable {
   data: { date: Date; category: string; tags: string[]; draft: boolean };
@@ -97,5 +98,35 @@ describe("pagination", () => {
     [40, 40, [1, null, 38, 39, 40]],
   ])("shows page %i of %i as %j", (current, total, expected) => {
     expect(pageWindow(current, total)).toEqual(expected);
+  });
+});
+
+describe("incremental build keys", () => {
+  const a = {
+    id: "a",
+    data: { title: "Titre", date: new Date("2020-10-12T10:00:00Z") },
+    body: "Corps",
+    rendered: { html: "<p>Corps</p>" },
+  };
+  const b = {
+    id: "b",
+    data: { title: "Autre", date: new Date("2020-10-13T10:00:00Z") },
+    body: "Texte",
+    rendered: { html: "<p>Texte</p>" },
+  };
+
+  it("keeps the listings' key when only a body changes, and changes the article's", () => {
+    const edited = { ...a, body: "Corps modifié", rendered: { html: "<p>Corps modifié</p>" } };
+    expect(siteKey([a, b])).toBe(siteKey([edited, b]));
+    expect(articlePageKey(siteKey([a, b]), a)).not.toBe(articlePageKey(siteKey([edited, b]), edited));
+    expect(articlePageKey(siteKey([a, b]), b)).toBe(articlePageKey(siteKey([edited, b]), b));
+  });
+
+  it("changes every key when front matter, order or the set of articles changes", () => {
+    const key = siteKey([a, b]);
+    expect(siteKey([{ ...a, data: { ...a.data, title: "Titre corrigé" } }, b])).not.toBe(key);
+    expect(siteKey([b, a])).not.toBe(key);
+    expect(siteKey([a])).not.toBe(key);
+    expect(articlePageKey(siteKey([a]), b)).not.toBe(articlePageKey(key, b));
   });
 });

@@ -1,19 +1,23 @@
 import { readFile } from "node:fs/promises";
 import type { GetStaticPaths } from "astro";
 import { getSite, socialImageOf, type Article } from "../../lib/articles.ts";
-import { socialImageFile } from "../../lib/social-image.ts";
+import { socialImageFile, socialImageKey } from "../../lib/social-image.ts";
 
 export const getStaticPaths = (async () => {
   const { articles } = await getSite();
+  // A build asks for every card now: they are drawn in worker threads while the other pages render.
+  if (!import.meta.env.DEV) for (const article of articles) void socialImageFile(socialImageOf(article));
   return articles.map((article) => ({
     params: { slug: article.id },
     props: { article },
+    // The image shows only what its key hashes (see social-image.ts).
+    cacheKey: socialImageKey(socialImageOf(article)),
   }));
 }) satisfies GetStaticPaths;
 
 /** The article's 1200×630 social image. */
 export async function GET({ props }: { props: { article: Article } }): Promise<Response> {
-  // Started by the article pages in a build (see articles/[slug].astro); drawn now in dev.
+  // Started by getStaticPaths in a build; drawn now in dev.
   const png = await readFile(await socialImageFile(socialImageOf(props.article)));
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
 }

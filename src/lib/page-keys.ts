@@ -1,0 +1,42 @@
+/**
+ * Cache keys for Astro's incremental builds (`experimental.incrementalBuild` in astro.config):
+ * a page that getStaticPaths returns with the same key as in the last build, and whose code is
+ * unchanged (Astro hashes it), is copied from the last build instead of rendered.
+ *
+ * What a page shows comes from code and from articles. Listings, archives, the footer, related
+ * and neighbouring links show only ids and front matter, so one key over the front matter of
+ * every published article (`siteKey`) covers them all; an article page adds its own body. So
+ * editing a body renders one page again, and editing a title, a date or a tag renders every page
+ * again: a stale page would cost more than a slower build.
+ */
+import { createHash } from "node:crypto";
+
+/** What a key reads of an article. */
+export interface KeyedArticle {
+  id: string;
+  data: unknown;
+  body?: string | undefined;
+  rendered?: { html: string } | undefined;
+}
+
+const hex = (hash: ReturnType<typeof createHash>): string => hash.digest("hex").slice(0, 32);
+
+/** Key of everything listings show: ids and front matter of the published articles, in order. */
+export function siteKey(articles: readonly KeyedArticle[]): string {
+  const hash = createHash("sha256");
+  for (const article of articles)
+    hash.update(article.id).update("\0").update(JSON.stringify(article.data)).update("\n");
+  return hex(hash);
+}
+
+/** Key of an article's page: the listings' key and the article's body, as written and as rendered. */
+export function articlePageKey(site: string, article: KeyedArticle): string {
+  return hex(
+    createHash("sha256")
+      .update(site)
+      .update("\0")
+      .update(article.body ?? "")
+      .update("\0")
+      .update(article.rendered?.html ?? ""),
+  );
+}
