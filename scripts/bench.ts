@@ -78,12 +78,16 @@ function run(cwd: string, args: string[], env: Record<string, string>): Promise<
   });
 }
 
-/** `astro build` in `cwd`, then (for our site) the search index, as `npm run build` does. */
-async function build(cwd: string, env: Record<string, string>, searchIndex = false): Promise<Measure> {
-  const site = await run(cwd, [astroBin, "build"], env);
-  if (!searchIndex) return site;
-  const search = await run(cwd, ["--disable-warning=ExperimentalWarning", join(root, "scripts/search-index.ts")], env);
-  return { seconds: site.seconds + search.seconds, peakMb: Math.max(site.peakMb, search.peakMb) };
+/** Our site: `npm run build`, the README's command (astro build, then the search index). */
+function buildSite(env: Record<string, string>): Promise<Measure> {
+  const npm = process.env["npm_execpath"];
+  if (npm === undefined) throw new Error("Lancez le banc avec npm run bench.");
+  return run(root, [npm, "run", "--silent", "build"], env);
+}
+
+/** The baseline: a plain astro build. */
+function buildBaseline(cwd: string, env: Record<string, string>): Promise<Measure> {
+  return run(cwd, [astroBin, "build"], env);
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -138,7 +142,7 @@ for (const n of sizes) {
   const cold: Measure[] = [];
   for (let i = 0; i < runs; i++) {
     clearOurs();
-    cold.push(await build(root, ours, true));
+    cold.push(await buildSite(ours));
     console.error(`N=${n} à froid ${i + 1}/${runs} : ${cold.at(-1)?.seconds.toFixed(1) ?? "?"} s`);
   }
   const output = sizeOf(join(root, "bench/work/dist/client"));
@@ -146,7 +150,7 @@ for (const n of sizes) {
   const edited = join(content, readdirSync(content).sort()[0] ?? "");
   for (let i = 0; i < runs; i++) {
     appendFileSync(edited, `\nUne phrase ajoutée pour la reconstruction ${i + 1}.\n`);
-    warm.push(await build(root, ours, true));
+    warm.push(await buildSite(ours));
     console.error(`N=${n} à chaud ${i + 1}/${runs} : ${warm.at(-1)?.seconds.toFixed(1) ?? "?"} s`);
   }
   const baselineDir = join(root, "bench/baseline");
@@ -154,7 +158,7 @@ for (const n of sizes) {
   for (let i = 0; i < runs; i++) {
     for (const dir of ["node_modules/.astro", ".astro", "dist"])
       rmSync(join(baselineDir, dir), { recursive: true, force: true });
-    baseline.push(await build(baselineDir, { CONTENT_DIR: content }));
+    baseline.push(await buildBaseline(baselineDir, { CONTENT_DIR: content }));
     console.error(`N=${n} référence ${i + 1}/${runs} : ${baseline.at(-1)?.seconds.toFixed(1) ?? "?"} s`);
   }
   const coldSeconds = median(cold.map((m) => m.seconds));
