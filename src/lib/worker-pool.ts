@@ -5,7 +5,7 @@
  * Used to spread per-article work (Markdown, social images) over every core.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { parentPort, Worker } from "node:worker_threads";
 
 /** What a worker sends back for request `id`. */
 export type WorkerAnswer<T> = { id: number; value: T } | { id: number; error: string };
@@ -22,6 +22,25 @@ const IDLE_MS = 1000;
 interface Pending<T> {
   resolve: (value: T) => void;
   reject: (error: Error) => void;
+}
+
+/**
+ * Inside a worker: answers each request of the pool with `handle`'s value, or its error's message.
+ * `handle` states the request type it takes (the pool's Request).
+ */
+export function answerRequests(handle: (request: never) => unknown): void {
+  parentPort?.on("message", ({ id, request }: { id: number; request: never }) => {
+    Promise.resolve()
+      .then(() => handle(request))
+      .then(
+        (value) => parentPort?.postMessage({ id, value } satisfies WorkerAnswer<unknown>),
+        (error: unknown) =>
+          parentPort?.postMessage({
+            id,
+            error: error instanceof Error ? error.message : String(error),
+          } satisfies WorkerAnswer<unknown>),
+      );
+  });
 }
 
 /** Workers can run this TypeScript file only where Node strips types itself (Node ≥ 22.18). */
