@@ -35,7 +35,8 @@ export interface SocialImageSpec {
 }
 
 // The card's design: a red band on top, margins, and three inks on white.
-const WHITE = [0xff, 0xff, 0xff] as const;
+const WHITE_LEVEL = 0xff;
+const WHITE = [WHITE_LEVEL, WHITE_LEVEL, WHITE_LEVEL] as const;
 const INKS = { red: [0xb3, 0x12, 0x2f], dark: [0x16, 0x18, 0x1d], gray: [0x4f, 0x55, 0x60] } as const;
 type Ink = keyof typeof INKS;
 const INK_ORDER: readonly Ink[] = ["red", "dark", "gray"];
@@ -61,7 +62,8 @@ type Weight = 400 | 700;
 interface Fonts {
   hb: typeof import("harfbuzzjs");
   Resvg: typeof import("@resvg/resvg-js").Resvg;
-  faces: Map<Weight, { font: import("harfbuzzjs").Font; upem: number; ascender: number; descender: number }>;
+  /** Per weight: the font, its units per em, and its ascender and line height in ems. */
+  faces: Record<Weight, { font: import("harfbuzzjs").Font; upem: number; ascender: number; lineHeight: number }>;
 }
 
 /** A WOFF 1.0 file as the plain OpenType font it wraps (HarfBuzz reads only the latter). */
@@ -109,21 +111,21 @@ function loadFonts(): Promise<Fonts> {
   loading ??= (async () => {
     const [hb, { Resvg }] = await Promise.all([import("harfbuzzjs"), import("@resvg/resvg-js")]);
     const require = createRequire(import.meta.url);
-    const faces: Fonts["faces"] = new Map();
-    for (const weight of [400, 700] as const) {
+    const load = (weight: Weight): Fonts["faces"][Weight] => {
       const sfnt = woffToSfnt(
         readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
       );
       const face = new hb.Face(new hb.Blob(sfnt));
-      const extents = new hb.Font(face).hExtents();
-      faces.set(weight, {
-        font: new hb.Font(face),
+      const font = new hb.Font(face);
+      const extents = font.hExtents();
+      return {
+        font,
         upem: face.upem,
         ascender: extents.ascender / face.upem,
-        descender: -extents.descender / face.upem,
-      });
-    }
-    return { hb, Resvg, faces };
+        lineHeight: (extents.ascender - extents.descender) / face.upem,
+      };
+    };
+    return { hb, Resvg, faces: { 400: load(400), 700: load(700) } };
   })();
   return loading;
 }
@@ -151,8 +153,7 @@ function shape(
   text: string,
   letterSpacing = 0,
 ): { glyphs: { gid: number; x: number }[]; width: number } {
-  const face = fonts.faces.get(weight);
-  if (face === undefined) throw new Error(`graisse absente : ${String(weight)}`);
+  const face = fonts.faces[weight];
   const buffer = new fonts.hb.Buffer();
   buffer.addText(text);
   buffer.guessSegmentProperties();
@@ -189,13 +190,7 @@ function wrap(fonts: Fonts, weight: Weight, size: number, text: string): { glyph
 
 /** Where everything goes: the kicker on top, the title centred, the date and the site's name at the bottom. */
 function layout(fonts: Fonts, spec: SocialImageSpec): Run[] {
-  const metrics = (weight: Weight): { ascender: number; lineHeight: number } => {
-    const face = fonts.faces.get(weight);
-    if (face === undefined) throw new Error(`graisse absente : ${String(weight)}`);
-    return { ascender: face.ascender, lineHeight: face.ascender + face.descender };
-  };
-  const bold = metrics(700);
-  const regular = metrics(400);
+  const { 700: bold, 400: regular } = fonts.faces;
   const place = (glyphs: { gid: number; x: number }[], x: number, y: number): Placed[] =>
     glyphs.map((g) => ({ gid: g.gid, x: x + g.x, y }));
   const runs: Run[] = [];
@@ -251,8 +246,7 @@ function glyphMask(fonts: Fonts, weight: Weight, size: number, gid: number, phas
   const key = `${String(weight)}/${String(size)}/${String(gid)}/${String(phase)}`;
   const known = masks.get(key);
   if (known !== undefined) return known;
-  const face = fonts.faces.get(weight);
-  if (face === undefined) throw new Error(`graisse absente : ${String(weight)}`);
+  const face = fonts.faces[weight];
   const path = face.font.glyphToPath(gid);
   const extents = face.font.glyphExtents(gid);
   let mask: GlyphMask | null = null;
@@ -314,15 +308,13 @@ function compose(fonts: Fonts, runs: Run[]): Uint8Array {
 
 /** The palette: white, then each ink from faint to full. */
 function palette(): Buffer {
-  const colours = [WHITE];
+  const bytes: number[] = [...WHITE];
   for (const ink of INK_ORDER) {
     for (let level = 1; level <= LEVELS; level++) {
-      colours.push(
-        INKS[ink].map((c, i) => Math.round((WHITE[i] ?? 255) + ((c - (WHITE[i] ?? 255)) * level) / LEVELS)) as never,
-      );
+      for (const c of INKS[ink]) bytes.push(Math.round(WHITE_LEVEL + ((c - WHITE_LEVEL) * level) / LEVELS));
     }
   }
-  return Buffer.from(colours.flat());
+  return Buffer.from(bytes);
 }
 
 function chunk(type: string, data: Buffer): Buffer {
