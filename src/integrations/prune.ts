@@ -6,7 +6,7 @@
  * left empty, a tag no longer used) is removed here, so nothing stale is ever served.
  */
 import { readdirSync, rmdirSync, rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 
@@ -26,12 +26,10 @@ export function staleRouteFiles(clientDir: string, produced: ReadonlySet<string>
   return stale;
 }
 
-/** Removes the folders left empty under `dir`. */
-function removeEmptyFolders(dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) removeEmptyFolders(join(dir, entry.name));
-  }
-  if (readdirSync(dir).length === 0) rmdirSync(dir);
+/** Removes `file`, then its folders up to `root` while they are left empty (/articles/x/ of a deleted article). */
+function removeWithEmptyFolders(file: string, root: string): void {
+  rmSync(file);
+  for (let dir = dirname(file); dir !== root && readdirSync(dir).length === 0; dir = dirname(dir)) rmdirSync(dir);
 }
 
 /** Astro integration that removes the pages a kept dist/ holds from earlier builds. */
@@ -43,10 +41,7 @@ export function pruneStalePages(): AstroIntegration {
         const clientDir = fileURLToPath(dir);
         const produced = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
         const stale = staleRouteFiles(clientDir, produced);
-        for (const file of stale) rmSync(file);
-        for (const entry of readdirSync(clientDir, { withFileTypes: true })) {
-          if (entry.isDirectory()) removeEmptyFolders(join(clientDir, entry.name));
-        }
+        for (const file of stale) removeWithEmptyFolders(file, clientDir);
         if (stale.length > 0) logger.info(`${String(stale.length)} fichier(s) d’une construction précédente retiré(s)`);
       },
     },

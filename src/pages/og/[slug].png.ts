@@ -5,14 +5,13 @@ import { socialImageFile, socialImageKey } from "../../lib/social-image.ts";
 
 export const getStaticPaths = (async () => {
   const { articles } = await getSite();
-  // A build asks for every card now: they are drawn in worker threads while the other pages render.
-  if (!import.meta.env.DEV) for (const article of articles) void socialImageFile(socialImageOf(article));
-  return articles.map((article) => ({
-    params: { slug: article.id },
-    props: { article },
+  return articles.map((article) => {
+    const spec = socialImageOf(article);
+    // A build asks for every card now: they are drawn in worker threads while the other pages render.
+    if (!import.meta.env.DEV) void socialImageFile(spec);
     // The image shows only what its key hashes (see social-image.ts).
-    cacheKey: socialImageKey(socialImageOf(article)),
-  }));
+    return { params: { slug: article.id }, props: { article }, cacheKey: socialImageKey(spec) };
+  });
 }) satisfies GetStaticPaths;
 
 /** The article's 1200×630 social image. */
