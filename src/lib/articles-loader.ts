@@ -62,8 +62,8 @@ export function articlesLoader(base: string): Loader {
   });
   return {
     name: "articles-loader",
-    load: (context) =>
-      inner.load({
+    load: async (context) => {
+      await inner.load({
         ...context,
         parseData: <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> =>
           // A throw inside the executor rejects: the build stops with the editor's message.
@@ -75,6 +75,17 @@ export function articlesLoader(base: string): Loader {
             if (!result.success) throw new ArticleError(describeIssues(file, result.error));
             resolve(result.data as unknown as TData);
           }),
-      }),
+      });
+      // Astro's glob loader logs a body that fails to render and stores the article without it;
+      // an article without its text must not be published. The entry leaves the store so that
+      // the next build renders it again.
+      for (const [id, entry] of context.store.entries()) {
+        if (entry.rendered !== undefined) continue;
+        context.store.delete(id);
+        throw new ArticleError(
+          `Article invalide : ${entry.filePath ?? id}\n  - le texte (Markdown) n’a pas pu être rendu : voir l’erreur ci-dessus`,
+        );
+      }
+    },
   };
 }

@@ -109,10 +109,9 @@ export class WorkerPool<Request, Answer> {
       undefined,
     );
     if (idle !== undefined && (idle.busy === 0 || this.#workers.length >= this.#size)) return idle;
-    const worker = new Worker(this.#file, {
-      workerData: this.#data,
-      execArgv: [...process.execArgv, "--disable-warning=ExperimentalWarning"],
-    });
+    // No execArgv: the worker inherits the process's own flags, which Node filters for threads
+    // (passing them explicitly fails on per-process flags such as --max-old-space-size).
+    const worker = new Worker(this.#file, { workerData: this.#data });
     worker.on("message", (answer: WorkerAnswer<Answer>) => {
       const pending = this.#pending.get(answer.id);
       this.#pending.delete(answer.id);

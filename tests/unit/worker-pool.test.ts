@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { WorkerPool } from "../../src/lib/worker-pool.ts";
 
@@ -25,5 +29,17 @@ describe("WorkerPool", () => {
     const second = await pool.run(2);
     expect(second.doubled).toBe(4);
     expect(second.thread).not.toBe(first.thread);
+  });
+
+  it("works in a process started with per-process flags (npm run build caps the heap)", () => {
+    const script = join(mkdtempSync(join(tmpdir(), "pool-")), "main.mjs");
+    writeFileSync(
+      script,
+      `import { WorkerPool } from ${JSON.stringify(new URL("../../src/lib/worker-pool.ts", import.meta.url).href)};
+      const pool = new WorkerPool(new URL(${JSON.stringify(echo.href)}), undefined, 1);
+      console.log((await pool.run(21)).doubled);`,
+    );
+    const out = execFileSync(process.execPath, ["--max-old-space-size=512", script], { encoding: "utf8" });
+    expect(out.trim()).toBe("42");
   });
 });
