@@ -5,12 +5,12 @@ import sitemap from "@astrojs/sitemap";
 import { SITE } from "./src/config.ts";
 import { markdownProcessor } from "./src/lib/markdown.ts";
 import { articleLastmods } from "./src/lib/sitemaps.ts";
+import { buildCaches } from "./src/lib/build-caches.ts";
 import { staticHeaders } from "./src/integrations/headers.ts";
 import { pruneStalePages } from "./src/integrations/prune.ts";
+import { socialImages } from "./src/integrations/social-images.ts";
 
-// CONTENT_DIR builds another content folder; give it its own cache so the two never mix.
 const contentDir = process.env.CONTENT_DIR;
-const cacheKey = contentDir ? contentDir.replace(/[^a-zA-Z0-9]+/g, "_") : "default";
 // lastmod of each article page in the sitemap: its `updated`, else its `date`.
 const lastmods = articleLastmods(contentDir ?? "content/articles");
 
@@ -21,7 +21,8 @@ export default defineConfig({
   trailingSlash: "ignore",
   // OUT_DIR must stay inside the project: the server bundle resolves packages from here.
   outDir: process.env.OUT_DIR ?? "./dist",
-  cacheDir: `./node_modules/.astro/${cacheKey}`,
+  // One cache per content folder (CONTENT_DIR builds another one: a corpus, a test fixture).
+  cacheDir: buildCaches(process.cwd()).astro,
   adapter: node({ mode: "standalone" }),
   // Several pages at a time: social images rasterise off the main thread while other pages render.
   build: { format: "directory", inlineStylesheets: "always", concurrency: 4 },
@@ -37,6 +38,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     pruneStalePages(),
+    socialImages(),
     staticHeaders(),
     sitemap({
       // Not the 404, nor the pages about one reader's signup (they are noindex).

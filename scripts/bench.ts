@@ -16,6 +16,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import { buildCaches } from "../src/lib/build-caches.ts";
 import { generateCorpus } from "./corpus.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -132,12 +133,11 @@ for (const n of sizes) {
   const content = join(work, `corpus-${n}`);
   rmSync(content, { recursive: true, force: true });
   generateCorpus(content, n, 42);
-  const key = content.replace(/[^a-zA-Z0-9]+/g, "_");
   const ours = { CONTENT_DIR: content, OUT_DIR: "./bench/work/dist", BUILD_NOW: "2026-06-01T00:00:00+02:00" };
   const clearOurs = (): void => {
-    for (const dir of [`node_modules/.astro/${key}`, "node_modules/.cache/digimedia-og", "bench/work/dist"]) {
-      rmSync(join(root, dir), { recursive: true, force: true });
-    }
+    const { astro, socialImages } = buildCaches(root, content);
+    for (const dir of [astro, socialImages, join(root, "bench/work/dist")])
+      rmSync(dir, { recursive: true, force: true });
   };
   const cold: Measure[] = [];
   for (let i = 0; i < runs; i++) {

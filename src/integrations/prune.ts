@@ -6,20 +6,18 @@
  * left empty, a tag no longer used) is removed here, so nothing stale is ever served.
  */
 import { readdirSync, rmdirSync, rmSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 
-/** Files that routes write (pages, social images) found under `clientDir` but not made by this build. */
+/** Pages found under `clientDir` but not made by this build (article social images: social-images.ts). */
 export function staleRouteFiles(clientDir: string, produced: ReadonlySet<string>): string[] {
   const stale: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.html$/.test(entry.name) || /^og\/[^/]+\.png$/.test(relative(clientDir, full))) {
-        if (!produced.has(full)) stale.push(full);
-      }
+      else if (entry.name.endsWith(".html") && !produced.has(full)) stale.push(full);
     }
   };
   walk(clientDir);

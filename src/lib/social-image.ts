@@ -16,12 +16,13 @@ import { pathToFileURL } from "node:url";
 import { threadId } from "node:worker_threads";
 import { constants, crc32, deflateSync, inflateSync } from "node:zlib";
 import { SITE } from "../config.ts";
+import { buildCaches } from "./build-caches.ts";
 import { CAN_RUN_TS_WORKERS, WorkerPool } from "./worker-pool.ts";
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
 export const SOCIAL_IMAGE_HEIGHT = 630;
 /** Where drawn images are kept between builds (removed with the other caches by a cold build). */
-export const SOCIAL_IMAGE_CACHE = join(process.cwd(), "node_modules/.cache/digimedia-og");
+export const SOCIAL_IMAGE_CACHE = buildCaches(process.cwd()).socialImages;
 /** Bump when the drawing changes, so cached images are redrawn. */
 const TEMPLATE_VERSION = 2;
 

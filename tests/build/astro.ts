@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { buildCaches } from "../../src/lib/build-caches.ts";
 
 export const projectRoot = join(import.meta.dirname, "../..");
 
@@ -11,11 +12,26 @@ export interface BuildResult {
   output: string;
 }
 
+/**
+ * The environment of a test build, as `npm run build` has it, with CONTENT_DIR and OUT_DIR:
+ * vitest's NODE_ENV=test would make Astro's import.meta.env.DEV true in the build.
+ */
+export function buildEnv(contentDir: string, outDir: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    CONTENT_DIR: contentDir,
+    OUT_DIR: outDir,
+    ASTRO_TELEMETRY_DISABLED: "1",
+    ...env,
+  };
+}
+
 /** Runs `astro build` with CONTENT_DIR and OUT_DIR (inside the project), then drops its cache. */
 export function buildWith(contentDir: string, outDir: string, env: Record<string, string> = {}): BuildResult {
   const result = spawnSync(process.execPath, [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "build"], {
     cwd: projectRoot,
-    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+    env: buildEnv(contentDir, outDir, env),
     encoding: "utf8",
     timeout: 240_000,
   });
@@ -33,11 +49,9 @@ export function buildWith(contentDir: string, outDir: string, env: Record<string
           },
         )
       : undefined;
-  // astro.config.mjs keys the content cache by CONTENT_DIR; a temporary folder's cache is never reused.
-  rmSync(join(projectRoot, "node_modules/.astro", contentDir.replace(/[^a-zA-Z0-9]+/g, "_")), {
-    recursive: true,
-    force: true,
-  });
+  // A temporary folder's caches are never reused.
+  const { astro, socialImages } = buildCaches(projectRoot, contentDir);
+  for (const cache of [astro, socialImages]) rmSync(cache, { recursive: true, force: true });
   return {
     status: search === undefined ? result.status : search.status,
     output: `${result.stdout}\n${result.stderr}${search === undefined ? "" : `\n${search.stdout}\n${search.stderr}`}`,

@@ -9,18 +9,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../scripts/corpus.ts";
-import { projectRoot } from "./astro.ts";
+import { buildCaches } from "../../src/lib/build-caches.ts";
+import { buildEnv, projectRoot } from "./astro.ts";
 import { listFiles } from "./dist.ts";
 import { spawnSync } from "node:child_process";
 
 const contentDir = mkdtempSync(join(tmpdir(), "digimedia-cache-"));
 const outDir = "dist-cache";
-const storeCache = join(projectRoot, "node_modules/.astro", contentDir.replace(/[^a-zA-Z0-9]+/g, "_"));
-const imageCache = join(projectRoot, "node_modules/.cache/digimedia-og");
+const { astro: storeCache, socialImages: imageCache } = buildCaches(projectRoot, contentDir);
 
 afterAll(() => {
   rmSync(contentDir, { recursive: true, force: true });
   rmSync(storeCache, { recursive: true, force: true });
+  rmSync(imageCache, { recursive: true, force: true });
   rmSync(join(projectRoot, outDir), { recursive: true, force: true });
 });
 
@@ -32,13 +33,7 @@ function buildAndHash(keepDist = false): Map<string, string> {
   if (!keepDist) rmSync(join(projectRoot, outDir), { recursive: true, force: true });
   const result = spawnSync(process.execPath, [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "build"], {
     cwd: projectRoot,
-    env: {
-      ...process.env,
-      CONTENT_DIR: contentDir,
-      OUT_DIR: `./${outDir}`,
-      BUILD_NOW: "2026-06-01T00:00:00+02:00",
-      ASTRO_TELEMETRY_DISABLED: "1",
-    },
+    env: buildEnv(contentDir, `./${outDir}`, { BUILD_NOW: "2026-06-01T00:00:00+02:00" }),
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(result.stderr.slice(-2000));

@@ -1,22 +1,25 @@
 import { readFile } from "node:fs/promises";
 import type { GetStaticPaths } from "astro";
 import { getSite, socialImageOf, type Article } from "../../lib/articles.ts";
-import { socialImageFile, socialImageKey } from "../../lib/social-image.ts";
+import { buildCards } from "../../lib/build-cards.ts";
+import { socialImageFile } from "../../lib/social-image.ts";
+import { socialImageUrl } from "../../lib/urls.ts";
 
 export const getStaticPaths = (async () => {
   const { articles } = await getSite();
-  return articles.map((article) => {
-    const spec = socialImageOf(article);
-    // A build asks for every card now: they are drawn in worker threads while the other pages render.
-    if (!import.meta.env.DEV) void socialImageFile(spec);
-    // The image shows only what its key hashes (see social-image.ts).
-    return { params: { slug: article.id }, props: { article }, cacheKey: socialImageKey(spec) };
-  });
+  const cards = buildCards();
+  // Dev server: each card is drawn when asked for.
+  if (cards === undefined) return articles.map((article) => ({ params: { slug: article.id }, props: { article } }));
+  // A build draws every card now, in worker threads while the pages render, and writes them
+  // itself (src/integrations/social-images.ts): no page to render here.
+  for (const article of articles) {
+    cards.set(socialImageUrl(article.id).slice("/og/".length), socialImageFile(socialImageOf(article)));
+  }
+  return [];
 }) satisfies GetStaticPaths;
 
-/** The article's 1200×630 social image. */
+/** The article's 1200×630 social image, drawn on request. */
 export async function GET({ props }: { props: { article: Article } }): Promise<Response> {
-  // Started by getStaticPaths in a build; drawn now in dev.
   const png = await readFile(await socialImageFile(socialImageOf(props.article)));
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
 }

@@ -1,0 +1,56 @@
+/**
+ * Puts a build's article social images in dist/client/og/ (see src/lib/build-cards.ts), and
+ * removes the cards a kept dist/ holds from earlier builds that this one did not make
+ * (a deleted or unpublished article).
+ */
+import { linkSync, mkdirSync, readdirSync, rmSync, statSync, copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import { buildCards, closeBuildCards, openBuildCards } from "../lib/build-cards.ts";
+
+/** The social image of the site itself, written by its own route (src/pages/og/digimedia.png.ts). */
+const ROUTE_FILES = new Set(["digimedia.png"]);
+
+/**
+ * `to` becomes the drawn file `from`: a hard link (no copy; the cache and dist/ are one disk),
+ * a copy where linking fails. Nothing to do when it already is that file.
+ */
+function place(from: string, to: string): void {
+  const source = statSync(from);
+  const target = statSync(to, { throwIfNoEntry: false });
+  if (target?.ino === source.ino && target.dev === source.dev) return;
+  rmSync(to, { force: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/** Astro integration writing the article social images at the end of the build. */
+export function socialImages(): AstroIntegration {
+  return {
+    name: "digimedia-social-images",
+    hooks: {
+      "astro:build:start": () => {
+        openBuildCards();
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const cards = buildCards();
+        // No registry: the og route rendered the cards as pages (see build-cards.ts).
+        if (cards === undefined) return;
+        const og = join(fileURLToPath(dir), "og");
+        mkdirSync(og, { recursive: true });
+        for (const [name, drawn] of cards) place(await drawn, join(og, name));
+        const stale = readdirSync(og).filter((name) => !cards.has(name) && !ROUTE_FILES.has(name));
+        for (const name of stale) rmSync(join(og, name));
+        closeBuildCards();
+        logger.info(
+          `${String(cards.size)} image(s) sociale(s) d’article` +
+            (stale.length > 0 ? `, ${String(stale.length)} d’une construction précédente retirée(s)` : ""),
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * Where builds keep what they reuse, one set of folders per content folder: CONTENT_DIR builds
+ * another folder (a generated corpus, a test fixture), whose caches never mix with the site's,
+ * nor with each other's when builds run side by side (the build tests do).
+ */
+import { join } from "node:path";
+
+export interface BuildCaches {
+  /** Astro's cacheDir: the content layer's store and the incremental build's pages. */
+  astro: string;
+  /** The drawn social images (src/lib/social-image.ts). */
+  socialImages: string;
+}
+
+/** The caches of a build of `contentDir` (default: the site's own articles) run in `root`. */
+export function buildCaches(root: string, contentDir = process.env["CONTENT_DIR"]): BuildCaches {
+  const key = contentDir === undefined ? "default" : contentDir.replace(/[^a-zA-Z0-9]+/g, "_");
+  return {
+    astro: join(root, "node_modules/.astro", key),
+    socialImages: join(root, "node_modules/.cache/digimedia-og", key),
+  };
+}
