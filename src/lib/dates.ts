@@ -113,9 +113,14 @@ export function frenchDay(day: number): string {
   return day === 1 ? "1er" : String(day);
 }
 
+// The twelve names, formatted once: listings ask for them tens of thousands of times a build.
+const MONTH_NAMES = Array.from({ length: 12 }, (_, i) => monthFormatter.format(new Date(Date.UTC(2000, i, 1))));
+
 /** French month name, lower case ("octobre"), for a month 1–12. */
 export function frenchMonth(month: number): string {
-  return monthFormatter.format(new Date(Date.UTC(2000, month - 1, 1)));
+  const name = MONTH_NAMES[month - 1];
+  if (name === undefined) throw new RangeError(`mois impossible : ${String(month)}`);
+  return name;
 }
 
 /** Display date in Paris: "12 octobre 2020", "1er octobre 2020". */
