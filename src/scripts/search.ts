@@ -42,10 +42,11 @@ export async function startSearch(): Promise<void> {
   }
   if (noJs !== null) noJs.hidden = true;
 
+  // A shared URL fills the form, unless the reader has already typed or chosen while the index loaded.
   const params = new URLSearchParams(location.search);
-  input.value = params.get("q") ?? "";
-  category.value = params.get("rubrique") ?? "";
-  year.value = params.get("annee") ?? "";
+  if (input.value === "") input.value = params.get("q") ?? "";
+  if (category.value === "") category.value = params.get("rubrique") ?? "";
+  if (year.value === "") year.value = params.get("annee") ?? "";
 
   let results: PagefindResult[] = [];
   let shown = 0;

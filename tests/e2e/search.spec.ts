@@ -53,6 +53,21 @@ test.describe("search on the site", () => {
     await expect(page.getByRole("link", { name: seedTitle })).toBeFocused();
   });
 
+  test("keeps and searches what the reader typed while the index was still loading (slow phone)", async ({ page }) => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/pagefind/pagefind.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/recherche/");
+    await page.getByLabel("Mots à chercher").fill("Tencent");
+    release();
+    await expect(page.getByRole("link", { name: seedTitle })).toBeVisible();
+    await expect(page.getByLabel("Mots à chercher")).toHaveValue("Tencent");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("Tencent");
+  });
+
   test("reading pages load no search code or index", async ({ page }) => {
     const loaded: string[] = [];
     page.on("request", (r) => loaded.push(new URL(r.url()).pathname));
