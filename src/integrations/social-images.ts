@@ -4,13 +4,14 @@
  * (a deleted or unpublished article).
  */
 import { linkSync, mkdirSync, readdirSync, rmSync, statSync, copyFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { buildCards, closeBuildCards, openBuildCards } from "../lib/build-cards.ts";
+import { siteImageUrl } from "../lib/urls.ts";
 
-/** The social image of the site itself, written by its own route (src/pages/og/digimedia.png.ts). */
-const ROUTE_FILES = new Set(["digimedia.png"]);
+/** The folder of social images on the site ("/og"), which also holds the site's own (written by its route). */
+const FOLDER = dirname(siteImageUrl());
 
 /**
  * `to` becomes the drawn file `from`: a hard link (no copy; the cache and dist/ are one disk),
@@ -40,11 +41,13 @@ export function socialImages(): AstroIntegration {
         const cards = buildCards();
         // No registry: the og route rendered the cards as pages (see build-cards.ts).
         if (cards === undefined) return;
-        const og = join(fileURLToPath(dir), "og");
-        mkdirSync(og, { recursive: true });
-        for (const [name, drawn] of cards) place(await drawn, join(og, name));
-        const stale = readdirSync(og).filter((name) => !cards.has(name) && !ROUTE_FILES.has(name));
-        for (const name of stale) rmSync(join(og, name));
+        const clientDir = fileURLToPath(dir);
+        mkdirSync(join(clientDir, FOLDER), { recursive: true });
+        for (const [url, drawn] of cards) place(await drawn, join(clientDir, url));
+        const stale = readdirSync(join(clientDir, FOLDER))
+          .map((name) => `${FOLDER}/${name}`)
+          .filter((url) => !cards.has(url) && url !== siteImageUrl());
+        for (const url of stale) rmSync(join(clientDir, url));
         closeBuildCards();
         logger.info(
           `${String(cards.size)} image(s) sociale(s) d’article` +

@@ -1,5 +1,5 @@
 /**
- * A build's article social images, by file name in og/ ("<slug>.png"). They do not go through
+ * A build's article social images, by address ("/og/<slug>.png"). They do not go through
  * Astro's page pipeline, where each cost a whole page pass on the main thread (and a second copy
  * of the file in the incremental cache): the social-images integration opens this registry when a
  * build starts, the og route hands it each card's drawing (a worker thread, see social-image.ts),
@@ -10,7 +10,7 @@
  */
 const KEY = Symbol.for("digimedia.build-cards");
 
-/** File name in og/ → the drawn file (in the social image cache). */
+/** Address of the image on the site → the drawn file (in the social image cache). */
 export type BuildCards = Map<string, Promise<string>>;
 
 const holder = globalThis as Record<symbol, BuildCards | undefined>;

@@ -397,8 +397,8 @@ const started = new Map<string, Promise<string>>();
 
 /**
  * Starts drawing the image in a worker thread and returns its cached file when done: a build
- * asks for every card when it starts the article pages, and the cards are drawn on the other
- * cores while pages render.
+ * asks for every card when it collects the og route's paths, and the cards are drawn on another
+ * core while pages render.
  * Draws in this thread where workers cannot run (see worker-pool.ts).
  */
 export function socialImageFile(spec: SocialImageSpec, cacheDir = SOCIAL_IMAGE_CACHE): Promise<string> {
@@ -413,7 +413,8 @@ export function socialImageFile(spec: SocialImageSpec, cacheDir = SOCIAL_IMAGE_C
     pool ??= new WorkerPool<DrawRequest, string>(pathToFileURL(WORKER_FILE), undefined);
     file = pool.run({ spec, cacheDir });
   }
-  // Awaited later by the page that serves it, where a failure is reported; not an unhandled rejection meanwhile.
+  // Awaited later (by the social-images integration in a build, by the og route in dev), where a failure is
+  // reported; not an unhandled rejection meanwhile.
   file.catch(() => undefined);
   started.set(key, file);
   return file;

@@ -12,9 +12,7 @@ export const getStaticPaths = (async () => {
   if (cards === undefined) return articles.map((article) => ({ params: { slug: article.id }, props: { article } }));
   // A build draws every card now, in worker threads while the pages render, and writes them
   // itself (src/integrations/social-images.ts): no page to render here.
-  for (const article of articles) {
-    cards.set(socialImageUrl(article.id).slice("/og/".length), socialImageFile(socialImageOf(article)));
-  }
+  for (const article of articles) cards.set(socialImageUrl(article.id), socialImageFile(socialImageOf(article)));
   return [];
 }) satisfies GetStaticPaths;
 
