@@ -34,8 +34,9 @@ export function socialImages(): AstroIntegration {
   return {
     name: "digimedia-social-images",
     hooks: {
-      "astro:build:start": () => {
-        openBuildCards();
+      // Opened before the content syncs, so that cards start drawing while it loads (drawArticleCardEarly).
+      "astro:config:setup": ({ command }) => {
+        if (command === "build") openBuildCards();
       },
       "astro:build:done": async ({ dir, logger }) => {
         const cards = buildCards();
