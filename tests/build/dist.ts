@@ -1,7 +1,7 @@
 /** Helpers to inspect a built site in dist: its pages, their links and their validity. */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { FileSystemConfigLoader, HtmlValidate, type Report } from "html-validate";
 import { parse, type HTMLElement } from "node-html-parser";
 
@@ -113,4 +113,19 @@ export function vnuErrors(root: string, files: readonly string[]): string[] {
   return report.messages
     .filter((m) => m.type === "error" || m.type === "non-document-error")
     .map((m) => `${relative(root, (m.url ?? "").replace(/^file:/, ""))}:${m.lastLine ?? 0} ${m.message}`);
+}
+
+/** The modules a built server loads, from its entry: every relative import, static or dynamic, with its size. */
+export function loadedModules(entry: string): Map<string, number> {
+  const sizes = new Map<string, number>();
+  const visit = (file: string): void => {
+    if (sizes.has(file) || !existsSync(file)) return;
+    const code = readFileSync(file, "utf8");
+    sizes.set(file, Buffer.byteLength(code));
+    for (const match of code.matchAll(/(?:from\s*|import\s*\(\s*|import\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+      visit(resolve(dirname(file), match[1] ?? ""));
+    }
+  };
+  visit(resolve(entry));
+  return sizes;
 }

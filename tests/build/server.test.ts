@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadedModules } from "./dist.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
@@ -108,6 +109,18 @@ describe("static files", () => {
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain("root:");
     }
+  });
+});
+
+describe("the server's code", () => {
+  // The one page rendered on demand once pulled every article into the server (its footer read the
+  // content): 14 MB of code at 4,000 articles, loaded by the server, bundled at every build.
+  it("carries no article: Astro's content store is not among the modules it loads", () => {
+    const modules = loadedModules(join(import.meta.dirname, "../../dist/server/entry.mjs"));
+    expect(modules.size).toBeGreaterThan(1);
+    expect([...modules.keys()].filter((file) => file.includes("data-layer"))).toEqual([]);
+    const bytes = [...modules.values()].reduce((sum, size) => sum + size, 0);
+    expect(bytes).toBeLessThan(1024 * 1024);
   });
 });
 
