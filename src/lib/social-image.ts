@@ -442,14 +442,9 @@ export function articleSocialImage(data: Pick<ArticleData, "title" | "category" 
  * During a build, starts drawing the card of an article as soon as the content loader has read
  * it: cards are drawn on the core the content sync and Vite's bundling leave idle, instead of
  * competing with page rendering. The og route asks for the same cards later and gets these
- * drawings (the route alone decides which cards the site has). Nothing outside a build, nor for
- * an article the build does not publish.
+ * drawings (the route alone decides which cards the site has).
  */
-export function drawArticleCardEarly(
-  data: ArticleData,
-  now: Date,
-  cacheDir = SOCIAL_IMAGE_CACHE,
-): Promise<string> | undefined {
-  if (buildCards() === undefined || !isPublished({ data }, now)) return undefined;
-  return socialImageFile(articleSocialImage(data), cacheDir);
+export function drawArticleCardEarly(data: ArticleData, now: Date): void {
+  if (buildCards() === undefined || !isPublished({ data }, now)) return;
+  void socialImageFile(articleSocialImage(data));
 }

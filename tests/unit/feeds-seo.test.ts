@@ -1,21 +1,12 @@
-import { mkdtempSync, writeFileSync, rmSync, mkdirSync, readdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "../../src/lib/seo.ts";
 import { newsSitemap } from "../../src/lib/sitemaps.ts";
-import { articleSchema } from "../../src/lib/article-schema.ts";
-import { closeBuildCards, openBuildCards } from "../../src/lib/build-cards.ts";
-import {
-  articleSocialImage,
-  cachedSocialImage,
-  drawArticleCardEarly,
-  drawSocialImage,
-  socialImageFile,
-  socialImageKey,
-} from "../../src/lib/social-image.ts";
+import { cachedSocialImage, drawSocialImage, socialImageKey } from "../../src/lib/social-image.ts";
 import { absolutizeUrls, escapeXml, jsonForScript } from "../../src/lib/xml.ts";
 
 const article = (i: number, extra: Partial<FeedArticle> = {}): FeedArticle => ({
@@ -139,37 +130,6 @@ describe("social images", () => {
     writeFileSync(join(dir, `${socialImageKey(spec)}.png`), "déjà là");
     expect((await cachedSocialImage(spec, dir)).toString()).toBe("déjà là");
     rmSync(dir, { recursive: true });
-  });
-
-  it("draws a published article's card early in a build only, once however often it is asked for", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "og-early-"));
-    const now = new Date("2024-06-10T12:00:00Z");
-    const data = articleSchema.parse({
-      title: "Tencent et Ant Group",
-      description: "Un chapô.",
-      date: "2024-06-09T14:00:00+02:00",
-      category: "international",
-    });
-    try {
-      expect(drawArticleCardEarly(data, now, dir)).toBeUndefined(); // the dev server: drawn on request
-      openBuildCards();
-      expect(drawArticleCardEarly({ ...data, draft: true }, now, dir)).toBeUndefined();
-      expect(drawArticleCardEarly({ ...data, date: new Date("2024-06-11T00:00:00Z") }, now, dir)).toBeUndefined();
-      const early = drawArticleCardEarly(data, now, dir);
-      // The og route asks for the same card while it is drawn: it gets that drawing.
-      expect(socialImageFile(articleSocialImage(data), dir)).toBe(early);
-      const file = await early;
-      expect(file).toBe(join(dir, `${socialImageKey(articleSocialImage(data))}.png`));
-      expect(readdirSync(dir)).toEqual([basename(file ?? "")]);
-      expect(articleSocialImage(data)).toEqual({
-        title: "Tencent et Ant Group",
-        kicker: "International",
-        footer: "9 juin 2024",
-      });
-    } finally {
-      closeBuildCards();
-      rmSync(dir, { recursive: true });
-    }
   });
 
   /** The PNG's pixels as RGB, read back from its chunks (8-bit palette, no filter, as drawn). */
