@@ -46,13 +46,6 @@ export const CATEGORIES = [
 /** Slug of a configured category. */
 export type CategorySlug = (typeof CATEGORIES)[number]["slug"];
 
-/** The configured category with this slug. */
-export function categoryOf(slug: string): Category {
-  const category = CATEGORIES.find((c) => c.slug === slug);
-  if (category === undefined) throw new Error(`catégorie inconnue : ${slug}`);
-  return category;
-}
-
 export const SITE = {
   name: "Digimedia",
   tagline: "L’actualité tech, chaque jour, en français",

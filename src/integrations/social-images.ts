@@ -34,9 +34,8 @@ export function socialImages(): AstroIntegration {
   return {
     name: "digimedia-social-images",
     hooks: {
-      // Opened before the content syncs, so that cards start drawing while it loads (drawArticleCardEarly).
-      "astro:config:setup": ({ command }) => {
-        if (command === "build") openBuildCards();
+      "astro:build:start": () => {
+        openBuildCards();
       },
       "astro:build:done": async ({ dir, logger }) => {
         const cards = buildCards();

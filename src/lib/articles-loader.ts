@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { extractFrontmatter } from "@astrojs/markdown-remark";
 import yaml from "js-yaml";
 import { glob, type Loader, type ParseDataOptions } from "astro/loaders";
-import { articleSchema, describeIssues, type ArticleData } from "./article-schema.ts";
+import { articleSchema, describeIssues } from "./article-schema.ts";
 import { SLUG_PATTERN } from "./slug.ts";
 
 /** Raised for an article the site cannot publish; its message is meant for editors. */
@@ -37,12 +37,8 @@ function displayPath(file: string): string {
   return rel.startsWith("..") || isAbsolute(rel) ? file : rel;
 }
 
-/**
- * Articles from `base` ("content/articles" or an absolute folder); files starting with _ are ignored.
- * `onArticle` is told each article whose front matter was read and checked (only those that
- * changed since the stored content).
- */
-export function articlesLoader(base: string, onArticle?: (data: ArticleData) => void): Loader {
+/** Articles from `base` ("content/articles" or an absolute folder); files starting with _ are ignored. */
+export function articlesLoader(base: string): Loader {
   const owners = new Map<string, string>();
   const inner = glob({
     pattern: ["**/*.md", "!**/_*", "!**/_*/**"],
@@ -77,7 +73,6 @@ export function articlesLoader(base: string, onArticle?: (data: ArticleData) => 
             // The collection's schema, checked once here (Astro's own parseData would check it again).
             const result = articleSchema.safeParse(data);
             if (!result.success) throw new ArticleError(describeIssues(file, result.error));
-            onArticle?.(result.data);
             resolve(result.data as unknown as TData);
           }),
       });

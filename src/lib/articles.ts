@@ -3,8 +3,10 @@
  * publishing rules once, sorts once and computes every listing once per build.
  */
 import { getCollection, type CollectionEntry } from "astro:content";
-import { categoryOf } from "../config.ts";
+import { CATEGORIES, type Category } from "../config.ts";
+import { formatDate } from "./dates.ts";
 import type { FeedArticle } from "./feed.ts";
+import type { SocialImageSpec } from "./social-image.ts";
 import { buildSiteIndex, type SiteIndex } from "./listings.ts";
 import { articlePageKey, siteKey } from "./page-keys.ts";
 import { buildTime, publishedNewestFirst } from "./publishing.ts";
@@ -42,6 +44,13 @@ export async function articlePageCacheKey(article: Article): Promise<string> {
   return articlePageKey(await listingsKey(), article);
 }
 
+/** The configured category with this slug. */
+export function categoryOf(slug: string): Category {
+  const category = CATEGORIES.find((c) => c.slug === slug);
+  if (category === undefined) throw new Error(`catégorie inconnue : ${slug}`);
+  return category;
+}
+
 /** What a feed shows of an article. */
 export function toFeedArticle(article: Article): FeedArticle {
   const { title, description, date, updated, author, tags, category } = article.data;
@@ -55,5 +64,14 @@ export function toFeedArticle(article: Article): FeedArticle {
     tags,
     categoryLabel: categoryOf(category).label,
     html: article.rendered?.html ?? "",
+  };
+}
+
+/** What an article's social image shows. */
+export function socialImageOf(article: Article): SocialImageSpec {
+  return {
+    title: article.data.title,
+    kicker: categoryOf(article.data.category).label,
+    footer: formatDate(article.data.date),
   };
 }

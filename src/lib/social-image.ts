@@ -15,12 +15,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { threadId } from "node:worker_threads";
 import { constants, crc32, deflateSync, inflateSync } from "node:zlib";
-import { categoryOf, SITE } from "../config.ts";
-import type { ArticleData } from "./article-schema.ts";
-import { buildCards } from "./build-cards.ts";
+import { SITE } from "../config.ts";
 import { buildCaches } from "./build-caches.ts";
-import { formatDate } from "./dates.ts";
-import { isPublished } from "./publishing.ts";
 import { CAN_RUN_TS_WORKERS, WorkerPool } from "./worker-pool.ts";
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
@@ -396,55 +392,30 @@ export interface DrawRequest {
 // The build bundles this module, so the worker is found from the project root (where builds run).
 const WORKER_FILE = join(process.cwd(), "src/lib/social-image-worker.ts");
 let pool: WorkerPool<DrawRequest, string> | undefined;
-/**
- * Drawings under way, by cache file: a card is drawn once however often it is asked for. Shared
- * through globalThis by the module's copies in one process (the content config's, where drawings
- * start, and the build's bundle, where the og route asks for them; see drawArticleCardEarly).
- */
-const DRAWING = Symbol.for("digimedia.social-image-drawings");
-const drawing = ((globalThis as Record<symbol, Map<string, Promise<string>> | undefined>)[DRAWING] ??= new Map<
-  string,
-  Promise<string>
->());
+/** Drawings asked for in this process, by cache file: a card is drawn once however often it is asked for. */
+const started = new Map<string, Promise<string>>();
 
 /**
- * Starts drawing the image in a worker thread and returns its cached file when done.
+ * Starts drawing the image in a worker thread and returns its cached file when done: a build
+ * asks for every card when it collects the og route's paths, and the cards are drawn on another
+ * core while pages render.
  * Draws in this thread where workers cannot run (see worker-pool.ts).
  */
 export function socialImageFile(spec: SocialImageSpec, cacheDir = SOCIAL_IMAGE_CACHE): Promise<string> {
   const key = cacheFileOf(spec, cacheDir);
-  const known = drawing.get(key);
+  const known = started.get(key);
   if (known !== undefined) return known;
-  // Already drawn by an earlier build: no thread to start for it.
-  if (existsSync(key)) return Promise.resolve(key);
   let file: Promise<string>;
-  if (!CAN_RUN_TS_WORKERS || !existsSync(WORKER_FILE)) file = cachedSocialImageFile(spec, cacheDir);
+  // Already drawn by an earlier build: no thread to start for it.
+  if (existsSync(key)) file = Promise.resolve(key);
+  else if (!CAN_RUN_TS_WORKERS || !existsSync(WORKER_FILE)) file = cachedSocialImageFile(spec, cacheDir);
   else {
     pool ??= new WorkerPool<DrawRequest, string>(pathToFileURL(WORKER_FILE), undefined);
     file = pool.run({ spec, cacheDir });
   }
-  drawing.set(key, file);
-  // Once drawn, the file in the cache answers; awaited later (by the social-images integration in a build, by the
-  // og route in dev), where a failure is reported: not an unhandled rejection meanwhile.
-  file.then(
-    () => drawing.delete(key),
-    () => drawing.delete(key),
-  );
+  // Awaited later (by the social-images integration in a build, by the og route in dev), where a failure is
+  // reported; not an unhandled rejection meanwhile.
+  file.catch(() => undefined);
+  started.set(key, file);
   return file;
-}
-
-/** What an article's social image shows. */
-export function articleSocialImage(data: Pick<ArticleData, "title" | "category" | "date">): SocialImageSpec {
-  return { title: data.title, kicker: categoryOf(data.category).label, footer: formatDate(data.date) };
-}
-
-/**
- * During a build, starts drawing the card of an article as soon as the content loader has read
- * it: cards are drawn on the core the content sync and Vite's bundling leave idle, instead of
- * competing with page rendering. The og route asks for the same cards later and gets these
- * drawings (the route alone decides which cards the site has).
- */
-export function drawArticleCardEarly(data: ArticleData, now: Date): void {
-  if (buildCards() === undefined || !isPublished({ data }, now)) return;
-  void socialImageFile(articleSocialImage(data));
 }

@@ -59,7 +59,7 @@ export class WorkerPool<Request, Answer> {
   readonly #pending = new Map<number, Pending<Answer>>();
   #next = 0;
 
-  constructor(file: URL, data: unknown, size = Number(process.env["POOLN"] ?? availableParallelism() - 1)) {
+  constructor(file: URL, data: unknown, size = availableParallelism() - 1) {
     this.#file = file;
     this.#data = data;
     this.#size = Math.max(1, size);

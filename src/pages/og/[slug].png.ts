@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { GetStaticPaths } from "astro";
-import { getSite, type Article } from "../../lib/articles.ts";
+import { getSite, socialImageOf, type Article } from "../../lib/articles.ts";
 import { buildCards } from "../../lib/build-cards.ts";
-import { articleSocialImage, socialImageFile } from "../../lib/social-image.ts";
+import { socialImageFile } from "../../lib/social-image.ts";
 import { socialImageUrl } from "../../lib/urls.ts";
 
 export const getStaticPaths = (async () => {
@@ -10,15 +10,14 @@ export const getStaticPaths = (async () => {
   const cards = buildCards();
   // Dev server: each card is drawn when asked for.
   if (cards === undefined) return articles.map((article) => ({ params: { slug: article.id }, props: { article } }));
-  // A build draws every card in worker threads (most were started by the content loader, see
-  // drawArticleCardEarly) and writes them itself (src/integrations/social-images.ts): no page to render here.
-  for (const article of articles)
-    cards.set(socialImageUrl(article.id), socialImageFile(articleSocialImage(article.data)));
+  // A build draws every card now, in worker threads while the pages render, and writes them
+  // itself (src/integrations/social-images.ts): no page to render here.
+  for (const article of articles) cards.set(socialImageUrl(article.id), socialImageFile(socialImageOf(article)));
   return [];
 }) satisfies GetStaticPaths;
 
 /** The article's 1200×630 social image, drawn on request. */
 export async function GET({ props }: { props: { article: Article } }): Promise<Response> {
-  const png = await readFile(await socialImageFile(articleSocialImage(props.article.data)));
+  const png = await readFile(await socialImageFile(socialImageOf(props.article)));
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
 }
