@@ -17,7 +17,6 @@ import {
   type RemarkPlugin,
   type UnifiedResolvedOptions,
 } from "@astrojs/markdown-remark";
-import { availableParallelism } from "node:os";
 import remarkSmartypants from "remark-smartypants";
 import rehypeFrenchSpacing from "./rehype-french-spacing.ts";
 import { FRENCH_SMARTYPANTS } from "./typography.ts";
@@ -50,14 +49,9 @@ function canClone(value: unknown): boolean {
 /** The same pipeline, spread over worker threads. */
 async function pooledRenderer(shared: AstroMarkdownOptions): Promise<MarkdownRenderer> {
   if (!CAN_RUN_TS_WORKERS || !canClone(shared)) return articleMarkdown.createRenderer(shared);
-  // One worker per core: while the content syncs, the main thread mostly waits for rendered bodies
-  // (it was idle 10 s of a 17 s sync at 4,000 articles). Measured with `astro sync`, cold, medians:
-  // 4,000 articles 14.9 s with one worker, 13.9 s with two; 10,000 articles 34 s and 24–29 s,
-  // for 80–100 MB more (the build's peak is later, while pages render).
   const pool = new WorkerPool<RenderRequest, MarkdownRenderResult>(
     new URL("./markdown-worker.ts", import.meta.url),
     shared,
-    availableParallelism(),
   );
   return {
     render: (content, opts) =>
