@@ -177,6 +177,8 @@ for (const n of sizes) {
     coldRatio: coldSeconds / baselineColdSeconds,
     warmRatio: warmSeconds / coldSeconds,
   });
+  // The corpus and everything built from it (≈ 1 GB at 10,000: store, page copies, cards, dist) leave the disk.
+  clearOurs();
   rmSync(content, { recursive: true, force: true });
 }
 
