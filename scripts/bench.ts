@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { buildCaches } from "../src/lib/build-caches.ts";
+import { clearBuildCaches } from "../src/lib/build-caches.ts";
 import { generateCorpus } from "./corpus.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -135,9 +135,8 @@ for (const n of sizes) {
   generateCorpus(content, n, 42);
   const ours = { CONTENT_DIR: content, OUT_DIR: "./bench/work/dist", BUILD_NOW: "2026-06-01T00:00:00+02:00" };
   const clearOurs = (): void => {
-    const { astro, socialImages } = buildCaches(root, content);
-    for (const dir of [astro, socialImages, join(root, "bench/work/dist")])
-      rmSync(dir, { recursive: true, force: true });
+    clearBuildCaches(root, content);
+    rmSync(join(root, "bench/work/dist"), { recursive: true, force: true });
   };
   const cold: Measure[] = [];
   for (let i = 0; i < runs; i++) {

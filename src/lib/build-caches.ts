@@ -3,6 +3,7 @@
  * another folder (a generated corpus, a test fixture), whose caches never mix with the site's,
  * nor with each other's when builds run side by side (the build tests do).
  */
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 
 export interface BuildCaches {
@@ -19,4 +20,10 @@ export function buildCaches(root: string, contentDir = process.env["CONTENT_DIR"
     astro: join(root, "node_modules/.astro", key),
     socialImages: join(root, "node_modules/.cache/digimedia-og", key),
   };
+}
+
+/** Removes every cache of a build of `contentDir` (a cold build follows). */
+export function clearBuildCaches(root: string, contentDir?: string): void {
+  const { astro, socialImages } = buildCaches(root, contentDir);
+  for (const cache of [astro, socialImages]) rmSync(cache, { recursive: true, force: true });
 }

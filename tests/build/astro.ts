@@ -1,8 +1,7 @@
 /** Builds the site against another content folder, as an editor or CI would. */
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { buildCaches } from "../../src/lib/build-caches.ts";
+import { clearBuildCaches } from "../../src/lib/build-caches.ts";
 
 export const projectRoot = join(import.meta.dirname, "../..");
 
@@ -50,8 +49,7 @@ export function buildWith(contentDir: string, outDir: string, env: Record<string
         )
       : undefined;
   // A temporary folder's caches are never reused.
-  const { astro, socialImages } = buildCaches(projectRoot, contentDir);
-  for (const cache of [astro, socialImages]) rmSync(cache, { recursive: true, force: true });
+  clearBuildCaches(projectRoot, contentDir);
   return {
     status: search === undefined ? result.status : search.status,
     output: `${result.stdout}\n${result.stderr}${search === undefined ? "" : `\n${search.stdout}\n${search.stderr}`}`,

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../scripts/corpus.ts";
-import { buildCaches } from "../../src/lib/build-caches.ts";
+import { buildCaches, clearBuildCaches } from "../../src/lib/build-caches.ts";
 import { buildEnv, projectRoot } from "./astro.ts";
 import { listFiles } from "./dist.ts";
 import { spawnSync } from "node:child_process";
@@ -20,8 +20,7 @@ const { astro: storeCache, socialImages: imageCache } = buildCaches(projectRoot,
 
 afterAll(() => {
   rmSync(contentDir, { recursive: true, force: true });
-  rmSync(storeCache, { recursive: true, force: true });
-  rmSync(imageCache, { recursive: true, force: true });
+  clearBuildCaches(projectRoot, contentDir);
   rmSync(join(projectRoot, outDir), { recursive: true, force: true });
 });
 
@@ -55,8 +54,7 @@ describe("build caches", () => {
   });
 
   it("give the same site cold, warm, and with each cache removed", () => {
-    rmSync(storeCache, { recursive: true, force: true });
-    rmSync(imageCache, { recursive: true, force: true });
+    clearBuildCaches(projectRoot, contentDir);
     const cold = buildAndHash();
     expect(cold.size).toBeGreaterThan(100);
     expect(buildAndHash()).toEqual(cold);
