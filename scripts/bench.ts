@@ -4,7 +4,7 @@
  * cache removed) and warm (one article edited), next to the baseline in bench/baseline on the
  * same corpus. Prints a table and writes bench/results.json. Times are figures, not assertions.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import {
   appendFileSync,
   existsSync,
@@ -15,6 +15,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { clearBuildCaches } from "../src/lib/build-caches.ts";
 import { generateCorpus } from "./corpus.ts";
@@ -28,6 +29,40 @@ const astroBin = join(root, "node_modules/astro/bin/astro.mjs");
 interface Measure {
   seconds: number;
   peakMb: number;
+  /** CPU time (user + system) of the whole process tree: every thread and child process. */
+  cpuSeconds: number;
+}
+
+/** CPU time of this process's children that have ended and been waited for, in seconds (Linux /proc). */
+function childrenCpuSeconds(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+  // Fields 16 and 17 of stat(5), cutime and cstime, in clock ticks (100 a second on Linux).
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** Pressure stall time of the disk so far, in µs (Linux /proc/pressure/io), or undefined without it. */
+function ioStallMicros(): number | undefined {
+  try {
+    return Number(/total=(\d+)/.exec(readFileSync("/proc/pressure/io", "utf8"))?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Flushes the disk and waits until it stops stalling (less than 5 % of a half-second window, 30 s
+ * at most): deleting the previous run's 300 MB to 1 GB keeps the disk busy, and it would otherwise
+ * be counted in the next build's time.
+ */
+async function settleDisk(): Promise<void> {
+  execFileSync("sync");
+  const until = performance.now() + 30_000;
+  for (let before = ioStallMicros(); before !== undefined && performance.now() < until;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = ioStallMicros() ?? before;
+    if (after - before < 25_000) return;
+    before = after;
+  }
 }
 
 /** Resident memory of a process and all its descendants, in kB (Linux /proc). */
@@ -57,7 +92,9 @@ function treeRss(pid: number): number {
 }
 
 /** Runs a command in `cwd` and measures wall time and peak memory of its process tree. */
-function run(cwd: string, args: string[], env: Record<string, string>): Promise<Measure> {
+async function run(cwd: string, args: string[], env: Record<string, string>): Promise<Measure> {
+  await settleDisk();
+  const cpuBefore = childrenCpuSeconds();
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, {
@@ -74,7 +111,12 @@ function run(cwd: string, args: string[], env: Record<string, string>): Promise<
     child.on("exit", (code) => {
       clearInterval(timer);
       if (code !== 0) reject(new Error(`${args.join(" ")} a échoué dans ${cwd} :\n${errors.slice(-2000)}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 });
+      else
+        resolve({
+          seconds: (performance.now() - started) / 1000,
+          peakMb: peak / 1024,
+          cpuSeconds: childrenCpuSeconds() - cpuBefore,
+        });
     });
   });
 }
@@ -123,6 +165,8 @@ interface Row {
   msPerArticle: number;
   baselineColdSeconds: number;
   baselinePeakMb: number;
+  coldCpuSeconds: number;
+  baselineCpuSeconds: number;
   coldRatio: number;
   warmRatio: number;
 }
@@ -173,6 +217,8 @@ for (const n of sizes) {
     msPerArticle: (coldSeconds * 1000) / n,
     baselineColdSeconds,
     baselinePeakMb: Math.max(...baseline.map((m) => m.peakMb)),
+    coldCpuSeconds: median(cold.map((m) => m.cpuSeconds)),
+    baselineCpuSeconds: median(baseline.map((m) => m.cpuSeconds)),
     coldRatio: coldSeconds / baselineColdSeconds,
     warmRatio: warmSeconds / coldSeconds,
   });
@@ -182,11 +228,11 @@ for (const n of sizes) {
 }
 
 const table = [
-  "| N | pages | à froid (s) | à chaud (s) | RSS max (Mo) | sortie (Mo) | ms/article | référence (s) | à froid / référence | à chaud / à froid |",
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  "| N | pages | à froid (s) | CPU à froid (s) | à chaud (s) | RSS max (Mo) | sortie (Mo) | ms/article | référence (s) | CPU référence (s) | à froid / référence | à chaud / à froid |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ...rows.map(
     (r) =>
-      `| ${r.n} | ${r.pages} | ${r.coldSeconds.toFixed(1)} | ${r.warmSeconds.toFixed(1)} | ${r.peakMb.toFixed(0)} | ${r.outputMb.toFixed(0)} | ${r.msPerArticle.toFixed(1)} | ${r.baselineColdSeconds.toFixed(1)} | ${r.coldRatio.toFixed(2)} | ${r.warmRatio.toFixed(2)} |`,
+      `| ${r.n} | ${r.pages} | ${r.coldSeconds.toFixed(1)} | ${r.coldCpuSeconds.toFixed(1)} | ${r.warmSeconds.toFixed(1)} | ${r.peakMb.toFixed(0)} | ${r.outputMb.toFixed(0)} | ${r.msPerArticle.toFixed(1)} | ${r.baselineColdSeconds.toFixed(1)} | ${r.baselineCpuSeconds.toFixed(1)} | ${r.coldRatio.toFixed(2)} | ${r.warmRatio.toFixed(2)} |`,
   ),
 ].join("\n");
 console.log(
@@ -208,6 +254,14 @@ const targets = [
 for (const [name, value, ok] of targets) {
   console.log(
     `${value === undefined ? "—  " : ok(value) ? "ok " : "NON"} ${name}${value === undefined ? " (taille non mesurée)" : ` : ${value.toFixed(2)}`}`,
+  );
+}
+// However the work is spread, a build cannot take less than its CPU time over the cores it has.
+const cores = availableParallelism();
+for (const r of rows) {
+  const floor = r.coldCpuSeconds / cores;
+  console.log(
+    `N=${r.n} : ${r.coldCpuSeconds.toFixed(1)} s de CPU à froid sur ${cores} cœurs, au mieux ${floor.toFixed(1)} s, soit ${(floor / r.baselineColdSeconds).toFixed(2)} × la référence`,
   );
 }
 const resultsFile = join(root, "bench/results.json");
