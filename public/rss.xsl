@@ -17,14 +17,14 @@
           <h1><xsl:value-of select="/rss/channel/title"/></h1>
           <p><xsl:value-of select="/rss/channel/description"/></p>
           <section class="help" aria-labelledby="quoi">
-            <h2 id="quoi">Qu’est-ce qu’un flux RSS&#160;?</h2>
+            <h2 id="quoi">Qu’est-ce qu’un flux RSS&#8239;?</h2>
             <p>
-              Vous lisez un flux RSS&#8239;: une adresse qu’un lecteur de flux consulte pour vous et qui vous
+              Vous lisez un flux RSS&#160;: une adresse qu’un lecteur de flux consulte pour vous et qui vous
               présente chaque nouvel article de Digimedia dès sa parution, sans inscription ni algorithme.
             </p>
-            <h2>Comment s’abonner&#160;?</h2>
+            <h2>Comment s’abonner&#8239;?</h2>
             <ol>
-              <li>Copiez l’adresse de cette page&#8239;: <code><xsl:value-of select="/rss/channel/atom:link[@rel='self']/@href"/></code></li>
+              <li>Copiez l’adresse de cette page&#160;: <code><xsl:value-of select="/rss/channel/atom:link[@rel='self']/@href"/></code></li>
               <li>Collez-la dans votre lecteur de flux (Feedly, Inoreader, NetNewsWire, Thunderbird…), à l’endroit prévu pour ajouter un abonnement.</li>
             </ol>
             <p><a href="{/rss/channel/link}">Retour au site</a></p>
@@ -34,7 +34,7 @@
             <xsl:for-each select="/rss/channel/item">
               <li>
                 <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
-                <p class="meta"><xsl:value-of select="category[1]"/> · <xsl:value-of select="substring(pubDate, 6, 11)"/></p>
+                <p class="meta"><xsl:value-of select="category[1]"/> · <xsl:call-template name="date-fr"><xsl:with-param name="rfc822" select="pubDate"/></xsl:call-template></p>
                 <p><xsl:value-of select="description"/></p>
               </li>
             </xsl:for-each>
@@ -42,5 +42,20 @@
         </main>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- "Mon, 12 Oct 2020 00:00:00 +0200" (Paris time, see rfc822 in src/lib/dates.ts) → "12 octobre 2020", "1er octobre 2020". -->
+  <xsl:template name="date-fr">
+    <xsl:param name="rfc822"/>
+    <xsl:variable name="day" select="number(substring($rfc822, 6, 2))"/>
+    <xsl:variable name="months" select="'Jan:janvier Feb:février Mar:mars Apr:avril May:mai Jun:juin Jul:juillet Aug:août Sep:septembre Oct:octobre Nov:novembre Dec:décembre '"/>
+    <xsl:choose>
+      <xsl:when test="$day = 1">1er</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$day"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="substring-before(substring-after($months, concat(substring($rfc822, 9, 3), ':')), ' ')"/>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="substring($rfc822, 13, 4)"/>
   </xsl:template>
 </xsl:stylesheet>

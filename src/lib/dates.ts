@@ -135,6 +135,12 @@ export function formatMonthHeading(year: number, month: number): string {
   return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
 }
 
+/** A month after "de", elided before a vowel: "d’octobre 2020", "de mars 2020". */
+export function ofMonth(year: number, month: number): string {
+  const name = frenchMonth(month);
+  return `${/^[aeiou]/.test(name) ? "d’" : "de "}${name} ${year}`;
+}
+
 /** Heading of a day archive: "12 octobre 2020", "1er octobre 2020". */
 export function formatDayHeading(year: number, month: number, day: number): string {
   return `${frenchDay(day)} ${frenchMonth(month)} ${year}`;

@@ -3,7 +3,7 @@
  * it (or JavaScript) the form posts normally and the server redirects.
  */
 const NETWORK =
-  "Impossible de joindre le serveur. Vérifiez votre connexion, puis réessayez\u202f: votre adresse est toujours dans le champ.";
+  "Impossible de joindre le serveur. Vérifiez votre connexion, puis réessayez\u00a0: votre adresse est toujours dans le champ.";
 const UNKNOWN = "L’inscription n’a pas pu aboutir. Réessayez dans un moment.";
 
 /** Attaches the enhancement to every form marked data-newsletter. */

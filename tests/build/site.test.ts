@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SyntaxValidator } from "fast-xml-validator";
-import { brokenLinks, htmlErrors, listFiles, page, vnuErrors } from "./dist.ts";
+import { brokenLinks, htmlErrors, listFiles, page, pathOf, vnuErrors } from "./dist.ts";
 import { checkFeed } from "./feeds.ts";
 import { pngSize } from "./png.ts";
 
@@ -116,6 +116,40 @@ const seedItem = {
   category: "International",
 };
 
+describe("the words around the articles", () => {
+  const words = (path: string, selector: string): string =>
+    // Collapses the markup's line breaks, not the no-break spaces (which \s would match).
+    (page(root, path).querySelector(selector)?.text ?? "").replace(/[ \t\n\r]+/g, " ").trim();
+
+  it("reads the newsletter box's consent line with its link as one sentence", () => {
+    for (const path of ["/newsletter/", seed]) {
+      expect(words(path, ".consent"), path).toMatch(/Voir notre politique de confidentialité\.$/);
+    }
+  });
+
+  it("says so when a category has no article yet, instead of an empty list", () => {
+    // The seed article is in International; the other categories are empty in this build.
+    const doc = page(root, "/categorie/tech/");
+    expect(doc.querySelector("main ul.cards")).toBeNull();
+    expect(words("/categorie/tech/", "main")).toContain("Aucun article dans cette rubrique pour le moment.");
+    expect(page(root, "/categorie/international/").querySelectorAll("main ul.cards > li")).toHaveLength(1);
+  });
+
+  it("introduces a tag as a tag, and names months as French does", () => {
+    expect(words("/tag/chine/", ".page-intro")).toBe("Les articles de Digimedia avec l’étiquette «\u202fChine\u202f».");
+    const month = page(root, "/2020/10/");
+    expect(month.querySelector("title")?.text).toBe("Archives\u00a0: octobre 2020 — Digimedia");
+    expect(month.querySelectorAll("nav[aria-label]").map((n) => n.getAttribute("aria-label"))).toContain(
+      "Jours d’octobre 2020",
+    );
+    expect(
+      page(root, "/2020/10/12/")
+        .querySelectorAll("nav[aria-label]")
+        .map((n) => n.getAttribute("aria-label")),
+    ).toContain("Autres jours d’octobre 2020");
+  });
+});
+
 describe("feeds", () => {
   it("publishes the seed article in the site feed and in its category's feed only", () => {
     checkFeed(root, "/rss.xml", site, [seedItem]);
@@ -185,12 +219,18 @@ describe("sharing metadata", () => {
       .querySelectorAll('script[type="application/ld+json"]')
       .map((s) => JSON.parse(s.text) as Record<string, unknown>);
 
-  it("gives every page a canonical URL, a French title, a description and a 1200×630 PNG og:image", () => {
+  it("gives every page its own canonical URL (none when noindex), a French title, a description and a 1200×630 PNG og:image", () => {
     for (const file of listFiles(root).filter((f) => f.endsWith(".html"))) {
       const doc = page(root, file);
-      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), file).toMatch(
-        /^https:\/\/www\.digimedia\.fr\//,
-      );
+      const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href");
+      if (meta(file, "robots").includes("noindex")) {
+        // A 404 has no address of its own, and a page kept out of search engines names none.
+        expect(canonical, file).toBeUndefined();
+        expect(meta(file, "og:url"), file).toEqual([]);
+      } else {
+        expect(canonical, file).toBe(`${site}${pathOf(file)}`);
+        expect(meta(file, "og:url"), file).toEqual([canonical]);
+      }
       expect(doc.querySelector("title")?.text, file).toMatch(/ — Digimedia$|^Digimedia — /);
       expect(meta(file, "description")[0], file).toBeTruthy();
       expect(meta(file, "og:locale"), file).toEqual(["fr_FR"]);

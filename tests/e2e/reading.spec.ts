@@ -69,7 +69,9 @@ test("the feed announced in a page's head is XML, and a person opening it reads 
     expect(response.headers()["content-type"]).toMatch(/^(application|text)\/(rss\+)?xml/);
   }
   await page.goto("/rss.xml");
-  await expect(page.getByRole("heading", { level: 2, name: "Qu’est-ce qu’un flux RSS\u00a0?" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Qu’est-ce qu’un flux RSS\u202f?" })).toBeVisible();
   await expect(page.getByText("Copiez l’adresse de cette page")).toBeVisible();
   await expect(page.getByRole("link", { name: seedTitle })).toBeVisible();
+  // The date as the site writes it, not the feed's RFC 822 ("12 Oct 2020").
+  await expect(page.getByText("International · 12 octobre 2020", { exact: true })).toBeVisible();
 });

@@ -3,6 +3,7 @@ import {
   formatDate,
   formatDayHeading,
   formatMonthHeading,
+  ofMonth,
   isoDateTime,
   archiveParts,
   parseParisDate,
@@ -28,6 +29,12 @@ describe("archive headings", () => {
   it("capitalises the month of a month archive", () => {
     expect(formatMonthHeading(2020, 10)).toBe("Octobre 2020");
     expect(formatMonthHeading(2021, 2)).toBe("Février 2021");
+  });
+  it("elides « de » before a month that starts with a vowel", () => {
+    expect(ofMonth(2020, 10)).toBe("d’octobre 2020");
+    expect(ofMonth(2021, 4)).toBe("d’avril 2021");
+    expect(ofMonth(2021, 8)).toBe("d’août 2021");
+    expect(ofMonth(2021, 3)).toBe("de mars 2021");
   });
   it("writes 1er in a day archive heading", () => {
     expect(formatDayHeading(2020, 10, 1)).toBe("1er octobre 2020");

@@ -1,0 +1,86 @@
+/**
+ * French typography in everything a reader of the built site sees or hears: the text of every
+ * page, the attributes read aloud or shown (title, aria-label, alt, placeholder), the head's
+ * titles and descriptions, and the page a browser shows for a feed (rss.xsl). The house rule
+ * (README): a no-break space before a colon, a narrow no-break space before ; ! ? and inside « »,
+ * the apostrophe ’.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { HTMLElement, parse, TextNode, type Node } from "node-html-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { listFiles } from "./dist.ts";
+
+const root = join(import.meta.dirname, "../../dist/client");
+
+beforeAll(() => {
+  if (!existsSync(join(root, "index.html"))) throw new Error("Lancez d’abord npm run build : dist/client est vide.");
+});
+
+const NBSP = "\u00a0";
+const NNBSP = "\u202f";
+
+/** What breaks the house rule in a piece of French text, each fault with its context. */
+export function typographyFaults(text: string): string[] {
+  const faults: string[] = [];
+  const check = (re: RegExp, what: string): void => {
+    for (const m of text.matchAll(re)) {
+      const at = m.index;
+      faults.push(`${what} : « ${text.slice(Math.max(0, at - 25), at + m[0].length + 10).replace(/\s+/g, " ")} »`);
+    }
+  };
+  check(/\p{L}'\p{L}/gu, "apostrophe droite");
+  check(/[\p{L}\p{N})»][;!?](?=\s|$)/gu, "pas d’espace avant ; ! ?");
+  check(/\p{L}:(?=\s|$)/gu, "pas d’espace avant :");
+  check(/[ \u00a0][;!?]/g, "espace fine insécable attendue avant ; ! ?");
+  check(/[ \u202f]:/g, "espace insécable attendue avant :");
+  check(new RegExp(`«(?!${NNBSP})`, "g"), "espace fine insécable attendue après «");
+  check(new RegExp(`(?<!${NNBSP})»`, "g"), "espace fine insécable attendue avant »");
+  return faults;
+}
+
+const SKIPPED = new Set(["script", "style", "code", "pre", "template"]);
+const READ_ATTRIBUTES = ["title", "aria-label", "alt", "placeholder"];
+
+/** Text runs of an element a reader sees, each block joined as it reads (inline tags add no space). */
+function texts(node: Node, out: string[] = []): string[] {
+  if (node instanceof TextNode) out.push(node.text);
+  else if (node instanceof HTMLElement && !SKIPPED.has(node.tagName.toLowerCase())) {
+    for (const name of READ_ATTRIBUTES) {
+      const value = node.getAttribute(name);
+      if (value !== undefined) out.push(`\n${value}\n`);
+    }
+    for (const child of node.childNodes) texts(child, out);
+  }
+  return out;
+}
+
+function pageText(html: string): string {
+  const doc = parse(html);
+  const head = doc
+    .querySelectorAll('meta[name="description"], meta[property="og:title"], meta[property="og:description"]')
+    .map((m) => m.getAttribute("content") ?? "");
+  return [...head, doc.childNodes.flatMap((node) => texts(node)).join("")].join("\n");
+}
+
+describe("French typography", () => {
+  it("flags what it should and lets French through (the rule itself)", () => {
+    expect(typographyFaults(`Digimedia : l'actualité ; «oui» !`)).toHaveLength(6);
+    expect(typographyFaults(`Digimedia${NBSP}: l’actualité${NNBSP}; «${NNBSP}oui${NNBSP}»${NNBSP}! À 10:30.`)).toEqual(
+      [],
+    );
+  });
+
+  it("holds in the text and attributes of every page", () => {
+    const faults = listFiles(root)
+      .filter((f) => f.endsWith(".html"))
+      .flatMap((f) =>
+        typographyFaults(pageText(readFileSync(join(root, f), "utf8"))).map((fault) => `${f} : ${fault}`),
+      );
+    expect(faults).toEqual([]);
+  });
+
+  it("holds in the page a browser shows for a feed", () => {
+    expect(typographyFaults(pageText(readFileSync(join(root, "rss.xsl"), "utf8")))).toEqual([]);
+  });
+});
