@@ -75,19 +75,21 @@ export function buildArchive<T extends Listable>(articles: readonly T[]): Archiv
 /**
  * Up to `count` related articles: same category and shared tags first (most tags shared,
  * then nearest in time), then the same category nearest in time, then shared tags elsewhere.
+ * Never the previous and next articles (`shown`), which the page already links to.
  */
 function relatedOf<T extends Listable>(
   article: T,
   count: number,
   lists: { category: T[]; categoryTag: Map<string, T[]>; tag: Map<string, T[]> },
   position: Map<T[], Map<string, number>>,
+  shown: readonly (T | undefined)[],
 ): T[] {
   const at = (list: T[]): number => position.get(list)?.get(article.id) ?? 0;
   const chosen: T[] = [];
   const add = (candidates: Iterable<T>): void => {
     for (const c of candidates) {
       if (chosen.length >= count) return;
-      if (!chosen.includes(c)) chosen.push(c);
+      if (!chosen.includes(c) && !shown.includes(c)) chosen.push(c);
     }
   };
   const shared = new Map<T, number>();
@@ -136,8 +138,13 @@ export function buildSiteIndex<T extends Listable>(articles: T[], relatedCount =
   for (const article of articles) {
     const category = byCategory.get(article.data.category) ?? [];
     const i = position.get(category)?.get(article.id) ?? 0;
-    neighbours.set(article.id, { older: category[i + 1], newer: category[i - 1] });
-    related.set(article.id, relatedOf(article, relatedCount, { category, categoryTag, tag: tagLists }, position));
+    const older = category[i + 1];
+    const newer = category[i - 1];
+    neighbours.set(article.id, { older, newer });
+    related.set(
+      article.id,
+      relatedOf(article, relatedCount, { category, categoryTag, tag: tagLists }, position, [older, newer]),
+    );
   }
   return { articles, byCategory, tags, archive: buildArchive(articles), neighbours, related };
 }
@@ -151,12 +158,14 @@ export function paginateList<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * Page numbers to show around `current` out of `total`: the first, the last and two either
- * side, with null where numbers are skipped ([1, null, 6, 7, 8, 9, 10, null, 40]).
+ * side, with null where numbers are skipped ([1, null, 6, 7, 8, 9, 10, null, 40]). A lone
+ * skipped page is shown instead: "…" would take as much room as its number.
  */
 export function pageWindow(current: number, total: number, around = 2): (number | null)[] {
+  const kept = (page: number): boolean => page === 1 || page === total || Math.abs(page - current) <= around;
   const shown: (number | null)[] = [];
   for (let page = 1; page <= total; page++) {
-    if (page === 1 || page === total || Math.abs(page - current) <= around) shown.push(page);
+    if (kept(page) || (page > 1 && page < total && kept(page - 1) && kept(page + 1))) shown.push(page);
     else if (shown.at(-1) !== null) shown.push(null);
   }
   return shown;

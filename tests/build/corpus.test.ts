@@ -95,6 +95,9 @@ describe("the 200-article corpus", () => {
     expect(homePages.length).toBe(pages - 1);
     const newest = [...published].sort((a, b) => b.date.localeCompare(a.date))[0];
     expect(page(root, "/").querySelector(".lead h2 a")?.getAttribute("href")).toBe(`/articles/${newest?.slug}/`);
+    // "Dernières actualités" heads page 1 only: page 2 onwards holds older news.
+    expect(page(root, "/").querySelector("#latest-title")?.text.trim()).toBe("Dernières actualités");
+    expect(page(root, `/page/${pages}/`).querySelector("#latest-title")?.text.trim()).toBe("Actualités plus anciennes");
     const seen = [
       ...cardLinks("/"),
       page(root, "/").querySelector(".lead a[href^='/articles/']")?.getAttribute("href") ?? "",
@@ -121,10 +124,40 @@ describe("the 200-article corpus", () => {
         expect(prev, path).toBe(
           p === 1 ? undefined : p === 2 ? `/categorie/${category}/` : `/categorie/${category}/${p - 1}/`,
         );
+        // After page 1 the breadcrumb leads back to the section's first page and names the page.
+        const trail = doc.querySelectorAll('nav[aria-label="Fil d’Ariane"] li');
+        expect(trail.at(-1)?.text.trim(), path).toBe(p === 1 ? labels[category] : `Page ${p}`);
+        if (p > 1) expect(trail.at(-2)?.querySelector("a")?.getAttribute("href"), path).toBe(`/categorie/${category}/`);
       }
       expect(unique(links)).toEqual(unique(mine.map((e) => `/articles/${e.slug}/`)));
       expect(files()).not.toContain(`categorie/${category}/${pages + 1}/index.html`);
     }
+  });
+
+  it("never offers as related reading the previous or next article the page already links to", () => {
+    for (const entry of published) {
+      const path = `/articles/${entry.slug}/`;
+      const doc = page(root, path);
+      const neighbours = doc.querySelectorAll("nav.neighbours a").map((a) => a.getAttribute("href"));
+      const related = doc.querySelectorAll(".related a[href^='/articles/']").map((a) => a.getAttribute("href"));
+      expect(related.length, path).toBeGreaterThan(0);
+      expect(
+        related.filter((href) => neighbours.includes(href)),
+        path,
+      ).toEqual([]);
+    }
+  });
+
+  it("describes each page the site writes (listings, archives, its own pages) in its own words", () => {
+    const byDescription = new Map<string, string[]>();
+    // An article's description is its standfirst, the editors' words (the corpus repeats some).
+    for (const file of files().filter((f) => f.endsWith(".html") && !f.startsWith("articles/"))) {
+      const doc = page(root, file);
+      if (doc.querySelector('meta[name="robots"]')?.getAttribute("content")?.includes("noindex") === true) continue;
+      const description = doc.querySelector('meta[name="description"]')?.getAttribute("content") ?? "";
+      byDescription.set(description, [...(byDescription.get(description) ?? []), file]);
+    }
+    expect([...byDescription.values()].filter((pages) => pages.length > 1)).toEqual([]);
   });
 
   it("has archive pages for exactly the years, months and days with articles (Paris time)", () => {

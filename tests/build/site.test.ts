@@ -146,7 +146,7 @@ describe("the words around the articles", () => {
       page(root, "/2020/10/12/")
         .querySelectorAll("nav[aria-label]")
         .map((n) => n.getAttribute("aria-label")),
-    ).toContain("Autres jours d’octobre 2020");
+    ).toContain("Jours d’octobre 2020");
   });
 });
 

@@ -66,10 +66,19 @@ describe("buildSiteIndex", () => {
     expect(site.neighbours.get("n2")).toEqual({ older: undefined, newer: undefined });
   });
 
-  it("relates same-category articles sharing tags first, never the article itself", () => {
-    const related = site.related.get("n1")?.map((a) => a.id);
-    expect(related).toEqual(["n5", "n3", "n4"]);
+  it("relates same-category articles sharing tags first, never the article itself nor its previous and next", () => {
+    // n3 is n1's previous article, already linked on n1's page: n4, then n2 (tag IA, elsewhere), take its place.
+    expect(site.related.get("n1")?.map((a) => a.id)).toEqual(["n5", "n4", "n2"]);
     expect(site.related.get("n2")?.map((a) => a.id)).toEqual(["n1", "n5"]);
+    for (const [id, related] of site.related) {
+      const { older, newer } = site.neighbours.get(id) ?? {};
+      expect(
+        related.map((a) => a.id),
+        id,
+      ).not.toContain(id);
+      if (older !== undefined) expect(related, id).not.toContain(older);
+      if (newer !== undefined) expect(related, id).not.toContain(newer);
+    }
   });
 
   it("archives by the Paris day (23:30 UTC on 31 December is 1 January in Paris)", () => {
@@ -96,6 +105,9 @@ describe("pagination", () => {
     [1, 10, [1, 2, 3, null, 10]],
     [6, 40, [1, null, 4, 5, 6, 7, 8, null, 40]],
     [40, 40, [1, null, 38, 39, 40]],
+    // A lone skipped page shows as its number, not as "…".
+    [5, 17, [1, 2, 3, 4, 5, 6, 7, null, 17]],
+    [13, 17, [1, null, 11, 12, 13, 14, 15, 16, 17]],
   ])("shows page %i of %i as %j", (current, total, expected) => {
     expect(pageWindow(current, total)).toEqual(expected);
   });
