@@ -12,7 +12,17 @@ import { socialImages } from "./src/integrations/social-images.ts";
 
 const contentDir = process.env.CONTENT_DIR;
 // lastmod of each article page in the sitemap: its `updated`, else its `date`.
-const lastmods = articleLastmods(contentDir ?? "content/articles");
+// Reading them here is the first look at the articles: front matter YAML that cannot be read stops the
+// build with the editor's message alone (not as Astro's "Unable to load your Astro config").
+const lastmods = (() => {
+  try {
+    return articleLastmods(contentDir ?? "content/articles");
+  } catch (error) {
+    if (!(error instanceof Error && error.name === "ArticleError")) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
 
 export default defineConfig({
   site: SITE.url,

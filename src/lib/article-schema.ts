@@ -49,7 +49,12 @@ export const articleSchema = z
       date: dateField("la date de publication (date)"),
       updated: dateField("la date de mise à jour (updated)").optional(),
       category: z
-        .string({ error: `la catégorie (category) est obligatoire : ${categoryList}` })
+        .string({
+          error: (issue) =>
+            issue.input === undefined
+              ? `la catégorie (category) est obligatoire : ${categoryList}`
+              : `la catégorie (category) doit être un nom de rubrique : ${categoryList}`,
+        })
         .transform((value, ctx) => {
           const slug = categoryByName.get(value.trim().toLowerCase());
           if (slug === undefined) {
@@ -66,7 +71,7 @@ export const articleSchema = z
         .default([]),
       author: requiredText("l’auteur (author)").default("La rédaction"),
       image: requiredText("l’image (image)").optional(),
-      imageAlt: requiredText("le texte alternatif (imageAlt)").optional(),
+      imageAlt: requiredText("le texte alternatif (imageAlt)").transform(frenchTypography).optional(),
       draft: z.boolean({ error: "draft vaut true ou false" }).default(false),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? `champ inconnu : ${issue.keys.join(", ")}` : undefined) },

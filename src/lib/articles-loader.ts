@@ -17,6 +17,8 @@ import { SLUG_PATTERN } from "./slug.ts";
 /** Raised for an article the site cannot publish; its message is meant for editors. */
 export class ArticleError extends Error {
   override name = "ArticleError";
+  // The message says everything an editor needs: no stack trace of our code under it (Astro prints one when present).
+  override stack = "";
 }
 
 /** Front matter of a file, with YAML's core schema (dates kept as strings). */
@@ -27,7 +29,12 @@ export function readFrontMatter(file: string): Record<string, unknown> {
     const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
     return data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
   } catch (error) {
-    throw new ArticleError(`Article invalide : ${file}\n  - front matter YAML illisible : ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    // The commonest case: a title typed as French writes it, "Titre : sous-titre", which YAML reads as a new field.
+    const hint = /mapping/.test(reason)
+      ? '\n    un texte qui contient « : » s’écrit entre guillemets droits, par exemple : title: "Titre : sous-titre"'
+      : "";
+    throw new ArticleError(`Article invalide : ${file}\n  - front matter YAML illisible : ${reason}${hint}`);
   }
 }
 
@@ -35,6 +42,16 @@ export function readFrontMatter(file: string): Record<string, unknown> {
 function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith("..") || isAbsolute(rel) ? file : rel;
+}
+
+/** What is wrong with an article's `image`, if anything: a site path must name a file of public/. */
+function imageFileProblem(image: string | undefined): string | undefined {
+  if (image === undefined || /^https:\/\//.test(image)) return undefined;
+  if (!image.startsWith("/")) {
+    return `« ${image} » doit commencer par / (un fichier de public/, ex. /images/photo.jpg) ou par https://`;
+  }
+  const file = join(process.cwd(), "public", decodeURIComponent(image.split(/[?#]/)[0] ?? ""));
+  return existsSync(file) ? undefined : `fichier introuvable : public${image} (les images vont dans public/)`;
 }
 
 /** Articles from `base` ("content/articles" or an absolute folder); files starting with _ are ignored. */
@@ -45,15 +62,16 @@ export function articlesLoader(base: string): Loader {
     base,
     generateId: ({ entry, base: baseUrl }) => {
       const slug = basename(entry, ".md");
+      const shown = (file: string): string => displayPath(join(fileURLToPath(baseUrl), file));
       if (!SLUG_PATTERN.test(slug)) {
         throw new ArticleError(
-          `Article invalide : ${entry}\n  - nom de fichier : « ${slug} » doit être en minuscules sans accents, mots séparés par des tirets (ex. tencent-et-ant-group.md)`,
+          `Article invalide : ${shown(entry)}\n  - nom de fichier : « ${slug} » doit être en minuscules sans accents, mots séparés par des tirets (ex. tencent-et-ant-group.md)`,
         );
       }
       const owner = owners.get(slug);
       if (owner !== undefined && owner !== entry && existsSync(join(fileURLToPath(baseUrl), owner))) {
         throw new ArticleError(
-          `Article invalide : ${entry}\n  - slug en double « ${slug} » : déjà utilisé par ${owner} ; renommez l’un des deux fichiers`,
+          `Article invalide : ${shown(entry)}\n  - slug en double « ${slug} » : déjà utilisé par ${shown(owner)} ; renommez l’un des deux fichiers`,
         );
       }
       owners.set(slug, entry);
@@ -73,6 +91,10 @@ export function articlesLoader(base: string): Loader {
             // The collection's schema, checked once here (Astro's own parseData would check it again).
             const result = articleSchema.safeParse(data);
             if (!result.success) throw new ArticleError(describeIssues(file, result.error));
+            const imageProblem = imageFileProblem(result.data.image);
+            if (imageProblem !== undefined) {
+              throw new ArticleError(`Article invalide : ${file}\n  - ${file} : champ « image » : ${imageProblem}`);
+            }
             resolve(result.data as unknown as TData);
           }),
       });

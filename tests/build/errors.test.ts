@@ -65,6 +65,24 @@ const cases: { name: string; files: Record<string, string>; file: string; expect
     expect: ["champ inconnu : catgory"],
   },
   {
+    name: "a title typed with a colon and no quotes",
+    files: { "deux-points.md": withFields(base.replace("title: Titre", "title: Titre : sous-titre")) },
+    file: "deux-points.md",
+    expect: ["front matter YAML illisible", "s’écrit entre guillemets droits"],
+  },
+  {
+    name: "a category that is not a name",
+    files: { "rubrique-nombre.md": withFields(base.replace("category: tech", "category: 3")) },
+    file: "rubrique-nombre.md",
+    expect: ["champ « category »", "doit être un nom de rubrique"],
+  },
+  {
+    name: "an image missing from public/",
+    files: { "image-absente.md": withFields(`${base}\nimage: /images/absente.jpg\nimageAlt: Une photo`) },
+    file: "image-absente.md",
+    expect: ["champ « image »", "fichier introuvable : public/images/absente.jpg"],
+  },
+  {
     name: "a draft flag that is not a boolean",
     files: { "brouillon.md": withFields(`${base}\ndraft: peut-être`) },
     file: "brouillon.md",
@@ -89,8 +107,13 @@ describe("a malformed article fails the build", () => {
     }
     const { status, output } = buildWith(dir, "./dist-errors");
     expect(status).not.toBe(0);
+    // The path as the editor can open it, folder included.
+    expect(output).toContain(dir);
     expect(output).toContain(file);
     for (const message of messages) expect(output).toContain(message);
+    // The editor's message alone: no stack trace of our code, no misleading word about the config.
+    expect(output).not.toContain("Stack trace");
+    expect(output).not.toContain("Unable to load your Astro config");
   });
 
   it("while the same folder without the bad article builds", () => {

@@ -23,6 +23,12 @@ describe("article front matter", () => {
     expect(data.date.toISOString()).toBe("2020-10-11T22:00:00.000Z");
   });
 
+  it("sets the image's alternative text in French typography, like the title", () => {
+    expect(articleSchema.parse({ ...valid, image: "/img/a.jpg", imageAlt: "Une image qu'on voit" }).imageAlt).toBe(
+      "Une image qu’on voit",
+    );
+  });
+
   it("accepts a category's French label as well as its slug", () => {
     expect(articleSchema.parse({ ...valid, category: "Réseaux sociaux" }).category).toBe("reseaux-sociaux");
   });
@@ -36,6 +42,7 @@ describe("article front matter", () => {
     ["missing title", { ...valid, title: undefined }, "title", "obligatoire"],
     ["empty standfirst", { ...valid, description: "  " }, "description", "vide"],
     ["unknown category", { ...valid, category: "sport" }, "category", "catégorie inconnue « sport »"],
+    ["category that is not a name", { ...valid, category: 3 }, "category", "doit être un nom de rubrique"],
     ["impossible date", { ...valid, date: "2021-02-29" }, "date", "impossible ou mal formée"],
     ["image without alt", { ...valid, image: "/img/a.jpg" }, "imageAlt", "obligatoire quand il y a une image"],
     ["updated before date", { ...valid, updated: "2020-01-01" }, "updated", "précède"],
