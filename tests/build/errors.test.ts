@@ -21,73 +21,65 @@ Du texte.
 const withFields = (fields: string): string => `---\n${fields}\n---\n\nDu texte.\n`;
 const base = "title: Titre\ndescription: Chapô.\ndate: 2021-05-04\ncategory: tech";
 
-const cases: { name: string; files: Record<string, string>; file: string; expect: string[] }[] = [
-  {
-    name: "a missing title",
-    files: { "sans-titre.md": withFields("description: Chapô.\ndate: 2021-05-04\ncategory: tech") },
-    file: "sans-titre.md",
-    expect: ["champ « title »", "le titre (title) est obligatoire"],
-  },
-  {
-    name: "an unknown category",
-    files: { "mauvaise-rubrique.md": withFields(base.replace("category: tech", "category: sport")) },
-    file: "mauvaise-rubrique.md",
-    expect: ["champ « category »", "catégorie inconnue « sport »"],
-  },
-  {
-    name: "an impossible date",
-    files: { "date-impossible.md": withFields(base.replace("2021-05-04", "2021-02-29")) },
-    file: "date-impossible.md",
-    expect: ["champ « date »", "impossible ou mal formée : « 2021-02-29 »"],
-  },
-  {
-    name: "an image without alt",
-    files: { "image-sans-alt.md": withFields(`${base}\nimage: /images/photo.jpg`) },
-    file: "image-sans-alt.md",
-    expect: ["champ « imageAlt »", "obligatoire quand il y a une image"],
-  },
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  file: string;
+  expect: string[];
+}
+/** A case with one bad article, `file`, whose front matter is `fields`. */
+const oneFile = (name: string, file: string, fields: string, expect: string[]): Case => ({
+  name,
+  files: { [file]: withFields(fields) },
+  file,
+  expect,
+});
+
+const cases: Case[] = [
+  oneFile("a missing title", "sans-titre.md", "description: Chapô.\ndate: 2021-05-04\ncategory: tech", [
+    "champ « title »",
+    "le titre (title) est obligatoire",
+  ]),
+  oneFile("an unknown category", "mauvaise-rubrique.md", base.replace("category: tech", "category: sport"), [
+    "champ « category »",
+    "catégorie inconnue « sport »",
+  ]),
+  oneFile("an impossible date", "date-impossible.md", base.replace("2021-05-04", "2021-02-29"), [
+    "champ « date »",
+    "impossible ou mal formée : « 2021-02-29 »",
+  ]),
+  oneFile("an image without alt", "image-sans-alt.md", `${base}\nimage: /images/photo.jpg`, [
+    "champ « imageAlt »",
+    "obligatoire quand il y a une image",
+  ]),
   {
     name: "two articles with one slug",
     files: { "2020/meme-nom.md": withFields(base), "2021/meme-nom.md": withFields(base) },
     file: "meme-nom.md",
     expect: ["slug en double « meme-nom »"],
   },
-  {
-    name: "a file name that cannot be a URL",
-    files: { "Été Chaud.md": withFields(base) },
-    file: "Été Chaud.md",
-    expect: ["nom de fichier", "minuscules sans accents"],
-  },
-  {
-    name: "a misspelt field",
-    files: { "champ-inconnu.md": withFields(`${base}\ncatgory: tech`) },
-    file: "champ-inconnu.md",
-    expect: ["champ inconnu : catgory"],
-  },
-  {
-    name: "a title typed with a colon and no quotes",
-    files: { "deux-points.md": withFields(base.replace("title: Titre", "title: Titre : sous-titre")) },
-    file: "deux-points.md",
-    expect: ["front matter YAML illisible", "s’écrit entre guillemets droits"],
-  },
-  {
-    name: "a category that is not a name",
-    files: { "rubrique-nombre.md": withFields(base.replace("category: tech", "category: 3")) },
-    file: "rubrique-nombre.md",
-    expect: ["champ « category »", "doit être un nom de rubrique"],
-  },
-  {
-    name: "an image missing from public/",
-    files: { "image-absente.md": withFields(`${base}\nimage: /images/absente.jpg\nimageAlt: Une photo`) },
-    file: "image-absente.md",
-    expect: ["champ « image »", "fichier introuvable : public/images/absente.jpg"],
-  },
-  {
-    name: "a draft flag that is not a boolean",
-    files: { "brouillon.md": withFields(`${base}\ndraft: peut-être`) },
-    file: "brouillon.md",
-    expect: ["champ « draft »", "true ou false"],
-  },
+  oneFile("a file name that cannot be a URL", "Été Chaud.md", base, ["nom de fichier", "minuscules sans accents"]),
+  oneFile("a misspelt field", "champ-inconnu.md", `${base}\ncatgory: tech`, ["champ inconnu : catgory"]),
+  oneFile(
+    "a title typed with a colon and no quotes",
+    "deux-points.md",
+    base.replace("title: Titre", "title: Titre : sous-titre"),
+    ["front matter YAML illisible", "s’écrit entre guillemets droits"],
+  ),
+  oneFile("a category that is not a name", "rubrique-nombre.md", base.replace("category: tech", "category: 3"), [
+    "champ « category »",
+    "doit être un nom de rubrique",
+  ]),
+  oneFile(
+    "an image missing from public/",
+    "image-absente.md",
+    `${base}\nimage: /images/absente.jpg\nimageAlt: Une photo`,
+    ["champ « image »", "fichier introuvable : public/images/absente.jpg"],
+  ),
+  oneFile("a draft flag that is not a boolean", "brouillon.md", `${base}\ndraft: peut-être`, [
+    "champ « draft »",
+    "true ou false",
+  ]),
 ];
 
 const folders: string[] = [];
