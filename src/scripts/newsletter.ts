@@ -18,6 +18,7 @@ export function enhanceNewsletterForms(): void {
       event.preventDefault();
       if (error !== null) error.hidden = true;
       button.disabled = true;
+      delete status.dataset["kind"];
       status.textContent = "Envoi en cours…";
       const body = new URLSearchParams();
       for (const [name, value] of new FormData(form)) if (typeof value === "string") body.append(name, value);
@@ -27,9 +28,11 @@ export function enhanceNewsletterForms(): void {
           status.textContent = data.message ?? UNKNOWN;
           if (data.ok === true) form.reset();
           field.setAttribute("aria-invalid", String(data.ok !== true));
+          if (data.ok !== true) status.dataset["kind"] = "error";
         })
         .catch(() => {
           status.textContent = NETWORK;
+          status.dataset["kind"] = "error";
         })
         .finally(() => {
           button.disabled = false;

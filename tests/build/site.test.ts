@@ -135,6 +135,11 @@ describe("the words around the articles", () => {
     expect(page(root, "/categorie/international/").querySelectorAll("main ul.cards > li")).toHaveLength(1);
   });
 
+  it("keeps each archive count with its date: « 2020 (1) », never « 2020(1) »", () => {
+    expect(words("/2020/", ".archive-nav li")).toBe("2020\u00a0(1)");
+    expect(words("/2020/10/12/", ".archive-nav li")).toBe("12 octobre\u00a0(1)");
+  });
+
   it("introduces a tag as a tag, and names months as French does", () => {
     expect(words("/tag/chine/", ".page-intro")).toBe("Les articles de Digimedia avec l’étiquette «\u202fChine\u202f».");
     const month = page(root, "/2020/10/");

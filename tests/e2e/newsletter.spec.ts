@@ -61,6 +61,15 @@ test.describe("with JavaScript", () => {
     await page.getByRole("button", { name: "S’inscrire" }).click();
     await expect(page.getByRole("status")).toHaveText(/Le domaine après le « @ » n’est pas valide/);
     await expect(page).toHaveURL(/\/newsletter\/$/);
+    // It reads as a refusal: in the error colour, not the text's, and the field is marked.
+    const field = page.getByLabel("Votre adresse e-mail");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    const colours = await page.evaluate(() => ({
+      status: getComputedStyle(document.querySelector("[data-status]") ?? document.body).color,
+      text: getComputedStyle(document.body).color,
+    }));
+    expect(colours.status).not.toBe(colours.text);
+    await expect(field).toHaveCSS("border-color", colours.status);
   });
 
   test("a network failure says what to do", async ({ page }) => {
