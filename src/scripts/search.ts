@@ -2,6 +2,8 @@
  * The search page: queries the Pagefind index as the reader types, announces the number of
  * results, and keeps the query in the URL (/recherche/?q=…) so a search can be shared.
  */
+import { frenchSpacing } from "../lib/french-spacing.ts";
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -68,8 +70,15 @@ export async function startSearch(): Promise<void> {
       meta.textContent = [data.meta["rubrique"], data.meta["date"]].filter(Boolean).join(" · ");
       const excerpt = document.createElement("p");
       excerpt.className = "excerpt";
-      // Pagefind's excerpt is escaped text with <mark> around the matched words.
+      // Pagefind's excerpt is escaped text with <mark> around the matched words, and ordinary spaces where
+      // the page had no-break ones: French spacing again, text node by text node, so no line starts with ":".
       excerpt.innerHTML = data.excerpt;
+      let before = "";
+      const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        node.nodeValue = frenchSpacing(node.nodeValue ?? "", before);
+        before += node.nodeValue;
+      }
       item.append(heading, meta, excerpt);
       list.append(item);
     }

@@ -93,6 +93,20 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("search in the 200-article corpus", () => {
+  test("excerpts keep French spacing, so no line of a result starts with « : » or « ! »", async ({ page }) => {
+    await page.goto(`${corpusUrl}/recherche/?q=Orange`);
+    await expect(page.getByRole("status")).toHaveText(/^\d+ résultats? pour/);
+    // The count is announced before the first results are drawn.
+    await expect(page.locator("#resultats li .excerpt").first()).toBeVisible();
+    const excerpts = await page.locator("#resultats li .excerpt").allTextContents();
+    // The corpus's sentences hold « », colons and question marks: the check below has something to check.
+    expect(excerpts.join(" ")).toMatch(/[«:?!]/);
+    for (const text of excerpts) {
+      expect(text).not.toMatch(/ [:;!?»]/);
+      expect(text).not.toMatch(/« /);
+    }
+  });
+
   test("filtering by category narrows the results", async ({ page }) => {
     await page.goto(`${corpusUrl}/recherche/?q=annonce`);
     const status = page.getByRole("status");

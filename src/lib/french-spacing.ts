@@ -1,0 +1,70 @@
+/**
+ * French spacing for plain text: no-break spaces before : ; ! ? and inside « ». No dependency,
+ * so that browser scripts can use it too (src/scripts/search.ts); typography.ts adds the quotes.
+ */
+/** No-break space (U+00A0): French puts it before a colon. */
+export const NBSP = "\u00a0";
+/** Narrow no-break space (U+202F): before ; ! ? and inside « ». */
+export const NNBSP = "\u202f";
+
+// URLs and e-mail-like schemes are left untouched: their ? and : are not prose.
+const urlRe = /(?:[a-z][a-z0-9+.-]*:\/\/|mailto:|www\.)[^\s<>«»"]+/giu;
+const spaceRe = /[\s\u00a0\u202f]/u;
+const followsPunctuation = /[\s\u00a0\u202f!?;:.,)\]»…"’']/u;
+const high = new Set(["!", "?", ";", ":"]);
+
+function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && spaceRe.test(ch);
+}
+
+/** Puts `space` before the punctuation just appended, replacing any ordinary space there. */
+function spaceBefore(out: string, before: string, space: string): string {
+  const trimmed = out.replace(/[\s\u00a0\u202f]+$/u, "");
+  if (trimmed.length < out.length) return trimmed + space;
+  const last = out.length > 0 ? out.at(-1) : before.at(-1);
+  if (last === undefined || isSpace(last) || last === "(" || last === "[" || high.has(last)) return out;
+  return out + space;
+}
+
+function spaceProse(text: string, before: string): string {
+  let out = "";
+  let skipSpaces = before.endsWith(`«${NNBSP}`);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (skipSpaces) {
+      if (isSpace(ch)) continue;
+      skipSpaces = false;
+    }
+    const next = text.charAt(i + 1);
+    const endsWord = next === "" || followsPunctuation.test(next);
+    if ((ch === ";" || ch === "!" || ch === "?") && endsWord) {
+      out = spaceBefore(out, before, NNBSP) + ch;
+    } else if (ch === ":" && endsWord) {
+      out = spaceBefore(out, before, NBSP) + ch;
+    } else if (ch === "«") {
+      out += `«${NNBSP}`;
+      skipSpaces = true;
+    } else if (ch === "»") {
+      out = spaceBefore(out, before, NNBSP) + ch;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/**
+ * French spacing: U+202F before ; ! ? and inside « », U+00A0 before a colon, replacing an
+ * ordinary space where the author typed one. Never inside URLs, nor in times such as 10:30.
+ * `before` is the text that precedes this one in the same paragraph (for text split by markup).
+ */
+export function frenchSpacing(text: string, before = ""): string {
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(urlRe)) {
+    out += spaceProse(text.slice(last, match.index), before + out);
+    out += match[0];
+    last = match.index + match[0].length;
+  }
+  return out + spaceProse(text.slice(last), before + out);
+}
