@@ -7,12 +7,28 @@ import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
 import { rfc822 } from "./dates.ts";
 import { absolutizeUrls, escapeXml } from "./xml.ts";
-import { absoluteUrl, articleUrl } from "./urls.ts";
+import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl } from "./urls.ts";
 
 /** Items a feed carries at most. */
 export const FEED_SIZE = 50;
 /** Minutes a reader may cache a feed. */
 export const FEED_TTL = 60;
+
+/** A feed as a page announces it in its head (<link rel="alternate">): title and path. */
+export interface FeedLink {
+  title: string;
+  href: string;
+}
+
+/** The site's feed, announced on every page. */
+export function siteFeedLink(): FeedLink {
+  return { title: `${SITE.name}\u00a0: tous les articles`, href: feedUrl() };
+}
+
+/** A category's feed, announced on its pages and its articles'. */
+export function categoryFeedLink(category: { slug: string; label: string }): FeedLink {
+  return { title: `${SITE.name}\u00a0: ${category.label}`, href: categoryFeedUrl(category.slug) };
+}
 
 /** What a feed needs of an article. */
 export interface FeedArticle {
