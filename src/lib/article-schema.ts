@@ -97,10 +97,18 @@ export const articleSchema = z
 export type ArticleData = z.output<typeof articleSchema>;
 
 /** One French line per problem, each naming the file and the field. */
-export function describeIssues(file: string, error: z.ZodError): string {
-  const lines = error.issues.map((issue) => {
-    const field = issue.path.length > 0 ? issue.path.join(".") : "front matter";
-    return `  - ${file} : champ « ${field} » : ${issue.message}`;
-  });
+export function describeProblems(file: string, problems: readonly { field: string; message: string }[]): string {
+  const lines = problems.map(({ field, message }) => `  - ${file} : champ « ${field} » : ${message}`);
   return `Article invalide : ${file}\n${lines.join("\n")}`;
+}
+
+/** The schema's problems, described as describeProblems does. */
+export function describeIssues(file: string, error: z.ZodError): string {
+  return describeProblems(
+    file,
+    error.issues.map((issue) => ({
+      field: issue.path.length > 0 ? issue.path.join(".") : "front matter",
+      message: issue.message,
+    })),
+  );
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { extractFrontmatter } from "@astrojs/markdown-remark";
 import yaml from "js-yaml";
 import { glob, type Loader, type ParseDataOptions } from "astro/loaders";
-import { articleSchema, describeIssues } from "./article-schema.ts";
+import { articleSchema, describeIssues, describeProblems } from "./article-schema.ts";
 import { SLUG_PATTERN } from "./slug.ts";
 
 /** Raised for an article the site cannot publish; its message is meant for editors. */
@@ -93,7 +93,7 @@ export function articlesLoader(base: string): Loader {
             if (!result.success) throw new ArticleError(describeIssues(file, result.error));
             const imageProblem = imageFileProblem(result.data.image);
             if (imageProblem !== undefined) {
-              throw new ArticleError(`Article invalide : ${file}\n  - ${file} : champ « image » : ${imageProblem}`);
+              throw new ArticleError(describeProblems(file, [{ field: "image", message: imageProblem }]));
             }
             resolve(result.data as unknown as TData);
           }),
