@@ -77,7 +77,8 @@ export async function startSearch(): Promise<void> {
       const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
         node.nodeValue = frenchSpacing(node.nodeValue ?? "", before);
-        before += node.nodeValue;
+        // frenchSpacing reads only the end of what precedes (as in rehype-french-spacing.ts).
+        before = (before + node.nodeValue).slice(-2);
       }
       item.append(heading, meta, excerpt);
       list.append(item);
