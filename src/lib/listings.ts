@@ -157,11 +157,12 @@ export function paginateList<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * Page numbers to show around `current` out of `total`: the first, the last and two either
- * side, with null where numbers are skipped ([1, null, 6, 7, 8, 9, 10, null, 40]). A lone
- * skipped page is shown instead: "…" would take as much room as its number.
+ * Page numbers to show around `current` out of `total`: the first, the last and one either
+ * side, with null where numbers are skipped ([1, null, 7, 8, 9, null, 40]). A lone skipped
+ * page is shown instead: "…" would take as much room as its number. At most seven items, the
+ * most that fit in one row of a 360 px screen at a 44 px touch size.
  */
-export function pageWindow(current: number, total: number, around = 2): (number | null)[] {
+export function pageWindow(current: number, total: number, around = 1): (number | null)[] {
   const kept = (page: number): boolean => page === 1 || page === total || Math.abs(page - current) <= around;
   const shown: (number | null)[] = [];
   for (let page = 1; page <= total; page++) {

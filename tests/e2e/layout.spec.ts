@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { pageTypes } from "./pages.ts";
+import { corpusUrl } from "./ports.ts";
 
 const widths = [360, 1280] as const;
 const schemes = ["light", "dark"] as const;
@@ -40,4 +41,65 @@ test.describe("screenshots (artifacts to look at, not compared)", () => {
       });
     }
   }
+});
+
+test.describe("on a 360 px phone", () => {
+  test.use({ viewport: { width: 360, height: 800 } });
+
+  test("each section link reached with Tab shows whole in the sideways menu, focus ring included", async ({ page }) => {
+    await page.goto("/");
+    const menu = page.getByRole("navigation", { name: "Rubriques" });
+    const links = menu.getByRole("link");
+    const count = await links.count();
+    expect(count).toBeGreaterThan(3);
+    // The menu is wider than the screen (otherwise this test checks nothing).
+    expect(await menu.evaluate((nav) => nav.scrollWidth > nav.clientWidth)).toBe(true);
+    // From the header's search button, the next stop is the menu's first link.
+    await page.getByRole("search").getByRole("button").focus();
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.press("Tab");
+      const link = links.nth(i);
+      await expect(link).toBeFocused();
+      const ring = await link.evaluate((a) => {
+        const style = getComputedStyle(a);
+        const out = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+        const r = a.getBoundingClientRect();
+        return { left: r.left - out, right: r.right + out, top: r.top - out, bottom: r.bottom + out };
+      });
+      const box = await menu.evaluate((nav) => nav.getBoundingClientRect().toJSON() as DOMRect);
+      const name = await link.textContent();
+      expect(ring.left, `${name} : bord gauche`).toBeGreaterThanOrEqual(box.left);
+      expect(ring.right, `${name} : bord droit`).toBeLessThanOrEqual(box.right);
+      expect(ring.top, `${name} : haut de l’anneau`).toBeGreaterThanOrEqual(box.top);
+      expect(ring.bottom, `${name} : bas de l’anneau`).toBeLessThanOrEqual(box.bottom);
+    }
+  });
+
+  test("pagination keeps its numbers on one row and its links in the same place on every page", async ({ page }) => {
+    await page.goto(`${corpusUrl}/`);
+    const pages = page.getByRole("navigation", { name: "Pagination" });
+    const last = await pages.locator("ol a").last().getAttribute("href");
+    expect(last).toMatch(/^\/page\/\d+\/$/);
+    const places = new Map<string, { x: number; y: number }[]>();
+    for (const path of ["/", "/page/2/", "/page/4/", "/page/5/", String(last)]) {
+      await page.goto(`${corpusUrl}${path}`);
+      const rows = await pages
+        .locator("ol > li")
+        .evaluateAll((lis) => new Set(lis.map((li) => li.getBoundingClientRect().top)).size);
+      expect(rows, `${path} : numéros sur une ligne`).toBe(1);
+      for (const rel of ["prev", "next"]) {
+        const link = pages.locator(`a[rel="${rel}"]`);
+        if ((await link.count()) === 0) continue;
+        const box = await link.evaluate((a) => a.getBoundingClientRect().toJSON() as DOMRect);
+        const nav = await pages.evaluate((n) => n.getBoundingClientRect().toJSON() as DOMRect);
+        // "Plus récents" on the left edge, "Plus anciens" on the right edge, one height relative to the nav.
+        const x = rel === "prev" ? box.x - nav.x : nav.x + nav.width - (box.x + box.width);
+        places.set(rel, [...(places.get(rel) ?? []), { x: Math.round(x), y: Math.round(box.y - nav.y) }]);
+      }
+    }
+    for (const [rel, seen] of places) {
+      expect(seen.length, rel).toBeGreaterThan(1);
+      for (const place of seen) expect(place, rel).toEqual({ x: 0, y: seen[0]?.y });
+    }
+  });
 });
