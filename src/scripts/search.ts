@@ -3,6 +3,7 @@
  * results, and keeps the query in the URL (/recherche/?q=…) so a search can be shared.
  */
 import { frenchSpacing } from "../lib/french-spacing.ts";
+import { fromSearchIndex } from "../lib/search-text.ts";
 
 interface PagefindResultData {
   url: string;
@@ -63,20 +64,21 @@ export async function startSearch(): Promise<void> {
       const heading = document.createElement("h2");
       const link = document.createElement("a");
       link.href = data.url;
-      link.textContent = data.meta["title"] ?? data.url;
+      link.textContent = fromSearchIndex(data.meta["title"] ?? data.url);
       heading.append(link);
       const meta = document.createElement("p");
       meta.className = "meta";
       meta.textContent = [data.meta["rubrique"], data.meta["date"]].filter(Boolean).join(" · ");
       const excerpt = document.createElement("p");
       excerpt.className = "excerpt";
-      // Pagefind's excerpt is escaped text with <mark> around the matched words, and ordinary spaces where
-      // the page had no-break ones: French spacing again, text node by text node, so no line starts with ":".
+      // Pagefind's excerpt is escaped text with <mark> around the matched words, straight apostrophes (search-text.ts)
+      // and ordinary spaces where the page had no-break ones: French typography again, text node by text node, so
+      // no line starts with ":".
       excerpt.innerHTML = data.excerpt;
       let before = "";
       const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        node.nodeValue = frenchSpacing(node.nodeValue ?? "", before);
+        node.nodeValue = frenchSpacing(fromSearchIndex(node.nodeValue ?? ""), before);
         // frenchSpacing reads only the end of what precedes (as in rehype-french-spacing.ts).
         before = (before + node.nodeValue).slice(-2);
       }

@@ -107,6 +107,27 @@ test.describe("search in the 200-article corpus", () => {
     }
   });
 
+  test("a word after l’ or d’ is found and highlighted, and results keep their apostrophes curly", async ({ page }) => {
+    // "Selon l’Arcep" and "L’Arcep teste…": Pagefind reads the typographic apostrophe as part of the word.
+    await page.goto(`${corpusUrl}/recherche/?q=Arcep`);
+    await expect(page.getByRole("status")).toHaveText(/^\d+ résultats? pour/);
+    await expect(page.locator("#resultats li").first()).toBeVisible();
+    const results = await page.locator("#resultats li").evaluateAll((items) =>
+      items.map((item) => ({
+        title: item.querySelector("h2")?.textContent ?? "",
+        excerpt: item.querySelector(".excerpt")?.textContent ?? "",
+        marks: [...item.querySelectorAll(".excerpt mark")].map((mark) => mark.textContent),
+      })),
+    );
+    expect(results.length).toBeGreaterThan(0);
+    for (const { title, excerpt, marks } of results) {
+      expect(`${title} ${excerpt}`, title).toMatch(/Arcep/);
+      for (const mark of marks) expect(mark, title).toMatch(/Arcep/);
+      expect(`${title} ${excerpt}`, title).not.toContain("'");
+    }
+    expect(results.map((r) => r.excerpt).join(" ")).toMatch(/[lL]’Arcep/);
+  });
+
   test("filtering by category narrows the results", async ({ page }) => {
     await page.goto(`${corpusUrl}/recherche/?q=annonce`);
     const status = page.getByRole("status");
