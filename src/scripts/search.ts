@@ -8,6 +8,8 @@ import { fromSearchIndex } from "../lib/search-text.ts";
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The indexed text of the page, whitespace as Pagefind splits it. */
+  content: string;
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
@@ -75,6 +77,11 @@ export async function startSearch(): Promise<void> {
       // and ordinary spaces where the page had no-break ones: French typography again, text node by text node, so
       // no line starts with ":".
       excerpt.innerHTML = data.excerpt;
+      // A window of the article's words: "…" says where it cuts the text.
+      const words = (text: string): string => text.trim().split(/\s+/).join(" ");
+      const [shown, whole] = [words(excerpt.textContent), words(data.content)];
+      if (!whole.startsWith(shown)) excerpt.prepend("… ");
+      if (!whole.endsWith(shown)) excerpt.append(" …");
       let before = "";
       const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {

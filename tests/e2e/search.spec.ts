@@ -107,6 +107,23 @@ test.describe("search in the 200-article corpus", () => {
     }
   });
 
+  test("an excerpt cut from the middle of an article says so with « … »", async ({ page }) => {
+    await page.goto(`${corpusUrl}/recherche/?q=transparence`);
+    await expect(page.locator("#resultats li .excerpt").first()).toBeVisible();
+    const results = await page.locator("#resultats li").evaluateAll((items) =>
+      items.map((item) => ({
+        title: item.querySelector("h2")?.textContent ?? "",
+        excerpt: item.querySelector(".excerpt")?.textContent ?? "",
+      })),
+    );
+    // The indexed text of an article starts with its title: an excerpt that does not starts with "… ".
+    for (const { title, excerpt } of results) {
+      if (!excerpt.startsWith(title)) expect(excerpt, title).toMatch(/^… \S/);
+    }
+    expect(results.filter(({ excerpt }) => excerpt.startsWith("… ")).length).toBeGreaterThan(0);
+    expect(results.filter(({ excerpt }) => excerpt.endsWith(" …")).length).toBeGreaterThan(0);
+  });
+
   test("a word after l’ or d’ is found and highlighted, and results keep their apostrophes curly", async ({ page }) => {
     // "Selon l’Arcep" and "L’Arcep teste…": Pagefind reads the typographic apostrophe as part of the word.
     await page.goto(`${corpusUrl}/recherche/?q=Arcep`);
