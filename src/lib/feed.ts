@@ -7,27 +7,39 @@ import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
 import { rfc822 } from "./dates.ts";
 import { absolutizeUrls, escapeXml } from "./xml.ts";
-import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl } from "./urls.ts";
+import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl } from "./urls.ts";
 
 /** Items a feed carries at most. */
 export const FEED_SIZE = 50;
 /** Minutes a reader may cache a feed. */
 export const FEED_TTL = 60;
 
-/** A feed as a page announces it in its head (<link rel="alternate">): title and path. */
+/**
+ * A feed as a page announces it in its head (<link rel="alternate">): title and path; and the
+ * place on the feeds page that tells a person how to follow it (links for readers go there:
+ * browsers are dropping the XSLT that shows the feed itself as a page).
+ */
 export interface FeedLink {
   title: string;
   href: string;
+  about: string;
 }
+
+/** Anchor of the site's feed on the feeds page (category feeds use their slug). */
+export const SITE_FEED_ANCHOR = "tous-les-articles";
 
 /** The site's feed, announced on every page. */
 export function siteFeedLink(): FeedLink {
-  return { title: `${SITE.name}\u00a0: tous les articles`, href: feedUrl() };
+  return { title: `${SITE.name}\u00a0: tous les articles`, href: feedUrl(), about: feedsUrl(SITE_FEED_ANCHOR) };
 }
 
 /** A category's feed, announced on its pages and its articles'. */
 export function categoryFeedLink(category: { slug: string; label: string }): FeedLink {
-  return { title: `${SITE.name}\u00a0: ${category.label}`, href: categoryFeedUrl(category.slug) };
+  return {
+    title: `${SITE.name}\u00a0: ${category.label}`,
+    href: categoryFeedUrl(category.slug),
+    about: feedsUrl(category.slug),
+  };
 }
 
 /** What a feed needs of an article. */

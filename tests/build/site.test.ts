@@ -178,10 +178,14 @@ describe("feeds", () => {
         .map((l) => l.getAttribute("href"));
       expect(hrefs, path).toContain("/categorie/international/rss.xml");
     }
-    expect(
-      page(root, "/categorie/international/").querySelector('a[href="/categorie/international/rss.xml"]')?.text,
-    ).toBe("S’abonner au flux RSS");
-    expect(page(root, "/").querySelector('footer a[href="/rss.xml"]')?.text).toBe("S’abonner au flux RSS");
+    // Links for readers lead to the feeds page, at the feed's entry, which links the feed itself.
+    expect(page(root, "/categorie/international/").querySelector('a[href="/flux-rss/#international"]')?.text).toBe(
+      "S’abonner au flux RSS",
+    );
+    expect(page(root, "/").querySelector('footer a[href="/flux-rss/"]')?.text).toBe("Flux RSS");
+    const feeds = page(root, "/flux-rss/");
+    expect(feeds.querySelector("#international a")?.getAttribute("href")).toBe("/categorie/international/rss.xml");
+    expect(feeds.querySelector("#tous-les-articles a")?.getAttribute("href")).toBe("/rss.xml");
   });
 });
 

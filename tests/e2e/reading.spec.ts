@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { CATEGORIES, SITE } from "../../src/config.ts";
 
 const seedTitle = "Tencent et Ant Group dans la ligne de mire des États-Unis";
 
@@ -74,4 +75,32 @@ test("the feed announced in a page's head is XML, and a person opening it reads 
   await expect(page.getByRole("link", { name: seedTitle })).toBeVisible();
   // The date as the site writes it, not the feed's RFC 822 ("12 Oct 2020").
   await expect(page.getByText("International · 12 octobre 2020", { exact: true })).toBeVisible();
+});
+
+test("« S’abonner au flux RSS » leads a reader to the feeds page, at the category's feed, whose address serves it", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/categorie/international/");
+  await page.getByRole("link", { name: "S’abonner au flux RSS" }).click();
+  await expect(page).toHaveURL(/\/flux-rss\/#international$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Suivre ${SITE.name} par flux RSS`);
+  // The category's entry is the one marked.
+  const entry = page.locator("li:target");
+  await expect(entry.getByRole("heading", { level: 3 })).toHaveText("International");
+  expect(await entry.evaluate((li) => getComputedStyle(li).borderLeftColor)).not.toBe("rgba(0, 0, 0, 0)");
+  // Every address shown to copy is the public one, and the site serves a feed at its path.
+  const items = page.locator(".feeds li");
+  await expect(items).toHaveCount(CATEGORIES.length + 1);
+  for (const item of await items.all()) {
+    const label = (await item.getByRole("heading", { level: 3 }).textContent()) ?? "";
+    const address = new URL((await item.locator("code").textContent()) ?? "");
+    expect(address.origin, label).toBe(new URL(SITE.url).origin);
+    expect(await item.getByRole("link").getAttribute("href"), label).toBe(address.pathname);
+    const response = await request.get(address.pathname);
+    expect(response.status(), label).toBe(200);
+    const xml = await response.text();
+    expect(xml, label).toContain("<rss");
+    if (label !== "Tous les articles") expect(xml, label).toContain(`<title>${SITE.name} — ${label}</title>`);
+  }
 });
