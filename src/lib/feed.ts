@@ -25,12 +25,10 @@ export interface FeedLink {
   about: string;
 }
 
-/** Anchor of the site's feed on the feeds page (category feeds use their slug). */
-export const SITE_FEED_ANCHOR = "tous-les-articles";
 
 /** The site's feed, announced on every page. */
 export function siteFeedLink(): FeedLink {
-  return { title: `${SITE.name}\u00a0: tous les articles`, href: feedUrl(), about: feedsUrl(SITE_FEED_ANCHOR) };
+  return { title: `${SITE.name}\u00a0: tous les articles`, href: feedUrl(), about: feedsUrl("tous-les-articles") };
 }
 
 /** A category's feed, announced on its pages and its articles'. */

@@ -4,11 +4,10 @@
  * has exited (scripts/search-index.ts): Pagefind holds about 1 GB at 10,000 articles, and on top
  * of Astro's own memory the build went past 2.5 GB.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
-import { forSearchIndex } from "./search-text.ts";
+import { pageForSearchIndex } from "./search-text.ts";
 
 /** What was indexed. */
 export interface SearchIndexReport {
@@ -24,19 +23,21 @@ export async function buildSearchIndex(clientDir: string): Promise<SearchIndexRe
   if (index === undefined) throw new Error(`Pagefind : ${errors.join("; ")}`);
   try {
     // Only article pages carry data-pagefind-body: reading the others (archives, tags, images) costs time for nothing.
-    // Pagefind reads copies with straight apostrophes (see search-text.ts) and without inline styles and scripts,
-    // which it would parse only to skip. A folder of copies, because Pagefind reads a folder on every core but
-    // pages handed over one by one on a single one: at 4,000 articles, 5.0 s this way, 6.1 s page by page
-    // (and 3.2 s for the pages themselves, with the apostrophes it misreads).
-    const pages = readdirSync(join(clientDir, "articles"), { recursive: true, encoding: "utf8" })
-      .filter((file) => file.endsWith(".html"))
-      .map((file) => join("articles", file));
-    const copies = mkdtempSync(join(tmpdir(), "digimedia-recherche-"));
+    // Pagefind reads copies of them as pageForSearchIndex writes them (search-text.ts), in a folder beside the
+    // site: Pagefind reads a folder on every core but pages handed over one by one on a single one (at 4,000
+    // articles, 5.0 s this way, 6.1 s page by page, 3.2 s for the pages as they are, whose apostrophes it misreads).
+    const articles = join(clientDir, "articles");
+    const pages = existsSync(articles)
+      ? readdirSync(articles, { recursive: true, encoding: "utf8" })
+          .filter((file) => file.endsWith(".html"))
+          .map((file) => join("articles", file))
+      : [];
+    const copies = join(dirname(clientDir), "pagefind-source");
+    rmSync(copies, { recursive: true, force: true });
     try {
       for (const page of pages) {
-        const html = readFileSync(join(clientDir, page), "utf8").replace(/<(style|script)\b[^>]*>[\s\S]*?<\/\1>/g, "");
         mkdirSync(dirname(join(copies, page)), { recursive: true });
-        writeFileSync(join(copies, page), forSearchIndex(html));
+        writeFileSync(join(copies, page), pageForSearchIndex(readFileSync(join(clientDir, page), "utf8")));
       }
       const added = await index.addDirectory({ path: copies, glob: "articles/**/*.html" });
       if (added.errors.length > 0) throw new Error(`Pagefind : ${added.errors.join("; ")}`);

@@ -30,9 +30,8 @@ export function dayUrlOf(date: Date): string {
   return dayUrl(year, month, day);
 }
 
-/** The page that lists the feeds and says how to follow one; "/flux-rss/#<slug>" points at a category's. */
-export const feedsUrl = (categorySlug?: string): string =>
-  categorySlug === undefined ? "/flux-rss/" : `/flux-rss/#${categorySlug}`;
+/** The page that lists the feeds and says how to follow one; "/flux-rss/#flux-<name>" points at one of them. */
+export const feedsUrl = (feed?: string): string => (feed === undefined ? "/flux-rss/" : `/flux-rss/#flux-${feed}`);
 /** The site's RSS feed. */
 export const feedUrl = (): string => "/rss.xml";
 /** A category's RSS feed: "/categorie/<slug>/rss.xml". */

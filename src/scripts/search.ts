@@ -3,13 +3,11 @@
  * results, and keeps the query in the URL (/recherche/?q=…) so a search can be shared.
  */
 import { frenchSpacing } from "../lib/french-spacing.ts";
-import { fromSearchIndex } from "../lib/search-text.ts";
+import { forSearchIndex, fromSearchIndex } from "../lib/search-text.ts";
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  /** The indexed text of the page, whitespace as Pagefind splits it. */
-  content: string;
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
@@ -40,7 +38,8 @@ export async function startSearch(): Promise<void> {
     // Loaded at run time from the built site, so that no other page ever downloads it.
     const url = "/pagefind/pagefind.js";
     pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pagefind.options({ excerptLength: 24 });
+    // "…" where an excerpt cuts into the article's text.
+    await pagefind.options({ excerptLength: 24, excerptEllipsis: "…" });
   } catch {
     count.textContent = "La recherche est indisponible pour le moment. Parcourez les rubriques ou les archives.";
     return;
@@ -70,18 +69,13 @@ export async function startSearch(): Promise<void> {
       heading.append(link);
       const meta = document.createElement("p");
       meta.className = "meta";
-      meta.textContent = [data.meta["rubrique"], data.meta["date"]].filter(Boolean).join(" · ");
+      meta.textContent = fromSearchIndex([data.meta["rubrique"], data.meta["date"]].filter(Boolean).join(" · "));
       const excerpt = document.createElement("p");
       excerpt.className = "excerpt";
       // Pagefind's excerpt is escaped text with <mark> around the matched words, straight apostrophes (search-text.ts)
       // and ordinary spaces where the page had no-break ones: French typography again, text node by text node, so
       // no line starts with ":".
       excerpt.innerHTML = data.excerpt;
-      // A window of the article's words: "…" says where it cuts the text.
-      const words = (text: string): string => text.trim().split(/\s+/).join(" ");
-      const [shown, whole] = [words(excerpt.textContent), words(data.content)];
-      if (!whole.startsWith(shown)) excerpt.prepend("… ");
-      if (!whole.endsWith(shown)) excerpt.append(" …");
       let before = "";
       const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
@@ -100,7 +94,8 @@ export async function startSearch(): Promise<void> {
     const mine = ++generation;
     const query = input.value.trim();
     const filters: Record<string, string> = {};
-    if (category.value !== "") filters["rubrique"] = category.value;
+    // Filter values were indexed as forSearchIndex wrote them.
+    if (category.value !== "") filters["rubrique"] = forSearchIndex(category.value);
     if (year.value !== "") filters["année"] = year.value;
     const url = new URL(location.href);
     url.search = "";

@@ -179,13 +179,13 @@ describe("feeds", () => {
       expect(hrefs, path).toContain("/categorie/international/rss.xml");
     }
     // Links for readers lead to the feeds page, at the feed's entry, which links the feed itself.
-    expect(page(root, "/categorie/international/").querySelector('a[href="/flux-rss/#international"]')?.text).toBe(
+    expect(page(root, "/categorie/international/").querySelector('a[href="/flux-rss/#flux-international"]')?.text).toBe(
       "S’abonner au flux RSS",
     );
     expect(page(root, "/").querySelector('footer a[href="/flux-rss/"]')?.text).toBe("Flux RSS");
     const feeds = page(root, "/flux-rss/");
-    expect(feeds.querySelector("#international a")?.getAttribute("href")).toBe("/categorie/international/rss.xml");
-    expect(feeds.querySelector("#tous-les-articles a")?.getAttribute("href")).toBe("/rss.xml");
+    expect(feeds.querySelector("#flux-international a")?.getAttribute("href")).toBe("/categorie/international/rss.xml");
+    expect(feeds.querySelector("#flux-tous-les-articles a")?.getAttribute("href")).toBe("/rss.xml");
   });
 });
 

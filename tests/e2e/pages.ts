@@ -16,7 +16,7 @@ export const pageTypes = {
   newsletter: "/newsletter/",
   thanks: "/newsletter/merci/",
   privacy: "/confidentialite/",
-  feeds: "/flux-rss/#international",
+  feeds: "/flux-rss/#flux-international",
   search: "/recherche/?q=Tencent",
   newsletterError: "/newsletter/erreur/?raison=domaine&email=a%40localhost",
 } as const;

@@ -83,7 +83,7 @@ test("« S’abonner au flux RSS » leads a reader to the feeds page, at the cat
 }) => {
   await page.goto("/categorie/international/");
   await page.getByRole("link", { name: "S’abonner au flux RSS" }).click();
-  await expect(page).toHaveURL(/\/flux-rss\/#international$/);
+  await expect(page).toHaveURL(/\/flux-rss\/#flux-international$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Suivre ${SITE.name} par flux RSS`);
   // The category's entry is the one marked.
   const entry = page.locator("li:target");
