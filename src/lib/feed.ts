@@ -25,7 +25,6 @@ export interface FeedLink {
   about: string;
 }
 
-
 /** The site's feed, announced on every page. */
 export function siteFeedLink(): FeedLink {
   return { title: `${SITE.name}\u00a0: tous les articles`, href: feedUrl(), about: feedsUrl("tous-les-articles") };

@@ -16,10 +16,10 @@ describe("text crossing the search index", () => {
     const page =
       '<html lang="fr"><head><style>a{color:red}</style><script type="application/ld+json">{"a":1}</script></head>' +
       '<body><article data-pagefind-body><h1>L’Arcep</h1><p data-pagefind-meta="date">12 octobre</p></article>' +
-      '<style>.x{margin:0}</style></body></html>';
+      "<style>.x{margin:0}</style></body></html>";
     expect(pageForSearchIndex(page)).toBe(
       '<html lang="fr"><head><script type="application/ld+json">{"a":1}</script></head>' +
-        "<body><article data-pagefind-body><h1>L'Arcep</h1><p data-pagefind-meta=\"date\">12 octobre</p></article>" +
+        '<body><article data-pagefind-body><h1>L\'Arcep</h1><p data-pagefind-meta="date">12 octobre</p></article>' +
         "</body></html>",
     );
   });
