@@ -76,6 +76,10 @@ export async function startSearch(): Promise<void> {
       // and ordinary spaces where the page had no-break ones: French typography again, text node by text node, so
       // no line starts with ":".
       excerpt.innerHTML = data.excerpt;
+      // A cut just after a word leaves its spaced punctuation at the start ("… ? Plusieurs"): it goes.
+      const first = excerpt.firstChild;
+      if (first?.nodeType === Node.TEXT_NODE)
+        first.nodeValue = (first.nodeValue ?? "").replace(/^… [:;!?,.»)]+ /, "… ");
       let before = "";
       const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
