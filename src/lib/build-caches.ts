@@ -11,6 +11,8 @@ export interface BuildCaches {
   astro: string;
   /** The drawn social images (src/lib/social-image.ts). */
   socialImages: string;
+  /** The copies of article pages the search index reads (src/lib/search-index.ts). */
+  searchCopies: string;
 }
 
 /** The caches of a build of `contentDir` (default: the site's own articles) run in `root`. */
@@ -19,11 +21,12 @@ export function buildCaches(root: string, contentDir = process.env["CONTENT_DIR"
   return {
     astro: join(root, "node_modules/.astro", key),
     socialImages: join(root, "node_modules/.cache/digimedia-og", key),
+    searchCopies: join(root, "node_modules/.cache/digimedia-search", key),
   };
 }
 
 /** Removes every cache of a build of `contentDir` (a cold build follows). */
 export function clearBuildCaches(root: string, contentDir?: string): void {
-  const { astro, socialImages } = buildCaches(root, contentDir);
-  for (const cache of [astro, socialImages]) rmSync(cache, { recursive: true, force: true });
+  const { astro, socialImages, searchCopies } = buildCaches(root, contentDir);
+  for (const cache of [astro, socialImages, searchCopies]) rmSync(cache, { recursive: true, force: true });
 }

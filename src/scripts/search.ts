@@ -3,7 +3,7 @@
  * results, and keeps the query in the URL (/recherche/?q=…) so a search can be shared.
  */
 import { frenchSpacing } from "../lib/french-spacing.ts";
-import { forSearchIndex, fromSearchIndex } from "../lib/search-text.ts";
+import { forSearchIndex, fromSearchIndex, pageUrlFromIndex } from "../lib/search-text.ts";
 
 interface PagefindResultData {
   url: string;
@@ -64,8 +64,8 @@ export async function startSearch(): Promise<void> {
       const item = document.createElement("li");
       const heading = document.createElement("h2");
       const link = document.createElement("a");
-      link.href = data.url;
-      link.textContent = fromSearchIndex(data.meta["title"] ?? data.url);
+      link.href = pageUrlFromIndex(data.url);
+      link.textContent = fromSearchIndex(data.meta["title"] ?? pageUrlFromIndex(data.url));
       heading.append(link);
       const meta = document.createElement("p");
       meta.className = "meta";

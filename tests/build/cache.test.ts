@@ -2,6 +2,7 @@
  * Caches never change the output: the site built cold, built warm, and built with each cache
  * removed alone (Astro's cache: content store and incremental pages; the social images) is the
  * same, byte for byte; and after an edit, the incremental build equals a cold build of the edit.
+ * The search index made from kept copies of the pages equals one made from fresh copies.
  */
 import { createHash } from "node:crypto";
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../scripts/corpus.ts";
 import { buildCaches, clearBuildCaches } from "../../src/lib/build-caches.ts";
+import { buildSearchIndex } from "../../src/lib/search-index.ts";
 import { buildEnv, projectRoot } from "./astro.ts";
 import { listFiles } from "./dist.ts";
 import { spawnSync } from "node:child_process";
@@ -101,5 +103,35 @@ describe("build caches", () => {
     expect(afterDelete.has(`og/${slug}.png`)).toBe(false);
     expect(afterTitle.has(`articles/${slug}/index.html`)).toBe(true);
     expect(afterDelete).toEqual(coldBuild());
+  });
+
+  it("give the same search index from kept copies of the pages as from fresh ones, after an edit and a deletion", async () => {
+    const client = join(projectRoot, outDir, "client");
+    const { searchCopies } = buildCaches(projectRoot, contentDir);
+    const indexed = async (fresh: boolean): Promise<Map<string, string>> => {
+      if (fresh) rmSync(searchCopies, { recursive: true, force: true });
+      rmSync(join(client, "pagefind"), { recursive: true, force: true });
+      await buildSearchIndex(client, searchCopies);
+      const index = join(client, "pagefind");
+      return new Map(
+        listFiles(index).map((f) => [
+          f,
+          createHash("sha256")
+            .update(readFileSync(join(index, f)))
+            .digest("hex"),
+        ]),
+      );
+    };
+    const fresh = await indexed(true);
+    expect(fresh.size).toBeGreaterThan(5);
+    expect(await indexed(false)).toEqual(fresh);
+    // A page whose text changed, and a page gone.
+    const [edited, gone] = readdirSync(join(client, "articles")).sort();
+    const page = join(client, "articles", edited ?? "", "index.html");
+    writeFileSync(page, readFileSync(page, "utf8").replace("</h1>", " entièrement réécrit</h1>"));
+    rmSync(join(client, "articles", gone ?? ""), { recursive: true });
+    const kept = await indexed(false);
+    expect(kept).not.toEqual(fresh);
+    expect(kept).toEqual(await indexed(true));
   });
 });
