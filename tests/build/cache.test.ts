@@ -39,12 +39,16 @@ function buildAndHash(keepDist = false): Map<string, string> {
   });
   if (result.status !== 0) throw new Error(result.stderr.slice(-2000));
   reused = (result.stdout.match(/\((?:cached|restored)\)/g) ?? []).length;
-  const client = join(projectRoot, outDir, "client");
+  return fingerprints(join(projectRoot, outDir, "client"));
+}
+
+/** Every file under `dir`, with the hash of its bytes. */
+function fingerprints(dir: string): Map<string, string> {
   return new Map(
-    listFiles(client).map((f) => [
+    listFiles(dir).map((f) => [
       f,
       createHash("sha256")
-        .update(readFileSync(join(client, f)))
+        .update(readFileSync(join(dir, f)))
         .digest("hex"),
     ]),
   );
@@ -112,15 +116,7 @@ describe("build caches", () => {
       if (fresh) rmSync(searchCopies, { recursive: true, force: true });
       rmSync(join(client, "pagefind"), { recursive: true, force: true });
       await buildSearchIndex(client, searchCopies);
-      const index = join(client, "pagefind");
-      return new Map(
-        listFiles(index).map((f) => [
-          f,
-          createHash("sha256")
-            .update(readFileSync(join(index, f)))
-            .digest("hex"),
-        ]),
-      );
+      return fingerprints(join(client, "pagefind"));
     };
     const fresh = await indexed(true);
     expect(fresh.size).toBeGreaterThan(5);

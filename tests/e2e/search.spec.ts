@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { corpusUrl } from "./ports.ts";
 
@@ -92,6 +92,17 @@ test.describe("without JavaScript", () => {
   });
 });
 
+/** Each result on the page as a reader sees it: title, excerpt, and the highlighted words. */
+function shownResults(page: Page): Promise<{ title: string; excerpt: string; marks: string[] }[]> {
+  return page.locator("#resultats li").evaluateAll((items) =>
+    items.map((item) => ({
+      title: item.querySelector("h2")?.textContent ?? "",
+      excerpt: item.querySelector(".excerpt")?.textContent ?? "",
+      marks: [...item.querySelectorAll(".excerpt mark")].map((mark) => mark.textContent),
+    })),
+  );
+}
+
 test.describe("search in the 200-article corpus", () => {
   test("excerpts keep French spacing, so no line of a result starts with « : » or « ! »", async ({ page }) => {
     await page.goto(`${corpusUrl}/recherche/?q=Orange`);
@@ -110,12 +121,7 @@ test.describe("search in the 200-article corpus", () => {
   test("an excerpt cut from the middle of an article says so with « … »", async ({ page }) => {
     await page.goto(`${corpusUrl}/recherche/?q=transparence`);
     await expect(page.locator("#resultats li .excerpt").first()).toBeVisible();
-    const results = await page.locator("#resultats li").evaluateAll((items) =>
-      items.map((item) => ({
-        title: item.querySelector("h2")?.textContent ?? "",
-        excerpt: item.querySelector(".excerpt")?.textContent ?? "",
-      })),
-    );
+    const results = await shownResults(page);
     // The indexed text of an article starts with its title: an excerpt that does not starts with "… ".
     for (const { title, excerpt } of results) {
       // "… " then a word, never the punctuation that ended the text before the cut.
@@ -130,13 +136,7 @@ test.describe("search in the 200-article corpus", () => {
     await page.goto(`${corpusUrl}/recherche/?q=Arcep`);
     await expect(page.getByRole("status")).toHaveText(/^\d+ résultats? pour/);
     await expect(page.locator("#resultats li").first()).toBeVisible();
-    const results = await page.locator("#resultats li").evaluateAll((items) =>
-      items.map((item) => ({
-        title: item.querySelector("h2")?.textContent ?? "",
-        excerpt: item.querySelector(".excerpt")?.textContent ?? "",
-        marks: [...item.querySelectorAll(".excerpt mark")].map((mark) => mark.textContent),
-      })),
-    );
+    const results = await shownResults(page);
     expect(results.length).toBeGreaterThan(0);
     for (const { title, excerpt, marks } of results) {
       expect(`${title} ${excerpt}`, title).toMatch(/Arcep/);
