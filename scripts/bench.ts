@@ -3,6 +3,8 @@
  * 10,000 articles (BENCH_N="1000,4000" picks sizes, BENCH_RUNS the repetitions), cold (every
  * cache removed) and warm (one article edited), next to the baseline in bench/baseline on the
  * same corpus. Prints a table and writes bench/results.json. Times are figures, not assertions.
+ * The baseline is also built a second time writing as many pages as our site did ("pages égales",
+ * BASELINE_PAGES, see bench/baseline/src/pages/copies/): what Astro alone costs for that many pages.
  */
 import { execFileSync, spawn } from "node:child_process";
 import {
@@ -167,7 +169,11 @@ interface Row {
   baselinePeakMb: number;
   coldCpuSeconds: number;
   baselineCpuSeconds: number;
+  /** The baseline writing as many pages as our site (plain copies of article pages). */
+  matchedColdSeconds: number;
+  matchedCpuSeconds: number;
   coldRatio: number;
+  matchedRatio: number;
   warmRatio: number;
 }
 
@@ -198,15 +204,23 @@ for (const n of sizes) {
   }
   const baselineDir = join(root, "bench/baseline");
   const baseline: Measure[] = [];
+  const matched: Measure[] = [];
+  // Alternated, so the machine's drift within a series weighs on both alike.
   for (let i = 0; i < runs; i++) {
-    for (const dir of ["node_modules/.astro", ".astro", "dist"])
-      rmSync(join(baselineDir, dir), { recursive: true, force: true });
-    baseline.push(await buildBaseline(baselineDir, { CONTENT_DIR: content }));
-    console.error(`N=${n} référence ${i + 1}/${runs} : ${baseline.at(-1)?.seconds.toFixed(1) ?? "?"} s`);
+    for (const [label, measures, pages] of [
+      ["référence", baseline, ""],
+      ["référence à pages égales", matched, String(output.pages)],
+    ] as const) {
+      for (const dir of ["node_modules/.astro", ".astro", "dist"])
+        rmSync(join(baselineDir, dir), { recursive: true, force: true });
+      measures.push(await buildBaseline(baselineDir, { CONTENT_DIR: content, BASELINE_PAGES: pages }));
+      console.error(`N=${n} ${label} ${i + 1}/${runs} : ${measures.at(-1)?.seconds.toFixed(1) ?? "?"} s`);
+    }
   }
   const coldSeconds = median(cold.map((m) => m.seconds));
   const warmSeconds = median(warm.map((m) => m.seconds));
   const baselineColdSeconds = median(baseline.map((m) => m.seconds));
+  const matchedColdSeconds = median(matched.map((m) => m.seconds));
   rows.push({
     n,
     pages: output.pages,
@@ -219,7 +233,10 @@ for (const n of sizes) {
     baselinePeakMb: Math.max(...baseline.map((m) => m.peakMb)),
     coldCpuSeconds: median(cold.map((m) => m.cpuSeconds)),
     baselineCpuSeconds: median(baseline.map((m) => m.cpuSeconds)),
+    matchedColdSeconds,
+    matchedCpuSeconds: median(matched.map((m) => m.cpuSeconds)),
     coldRatio: coldSeconds / baselineColdSeconds,
+    matchedRatio: matchedColdSeconds / baselineColdSeconds,
     warmRatio: warmSeconds / coldSeconds,
   });
   // The corpus and everything built from it (≈ 1 GB at 10,000: store, page copies, cards, dist) leave the disk.
@@ -228,11 +245,11 @@ for (const n of sizes) {
 }
 
 const table = [
-  "| N | pages | à froid (s) | CPU à froid (s) | à chaud (s) | RSS max (Mo) | sortie (Mo) | ms/article | référence (s) | CPU référence (s) | à froid / référence | à chaud / à froid |",
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  "| N | pages | à froid (s) | CPU à froid (s) | à chaud (s) | RSS max (Mo) | sortie (Mo) | ms/article | référence (s) | CPU référence (s) | réf. à pages égales (s) | à froid / référence | réf. à pages égales / référence | à chaud / à froid |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ...rows.map(
     (r) =>
-      `| ${r.n} | ${r.pages} | ${r.coldSeconds.toFixed(1)} | ${r.coldCpuSeconds.toFixed(1)} | ${r.warmSeconds.toFixed(1)} | ${r.peakMb.toFixed(0)} | ${r.outputMb.toFixed(0)} | ${r.msPerArticle.toFixed(1)} | ${r.baselineColdSeconds.toFixed(1)} | ${r.baselineCpuSeconds.toFixed(1)} | ${r.coldRatio.toFixed(2)} | ${r.warmRatio.toFixed(2)} |`,
+      `| ${r.n} | ${r.pages} | ${r.coldSeconds.toFixed(1)} | ${r.coldCpuSeconds.toFixed(1)} | ${r.warmSeconds.toFixed(1)} | ${r.peakMb.toFixed(0)} | ${r.outputMb.toFixed(0)} | ${r.msPerArticle.toFixed(1)} | ${r.baselineColdSeconds.toFixed(1)} | ${r.baselineCpuSeconds.toFixed(1)} | ${r.matchedColdSeconds.toFixed(1)} | ${r.coldRatio.toFixed(2)} | ${r.matchedRatio.toFixed(2)} | ${r.warmRatio.toFixed(2)} |`,
   ),
 ].join("\n");
 console.log(
@@ -262,6 +279,10 @@ for (const r of rows) {
   const floor = r.coldCpuSeconds / cores;
   console.log(
     `N=${r.n} : ${r.coldCpuSeconds.toFixed(1)} s de CPU à froid sur ${cores} cœurs, au mieux ${floor.toFixed(1)} s, soit ${(floor / r.baselineColdSeconds).toFixed(2)} × la référence`,
+  );
+  // What Astro alone costs for the pages the site writes, with nothing of ours.
+  console.log(
+    `N=${r.n} : la référence écrivant autant de pages que le site (${r.pages}) prend ${r.matchedColdSeconds.toFixed(1)} s, soit ${r.matchedRatio.toFixed(2)} × la référence`,
   );
 }
 const resultsFile = join(root, "bench/results.json");
