@@ -149,11 +149,14 @@ export function buildSiteIndex<T extends Listable>(articles: T[], relatedCount =
   return { articles, byCategory, tags, archive: buildArchive(articles), neighbours, related };
 }
 
-/** Splits a list into pages of `size` (at least one page, possibly empty). */
-export function paginateList<T>(items: readonly T[], size: number): T[][] {
-  const pages: T[][] = [];
-  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
-  return pages.length > 0 ? pages : [[]];
+/**
+ * Splits a list into pages of `size`, the first holding `firstSize` (at least one page, possibly
+ * empty).
+ */
+export function paginateList<T>(items: readonly T[], size: number, firstSize = size): T[][] {
+  const pages: T[][] = [items.slice(0, firstSize)];
+  for (let i = firstSize; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages;
 }
 
 /**

@@ -103,3 +103,22 @@ test.describe("on a 360 px phone", () => {
     }
   });
 });
+
+test("the home page's latest news fill every row of their grid, at every width", async ({ page }) => {
+  await page.goto(`${corpusUrl}/`);
+  const cards = page.getByRole("region", { name: "Dernières actualités" }).locator(".cards > li");
+  for (const width of [360, 800, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const rows = await cards.evaluateAll((items) => {
+      const byTop = new Map<number, number>();
+      for (const li of items) {
+        const top = Math.round(li.getBoundingClientRect().top);
+        byTop.set(top, (byTop.get(top) ?? 0) + 1);
+      }
+      return [...byTop.values()];
+    });
+    expect(rows.length, `${width}px : plusieurs rangées`).toBeGreaterThan(1);
+    // As many cards on the last row as on the first: no hole at the end of the grid.
+    expect(new Set(rows).size, `${width}px : cartes par rangée ${rows.join(", ")}`).toBe(1);
+  }
+});

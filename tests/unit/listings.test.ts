@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive, buildSiteIndex, pageWindow, paginateList, type Listable } from "../../src/lib/listings.ts";
+import { homePages } from "../../src/lib/pages.ts";
 import { isPublished, publishedNewestFirst, buildTime } from "../../src/lib/publishing.ts";
 import { articlePageKey, siteKey } from "../../src/lib/page-keys.ts";
 
@@ -99,6 +100,15 @@ describe("pagination", () => {
   it("splits into pages and keeps one empty page for an empty list", () => {
     expect(paginateList([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(paginateList([], 2)).toEqual([[]]);
+  });
+  it("gives the first page its own size (the home page's lead above a full grid)", () => {
+    expect(paginateList([1, 2, 3, 4, 5, 6], 2, 3)).toEqual([[1, 2, 3], [4, 5], [6]]);
+    expect(paginateList([1, 2], 2, 3)).toEqual([[1, 2]]);
+    expect(paginateList([], 2, 3)).toEqual([[]]);
+    const home = homePages(Array.from({ length: 40 }, (_, i) => i));
+    expect(home.map((p) => p.items.length)).toEqual([13, 12, 12, 3]);
+    expect(home[0]?.hrefs).toEqual(["/", "/page/2/", "/page/3/", "/page/4/"]);
+    expect(home.flatMap((p) => p.items)).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
   it.each([
     [1, 3, [1, 2, 3]],
