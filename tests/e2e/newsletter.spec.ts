@@ -72,6 +72,22 @@ test.describe("with JavaScript", () => {
     await expect(field).toHaveCSS("border-color", colours.status);
   });
 
+  test("on a phone, the answer shows right under the button, above the fine print", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto("/newsletter/");
+    const button = page.getByRole("button", { name: "S’inscrire" });
+    await page.getByLabel("Votre adresse e-mail").fill("lecteur@localhost");
+    await button.click();
+    const status = page.getByRole("status");
+    await expect(status).toHaveText(/Le domaine après le « @ » n’est pas valide/);
+    await expect(status).toBeInViewport();
+    const below = await button.boundingBox();
+    const answer = await status.boundingBox();
+    const consent = await page.getByText(/Une lettre par semaine/).boundingBox();
+    expect(answer?.y ?? 0).toBeGreaterThanOrEqual((below?.y ?? 0) + (below?.height ?? 0));
+    expect(answer?.y ?? 0).toBeLessThan(consent?.y ?? 0);
+  });
+
   test("a network failure says what to do", async ({ page }) => {
     await page.goto("/newsletter/");
     await page.route("**/api/newsletter", (route) => route.abort("internetdisconnected"));
