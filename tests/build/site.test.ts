@@ -35,13 +35,15 @@ describe("every built page", () => {
     expect(brokenLinks(root)).toEqual([]);
   });
 
-  it("is French, has one h1 and a skip link, and loads no JavaScript but the newsletter box's and the search page's", () => {
+  it("is French, has one h1 and a skip link, and loads no JavaScript but the newsletter box's, the share box's and the search page's", () => {
     const scripts = listFiles(root).filter((f) => f.startsWith("_astro/") && f.endsWith(".js"));
     const newsletter = scripts.filter((f) => f.includes("NewsletterBox"));
+    const share = scripts.filter((f) => f.includes("ShareBox"));
     const search = scripts.filter((f) => f.includes("recherche"));
     expect(newsletter).toHaveLength(1);
+    expect(share).toHaveLength(1);
     expect(search).toHaveLength(1);
-    expect(scripts).toHaveLength(2);
+    expect(scripts).toHaveLength(3);
     for (const file of listFiles(root).filter((f) => f.endsWith(".html"))) {
       const doc = page(root, file);
       expect(doc.querySelector("html")?.getAttribute("lang"), file).toBe("fr");
@@ -49,6 +51,7 @@ describe("every built page", () => {
       expect(doc.querySelector("a.skip-link")?.getAttribute("href"), file).toBe("#contenu");
       const code = doc.querySelectorAll("script").filter((s) => s.getAttribute("type") !== "application/ld+json");
       const expected = [
+        ...(doc.querySelector("[data-share]") !== null ? share : []),
         ...(doc.querySelector("form[data-newsletter]") !== null ? newsletter : []),
         ...(file === "recherche/index.html" ? search : []),
       ];
@@ -59,6 +62,7 @@ describe("every built page", () => {
       expect(doc.querySelector('header form[role="search"]')?.getAttribute("action"), file).toBe("/recherche/");
     }
     expect(page(root, seed).querySelector("form[data-newsletter]")).not.toBeNull();
+    expect(page(root, seed).querySelector("[data-share]")).not.toBeNull();
   });
 
   it("indexes articles for search, and nothing else", () => {

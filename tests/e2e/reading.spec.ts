@@ -104,3 +104,56 @@ test("« S’abonner au flux RSS » leads a reader to the feeds page, at the cat
     if (label !== "Tous les articles") expect(xml, label).toContain(`<title>${SITE.name} — ${label}</title>`);
   }
 });
+
+test.describe("sharing an article", () => {
+  const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
+  const address = `${SITE.url}${article}`;
+
+  test("links to each service carry the article's public address and title, and say what they do", async ({ page }) => {
+    await page.goto(article);
+    const box = page.getByRole("region", { name: "Partager cet article" });
+    const whatsapp = box.getByRole("link", { name: "Partager sur WhatsApp" });
+    await expect(whatsapp).toBeVisible();
+    const text = new URL((await whatsapp.getAttribute("href")) ?? "").searchParams.get("text");
+    expect(text).toBe(`${seedTitle} ${address}`);
+    const mail = await box.getByRole("link", { name: "Envoyer par E-mail" }).getAttribute("href");
+    expect(new URLSearchParams(mail?.replace(/^mailto:\?/, "")).get("body")).toContain(address);
+    await expect(box.getByRole("link")).toHaveCount(6);
+  });
+
+  test("« Copier le lien » puts the public address on the clipboard and says so", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(article);
+    const box = page.getByRole("region", { name: "Partager cet article" });
+    await box.getByRole("button", { name: "Copier le lien" }).click();
+    await expect(box.getByRole("status")).toHaveText("Lien copié.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
+  });
+
+  test("on a device with a share sheet, « Partager… » opens it with the title and address", async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, "share", {
+        value: (data: ShareData) => {
+          (window as unknown as { shared: ShareData }).shared = data;
+          return Promise.resolve();
+        },
+      });
+    });
+    await page.goto(article);
+    await page.getByRole("button", { name: "Partager…" }).click();
+    expect(await page.evaluate(() => (window as unknown as { shared: ShareData }).shared)).toEqual({
+      title: seedTitle,
+      url: address,
+    });
+  });
+});
+
+test.describe("sharing without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("shows the links and no button that would do nothing", async ({ page }) => {
+    await page.goto("/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/");
+    const box = page.getByRole("region", { name: "Partager cet article" });
+    await expect(box.getByRole("link")).toHaveCount(6);
+    await expect(box.getByRole("button")).toHaveCount(0);
+  });
+});
