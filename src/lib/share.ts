@@ -37,8 +37,8 @@ export function shareLinks(url: string, title: string): ShareLink[] {
     {
       name: "E-mail",
       action: "Envoyer par",
-      // mailto wants %20 for spaces, never "+": encodeURIComponent gives that.
-      href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${title}\n\n${url}`)}`,
+      // mailto wants %20 for spaces, never "+" (encodeURIComponent gives that), and CRLF line breaks (RFC 6068).
+      href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${title}\r\n\r\n${url}`)}`,
     },
   ];
 }

@@ -11,8 +11,13 @@ export function enhanceShareBoxes(): void {
     const url = box.dataset["url"] ?? location.href;
     const title = box.dataset["title"] ?? document.title;
     const status = box.querySelector<HTMLElement>("[data-share-status]");
+    // Emptied, then written on the next frame: the same message said twice is heard twice.
     const say = (text: string): void => {
-      if (status !== null) status.textContent = text;
+      if (status === null) return;
+      status.textContent = "";
+      requestAnimationFrame(() => {
+        status.textContent = text;
+      });
     };
     const native = box.querySelector<HTMLButtonElement>("[data-native-share]");
     if (native?.parentElement && typeof navigator.share === "function") {

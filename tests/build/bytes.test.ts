@@ -87,8 +87,7 @@ describe("byte budgets", () => {
       ).toBe(true);
     }
     const article = measured.find((m) => m.type === "article");
-    expect(article?.scripts.length).toBeGreaterThanOrEqual(1);
-    expect(article?.scripts.length).toBeLessThanOrEqual(2);
+    expect(article?.scripts).toHaveLength(2);
     expect(article?.js).toBeLessThanOrEqual(2 * KB);
     expect(measured.find((m) => m.type === "home")?.js).toBe(0);
   });

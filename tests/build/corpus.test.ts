@@ -105,6 +105,8 @@ describe("the 200-article corpus", () => {
       page(root, "/").querySelector(".lead a[href^='/articles/']")?.getAttribute("href") ?? "",
     ];
     for (let p = 2; p <= pages; p++) seen.push(...cardLinks(`/page/${p}/`));
+    // Every article once: none skipped, none repeated from one page to the next.
+    expect(seen.length).toBe(published.length);
     expect(unique(seen)).toEqual(unique(published.map((e) => `/articles/${e.slug}/`)));
   });
 

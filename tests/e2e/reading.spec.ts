@@ -130,6 +130,16 @@ test.describe("sharing an article", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
   });
 
+  test("without a share sheet (desktop browsers), « Partager… » does not show", async ({ page }) => {
+    await page.addInitScript(() => {
+      Reflect.deleteProperty(Navigator.prototype, "share");
+    });
+    await page.goto(article);
+    const box = page.getByRole("region", { name: "Partager cet article" });
+    await expect(box.getByRole("button", { name: "Copier le lien" })).toBeVisible();
+    await expect(box.getByRole("button", { name: "Partager…" })).toBeHidden();
+  });
+
   test("on a device with a share sheet, « Partager… » opens it with the title and address", async ({ page }) => {
     await page.addInitScript(() => {
       Object.defineProperty(navigator, "share", {

@@ -24,7 +24,18 @@ describe("share links", () => {
     expect(mail).not.toContain("+");
     const query = new URLSearchParams(mail.slice("mailto:?".length));
     expect(query.get("subject")).toBe(title);
-    expect(query.get("body")).toBe(`${title}\n\n${url}`);
+    expect(query.get("body")).toBe(`${title}\r\n\r\n${url}`);
+  });
+
+  it("lead to each service's own share page", () => {
+    expect(links.map((l) => l.href.replace(/\?.*/, ""))).toEqual([
+      "https://wa.me/",
+      "https://www.facebook.com/sharer/sharer.php",
+      "https://x.com/intent/post",
+      "https://www.linkedin.com/sharing/share-offsite/",
+      "https://bsky.app/intent/compose",
+      "mailto:",
+    ]);
   });
 
   it("are all https links or mailto", () => {
