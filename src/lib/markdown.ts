@@ -28,6 +28,12 @@ export const articleMarkdown = unified({
   // remark-smartypants is typed against another copy of unified's types; it is a remark plugin.
   remarkPlugins: [[remarkSmartypants as RemarkPlugin, FRENCH_SMARTYPANTS]],
   rehypePlugins: [rehypeFrenchSpacing],
+  // GFM footnotes: remark-rehype's heading and back links are in English by default.
+  remarkRehype: {
+    footnoteLabel: "Notes",
+    footnoteBackLabel: (reference, again) =>
+      `Revenir à l’appel de note ${String(reference + 1)}${again > 1 ? `-${String(again)}` : ""}`,
+  },
 });
 
 /** What crosses to a worker for one body. */

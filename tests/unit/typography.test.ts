@@ -79,6 +79,14 @@ describe("article bodies (the site's Markdown processor)", () => {
     expect(await render("C'est *vrai*!")).toContain(`C’est <em>vrai</em>${N}!`);
   });
 
+  it("labels footnotes in French", async () => {
+    const html = await render("Un fait[^1], redit[^1].\n\n[^1]: La source.");
+    expect(html).toMatch(/<h2[^>]*id="footnote-label"[^>]*>Notes<\/h2>/);
+    expect(html).toContain('aria-label="Revenir à l’appel de note 1"');
+    expect(html).toContain('aria-label="Revenir à l’appel de note 1-2"');
+    expect(html).not.toMatch(/Footnotes|Back to/);
+  });
+
   it("leaves bare URLs and times intact", async () => {
     const html = await render("Rendez-vous à 10:30 sur https://example.org/page?x=1 !");
     expect(html).toContain("10:30");
