@@ -1,7 +1,8 @@
 /**
  * RSS 2.0 feeds as @astrojs/rss builds them, with what it does not do by itself: Paris-offset
  * RFC 822 dates, dc:creator, the channel's language, image, ttl and self link, absolute URLs
- * in the full content.
+ * in the full content
+ * (resolved against each article's address).
  */
 import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
@@ -49,7 +50,7 @@ export interface FeedArticle {
   author: string;
   categoryLabel: string;
   tags: readonly string[];
-  /** The body as rendered HTML (root-relative URLs allowed). */
+  /** The body as rendered HTML (relative URLs allowed: the feed makes them absolute). */
   html: string;
 }
 
@@ -99,7 +100,7 @@ export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions
       title: a.title,
       link: absoluteUrl(articleUrl(a.id), base),
       description: a.description,
-      content: absolutizeUrls(a.html, base),
+      content: absolutizeUrls(a.html, absoluteUrl(articleUrl(a.id), base)),
       categories: [a.categoryLabel, ...a.tags],
       customData: `<pubDate>${rfc822(a.date)}</pubDate><dc:creator>${escapeXml(a.author)}</dc:creator>`,
     })),

@@ -31,7 +31,7 @@ export const articleMarkdown = unified({
   // GFM footnotes: remark-rehype's heading and back links are in English by default.
   remarkRehype: {
     footnoteLabel: "Notes",
-    footnoteBackLabel: (reference, again) =>
+    footnoteBackLabel: (reference: number, again: number) =>
       `Revenir à l’appel de note ${String(reference + 1)}${again > 1 ? `-${String(again)}` : ""}`,
   },
 });

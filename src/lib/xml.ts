@@ -7,11 +7,30 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => xmlEntities[c] ?? c);
 }
 
-/** Makes root-relative href and src attributes absolute ("/a/" → "https://site/a/"), for feeds. */
-export function absolutizeUrls(html: string, base: string): string {
-  return html.replace(/\b(href|src)="(\/[^/"][^"]*|\/)"/g, (_, attr: string, path: string) => {
-    return `${attr}="${new URL(path, base).href}"`;
-  });
+/** `url` resolved against `page`; kept as written when it cannot be read as a URL. */
+function resolveUrl(url: string, page: string): string {
+  try {
+    return new URL(url, page).href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Makes every link and image address of an article's HTML absolute, resolved against the
+ * article's own address as a browser on its page would ("../b/", "photo.jpg", "#note", "/a/",
+ * each candidate of a srcset): a feed reader resolves relative ones against the feed instead.
+ */
+export function absolutizeUrls(html: string, page: string): string {
+  return html
+    .replace(/\b(href|src|poster)="([^"]*)"/g, (_, attr: string, url: string) => `${attr}="${resolveUrl(url, page)}"`)
+    .replace(/\bsrcset="([^"]*)"/g, (_, set: string) => {
+      const candidates = set.split(",").map((candidate) => {
+        const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
+        return [resolveUrl(url, page), ...descriptor].join(" ");
+      });
+      return `srcset="${candidates.join(", ")}"`;
+    });
 }
 
 /** JSON for a `<script type="application/ld+json">`: no "</script>" can close it early. */

@@ -18,7 +18,7 @@ const article = (i: number, extra: Partial<FeedArticle> = {}): FeedArticle => ({
   author: "La rédaction",
   categoryLabel: "Tech",
   tags: ["IA"],
-  html: '<p>Voir <a href="/articles/autre/">l’autre</a> et <img src="/images/a.png" alt=""></p>',
+  html: '<p>Voir <a href="/articles/autre/">l’autre</a>, <a href="../voisin/">le voisin</a> et <img src="/images/a.png" alt=""></p>',
   ...extra,
 });
 
@@ -36,6 +36,7 @@ describe("feedOptions", () => {
     expect(items[0]?.customData).toContain("<pubDate>Wed, 01 Jul 2020 12:00:00 +0200</pubDate>");
     expect(items[0]?.content).toContain('href="https://x.fr/articles/autre/"');
     expect(items[0]?.content).toContain('src="https://x.fr/images/a.png"');
+    expect(items[0]?.content).toContain('href="https://x.fr/articles/voisin/"');
     expect(options.customData).toContain(
       '<atom:link href="https://x.fr/rss.xml" rel="self" type="application/rss+xml"/>',
     );
@@ -55,10 +56,19 @@ describe("feedOptions", () => {
 });
 
 describe("xml helpers", () => {
-  it("escapes XML, absolutises root-relative URLs only, and keeps JSON-LD from closing its script", () => {
+  it("escapes XML, resolves every address against the article's, and keeps JSON-LD from closing its script", () => {
     expect(escapeXml(`<a href="x">&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
-    expect(absolutizeUrls('<a href="/a/">a</a><a href="//cdn.x/b">b</a><a href="#c">c</a>', "https://x.fr")).toBe(
-      '<a href="https://x.fr/a/">a</a><a href="//cdn.x/b">b</a><a href="#c">c</a>',
+    const page = "https://x.fr/articles/a/";
+    expect(
+      absolutizeUrls(
+        '<a href="/b/">b</a><a href="../c/">c</a><a href="#fn-1">1</a><a href="https://y.fr/?q=1&amp;r=2">y</a>' +
+          '<a href="mailto:r@x.fr">r</a><img src="photo.jpg" srcset="p-1.jpg 1x, /p-2.jpg 2x" alt="">',
+        page,
+      ),
+    ).toBe(
+      '<a href="https://x.fr/b/">b</a><a href="https://x.fr/articles/c/">c</a><a href="https://x.fr/articles/a/#fn-1">1</a>' +
+        '<a href="https://y.fr/?q=1&amp;r=2">y</a><a href="mailto:r@x.fr">r</a>' +
+        '<img src="https://x.fr/articles/a/photo.jpg" srcset="https://x.fr/articles/a/p-1.jpg 1x, https://x.fr/p-2.jpg 2x" alt="">',
     );
     expect(jsonForScript({ t: "</script><script>alert(1)</script>" })).not.toContain("</script>");
     expect(JSON.parse(jsonForScript({ t: "</script>" }))).toEqual({ t: "</script>" });
