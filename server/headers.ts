@@ -47,24 +47,46 @@ export function securityHeaders(options: PolicyOptions = {}): Record<string, str
   return headers;
 }
 
-/** Cache-Control of a static file: hashed assets forever, pages and feeds briefly. */
+/** Cache-Control of pages and of any file no rule below names: a minute, then ask again. */
+export const DEFAULT_CACHE_CONTROL = "public, max-age=60, must-revalidate";
+
+/**
+ * Cache-Control of static files, first match wins. `patterns` say the same in `_headers` syntax
+ * (`*` for any run of characters), and never overlap: Netlify and Cloudflare Pages apply every
+ * rule that matches an address and join the values of a header given twice ("max-age=60, …,
+ * max-age=31536000"), which a browser may read as stale.
+ */
+const CACHE_RULES: readonly { value: string; test: RegExp; patterns: readonly string[] }[] = [
+  { value: "public, max-age=31536000, immutable", test: /^\/_astro\//, patterns: ["/_astro/*"] },
+  {
+    value: "public, max-age=86400",
+    test: /^\/pagefind\/(?:.+\/.+|[^/]*\.pf_)/,
+    patterns: ["/pagefind/fragment/*", "/pagefind/index/*", "/pagefind/filter/*", "/pagefind/*.pf_meta"],
+  },
+  { value: "public, max-age=600", test: /\.(?:xml|xsl)$/, patterns: ["/*.xml", "/*.xsl"] },
+  {
+    value: "public, max-age=86400",
+    test: /^\/og\/|^\/(?:logo\.png|favicon\.svg|rss\.css)$/,
+    patterns: ["/og/*", "/logo.png", "/favicon.svg", "/rss.css"],
+  },
+];
+
+/** Cache-Control of a static file: hashed assets forever, images and search index a day, feeds briefly. */
 export function cacheControl(path: string): string {
-  if (path.startsWith("/_astro/")) return "public, max-age=31536000, immutable";
-  if (/^\/pagefind\/.+\/.+/.test(path) || /^\/pagefind\/.*\.pf_/.test(path)) return "public, max-age=86400";
-  if (/\.(?:xml|xsl)$/.test(path)) return "public, max-age=600";
-  if (path.startsWith("/og/") || /\.(?:png|svg|ico|css|woff2?)$/.test(path)) return "public, max-age=86400";
-  return "public, max-age=60, must-revalidate";
+  return CACHE_RULES.find((rule) => rule.test.test(path))?.value ?? DEFAULT_CACHE_CONTROL;
 }
 
-/** The same policy as a `_headers` file for static hosts. */
+/**
+ * The same policy as a `_headers` file for static hosts: the security headers on every address,
+ * a Cache-Control for each kind of long-lived file. Pages get none there: `/*` would add its
+ * value to every other rule's. A static host's own default for pages asks again on each visit.
+ */
 export function headersFile(options: PolicyOptions = {}): string {
   const block = (path: string, headers: Record<string, string>): string =>
     [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join("\n");
   return [
-    block("/*", { ...securityHeaders(options), "Cache-Control": cacheControl("/") }),
-    block("/_astro/*", { "Cache-Control": cacheControl("/_astro/x.js") }),
-    block("/og/*", { "Cache-Control": cacheControl("/og/x.png") }),
-    block("/*.xml", { "Cache-Control": cacheControl("/rss.xml") }),
+    block("/*", securityHeaders(options)),
+    ...CACHE_RULES.flatMap((rule) => rule.patterns.map((pattern) => block(pattern, { "Cache-Control": rule.value }))),
     "",
   ].join("\n\n");
 }

@@ -53,13 +53,34 @@ export function chooseEncoding(acceptEncoding: string | undefined): "br" | "gzip
   return "identity";
 }
 
-/** Serves files under `root`; resolves false when the request is not for one of them. */
+/** Files of dist/client that are instructions for static hosts, not pages: answered 404 here. */
+const HOST_FILES = new Set(["/_headers", "/_redirects"]);
+
+/**
+ * The one address of a page found at `pathname`, when the request used another: "/a" → "/a/",
+ * "/a/index.html" → "/a/". Undefined when `pathname` is that address, or when a redirect could
+ * leave the site ("//host/…" read as a protocol-relative URL).
+ */
+export function canonicalPath(pathname: string, isDirectory: boolean): string | undefined {
+  if (/\/\/|\\/.test(pathname)) return undefined;
+  if (isDirectory && !pathname.endsWith("/")) return `${pathname}/`;
+  if (pathname.endsWith("/index.html")) return pathname.slice(0, -"index.html".length);
+  return undefined;
+}
+
+/**
+ * Serves files under `root`; resolves false when the request is not for one of them. A page
+ * asked for at another address is redirected (301) to its own, a method other than GET or HEAD
+ * on a file answers 405.
+ */
 export function createStaticHandler(root: string): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const base = resolve(root);
   const compressed = new Map<string, Buffer>();
   let cachedBytes = 0;
 
-  const locate = async (pathname: string): Promise<{ file: string; size: number; mtime: Date } | undefined> => {
+  const locate = async (
+    pathname: string,
+  ): Promise<{ file: string; size: number; mtime: Date; directory: boolean } | undefined> => {
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);
@@ -71,21 +92,43 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
     if (file !== base && !file.startsWith(base + sep)) return undefined;
     try {
       let info = await stat(file);
-      if (info.isDirectory()) {
+      const directory = info.isDirectory();
+      if (directory) {
         file = join(file, "index.html");
         info = await stat(file);
       }
-      return info.isFile() ? { file, size: info.size, mtime: info.mtime } : undefined;
+      return info.isFile() ? { file, size: info.size, mtime: info.mtime, directory } : undefined;
     } catch {
       return undefined;
     }
   };
 
   return async (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
-    const found = await locate(pathname);
+    const url = req.url ?? "/";
+    const query = url.includes("?") ? url.slice(url.indexOf("?")) : "";
+    let pathname = url.slice(0, url.length - query.length) || "/";
+    let found = await locate(pathname);
     if (found === undefined) return false;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.statusCode = 405;
+      res.setHeader("Allow", "GET, HEAD");
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+      res.end("Méthode non permise : cette adresse se lit seulement (GET ou HEAD).\n");
+      return true;
+    }
+    const canonical = canonicalPath(pathname, found.directory);
+    if (canonical !== undefined && pathname !== "/404.html") {
+      res.statusCode = 301;
+      res.setHeader("Location", canonical + query);
+      res.setHeader("Cache-Control", cacheControl(canonical));
+      res.end();
+      return true;
+    }
+    if (HOST_FILES.has(pathname)) {
+      pathname = "/404.html";
+      found = await locate(pathname);
+      if (found === undefined) return false;
+    }
     const type = contentType(found.file);
     const encoding = COMPRESSIBLE.has(extname(found.file))
       ? chooseEncoding(req.headers["accept-encoding"])

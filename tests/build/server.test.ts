@@ -2,13 +2,14 @@
  * The production server (server/main.ts): headers on every answer, compression and caching,
  * /healthz, and a clean stop on SIGTERM that finishes the request in flight.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadedModules } from "./dist.ts";
+import { cacheControl, DEFAULT_CACHE_CONTROL } from "../../server/headers.ts";
+import { listFiles, loadedModules } from "./dist.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
@@ -100,6 +101,38 @@ describe("static files", () => {
     expect(await head.text()).toBe("");
   });
 
+  it("redirects a page asked for at another address to its own, never off the site", async () => {
+    const bare = article.slice(0, -1);
+    for (const [asked, own] of [
+      [bare, article],
+      [`${bare}?utm_source=x`, `${article}?utm_source=x`],
+      [`${article}index.html`, article],
+      ["/index.html", "/"],
+    ] as const) {
+      const response = await fetch(`${server.url}${asked}`, { redirect: "manual" });
+      expect(response.status, asked).toBe(301);
+      expect(response.headers.get("location"), asked).toBe(own);
+    }
+    const doubled = await fetch(`${server.url}//articles`, { redirect: "manual" });
+    expect(doubled.headers.get("location") ?? "").not.toMatch(/^\/\//);
+  });
+
+  it("answers 405 to a method other than GET or HEAD on a file, and hides the hosts' _headers", async () => {
+    const post = await fetch(`${server.url}/rss.xml`, { method: "POST", body: "x" });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET, HEAD");
+    expect(await post.text()).toContain("Méthode non permise");
+    const hidden = await fetch(`${server.url}/_headers`);
+    expect(hidden.status).toBe(404);
+    expect(await hidden.text()).toContain("Page introuvable");
+  });
+
+  it("gives the status line of a refused signup page its own words, not « OK »", async () => {
+    const refused = await fetch(`${server.url}/newsletter/erreur/?raison=domaine`);
+    expect(refused.status).toBe(400);
+    expect(refused.statusText).toBe("Bad Request");
+  });
+
   it("answers 404 with the French page, and never serves a file outside the site", async () => {
     const missing = await fetch(`${server.url}/nexiste-pas/`);
     expect(missing.status).toBe(404);
@@ -108,6 +141,43 @@ describe("static files", () => {
       const response = await fetch(`${server.url}${path}`);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain("root:");
+    }
+  });
+});
+
+describe("the _headers file for static hosts", () => {
+  const client = join(import.meta.dirname, "../../dist/client");
+  // As Netlify and Cloudflare Pages read it: every rule whose pattern matches applies ("*": anything).
+  const rules = readFileSync(join(client, "_headers"), "utf8")
+    .trim()
+    .split(/\n\n+/)
+    .map((block) => {
+      const [pattern = "", ...lines] = block.split("\n");
+      const regex = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+      return { regex, headers: lines.map((line) => line.trim().split(/:\s*/, 2) as [string, string]) };
+    });
+  const cacheValues = (path: string): string[] =>
+    rules
+      .filter((rule) => rule.regex.test(path))
+      .flatMap((rule) => rule.headers.filter(([name]) => name === "Cache-Control").map(([, value]) => value));
+
+  it("gives each file at most one Cache-Control, the Node server's, and pages the host's own", () => {
+    const files = listFiles(client).map((file) => `/${file}`);
+    expect(files.some((file) => file.startsWith("/pagefind/fragment/"))).toBe(true);
+    for (const path of files) {
+      const values = cacheValues(path);
+      const served = cacheControl(path);
+      if (path.endsWith(".html") || served === DEFAULT_CACHE_CONTROL) expect(values, path).toEqual([]);
+      else expect(values, path).toEqual([served]);
+    }
+    expect(cacheValues("/articles/x/")).toEqual([]);
+  });
+
+  it("puts the security headers on every address", () => {
+    for (const path of ["/", "/articles/x/", "/_astro/a.js", "/rss.xml"]) {
+      const names = rules.filter((rule) => rule.regex.test(path)).flatMap((rule) => rule.headers.map(([n]) => n));
+      expect(names, path).toContain("Content-Security-Policy");
+      expect(names, path).toContain("X-Content-Type-Options");
     }
   });
 });

@@ -181,6 +181,13 @@ describe("feeds", () => {
         .querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')
         .map((l) => l.getAttribute("href"));
       expect(hrefs, path).toContain("/categorie/international/rss.xml");
+      // A reader shows one name for a feed: the one the page announced, the one the feed gives itself.
+      for (const link of page(root, path).querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')) {
+        const xml = readFileSync(join(root, link.getAttribute("href") ?? ""), "utf8");
+        expect(/<channel><title>([^<]*)<\/title>/.exec(xml)?.[1], link.getAttribute("href")).toBe(
+          link.getAttribute("title"),
+        );
+      }
     }
     // Links for readers lead to the feeds page, at the feed's entry, which links the feed itself.
     expect(page(root, "/categorie/international/").querySelector('a[href="/flux-rss/#flux-international"]')?.text).toBe(

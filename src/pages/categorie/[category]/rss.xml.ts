@@ -1,8 +1,8 @@
 import rss from "@astrojs/rss";
 import type { GetStaticPaths } from "astro";
-import { CATEGORIES, SITE, type Category } from "../../../config.ts";
+import { CATEGORIES, type Category } from "../../../config.ts";
 import { getSite, toFeedArticle } from "../../../lib/articles.ts";
-import { FEED_SIZE, feedOptions } from "../../../lib/feed.ts";
+import { FEED_SIZE, categoryFeedLink, feedOptions } from "../../../lib/feed.ts";
 import { categoryFeedUrl, categoryUrl } from "../../../lib/urls.ts";
 
 export const getStaticPaths = (() =>
@@ -17,7 +17,7 @@ export async function GET({ props }: { props: { category: Category } }): Promise
   const { byCategory } = await getSite();
   return rss(
     feedOptions({
-      title: `${SITE.name} — ${category.label}`,
+      title: categoryFeedLink(category).title,
       description: category.description,
       feedPath: categoryFeedUrl(category.slug),
       pagePath: categoryUrl(category.slug),
