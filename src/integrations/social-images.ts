@@ -4,14 +4,11 @@
  * (a deleted or unpublished article).
  */
 import { linkSync, mkdirSync, readdirSync, rmSync, statSync, copyFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { buildCards, closeBuildCards, openBuildCards } from "../lib/build-cards.ts";
-import { siteImageUrl } from "../lib/urls.ts";
-
-/** The folder of social images on the site ("/og"), which also holds the site's own (written by its route). */
-const FOLDER = dirname(siteImageUrl());
+import { SOCIAL_IMAGE_FOLDER as FOLDER, siteImageUrl } from "../lib/urls.ts";
 
 /**
  * `to` becomes the drawn file `from`: a hard link (no copy; the cache and dist/ are one disk),

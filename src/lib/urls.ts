@@ -36,10 +36,16 @@ export const feedsUrl = (feed?: string): string => (feed === undefined ? "/flux-
 export const feedUrl = (): string => "/rss.xml";
 /** A category's RSS feed: "/categorie/<slug>/rss.xml". */
 export const categoryFeedUrl = (slug: string): string => `/categorie/${slug}/rss.xml`;
+/** The folder of the drawn social cards (1200×630 PNGs): the site's own and each article's. */
+export const SOCIAL_IMAGE_FOLDER = "/og";
+
 /** The social image of an article: "/og/<slug>.png". */
-export const socialImageUrl = (slug: string): string => `/og/${slug}.png`;
+export const socialImageUrl = (slug: string): string => `${SOCIAL_IMAGE_FOLDER}/${slug}.png`;
+
+/** Whether `path` is a drawn social card (not an editor's photo). */
+export const isSocialCard = (path: string): boolean => path.startsWith(`${SOCIAL_IMAGE_FOLDER}/`);
 /** The site's default social image. */
-export const siteImageUrl = (): string => "/og/digimedia.png";
+export const siteImageUrl = (): string => `${SOCIAL_IMAGE_FOLDER}/digimedia.png`;
 
 /** The search page; with a query, "/recherche/?q=…". */
 export const searchUrl = (query?: string): string =>
