@@ -4,25 +4,28 @@ import node from "@astrojs/node";
 import sitemap from "@astrojs/sitemap";
 import { SITE } from "./src/config.ts";
 import { markdownProcessor } from "./src/lib/markdown.ts";
-import { articleLastmods } from "./src/lib/sitemaps.ts";
+import { articleLastmods, sitemapFilter } from "./src/lib/sitemaps.ts";
+import { readArticleFolder } from "./src/lib/articles-loader.ts";
+import { buildTime } from "./src/lib/publishing.ts";
 import { buildCaches } from "./src/lib/build-caches.ts";
 import { staticHeaders } from "./src/integrations/headers.ts";
 import { pruneStalePages } from "./src/integrations/prune.ts";
 import { socialImages } from "./src/integrations/social-images.ts";
 
 const contentDir = process.env.CONTENT_DIR;
-// lastmod of each article page in the sitemap: its `updated`, else its `date`.
-// Reading them here is the first look at the articles: front matter YAML that cannot be read stops the
-// build with the editor's message alone (not as Astro's "Unable to load your Astro config").
-const lastmods = (() => {
+// Every article file's front matter, read once for the sitemap (each page's lastmod, the sections with
+// an article). It is the first look at the articles: files that cannot be read stop the build with the
+// editor's messages alone, all of them at once (not as Astro's "Unable to load your Astro config").
+const articleFiles = (() => {
   try {
-    return articleLastmods(contentDir ?? "content/articles");
+    return readArticleFolder(contentDir ?? "content/articles");
   } catch (error) {
     if (!(error instanceof Error && error.name === "ArticleError")) throw error;
     console.error(error.message);
     process.exit(1);
   }
 })();
+const lastmods = articleLastmods(articleFiles);
 
 export default defineConfig({
   site: SITE.url,
@@ -53,8 +56,7 @@ export default defineConfig({
     socialImages(),
     staticHeaders(),
     sitemap({
-      // Not the 404, nor the pages about one reader's signup (they are noindex).
-      filter: (page) => !/\/404\/?$|\/newsletter\/.+/.test(page),
+      filter: sitemapFilter(articleFiles, buildTime()),
       serialize: (item) => {
         const lastmod = lastmods.get(item.url);
         return lastmod === undefined ? item : { ...item, lastmod };

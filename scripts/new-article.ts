@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { CATEGORIES } from "../src/config.ts";
 import { parisParts } from "../src/lib/dates.ts";
 import { slugify } from "../src/lib/slug.ts";
+import { TEMPLATE_DESCRIPTION } from "../src/lib/article-schema.ts";
+import { TEMPLATE_BODY } from "../src/lib/article-checks.ts";
 
 const title = process.argv.slice(2).join(" ").trim();
 if (title === "") {
@@ -28,7 +30,7 @@ const yamlString = (s: string): string => JSON.stringify(s);
 const text = `---
 title: ${yamlString(title)}
 # Le chapô : une ou deux phrases qui résument l’article.
-description: "À compléter"
+description: "${TEMPLATE_DESCRIPTION}"
 # Heure de Paris (AAAA-MM-JJTHH:MM). Un article daté dans le futur attend cette date pour paraître.
 date: ${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}
 # updated: ${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}
@@ -41,7 +43,7 @@ author: La rédaction
 draft: true
 ---
 
-Le texte de l’article, en Markdown. Les guillemets "droits" deviennent « français » et les espaces
+${TEMPLATE_BODY} Les guillemets "droits" deviennent « français » et les espaces
 avant : ; ! ? sont posées à la publication.
 `;
 

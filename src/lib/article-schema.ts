@@ -5,33 +5,64 @@
 import { z } from "astro/zod";
 import { CATEGORIES, type CategorySlug } from "../config.ts";
 import { parseParisDate } from "./dates.ts";
+import { slugify } from "./slug.ts";
 import { frenchTypography } from "./typography.ts";
 
 const categoryList = CATEGORIES.map((c) => c.slug).join(", ");
+/** A category name as compared: no accents, no case, hyphens as spaces ("Réseaux sociaux" = "reseaux-sociaux"). */
+const categoryKey = (name: string): string =>
+  name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[\s-]+/g, " ")
+    .trim();
 const categoryByName = new Map<string, CategorySlug>(
   CATEGORIES.flatMap((c) => [
-    [c.slug, c.slug],
-    [c.label.toLowerCase(), c.slug],
+    [categoryKey(c.slug), c.slug],
+    [categoryKey(c.label), c.slug],
   ]),
 );
 
+/** The category an editor named by its slug or its label, whatever its accents or case. */
+export function categorySlug(name: string): CategorySlug | undefined {
+  return categoryByName.get(categoryKey(name));
+}
+
+/** The standfirst `npm run new` writes, to be replaced before publication. */
+export const TEMPLATE_DESCRIPTION = "À compléter";
+
+/** A value as YAML read it, for a message. */
+const shown = (input: unknown): string =>
+  typeof input === "object" && input !== null ? JSON.stringify(input) : String(input);
+
+/** The message for a field that holds no text: missing, empty, or a number YAML read as such. */
+const notText = (what: string, input: unknown): string => {
+  if (input === undefined) return `${what} est obligatoire`;
+  if (input === null) return `${what} est vide`;
+  return `${what} doit être un texte : « ${shown(input)} » est lu comme ${typeof input === "number" ? "un nombre" : "une autre valeur"}, mettez-le entre guillemets droits ("${shown(input)}")`;
+};
+
 const requiredText = (what: string) =>
   z
-    .string({
-      error: (issue) => (issue.input === undefined ? `${what} est obligatoire` : `${what} doit être un texte`),
-    })
+    .string({ error: (issue) => notText(what, issue.input) })
     .trim()
     .min(1, { error: `${what} est vide` });
 
 const dateField = (what: string) =>
   z
-    .union([z.string(), z.date()], { error: `${what} est obligatoire (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM)` })
+    .union([z.string(), z.date()], {
+      error: (issue) =>
+        issue.input === undefined || issue.input === null
+          ? `${what} est ${issue.input === undefined ? "obligatoire" : "vide"} (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM)`
+          : `${what} doit s’écrire AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, pas « ${shown(issue.input)} »`,
+    })
     .transform((value, ctx) => {
       const date = value instanceof Date ? value : parseParisDate(value);
       if (date === undefined || Number.isNaN(date.getTime())) {
         ctx.addIssue({
           code: "custom",
-          message: `${what} impossible ou mal formée : « ${String(value)} » (attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, heure de Paris)`,
+          message: `${what} est impossible ou mal formée : « ${String(value)} » (attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, heure de Paris)`,
         });
         return z.NEVER;
       }
@@ -56,7 +87,7 @@ export const articleSchema = z
               : `la catégorie (category) doit être un nom de rubrique : ${categoryList}`,
         })
         .transform((value, ctx) => {
-          const slug = categoryByName.get(value.trim().toLowerCase());
+          const slug = categorySlug(value);
           if (slug === undefined) {
             ctx.addIssue({
               code: "custom",
@@ -67,7 +98,13 @@ export const articleSchema = z
           return slug;
         }),
       tags: z
-        .array(requiredText("une étiquette (tags)"), { error: "les étiquettes (tags) sont une liste" })
+        .array(
+          requiredText("une étiquette (tags)").refine((tag) => slugify(tag) !== "", {
+            error: (issue) =>
+              `l’étiquette « ${String(issue.input)} » n’a ni lettre ni chiffre : elle n’aurait pas d’adresse (/tag/…)`,
+          }),
+          { error: "les étiquettes (tags) sont une liste, par exemple : tags: [Tencent, Chine]" },
+        )
         .default([]),
       author: requiredText("l’auteur (author)").default("La rédaction"),
       image: requiredText("l’image (image)").optional(),
@@ -77,6 +114,20 @@ export const articleSchema = z
     { error: (issue) => (issue.code === "unrecognized_keys" ? `champ inconnu : ${issue.keys.join(", ")}` : undefined) },
   )
   .superRefine((data, ctx) => {
+    if (data.image === undefined && data.imageAlt !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["imageAlt"],
+        message: "un texte alternatif (imageAlt) sans image (image) : ajoutez l’image ou retirez ce champ",
+      });
+    }
+    if (!data.draft && data.description === TEMPLATE_DESCRIPTION) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["description"],
+        message: `le chapô (description) est encore celui du modèle, « ${TEMPLATE_DESCRIPTION} » : écrivez-le avant de publier`,
+      });
+    }
     if (data.image !== undefined && data.imageAlt === undefined) {
       ctx.addIssue({
         code: "custom",

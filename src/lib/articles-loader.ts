@@ -5,13 +5,14 @@
  * 2. Errors are French and name the file and the field.
  * 3. The slug is the file name, checked, and two files with one slug fail the build.
  */
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractFrontmatter } from "@astrojs/markdown-remark";
 import yaml from "js-yaml";
 import { glob, type Loader, type ParseDataOptions } from "astro/loaders";
 import { articleSchema, describeIssues, describeProblems } from "./article-schema.ts";
+import { bodyProblems, imageFileProblem } from "./article-checks.ts";
 import { SLUG_PATTERN } from "./slug.ts";
 
 /** Raised for an article the site cannot publish; its message is meant for editors. */
@@ -21,37 +22,135 @@ export class ArticleError extends Error {
   override stack = "";
 }
 
+/** The text of an article file, which must be UTF-8 (a BOM is dropped). */
+function readArticleText(file: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new ArticleError(
+      `Article invalide : ${file}\n  - le fichier n’est pas en UTF-8 (ses lettres accentuées seraient illisibles) : réenregistrez-le en UTF-8 dans votre éditeur`,
+    );
+  }
+}
+
+/** A field line ("title: …") or list item ("  - …") whose unquoted text holds " #": YAML ends it there. */
+const CUT_BY_COMMENT = /^(?:([A-Za-z][\w-]*)[ \t]*:|[ \t]+-)[ \t]+([^"'\s[{|>#].*?[ \t]#.*)$/;
+
+/** Problems of the raw front matter that YAML reads without a word but not as the editor meant. */
+function silentYamlProblems(raw: string): string[] {
+  return raw.split(/\r?\n/).flatMap((line) => {
+    const match = CUT_BY_COMMENT.exec(line);
+    if (match === null) return [];
+    const [, field, value = ""] = match;
+    const quoted = `"${value.trim().replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    const example = field === undefined ? `- ${quoted}` : `${field}: ${quoted}`;
+    return [
+      `${field === undefined ? "une liste" : `champ « ${field} »`} : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : ${example}`,
+    ];
+  });
+}
+
+/** What a YAML error most likely means, from the line it points at. */
+function yamlHint(raw: string, error: unknown): string {
+  const line = (error as { mark?: { line?: number } }).mark?.line;
+  // The line pointed at, or the last written line before it (YAML may point past it).
+  const text =
+    line === undefined
+      ? ""
+      : (raw
+          .split(/\r?\n/)
+          .slice(0, line + 1)
+          .findLast((l) => l.trim() !== "") ?? "");
+  const field = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(text);
+  if (field === null) {
+    // Prose where a field should be: the closing --- is missing, so the text was read as front matter.
+    return text.trim() !== "" && !/^\s*(?:-|#)/.test(text)
+      ? "\n    la ligne --- qui ferme le front matter manque-t-elle ? elle suit le dernier champ, avant le texte"
+      : "";
+  }
+  const [, name = "", value = ""] = field;
+  if (/^"[^"]*"\s*\S/.test(value)) {
+    return `\n    champ « ${name} » : un texte qui commence par des guillemets droits doit finir par eux ; écrivez « » directement, ou entourez tout le texte de guillemets simples : ${name}: '${value.trim()}'`;
+  }
+  // The commonest case: a title typed as French writes it, "Titre : sous-titre", which YAML reads as a new field.
+  return /:\s/.test(value)
+    ? `\n    champ « ${name} » : un texte qui contient « : » s’écrit entre guillemets droits, par exemple : ${name}: "Titre : sous-titre"`
+    : "";
+}
+
 /** Front matter of a file, with YAML's core schema (dates kept as strings). */
 export function readFrontMatter(file: string): Record<string, unknown> {
-  const raw = extractFrontmatter(readFileSync(file, "utf8"));
-  if (raw === undefined) return {};
+  const text = readArticleText(file);
+  const raw = extractFrontmatter(text);
+  if (raw === undefined) {
+    if (/^---[ \t]*\r?\n/.test(text)) {
+      throw new ArticleError(
+        `Article invalide : ${file}\n  - front matter non fermé : ajoutez une ligne --- après le dernier champ, avant le texte`,
+      );
+    }
+    return {};
+  }
+  const silent = silentYamlProblems(raw);
+  if (silent.length > 0)
+    throw new ArticleError(`Article invalide : ${file}\n${silent.map((p) => `  - ${p}`).join("\n")}`);
   try {
     const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
     return data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
   } catch (error) {
     const reason = (error as Error).message;
-    // The commonest case: a title typed as French writes it, "Titre : sous-titre", which YAML reads as a new field.
-    const hint = /mapping/.test(reason)
-      ? '\n    un texte qui contient « : » s’écrit entre guillemets droits, par exemple : title: "Titre : sous-titre"'
-      : "";
-    throw new ArticleError(`Article invalide : ${file}\n  - front matter YAML illisible : ${reason}${hint}`);
+    throw new ArticleError(
+      `Article invalide : ${file}\n  - front matter YAML illisible : ${reason}${yamlHint(raw, error)}`,
+    );
   }
+}
+
+/** Extensions an editor may give a Markdown file; only ".md" is read. */
+const MARKDOWN_LOOKALIKE = /\.(?:md|markdown|mdown|mkdn?|mdx)$/i;
+
+/** An article file of a folder, with its front matter as written. */
+export interface ArticleFile {
+  file: string;
+  slug: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Every article file under `dir` (names starting with _ are skipped) with its front matter. A file
+ * that cannot be read, or that looks like an article but would not be read (".MD", ".markdown"),
+ * is a problem; all of them are reported at once, in one ArticleError.
+ */
+export function readArticleFolder(dir: string): ArticleFile[] {
+  const files: ArticleFile[] = [];
+  const problems: string[] = [];
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.name.startsWith("_")) continue;
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".md")) {
+        try {
+          files.push({ file: full, slug: basename(entry.name, ".md"), data: readFrontMatter(displayPath(full)) });
+        } catch (error) {
+          if (!(error instanceof ArticleError)) throw error;
+          problems.push(error.message);
+        }
+      } else if (MARKDOWN_LOOKALIKE.test(entry.name)) {
+        problems.push(
+          `Article invalide : ${displayPath(full)}\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en ${entry.name.replace(MARKDOWN_LOOKALIKE, ".md")} (ou faites commencer son nom par _ pour qu’il soit ignoré)`,
+        );
+      }
+    }
+  };
+  walk(dir);
+  if (problems.length > 0) throw new ArticleError(problems.join("\n"));
+  return files;
 }
 
 /** A path as an editor reads it: relative to the project when inside it. */
 function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith("..") || isAbsolute(rel) ? file : rel;
-}
-
-/** What is wrong with an article's `image`, if anything: a site path must name a file of public/. */
-function imageFileProblem(image: string | undefined): string | undefined {
-  if (image === undefined || /^https:\/\//.test(image)) return undefined;
-  if (!image.startsWith("/")) {
-    return `« ${image} » doit commencer par / (un fichier de public/, ex. /images/photo.jpg) ou par https://`;
-  }
-  const file = join(process.cwd(), "public", decodeURIComponent(image.split(/[?#]/)[0] ?? ""));
-  return existsSync(file) ? undefined : `fichier introuvable : public${image} (les images vont dans public/)`;
 }
 
 /** Articles from `base` ("content/articles" or an absolute folder); files starting with _ are ignored. */
@@ -81,33 +180,61 @@ export function articlesLoader(base: string): Loader {
   return {
     name: "articles-loader",
     load: async (context) => {
+      const publicDir = fileURLToPath(
+        (context.config as { publicDir?: URL }).publicDir ?? new URL("public/", context.config.root),
+      );
+      const shown = (filePath: string): string => displayPath(fileURLToPath(new URL(filePath, context.config.root)));
+      // Every article's problems, reported together once the folder is read: an editor fixes them in one go.
+      const problems = new Map<string, string>();
       await inner.load({
         ...context,
-        parseData: <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> =>
-          // A throw inside the executor rejects: the build stops with the editor's message.
-          new Promise<TData>((resolve) => {
-            const file = props.filePath === undefined ? props.id : displayPath(props.filePath);
-            const data = props.filePath === undefined ? props.data : (readFrontMatter(props.filePath) as TData);
+        parseData: <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> => {
+          const file = props.filePath === undefined ? props.id : displayPath(props.filePath);
+          try {
+            const data = props.filePath === undefined ? props.data : (readFrontMatter(file) as TData);
             // The collection's schema, checked once here (Astro's own parseData would check it again).
             const result = articleSchema.safeParse(data);
             if (!result.success) throw new ArticleError(describeIssues(file, result.error));
-            const imageProblem = imageFileProblem(result.data.image);
+            const { image } = result.data;
+            const imageProblem = image === undefined ? undefined : imageFileProblem(image, publicDir);
             if (imageProblem !== undefined) {
               throw new ArticleError(describeProblems(file, [{ field: "image", message: imageProblem }]));
             }
-            resolve(result.data as unknown as TData);
-          }),
+            return Promise.resolve(result.data as unknown as TData);
+          } catch (error) {
+            if (!(error instanceof ArticleError)) throw error;
+            // Stored for now (its text is rendered like the others'), taken out below.
+            problems.set(props.id, error.message);
+            return Promise.resolve(props.data);
+          }
+        },
       });
-      // Astro's glob loader logs a body that fails to render and stores the article without it;
-      // an article without its text must not be published. The entry leaves the store so that
-      // the next build renders it again.
       for (const [id, entry] of context.store.entries()) {
-        if (entry.rendered !== undefined) continue;
-        context.store.delete(id);
-        throw new ArticleError(
-          `Article invalide : ${entry.filePath ?? id}\n  - le texte (Markdown) n’a pas pu être rendu : voir l’erreur ci-dessus`,
+        if (problems.has(id)) continue;
+        const file = shown(entry.filePath ?? id);
+        // Astro's glob loader logs a body that fails to render and stores the article without it;
+        // an article without its text must not be published.
+        if (entry.rendered === undefined) {
+          problems.set(
+            id,
+            `Article invalide : ${file}\n  - le texte (Markdown) n’a pas pu être rendu : voir l’erreur ci-dessus`,
+          );
+          continue;
+        }
+        if ((entry.data as { draft?: boolean }).draft === true) continue;
+        const found = bodyProblems(
+          entry.body ?? "",
+          entry.rendered.html,
+          entry.rendered.metadata?.headings ?? [],
+          publicDir,
         );
+        if (found.length > 0) problems.set(id, describeProblems(file, found));
       }
+      if (problems.size === 0) return;
+      // Out of the store, so that the next build reads them again.
+      for (const id of problems.keys()) context.store.delete(id);
+      const count = problems.size > 1 ? `${String(problems.size)} articles à corriger :\n` : "";
+      throw new ArticleError(count + [...problems.values()].join("\n"));
     },
   };
 }

@@ -2,13 +2,12 @@
  * Sitemaps: the Google News sitemap (articles of the last two days), and the lastmod of each
  * article page for @astrojs/sitemap, read from the content folder at config time.
  */
-import { readdirSync } from "node:fs";
-import { basename, join } from "node:path";
-import { SITE } from "../config.ts";
+import { CATEGORIES, SITE } from "../config.ts";
+import { categorySlug } from "./article-schema.ts";
 import { isoDateTime, parseParisDate } from "./dates.ts";
-import { absoluteUrl, articleUrl } from "./urls.ts";
+import { absoluteUrl, articleUrl, categoryUrl } from "./urls.ts";
 import { escapeXml } from "./xml.ts";
-import { readFrontMatter } from "./articles-loader.ts";
+import type { ArticleFile } from "./articles-loader.ts";
 
 /** How far back the news sitemap looks. */
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
@@ -38,22 +37,28 @@ export function newsSitemap(articles: readonly NewsItem[], now: Date): string {
   ].join("\n");
 }
 
-/** Article URL → last change (updated, else date), for every Markdown file under `dir`. */
-export function articleLastmods(dir: string): Map<string, string> {
+/** Article URL → last change (updated, else date), for every article file read. */
+export function articleLastmods(files: readonly ArticleFile[]): Map<string, string> {
   const lastmods = new Map<string, string>();
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (entry.name.startsWith("_")) continue;
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".md")) {
-        const data = readFrontMatter(full);
-        const raw = data["updated"] ?? data["date"];
-        const date = typeof raw === "string" ? parseParisDate(raw) : undefined;
-        if (date !== undefined) lastmods.set(absoluteUrl(articleUrl(basename(entry.name, ".md"))), date.toISOString());
-      }
-    }
-  };
-  walk(dir);
+  for (const { slug, data } of files) {
+    const raw = data["updated"] ?? data["date"];
+    const date = typeof raw === "string" ? parseParisDate(raw) : undefined;
+    if (date !== undefined) lastmods.set(absoluteUrl(articleUrl(slug)), date.toISOString());
+  }
   return lastmods;
+}
+
+/**
+ * Which built pages the sitemap lists: not the 404, nor the pages about one reader's signup, nor
+ * a section without a published article (its page says noindex, ListingLayout).
+ */
+export function sitemapFilter(files: readonly ArticleFile[], now: Date): (page: string) => boolean {
+  const filled = new Set<string>();
+  for (const { data } of files) {
+    const date = typeof data["date"] === "string" ? parseParisDate(data["date"]) : undefined;
+    const category = typeof data["category"] === "string" ? categorySlug(data["category"]) : undefined;
+    if (data["draft"] !== true && date !== undefined && date <= now && category !== undefined) filled.add(category);
+  }
+  const empty = CATEGORIES.filter((c) => !filled.has(c.slug)).map((c) => absoluteUrl(categoryUrl(c.slug)));
+  return (page) => !/\/404\/?$|\/newsletter\/.+/.test(page) && !empty.includes(page);
 }

@@ -80,6 +80,25 @@ const cases: Case[] = [
     "champ « draft »",
     "true ou false",
   ]),
+  oneFile("a title YAML would cut at « # »", "diese.md", base.replace("title: Titre", "title: Le langage #1"), [
+    "champ « title »",
+    'mettez-le entre guillemets droits : title: "Le langage #1"',
+  ]),
+  {
+    name: "a script in the text",
+    files: { "script.md": `---\n${base}\n---\n\nDu texte.\n\n<script>alert(1)</script>\n` },
+    file: "script.md",
+    expect: ["champ « texte »", "l’élément HTML <script> n’est pas permis"],
+  },
+  {
+    name: "two broken articles, reported together",
+    files: {
+      "sans-titre.md": withFields(base.replace("title: Titre\n", "")),
+      "date-fausse.md": withFields(base.replace("2021-05-04", "2021-02-30")),
+    },
+    file: "sans-titre.md",
+    expect: ["2 articles à corriger", "date-fausse.md", "champ « title »", "champ « date »"],
+  },
 ];
 
 const folders: string[] = [];

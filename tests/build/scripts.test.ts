@@ -49,6 +49,9 @@ describe("npm run new", () => {
     expect(text).toMatch(new RegExp(`^date: ${today}T\\d{2}:\\d{2}$`, "m"));
     const data = articleSchema.parse(readFrontMatter(file));
     expect(data.draft).toBe(true);
+    // Published as it is, the template's standfirst is refused.
+    const published = articleSchema.safeParse({ ...readFrontMatter(file), draft: false });
+    expect(published.error?.issues.map((issue) => issue.message).join("\n")).toContain("encore celui du modèle");
   });
 
   it("refuses to overwrite an existing article", () => {

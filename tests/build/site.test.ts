@@ -214,6 +214,12 @@ describe("sitemaps and robots", () => {
     for (const f of indexable) expect(xml, f).toContain(`<loc>${site}/${f.replace(/index\.html$/, "")}</loc>`);
     expect(xml).not.toContain("404");
     expect(xml).toContain(`<loc>${site}${seed}</loc><lastmod>2020-10-11T22:00:00.000Z</lastmod>`);
+    // A section without an article is no page for search engines; one with an article is.
+    expect(page(root, "/categorie/tech/").querySelector('meta[name="robots"]')?.getAttribute("content")).toBe(
+      "noindex",
+    );
+    expect(xml).not.toContain(`<loc>${site}/categorie/tech/</loc>`);
+    expect(xml).toContain(`<loc>${site}/categorie/international/</loc>`);
   });
 
   it("names both sitemaps in robots.txt", () => {

@@ -3,13 +3,13 @@
  * an article whose body fails to render stops the build (Astro's glob loader only logs it and
  * would publish the article without its text).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import { describe, expect, it } from "vitest";
-import { articlesLoader } from "../../src/lib/articles-loader.ts";
+import { articlesLoader, readArticleFolder, readFrontMatter } from "../../src/lib/articles-loader.ts";
 
 const article = `---
 title: Un article
@@ -77,5 +77,87 @@ describe("articlesLoader", () => {
     await expect(attempt).rejects.toThrow(
       /Article invalide : .*texte-casse\.md\n {2}- le texte \(Markdown\) n’a pas pu être rendu/,
     );
+  });
+});
+
+describe("articlesLoader, problems", () => {
+  it("reports every broken article of the folder at once, and stores none of them", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    writeFileSync(join(folder, "un-article.md"), article);
+    writeFileSync(join(folder, "sans-rubrique.md"), article.replace("category: tech\n", ""));
+    writeFileSync(join(folder, "intertitre.md"), article.replace("Du texte.", "# Un intertitre\n\nDu texte."));
+    const attempt = load(folder, (body) =>
+      body.includes("# Un intertitre")
+        ? { html: "<h1>Un intertitre</h1>", metadata: { headings: [{ depth: 1, text: "Un intertitre" }] } }
+        : { html: `<p>${body.trim()}</p>` },
+    );
+    await expect(attempt).rejects.toThrow(/2 articles à corriger/);
+    await expect(attempt).rejects.toThrow(/sans-rubrique\.md[\s\S]*champ « category »/);
+    await expect(attempt).rejects.toThrow(/intertitre\.md[\s\S]*champ « texte » : l’intertitre « # Un intertitre »/);
+  });
+});
+
+describe("readFrontMatter", () => {
+  const write = (text: string | Buffer): string => {
+    const file = join(mkdtempSync(join(tmpdir(), "front-")), "article.md");
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it("refuses an unquoted text cut by « # », naming the field and showing it quoted", () => {
+    expect(() => readFrontMatter(write("---\ntitle: Le langage #1 en 2020\ncategory: tech\n---\n\nx"))).toThrow(
+      'champ « title » : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : title: "Le langage #1 en 2020"',
+    );
+    expect(readFrontMatter(write('---\ntitle: "Le langage #1"\ntags: [C#, F#]\n# une note\n---\n\nx'))).toEqual({
+      title: "Le langage #1",
+      tags: ["C#", "F#"],
+    });
+  });
+
+  it("refuses a file that is not UTF-8", () => {
+    expect(() => readFrontMatter(write(Buffer.from("---\ntitle: \xc9t\xe9\n---\n\nx", "latin1")))).toThrow(
+      "n’est pas en UTF-8",
+    );
+  });
+
+  it("says when the front matter is not closed", () => {
+    expect(() => readFrontMatter(write("---\ntitle: Titre\ncategory: tech\n\nDu texte."))).toThrow(
+      "front matter non fermé : ajoutez une ligne ---",
+    );
+    expect(() => readFrontMatter(write("---\ntitle: Titre\n\nDu texte, long.\n\n---\n\nSuite."))).toThrow(
+      "la ligne --- qui ferme le front matter manque-t-elle ?",
+    );
+  });
+
+  it("explains a title that starts with straight quotes", () => {
+    expect(() => readFrontMatter(write('---\ntitle: "Non" dit Apple\n---\n\nx'))).toThrow(
+      `champ « title » : un texte qui commence par des guillemets droits doit finir par eux`,
+    );
+  });
+});
+
+describe("readArticleFolder", () => {
+  it("reports every unreadable file at once, and a Markdown file that would not be read", () => {
+    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    mkdirSync(join(folder, "2020"));
+    writeFileSync(join(folder, "un-article.md"), article);
+    writeFileSync(join(folder, "2020", "diese.md"), "---\ntitle: Le #1\n---\n\nx");
+    writeFileSync(join(folder, "deux-points.md"), "---\ntitle: Titre : sous-titre\n---\n\nx");
+    writeFileSync(join(folder, "majuscule.MD"), article);
+    writeFileSync(join(folder, "_notes.markdown"), "ignoré");
+    writeFileSync(join(folder, "photo.jpg"), "");
+    let message = "";
+    try {
+      readArticleFolder(folder);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/diese\.md\n {2}- champ « title »/);
+    expect(message).toMatch(/deux-points\.md\n {2}- front matter YAML illisible/);
+    expect(message).toContain(
+      "majuscule.MD\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en majuscule.md",
+    );
+    expect(message).not.toContain("_notes");
+    expect(message).not.toContain("photo.jpg");
   });
 });

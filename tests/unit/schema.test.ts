@@ -29,9 +29,12 @@ describe("article front matter", () => {
     );
   });
 
-  it("accepts a category's French label as well as its slug", () => {
-    expect(articleSchema.parse({ ...valid, category: "Réseaux sociaux" }).category).toBe("reseaux-sociaux");
-  });
+  it.each(["Réseaux sociaux", "Reseaux sociaux", "réseaux-sociaux", "RÉSEAUX SOCIAUX", "reseaux-sociaux"])(
+    "reads the category %j, label or slug, whatever its accents and case",
+    (category) => {
+      expect(articleSchema.parse({ ...valid, category }).category).toBe("reseaux-sociaux");
+    },
+  );
 
   it("applies French typography to the title and standfirst", () => {
     const data = articleSchema.parse({ ...valid, title: `Qui a dit "non" ?` });
@@ -48,11 +51,26 @@ describe("article front matter", () => {
     ["updated before date", { ...valid, updated: "2020-01-01" }, "updated", "précède"],
     ["unknown field", { ...valid, catgory: "tech" }, "front matter", "champ inconnu : catgory"],
     ["draft not a boolean", { ...valid, draft: "oui" }, "draft", "true ou false"],
-    ["tags not a list", { ...valid, tags: "IA" }, "tags", "liste"],
+    ["tags not a list", { ...valid, tags: "IA" }, "tags", "liste, par exemple : tags: [Tencent, Chine]"],
+    ["a tag without a letter", { ...valid, tags: ["IA", "🤖"] }, "tags.1", "« 🤖 » n’a ni lettre ni chiffre"],
+    ["a title YAML read as a number", { ...valid, title: 1984 }, "title", `entre guillemets droits ("1984")`],
+    ["an empty standfirst field", { ...valid, description: null }, "description", "le chapô (description) est vide"],
+    [
+      "a date YAML read as a number",
+      { ...valid, date: 20201012 },
+      "date",
+      "AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, pas « 20201012 »",
+    ],
+    ["alt text without an image", { ...valid, imageAlt: "Une photo" }, "imageAlt", "sans image"],
+    ["the template's standfirst", { ...valid, description: "À compléter" }, "description", "encore celui du modèle"],
   ])("rejects %s, naming the file and the field", (_, data, field, message) => {
     const text = problems(data);
     expect(text).toContain("content/articles/x.md");
     expect(text).toContain(`champ « ${field} »`);
     expect(text).toContain(message);
+  });
+
+  it("lets a draft keep the template's standfirst", () => {
+    expect(articleSchema.parse({ ...valid, description: "À compléter", draft: true }).draft).toBe(true);
   });
 });

@@ -9,6 +9,12 @@ describe("slugify", () => {
     ["États-Unis", "etats-unis"],
     ["L’œuvre d’art : 2 fois !", "l-oeuvre-d-art-2-fois"],
     ["  IA  ", "ia"],
+    ["C", "c"],
+    ["C++", "c-plus-plus"],
+    ["C#", "c-sharp"],
+    ["Canal+", "canal-plus"],
+    ["Le langage #1", "le-langage-1"],
+    ["+5 %", "5"],
   ])("%j → %j", (input, expected) => {
     expect(slugify(input)).toBe(expected);
     expect(SLUG_PATTERN.test(expected)).toBe(true);

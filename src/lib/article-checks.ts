@@ -1,0 +1,75 @@
+/**
+ * Checks of an article beyond its front matter's schema: its image files, and its text as
+ * rendered. Each answers the problems an editor must fix, in French, as { field, message }.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+/** The first sentence of the body `npm run new` writes, to be replaced before publication. */
+export const TEMPLATE_BODY = "Le texte de l’article, en Markdown.";
+
+/** A problem of one field ("texte" for the body). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * What is wrong with an image address, if anything: it must name a file of public/. An outside
+ * address (https://) is refused: the site loads only its own images (the reader's privacy, and
+ * the Content-Security-Policy's img-src 'self' would block it).
+ */
+export function imageFileProblem(image: string, publicDir: string): string | undefined {
+  if (/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(image)) {
+    return `« ${image} » est une adresse externe : le site ne charge que ses propres images ; enregistrez l’image dans public/images/ et écrivez /images/nom-du-fichier.jpg`;
+  }
+  if (!image.startsWith("/")) {
+    return `« ${image} » doit commencer par / : un fichier de public/, ex. /images/photo.jpg`;
+  }
+  const file = join(publicDir, decodeURIComponent(image.split(/[?#]/)[0] ?? ""));
+  return existsSync(file) ? undefined : `fichier introuvable : public${image} (les images vont dans public/)`;
+}
+
+/** Elements a body may not hold: the CSP blocks them, or they would be a page inside the page. */
+const FORBIDDEN_ELEMENT =
+  /<(script|iframe|style|object|embed|frame|frameset|form|input|button|textarea|select|link|meta|base)\b/gi;
+/** An event handler attribute (onclick=…) or a javascript: address in the rendered HTML's tags. */
+const SCRIPT_ATTRIBUTE = /<[a-z][^>]*?\s(on[a-z]+)\s*=|<[a-z][^>]*?\s(?:href|src)\s*=\s*["']?\s*javascript:/gi;
+
+/**
+ * Problems of a published article's text: `body` as written, `html` as rendered (raw HTML the
+ * editor typed is in it as such; code blocks are escaped), `headings` as Astro collected them.
+ */
+export function bodyProblems(
+  body: string,
+  html: string,
+  headings: readonly { depth: number; text: string }[],
+  publicDir: string,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const say = (message: string): void => {
+    problems.push({ field: "texte", message });
+  };
+  if (body.trim() === "") say("le texte de l’article est vide : écrivez-le sous le front matter (après la ligne ---)");
+  else if (body.includes(TEMPLATE_BODY)) say("le texte est encore celui du modèle de npm run new : remplacez-le");
+  for (const heading of headings.filter((h) => h.depth === 1)) {
+    say(
+      `l’intertitre « # ${heading.text} » ferait un second titre principal : le titre vient de title ; commencez les intertitres par ## (« ## ${heading.text} »)`,
+    );
+  }
+  for (const element of new Set([...html.matchAll(FORBIDDEN_ELEMENT)].map((m) => (m[1] ?? "").toLowerCase()))) {
+    say(
+      `l’élément HTML <${element}> n’est pas permis dans le texte : la politique de sécurité du site le bloquerait ; pour une vidéo ou un document, mettez un lien`,
+    );
+  }
+  for (const match of html.matchAll(SCRIPT_ATTRIBUTE)) {
+    say(
+      `${match[1] !== undefined ? `l’attribut ${match[1]}=` : "une adresse javascript:"} n’est pas permis dans le texte : le site n’exécute aucun script venu d’un article`,
+    );
+  }
+  for (const [, src = ""] of html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g)) {
+    const problem = imageFileProblem(src.replace(/&amp;/g, "&"), publicDir);
+    if (problem !== undefined) say(`image ${problem}`);
+  }
+  return problems;
+}

@@ -1,0 +1,61 @@
+/** Checks of an article's images and rendered text (src/lib/article-checks.ts). */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { bodyProblems, imageFileProblem, TEMPLATE_BODY } from "../../src/lib/article-checks.ts";
+
+const publicDir = mkdtempSync(join(tmpdir(), "public-"));
+mkdirSync(join(publicDir, "images"));
+writeFileSync(join(publicDir, "images", "photo.jpg"), "");
+
+const messages = (body: string, html: string, headings: { depth: number; text: string }[] = []): string[] =>
+  bodyProblems(body, html, headings, publicDir).map((p) => `${p.field} : ${p.message}`);
+
+describe("imageFileProblem", () => {
+  it("accepts a file of public/", () => {
+    expect(imageFileProblem("/images/photo.jpg", publicDir)).toBeUndefined();
+  });
+  it.each([
+    ["https://exemple.fr/a.jpg", "adresse externe"],
+    ["//cdn.exemple.fr/a.jpg", "adresse externe"],
+    ["images/photo.jpg", "doit commencer par /"],
+    ["/images/absente.jpg", "fichier introuvable : public/images/absente.jpg"],
+  ])("refuses %j", (image, message) => {
+    expect(imageFileProblem(image, publicDir)).toContain(message);
+  });
+});
+
+describe("bodyProblems", () => {
+  it("finds nothing wrong with ordinary prose, code shown as code, and a local image", () => {
+    expect(
+      messages(
+        "Du texte.",
+        '<p>Du texte.</p><pre><code>&#x3C;script>alert(1)&#x3C;/script></code></pre><img src="/images/photo.jpg" alt="">',
+        [{ depth: 2, text: "Intertitre" }],
+      ),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ["an empty text", "  \n", "", "le texte de l’article est vide"],
+    ["the template's text", `${TEMPLATE_BODY} Suite.`, "<p>…</p>", "encore celui du modèle"],
+    ["a script", "x", '<p>x</p><script>alert("x")</script>', "l’élément HTML <script> n’est pas permis"],
+    ["an iframe", "x", '<iframe src="https://www.youtube.com/embed/x"></iframe>', "<iframe>"],
+    ["an event handler", "x", '<p onclick="alert(1)">x</p>', "l’attribut onclick="],
+    ["a javascript: link", "x", '<a href="javascript:alert(1)">x</a>', "une adresse javascript:"],
+    ["an outside image", "x", '<img src="https://exemple.fr/a.jpg" alt="">', "image « https://exemple.fr/a.jpg »"],
+    ["a missing image", "x", '<img src="/images/absente.jpg" alt="">', "fichier introuvable"],
+  ])("refuses %s", (_, body, html, message) => {
+    const found = messages(body, html);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain("texte : ");
+    expect(found[0]).toContain(message);
+  });
+
+  it("refuses a # heading, which would be a second h1, and says to use ##", () => {
+    expect(messages("# Titre\n\nx", "<h1>Titre</h1>", [{ depth: 1, text: "Titre" }])).toEqual([
+      expect.stringContaining("« ## Titre »"),
+    ]);
+  });
+});
