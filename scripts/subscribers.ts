@@ -1,8 +1,12 @@
-/** npm run subscribers -- export: prints the confirmed subscribers as CSV (DATA_DIR/subscribers.db). */
+/**
+ * npm run subscribers -- export: prints the confirmed subscribers as CSV (DATA_DIR/subscribers.db),
+ * each with the address of their own unsubscribe page, for the link every letter must carry.
+ */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { toCsv } from "../src/lib/newsletter/csv.ts";
-import { dataDir } from "../src/lib/newsletter/runtime.ts";
+import { dataDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
+import { TOKEN_ACTIONS, withToken } from "../src/lib/newsletter/handler.ts";
 import { openSqliteStore } from "../src/lib/newsletter/sqlite-store.ts";
 
 const [command] = process.argv.slice(2);
@@ -16,6 +20,15 @@ if (!existsSync(file)) {
   process.exit(1);
 }
 const store = openSqliteStore(file);
-const rows = store.confirmed().map((s) => [s.email, s.confirmedAt ?? "", s.consentAt, s.source]);
-process.stdout.write(toCsv(["email", "confirme_le", "consentement_le", "page"], rows));
+const site = publicUrl();
+const rows = store
+  .confirmed()
+  .map((s) => [
+    s.email,
+    s.confirmedAt ?? "",
+    s.consentAt,
+    s.source,
+    `${site}${withToken(TOKEN_ACTIONS.unsubscribe.page, s.token)}`,
+  ]);
+process.stdout.write(toCsv(["email", "confirme_le", "consentement_le", "page", "desinscription"], rows));
 store.close();

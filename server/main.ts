@@ -48,6 +48,15 @@ const server = createServer((req, res) => {
     health(res);
     return;
   }
+  // An address that cannot be decoded ("%ZZ"): Astro's handler would answer it in English.
+  try {
+    decodeURI(req.url ?? "/");
+  } catch {
+    res.statusCode = 400;
+    res.setHeader("Content-Type", "text/plain; charset=utf-8");
+    res.end("Adresse illisible\u00a0: un «\u202f%\u202f» doit être suivi de deux chiffres hexadécimaux.\n");
+    return;
+  }
   serveStatic(req, res)
     .then((served) => {
       if (!served) astro(req, res);

@@ -62,15 +62,41 @@ describe("newsletter signup on the real server", () => {
     expect(message).toContain("Subject: =?UTF-8?Q?Confirmez_votre_inscription");
     expect(message).toMatch(/List-Unsubscribe:\s+<https:\/\/www\.digimedia\.fr\/api\/newsletter\/unsubscribe\?token=/);
 
-    const confirm = await fetch(`${server.url}${linkIn(message, "/api/newsletter/confirm")}`, { redirect: "manual" });
+    // The link opens a page that asks for the click; opening it (GET, HEAD, as mail scanners do) changes nothing.
+    const page = linkIn(message, "/newsletter/confirmer/");
+    await fetch(`${server.url}${page}`, { method: "HEAD" });
+    const opened = await fetch(`${server.url}${page}`);
+    expect(opened.status).toBe(200);
+    expect(rows("lea@exemple.fr")[0]?.status).toBe("pending");
+    const form = parse(await opened.text()).querySelector("main form[method=post]");
+    expect(form?.querySelector("button")?.text).toBe("Confirmer mon inscription");
+    const confirm = await post("", {}, form?.getAttribute("action") ?? "");
     expect(confirm.status).toBe(303);
     expect(confirm.headers.get("location")).toBe("/newsletter/confirmee/");
     expect(rows("lea@exemple.fr")[0]?.status).toBe("confirmed");
     const landing = await fetch(`${server.url}/newsletter/confirmee/`);
     expect(await landing.text()).toContain("Inscription confirmée");
 
-    const leave = await fetch(`${server.url}${linkIn(message, "/api/newsletter/unsubscribe")}`, { redirect: "manual" });
-    expect(leave.headers.get("location")).toBe("/newsletter/desinscription/");
+    // A link of a message sent before the pages existed leads to the page, and does nothing either.
+    const old = await fetch(`${server.url}${page.replace("/newsletter/confirmer/", "/api/newsletter/confirm")}`, {
+      redirect: "manual",
+    });
+    expect(old.headers.get("location")).toBe(page);
+
+    const leavePage = await fetch(`${server.url}${linkIn(message, "/newsletter/se-desinscrire/")}`);
+    expect(leavePage.status).toBe(200);
+    expect(rows("lea@exemple.fr")[0]?.status).toBe("confirmed");
+    // The mail client's one-click unsubscribe (RFC 8058): a POST to the List-Unsubscribe address, answered 200.
+    const oneClick = /List-Unsubscribe:\s*<https:\/\/www\.digimedia\.fr([^>]+)>/.exec(
+      plain(message).replace(/\r?\n\s+/g, ""),
+    )?.[1];
+    const leave = await post(
+      "List-Unsubscribe=One-Click",
+      { "Content-Type": "application/x-www-form-urlencoded" },
+      oneClick ?? "",
+    );
+    expect(leave.status).toBe(200);
+    expect(leave.headers.get("location")).toBeNull();
     expect(rows("lea@exemple.fr")[0]?.status).toBe("unsubscribed");
   });
 
@@ -91,7 +117,7 @@ describe("newsletter signup on the real server", () => {
   it("exports the confirmed subscribers as CSV", async () => {
     await jsonPost({ email: "export@exemple.fr" });
     const message = outbox().find((m) => m.includes("To: export@exemple.fr")) ?? "";
-    await fetch(`${server.url}${linkIn(message, "/api/newsletter/confirm")}`, { redirect: "manual" });
+    await post("", {}, `/api/newsletter/confirm?${linkIn(message, "/newsletter/confirmer/").split("?")[1] ?? ""}`);
     const result = spawnSync(
       process.execPath,
       ["--disable-warning=ExperimentalWarning", "scripts/subscribers.ts", "export"],
@@ -103,8 +129,10 @@ describe("newsletter signup on the real server", () => {
     );
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\r\n");
-    expect(lines[0]).toBe("email,confirme_le,consentement_le,page");
-    expect(lines.filter((l) => l.startsWith("export@exemple.fr,"))).toHaveLength(1);
+    expect(lines[0]).toBe("email,confirme_le,consentement_le,page,desinscription");
+    const line = lines.filter((l) => l.startsWith("export@exemple.fr,"));
+    expect(line).toHaveLength(1);
+    expect(line[0]).toMatch(/,https:\/\/www\.digimedia\.fr\/newsletter\/se-desinscrire\/\?token=[\w-]{16,}$/);
     expect(result.stdout).not.toContain("double@exemple.fr");
   });
 

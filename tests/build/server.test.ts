@@ -133,6 +133,13 @@ describe("static files", () => {
     expect(refused.statusText).toBe("Bad Request");
   });
 
+  it("answers an address that cannot be decoded with a French 400", async () => {
+    const response = await fetch(`${server.url}/api/newsletter/confirm?token=%ZZ`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await response.text()).toContain("Adresse illisible");
+  });
+
   it("answers 404 with the French page, and never serves a file outside the site", async () => {
     const missing = await fetch(`${server.url}/nexiste-pas/`);
     expect(missing.status).toBe(404);

@@ -19,4 +19,5 @@ export const pageTypes = {
   feeds: "/flux-rss/#flux-international",
   search: "/recherche/?q=Tencent",
   newsletterError: "/newsletter/erreur/?raison=domaine&email=a%40localhost",
+  newsletterConfirm: `/newsletter/confirmer/?token=${"a".repeat(32)}`,
 } as const;

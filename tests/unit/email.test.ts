@@ -8,7 +8,8 @@ describe("checkEmail accepts", () => {
     ["prenom+newsletter@exemple.fr", "prenom+newsletter@exemple.fr"],
     ["josé@exemple.fr", "josé@exemple.fr"],
     ["élodie@société.fr", "élodie@société.fr"],
-    ["user@XN--SOCIT-ESAB.FR", "user@xn--socit-esab.fr"],
+    ["user@XN--SOCIT-ESAB.FR", "user@société.fr"],
+    ["user@SOCIÉTÉ.fr", "user@société.fr"],
     ["用户@例子.广告", "用户@例子.广告"],
     ["o'neil@exemple.ie", "o'neil@exemple.ie"],
     ["a@b.co", "a@b.co"],
@@ -58,6 +59,17 @@ describe("checkEmail refuses", () => {
     if (!result.ok) {
       expect(result.problem).toBe(problem);
       expect(result.message).toMatch(/^[A-ZÀ-Ü]/);
+    }
+  });
+});
+
+describe("messages", () => {
+  it("are in French typography (« @ » with narrow no-break spaces, spaces before : ; ! ?)", async () => {
+    const { frenchSpacing } = await import("../../src/lib/french-spacing.ts");
+    const { HTTP_MESSAGES, PROBLEM_MESSAGES, SIGNUP_OK } = await import("../../src/lib/newsletter/messages.ts");
+    for (const message of [...Object.values(PROBLEM_MESSAGES), ...Object.values(HTTP_MESSAGES), SIGNUP_OK]) {
+      expect(frenchSpacing(message), message).toBe(message);
+      expect(message).not.toMatch(/« | »/);
     }
   });
 });

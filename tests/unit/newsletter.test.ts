@@ -7,6 +7,8 @@ import {
   handleSignup,
   handleTokenLink,
   HONEYPOT_FIELD,
+  tokenLinkPage,
+  TOKEN_ACTIONS,
   RATE_LIMIT,
   type NewsletterDeps,
 } from "../../src/lib/newsletter/handler.ts";
@@ -57,7 +59,8 @@ describe("a signup", () => {
     expect(row).toMatchObject({ status: "pending", source: "/articles/x/", consentAt: "2026-01-15T10:00:00.000Z" });
     expect(sent).toHaveLength(1);
     expect(sent[0]?.to).toBe("Lea@exemple.fr");
-    expect(sent[0]?.text).toContain(`${origin}/api/newsletter/confirm?token=${row?.token ?? "?"}`);
+    expect(sent[0]?.text).toContain(`${origin}/newsletter/confirmer/?token=${row?.token ?? "?"}`);
+    expect(sent[0]?.text).toContain(`${origin}/newsletter/se-desinscrire/?token=${row?.token ?? "?"}`);
     expect(sent[0]?.unsubscribeUrl).toBe(`${origin}/api/newsletter/unsubscribe?token=${row?.token ?? "?"}`);
   });
 
@@ -85,19 +88,58 @@ describe("a signup", () => {
     expect(sent).toHaveLength(0);
   });
 
-  it("confirms, then unsubscribes, through the links of the message", () => {
-    return handleSignup(asJson({ email: "b@exemple.fr" }), deps).then(() => {
-      const token = tokenOf(sent[0]);
-      const link = (path: string) => new Request(`${origin}/api/newsletter/${path}?token=${token}`);
-      expect(handleTokenLink(link("confirm"), deps, "confirm").headers.get("location")).toBe("/newsletter/confirmee/");
-      expect(deps.store.find("b@exemple.fr")?.status).toBe("confirmed");
-      expect(handleTokenLink(link("unsubscribe"), deps, "unsubscribe").headers.get("location")).toBe(
-        "/newsletter/desinscription/",
+  it("acts on no GET: a message's link leads to the page with the button and changes nothing", async () => {
+    await handleSignup(asJson({ email: "b@exemple.fr" }), deps);
+    const token = tokenOf(sent[0]);
+    for (const action of ["confirm", "unsubscribe"] as const) {
+      const url = `${origin}${TOKEN_ACTIONS[action].route}?token=${token}`;
+      const opened = tokenLinkPage(new Request(url), action);
+      expect(opened.status).toBe(303);
+      expect(opened.headers.get("location")).toBe(`${TOKEN_ACTIONS[action].page}?token=${token}`);
+      expect((await handleTokenLink(new Request(url), deps, action)).status).toBe(405);
+      expect(deps.store.find("b@exemple.fr")?.status).toBe("pending");
+    }
+    expect(
+      tokenLinkPage(new Request(`${origin}/api/newsletter/confirm?token=x`), "confirm").headers.get("location"),
+    ).toBe("/newsletter/lien-invalide/");
+  });
+
+  it("confirms, then unsubscribes, with the buttons of those pages (POST)", async () => {
+    await handleSignup(asJson({ email: "b@exemple.fr" }), deps);
+    const token = tokenOf(sent[0]);
+    const click = (action: "confirm" | "unsubscribe", t = token): Promise<Response> =>
+      handleTokenLink(
+        new Request(`${origin}${TOKEN_ACTIONS[action].route}?token=${t}`, { method: "POST" }),
+        deps,
+        action,
       );
-      expect(deps.store.find("b@exemple.fr")?.status).toBe("unsubscribed");
-      const bad = new Request(`${origin}/api/newsletter/confirm?token=inconnu-inconnu-inconnu`);
-      expect(handleTokenLink(bad, deps, "confirm").headers.get("location")).toBe("/newsletter/lien-invalide/");
-    });
+    expect((await click("confirm")).headers.get("location")).toBe("/newsletter/confirmee/");
+    expect(deps.store.find("b@exemple.fr")?.status).toBe("confirmed");
+    expect((await click("unsubscribe")).headers.get("location")).toBe("/newsletter/desinscription/");
+    expect(deps.store.find("b@exemple.fr")?.status).toBe("unsubscribed");
+    expect((await click("confirm", "inconnu-inconnu-inconnu")).headers.get("location")).toBe(
+      "/newsletter/lien-invalide/",
+    );
+  });
+
+  it("unsubscribes on a mail client's one-click POST with a 200 and no redirect (RFC 8058)", async () => {
+    await handleSignup(asJson({ email: "c@exemple.fr" }), deps);
+    const oneClick = (url: string): Promise<Response> =>
+      handleTokenLink(
+        new Request(url, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: "List-Unsubscribe=One-Click",
+        }),
+        deps,
+        "unsubscribe",
+      );
+    const response = await oneClick(sent[0]?.unsubscribeUrl ?? "");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("location")).toBeNull();
+    expect(await response.text()).toContain("Désinscription enregistrée");
+    expect(deps.store.find("c@exemple.fr")?.status).toBe("unsubscribed");
+    expect((await oneClick(`${origin}/api/newsletter/unsubscribe?token=inconnu-inconnu-inconnu`)).status).toBe(404);
   });
 });
 
@@ -140,6 +182,49 @@ describe("refusals", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(RATE_LIMIT.windowSeconds);
     expect((await handleSignup(asJson({ email: "d@exemple.fr" }), deps)).status).toBe(200);
+  });
+
+  it("never says a message was sent when none was: 503, the row kept pending, a new try sends again", async () => {
+    const working = deps.mail;
+    deps.mail = { send: () => Promise.reject(new Error("SMTP muet")) };
+    const refused = await handleSignup(form({ email: "f@exemple.fr", source: "/articles/x/" }), deps);
+    expect(refused.status).toBe(303);
+    const location = new URL(refused.headers.get("location") ?? "", origin);
+    expect(location.pathname).toBe("/newsletter/erreur/");
+    expect(location.searchParams.get("raison")).toBe("indisponible");
+    expect(location.searchParams.get("email")).toBe("f@exemple.fr");
+    expect((await handleSignup(asJson({ email: "f@exemple.fr" }), deps)).status).toBe(503);
+    expect(deps.store.find("f@exemple.fr")?.status).toBe("pending");
+    deps.mail = working;
+    expect((await handleSignup(asJson({ email: "f@exemple.fr" }), deps)).status).toBe(200);
+    expect(sent.map((m) => m.to)).toEqual(["f@exemple.fr"]);
+  });
+
+  it("keeps one row for one mailbox, whatever the case or the domain's spelling", async () => {
+    for (const email of ["Marie.Curie@exemple.fr", "marie.curie@EXEMPLE.fr", "MARIE.CURIE@exemple.fr"]) {
+      expect((await handleSignup(asJson({ email }), deps)).status).toBe(200);
+    }
+    await handleSignup(asJson({ email: "marie@société.fr" }), deps);
+    await handleSignup(asJson({ email: "marie@xn--socit-esab.fr" }), deps);
+    expect(new Set(sent.map((m) => tokenOf(m))).size).toBe(2);
+    expect(deps.store.find("marie.curie@exemple.fr")?.email).toBe("Marie.Curie@exemple.fr");
+  });
+
+  it("never lets a signup's source page be another site", async () => {
+    const { cleanSource } = await import("../../src/lib/newsletter/handler.ts");
+    expect(cleanSource("/articles/x/")).toBe("/articles/x/");
+    for (const foreign of ["//evil.example/phish", "///evil.example", "/\\evil.example", "https://evil.example/"]) {
+      expect(cleanSource(foreign)).toBe("/");
+    }
+  });
+
+  it("answers 503 on /healthz's check when the database file was removed under the server", () => {
+    expect(deps.store.writable()).toBe(true);
+    rmSync(join(dir, "subscribers.db"));
+    expect(deps.store.writable()).toBe(false);
+    expect(() =>
+      deps.store.signup({ email: "g@exemple.fr", source: "/", now: deps.now(), newToken: "t".repeat(32) }),
+    ).toThrow("supprimé ou remplacé");
   });
 
   it("answers 503, not 500, when the store fails, so the reader knows to try again", async () => {

@@ -4,6 +4,8 @@
  * where real people differ (accents, internationalised domains, "+" tags).
  */
 
+import { domainToASCII, domainToUnicode } from "node:url";
+
 /** Why an address was refused, with the French sentence shown to the reader. */
 export type EmailProblem = "vide" | "trop-longue" | "caracteres" | "arobase" | "local" | "domaine";
 
@@ -11,9 +13,9 @@ export const EMAIL_MESSAGES: Record<EmailProblem, string> = {
   vide: "Indiquez votre adresse e-mail.",
   "trop-longue": "Cette adresse est trop longue (254 caractères au plus).",
   caracteres: "Cette adresse contient des espaces ou des caractères interdits.",
-  arobase: "Une adresse e-mail contient un seul « @ », par exemple prenom@exemple.fr.",
-  local: "La partie avant le « @ » n’est pas valide.",
-  domaine: "Le domaine après le « @ » n’est pas valide (par exemple exemple.fr).",
+  arobase: "Une adresse e-mail contient un seul «\u202f@\u202f», par exemple prenom@exemple.fr.",
+  local: "La partie avant le «\u202f@\u202f» n’est pas valide.",
+  domaine: "Le domaine après le «\u202f@\u202f» n’est pas valide (par exemple exemple.fr).",
 };
 
 /** Result of validating an address. */
@@ -27,7 +29,10 @@ const forbidden = /[\s\p{Cc}\p{Cf}\p{Z}"<>(),;:\\[\]]/u;
 
 const fail = (problem: EmailProblem): EmailCheck => ({ ok: false, problem, message: EMAIL_MESSAGES[problem] });
 
-/** Trims, checks and normalises an address (the domain lower-cased, the local part kept as typed). */
+/**
+ * Trims, checks and normalises an address: the local part kept as typed, the domain lower-cased
+ * and written one way whether it came in Unicode or punycode ("xn--socit-esab.fr" → "société.fr").
+ */
 export function checkEmail(input: unknown): EmailCheck {
   if (typeof input !== "string") return fail("vide");
   const email = input.trim().normalize("NFC");
@@ -42,5 +47,7 @@ export function checkEmail(input: unknown): EmailCheck {
   if (labels.length < 2 || !labels.every((l) => domainLabel.test(l)) || /^\d+$/.test(labels.at(-1) ?? "")) {
     return fail("domaine");
   }
-  return { ok: true, email: `${local}@${labels.join(".")}` };
+  const ascii = domainToASCII(labels.join("."));
+  if (ascii === "") return fail("domaine");
+  return { ok: true, email: `${local}@${domainToUnicode(ascii)}` };
 }

@@ -38,6 +38,19 @@ export const PAGES = {
   invalidLink: "/newsletter/lien-invalide/",
 } as const;
 
+/** What a token link does, the page that asks the reader to do it, and the route that does it. */
+export const TOKEN_ACTIONS = {
+  confirm: { page: "/newsletter/confirmer/", route: "/api/newsletter/confirm", done: PAGES.confirmed },
+  unsubscribe: { page: "/newsletter/se-desinscrire/", route: "/api/newsletter/unsubscribe", done: PAGES.unsubscribed },
+} as const;
+export type TokenAction = keyof typeof TOKEN_ACTIONS;
+
+/** What a token looks like (randomBytes(24) in base64url); anything else is an invalid link. */
+export const TOKEN_PATTERN = /^[\w-]{16,64}$/;
+
+/** `path` with `?token=…`. */
+export const withToken = (path: string, token: string): string => `${path}?token=${encodeURIComponent(token)}`;
+
 const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), {
     status,
@@ -62,7 +75,7 @@ export function unavailable(request: Request): Response {
     : text(503, HTTP_MESSAGES[503], headers);
 }
 
-/** 405 for any method but POST. */
+/** 405 for any method but POST (the routes answer GET themselves where they have one). */
 export function methodNotAllowed(request: Request): Response {
   const headers = { Allow: "POST" };
   return wantsJson(request)
@@ -71,8 +84,8 @@ export function methodNotAllowed(request: Request): Response {
 }
 
 function wantsJson(request: Request): boolean {
-  const accept = request.headers.get("accept") ?? "";
-  const type = request.headers.get("content-type") ?? "";
+  const accept = (request.headers.get("accept") ?? "").toLowerCase();
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
   return accept.includes("application/json") || type.startsWith("application/json");
 }
 
@@ -125,7 +138,8 @@ function isCrossSite(request: Request, allowed: readonly string[]): boolean {
 
 /** A page path the signup came from, or "/" when what was sent is not one. */
 export function cleanSource(value: unknown): string {
-  return typeof value === "string" && /^\/[\w\-./%]{0,300}$/.test(value) && !value.includes("..") ? value : "/";
+  // "//host/…" would be another site's address (protocol-relative).
+  return typeof value === "string" && /^\/(?!\/)[\w\-./%]{0,300}$/.test(value) && !value.includes("..") ? value : "/";
 }
 
 type Fields = Record<string, unknown>;
@@ -194,35 +208,63 @@ export async function handleSignup(request: Request, deps: NewsletterDeps): Prom
       newToken: randomBytes(24).toString("base64url"),
     });
     if (outcome !== "already-confirmed") {
-      const link = (path: string): string => `${deps.publicUrl}${path}?token=${encodeURIComponent(subscriber.token)}`;
-      const message = confirmationMessage(
-        subscriber.email,
-        link("/api/newsletter/confirm"),
-        link("/api/newsletter/unsubscribe"),
-      );
-      // The signup is stored: a mail that fails is logged (and kept by the SMTP transport), not lost.
-      await deps.mail.send(message).catch((error: unknown) => {
-        console.error(`Newsletter : message de confirmation non envoyé (${(error as Error).message})`);
+      const link = (path: string): string => `${deps.publicUrl}${withToken(path, subscriber.token)}`;
+      const message = confirmationMessage(subscriber.email, {
+        confirm: link(TOKEN_ACTIONS.confirm.page),
+        unsubscribePage: link(TOKEN_ACTIONS.unsubscribe.page),
+        oneClickUnsubscribe: link(TOKEN_ACTIONS.unsubscribe.route),
       });
+      try {
+        await deps.mail.send(message);
+      } catch (error) {
+        // Never "an e-mail has been sent" when none was: the row stays pending, and sending the
+        // form again (which the reader is told to do) sends the message again.
+        console.error(`Newsletter : message de confirmation non envoyé (${(error as Error).message})`);
+        return refuse(request, 503, "indisponible", fields, 60);
+      }
     }
   } catch (error) {
     console.error(`Newsletter : stockage impossible (${(error as Error).message})`);
-    return unavailable(request);
+    return refuse(request, 503, "indisponible", fields, 60);
   }
   return succeed(request);
 }
 
-/** GET /api/newsletter/confirm?token=… and /unsubscribe?token=…: act, then land on a French page. */
-export function handleTokenLink(request: Request, deps: NewsletterDeps, action: "confirm" | "unsubscribe"): Response {
+/**
+ * GET /api/newsletter/confirm?token=… and /unsubscribe?token=… (links of messages already sent):
+ * they do nothing but lead to the page that asks for the click, since mail scanners and link
+ * previews open links (and send HEAD) on their own, which would confirm a signup nobody made or
+ * unsubscribe a reader.
+ */
+export function tokenLinkPage(request: Request, action: TokenAction): Response {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  if (!/^[\w-]{16,64}$/.test(token)) return seeOther(PAGES.invalidLink);
+  return seeOther(TOKEN_PATTERN.test(token) ? withToken(TOKEN_ACTIONS[action].page, token) : PAGES.invalidLink);
+}
+
+/** True for the body of a mail client's one-click unsubscribe (RFC 8058). */
+async function isOneClick(request: Request): Promise<boolean> {
+  const body = await readBody(request);
+  return body.kind === "ok" && new URLSearchParams(body.text).get("List-Unsubscribe") === "One-Click";
+}
+
+/**
+ * POST /api/newsletter/confirm?token=… and /unsubscribe?token=…: the button of the page, or a mail
+ * client's one-click unsubscribe (RFC 8058), which gets a 200 and no redirect.
+ */
+export async function handleTokenLink(request: Request, deps: NewsletterDeps, action: TokenAction): Promise<Response> {
+  if (request.method !== "POST") return methodNotAllowed(request);
+  const oneClick = action === "unsubscribe" && (await isOneClick(request));
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const invalid = (): Response =>
+    oneClick ? text(404, "Lien de désinscription inconnu ou expiré.") : seeOther(PAGES.invalidLink);
+  if (!TOKEN_PATTERN.test(token)) return invalid();
   try {
     const done =
       action === "confirm" ? deps.store.confirm(token, deps.now()) : deps.store.unsubscribe(token, deps.now());
-    if (!done) return seeOther(PAGES.invalidLink);
+    if (!done) return invalid();
   } catch (error) {
     console.error(`Newsletter : ${action} impossible (${(error as Error).message})`);
     return unavailable(request);
   }
-  return seeOther(action === "confirm" ? PAGES.confirmed : PAGES.unsubscribed);
+  return oneClick ? text(200, "Désinscription enregistrée.") : seeOther(TOKEN_ACTIONS[action].done);
 }

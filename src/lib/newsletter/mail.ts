@@ -1,7 +1,7 @@
 /**
  * Mail to subscribers, composed by nodemailer (headers encoded, no injection possible). The
  * default transport writes each message as an .eml file in an outbox folder; with SMTP_URL an
- * SMTP server sends it, and a message it refuses is kept in the outbox rather than lost.
+ * SMTP server sends it, and a message it refuses is also kept in the outbox for the operator.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +15,7 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
-  /** Every message carries one (List-Unsubscribe and in the text). */
+  /** Every message carries one: the one-click address (List-Unsubscribe, RFC 8058), POSTed to by mail clients. */
   unsubscribeUrl: string;
 }
 
@@ -46,16 +46,24 @@ export function outboxTransport(dir: string, from: string): MailTransport {
   };
 }
 
-/** Sends through the SMTP server of `url` (smtp://user:pass@host:587); keeps refused messages in `fallback`. */
+/** How long the SMTP server has to answer: a reader waits for the signup's answer meanwhile. */
+export const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 };
+
+/**
+ * Sends through the SMTP server of `url` (smtp://user:pass@host:587). A message it refuses (or a
+ * server that does not answer in time) is kept in `fallback` for the operator, and the sending
+ * fails: the reader is told to try again rather than that a message is on its way.
+ */
 export function smtpTransport(url: string, from: string, fallback: MailTransport): MailTransport {
-  const smtp = nodemailer.createTransport(url);
+  const smtp = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
   return {
     async send(message) {
       try {
         await smtp.sendMail(envelope(from, message));
       } catch (error) {
         console.error(`SMTP : envoi impossible, message gardé dans la boîte d’envoi (${(error as Error).message})`);
-        await fallback.send(message);
+        await fallback.send(message).catch(() => undefined);
+        throw error;
       }
     },
   };
@@ -64,8 +72,19 @@ export function smtpTransport(url: string, from: string, fallback: MailTransport
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
+/** The addresses a confirmation message links to. */
+export interface ConfirmationLinks {
+  /** The page with the « Confirmer » button. */
+  confirm: string;
+  /** The page with the « Se désinscrire » button, for the reader. */
+  unsubscribePage: string;
+  /** The route mail clients POST to (List-Unsubscribe). */
+  oneClickUnsubscribe: string;
+}
+
 /** The French message that asks a new subscriber to confirm. */
-export function confirmationMessage(to: string, confirmUrl: string, unsubscribeUrl: string): MailMessage {
+export function confirmationMessage(to: string, links: ConfirmationLinks): MailMessage {
+  const { confirm: confirmUrl, unsubscribePage: unsubscribeUrl } = links;
   const text = [
     "Bonjour,",
     "",
@@ -87,5 +106,11 @@ export function confirmationMessage(to: string, confirmUrl: string, unsubscribeU
 <p>Si vous n’êtes pas à l’origine de cette demande, ignorez ce message&nbsp;: sans confirmation, vous ne recevrez rien.</p>
 <p><small><a href="${escapeHtml(unsubscribeUrl)}">Se désinscrire</a></small></p>
 </body></html>`;
-  return { to, subject: `Confirmez votre inscription à la newsletter ${SITE.name}`, text, html, unsubscribeUrl };
+  return {
+    to,
+    subject: `Confirmez votre inscription à la newsletter ${SITE.name}`,
+    text,
+    html,
+    unsubscribeUrl: links.oneClickUnsubscribe,
+  };
 }

@@ -4,13 +4,16 @@ import { EMAIL_MESSAGES, type EmailProblem } from "./email.ts";
 export const SIGNUP_OK =
   "Merci\u202f! Un e-mail de confirmation vient de vous être envoyé\u00a0: cliquez sur le lien qu’il contient pour valider votre inscription.";
 
+const UNAVAILABLE = "L’inscription est momentanément indisponible. Réessayez dans quelques minutes.";
+
 /** Reasons a signup can be turned back, as they travel in the error page's URL. */
-export type SignupProblem = EmailProblem | "trop-de-demandes" | "requete";
+export type SignupProblem = EmailProblem | "trop-de-demandes" | "requete" | "indisponible";
 
 export const PROBLEM_MESSAGES: Record<SignupProblem, string> = {
   ...EMAIL_MESSAGES,
-  "trop-de-demandes": "Trop de demandes pour cette adresse. Réessayez dans un moment.",
+  "trop-de-demandes": "Trop de demandes pour cette adresse en une heure. Réessayez plus tard.",
   requete: "Le formulaire envoyé est illisible. Réessayez depuis la page.",
+  indisponible: UNAVAILABLE,
 };
 
 /** True for a known reason (the error page never prints what the URL says). */
@@ -24,5 +27,5 @@ export const HTTP_MESSAGES = {
   413: "La requête est trop volumineuse (4\u00a0Ko au plus).",
   415: "Format non pris en charge\u00a0: envoyez un formulaire ou du JSON.",
   403: "Les inscriptions venant d’un autre site sont refusées.",
-  503: "L’inscription est momentanément indisponible. Réessayez dans quelques minutes.",
+  503: UNAVAILABLE,
 } as const;

@@ -18,6 +18,11 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env["DATA_DIR"] ?? "data");
 }
 
+/** The public origin for links in messages: $PUBLIC_URL, or the site's. */
+export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return (env["PUBLIC_URL"] ?? SITE.url).replace(/\/$/, "");
+}
+
 /** The store, mail transport and settings of this process, opened once. */
 export function newsletter(env: NodeJS.ProcessEnv = process.env): NewsletterDeps {
   const existing = shared[KEY];
@@ -29,7 +34,7 @@ export function newsletter(env: NodeJS.ProcessEnv = process.env): NewsletterDeps
   const deps: NewsletterDeps = {
     store: openSqliteStore(join(dir, "subscribers.db")),
     mail: smtp !== undefined && smtp !== "" ? smtpTransport(smtp, from, outbox) : outbox,
-    publicUrl: (env["PUBLIC_URL"] ?? SITE.url).replace(/\/$/, ""),
+    publicUrl: publicUrl(env),
     allowedOrigins: [new URL(SITE.url).origin, ...(env["ALLOWED_ORIGINS"] ?? "").split(",").filter((o) => o !== "")],
     now: () => new Date(),
   };

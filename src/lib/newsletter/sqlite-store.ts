@@ -1,5 +1,5 @@
 /** SubscriberStore on SQLite, through Node's built-in node:sqlite (no native build). */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type { RateDecision, SignupOutcome, Subscriber, SubscriberStatus, SubscriberStore } from "./store.ts";
@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS subscribers (
   unsubscribed_at TEXT,
   created_at TEXT NOT NULL
 );
+-- One person, one row: "Lea@exemple.fr" and "lea@exemple.fr" are the same mailbox in practice.
+CREATE INDEX IF NOT EXISTS subscribers_email_nocase ON subscribers (email COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS rate_limits (
   key TEXT PRIMARY KEY,
   window_start INTEGER NOT NULL,
@@ -43,19 +45,31 @@ CREATE TABLE IF NOT EXISTS rate_limits (
 );
 `;
 
+/** The identity of a file on disk, to notice it was removed or replaced under an open database. */
+const identity = (file: string): string | undefined => {
+  const info = statSync(file, { throwIfNoEntry: false });
+  return info === undefined ? undefined : `${String(info.dev)}:${String(info.ino)}`;
+};
+
 /** Opens (and creates, with its folder) the database at `file`, in WAL mode. */
 export function openSqliteStore(file: string): SubscriberStore {
   mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
+  const opened = identity(file);
+  // A database file deleted or replaced while open would take every later signup with it, unseen.
+  const stillThere = (): void => {
+    if (identity(file) !== opened) throw new Error(`${file} a été supprimé ou remplacé : redémarrez le serveur`);
+  };
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
   db.exec(schema);
 
-  const byEmail = db.prepare("SELECT * FROM subscribers WHERE email = ?");
+  const byEmail = db.prepare("SELECT * FROM subscribers WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1");
+  const byId = db.prepare("SELECT * FROM subscribers WHERE id = ?");
   const insert = db.prepare(
     "INSERT INTO subscribers (email, status, token, source, consent_at, created_at) VALUES (?, 'pending', ?, ?, ?, ?)",
   );
   const renew = db.prepare(
-    "UPDATE subscribers SET status = 'pending', token = ?, source = ?, consent_at = ?, unsubscribed_at = NULL WHERE email = ?",
+    "UPDATE subscribers SET status = 'pending', token = ?, source = ?, consent_at = ?, unsubscribed_at = NULL WHERE id = ?",
   );
   const confirm = db.prepare(
     "UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE token = ? AND status = 'pending'",
@@ -75,6 +89,7 @@ export function openSqliteStore(file: string): SubscriberStore {
   const prune = db.prepare("DELETE FROM rate_limits WHERE window_start <= ?");
 
   const transaction = <T>(work: () => T): T => {
+    stillThere();
     db.exec("BEGIN IMMEDIATE");
     try {
       const result = work();
@@ -91,25 +106,30 @@ export function openSqliteStore(file: string): SubscriberStore {
     signup({ email, source, now, newToken }) {
       return transaction(() => {
         const at = now.toISOString();
-        const row = byEmail.get(email) as Row | undefined;
+        const row = byEmail.get(email) as (Row & { id: number }) | undefined;
         let outcome: SignupOutcome;
+        let id: number | bigint;
         if (row === undefined) {
-          insert.run(email, newToken, source, at, at);
+          id = insert.run(email, newToken, source, at, at).lastInsertRowid;
           outcome = "created";
         } else if (row.status === "unsubscribed") {
-          renew.run(newToken, source, at, email);
+          renew.run(newToken, source, at, row.id);
+          id = row.id;
           outcome = "resubscribed";
         } else {
+          id = row.id;
           outcome = row.status === "confirmed" ? "already-confirmed" : "still-pending";
         }
-        return { outcome, subscriber: toSubscriber(byEmail.get(email) as unknown as Row) };
+        return { outcome, subscriber: toSubscriber(byId.get(id) as unknown as Row) };
       });
     },
     confirm(token, now) {
+      stillThere();
       if (confirm.run(now.toISOString(), token).changes > 0) return true;
       return isConfirmed.get(token) !== undefined;
     },
     unsubscribe(token, now) {
+      stillThere();
       if (unsubscribe.run(now.toISOString(), token).changes > 0) return true;
       return exists.get(token) !== undefined;
     },
@@ -129,11 +149,20 @@ export function openSqliteStore(file: string): SubscriberStore {
       return row === undefined ? undefined : toSubscriber(row);
     },
     writable() {
+      // A real write, rolled back: a read-only file still lets a transaction begin.
       try {
-        db.exec("BEGIN IMMEDIATE; ROLLBACK;");
+        stillThere();
+        db.exec("BEGIN IMMEDIATE");
+      } catch {
+        return false;
+      }
+      try {
+        db.exec("INSERT INTO rate_limits (key, window_start, count) VALUES ('sonde:healthz', 0, 0)");
         return true;
       } catch {
         return false;
+      } finally {
+        db.exec("ROLLBACK");
       }
     },
     close() {
