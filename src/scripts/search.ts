@@ -1,6 +1,7 @@
 /**
  * The search page: queries the Pagefind index as the reader types, announces the number of
- * results, and keeps the query in the URL (/recherche/?q=…) so a search can be shared.
+ * results, and keeps the query in the URL (/recherche/?q=…) so a search can be shared. A section
+ * or a year chosen without a word lists their articles, newest first.
  */
 import { frenchSpacing } from "../lib/french-spacing.ts";
 import { forSearchIndex, fromSearchIndex, pageUrlFromIndex } from "../lib/search-text.ts";
@@ -15,7 +16,10 @@ interface PagefindResult {
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
-  search: (q: string, o?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
+  search: (
+    q: string | null,
+    o?: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> },
+  ) => Promise<{ results: PagefindResult[] } | null>;
 }
 
 const PAGE = 10;
@@ -107,21 +111,37 @@ export async function startSearch(): Promise<void> {
     if (category.value !== "") url.searchParams.set("rubrique", category.value);
     if (year.value !== "") url.searchParams.set("annee", year.value);
     history.replaceState(null, "", url);
-    if (query === "") {
+    if (query === "" && Object.keys(filters).length === 0) {
       list.replaceChildren();
       count.textContent = "";
       more.hidden = true;
       return;
     }
-    const search = await pagefind.search(query, { filters });
+    const search =
+      query === ""
+        ? await pagefind.search(null, { filters, sort: { date: "desc" } })
+        : await pagefind.search(query, { filters });
     if (mine !== generation || search === null) return;
     results = search.results;
     shown = 0;
     list.replaceChildren();
-    count.textContent =
-      results.length === 0
-        ? `Aucun résultat pour «\u202f${query}\u202f». Vérifiez l’orthographe, ou essayez un autre mot.`
-        : `${plural(results.length)} pour «\u202f${query}\u202f»`;
+    // " (rubrique Économie, année 2025)": what the count is about, besides the words.
+    const within = [
+      category.value === "" ? "" : `rubrique ${category.value}`,
+      year.value === "" ? "" : `année ${year.value}`,
+    ].filter((v) => v !== "");
+    const where = within.length === 0 ? "" : ` (${within.join(", ")})`;
+    if (query === "") {
+      count.textContent =
+        results.length === 0
+          ? `Aucun article${where}.`
+          : `${results.length === 1 ? "1 article" : `${results.length.toLocaleString("fr-FR")} articles`}${where}, du plus récent au plus ancien`;
+    } else {
+      count.textContent =
+        results.length === 0
+          ? `Aucun résultat pour «\u202f${query}\u202f»${where}. Vérifiez l’orthographe, ou essayez un autre mot.`
+          : `${plural(results.length)} pour «\u202f${query}\u202f»${where}`;
+    }
     await showMore();
   };
 
@@ -134,8 +154,12 @@ export async function startSearch(): Promise<void> {
   year.addEventListener("change", () => void run());
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    void run();
+    // On a phone the keyboard closes, and the answer comes into view: below the filters it was off-screen.
+    input.blur();
+    void run().then(() => {
+      if (count.getBoundingClientRect().top > innerHeight / 2) count.scrollIntoView({ block: "start" });
+    });
   });
   more.addEventListener("click", () => void showMore());
-  if (input.value !== "") await run();
+  if (input.value !== "" || category.value !== "" || year.value !== "") await run();
 }

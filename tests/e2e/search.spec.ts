@@ -159,5 +159,53 @@ test.describe("search in the 200-article corpus", () => {
     await expect(page.locator("#resultats li .meta").first()).toHaveText(/^Tech · /);
     for (const meta of await page.locator("#resultats li .meta").allTextContents()) expect(meta).toMatch(/^Tech · /);
     expect(new URL(page.url()).searchParams.get("rubrique")).toBe("Tech");
+    await expect(status).toHaveText(/\(rubrique Tech\)$/);
+  });
+
+  test("a category chosen without a word lists its articles, newest first", async ({ page }) => {
+    await page.goto(`${corpusUrl}/recherche/`);
+    const status = page.getByRole("status");
+    await page.getByLabel("Rubrique", { exact: true }).selectOption("Tech");
+    await expect(status).toHaveText(/^\d+ articles \(rubrique Tech\), du plus récent au plus ancien$/);
+    const metas = await page.locator("#resultats li .meta").allTextContents();
+    expect(metas.length).toBeGreaterThan(1);
+    for (const meta of metas) expect(meta).toMatch(/^Tech · /);
+    // Newest first: the dates of the metas ("Tech · 12 mars 2025") go down.
+    const months = [
+      "janvier",
+      "février",
+      "mars",
+      "avril",
+      "mai",
+      "juin",
+      "juillet",
+      "août",
+      "septembre",
+      "octobre",
+      "novembre",
+      "décembre",
+    ];
+    const times = metas.map((meta) => {
+      const [, day = "", month = "", year = ""] = /(\d+)(?:er)? (\p{L}+) (\d{4})/u.exec(meta) ?? [];
+      return Date.UTC(Number(year), months.indexOf(month), Number(day));
+    });
+    expect(times.every((t) => !Number.isNaN(t))).toBe(true);
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  test.describe("on a 360 × 640 phone", () => {
+    test.use({ viewport: { width: 360, height: 640 } });
+
+    test("sending the search brings its answer into view", async ({ page }) => {
+      await page.goto(`${corpusUrl}/recherche/`);
+      const box = page.getByLabel("Mots à chercher");
+      await box.fill("données");
+      await box.press("Enter");
+      const status = page.getByRole("status");
+      await expect(status).toHaveText(/résultats? pour/);
+      await expect(status).toBeInViewport();
+      await expect(page.locator("#resultats li").first()).toBeInViewport();
+      await expect(box).not.toBeFocused();
+    });
   });
 });
