@@ -53,6 +53,8 @@ export const searchUrl = (query?: string): string =>
 
 export const aboutUrl = (): string => "/a-propos/";
 export const legalUrl = (): string => "/mentions-legales/";
+export const privacyUrl = (): string => "/confidentialite/";
+export const newsletterUrl = (): string => "/newsletter/";
 
 /** Absolute URL on the public site, for canonical links and feeds. */
 export function absoluteUrl(path: string, base: string = SITE.url): string {

@@ -194,6 +194,9 @@ describe("feeds", () => {
       "S’abonner au flux RSS",
     );
     expect(page(root, "/").querySelector('footer a[href="/flux-rss/"]')?.text).toBe("Flux RSS");
+    // The newsletter and the privacy policy are reached from every page, not only from a signup box.
+    expect(page(root, "/").querySelector('footer a[href="/newsletter/"]')?.text).toBe("Newsletter");
+    expect(page(root, "/").querySelector('footer a[href="/confidentialite/"]')?.text).toBe("Confidentialité");
     const feeds = page(root, "/flux-rss/");
     expect(feeds.querySelector("#flux-international a")?.getAttribute("href")).toBe("/categorie/international/rss.xml");
     expect(feeds.querySelector("#flux-tous-les-articles a")?.getAttribute("href")).toBe("/rss.xml");

@@ -36,13 +36,35 @@ export function typographyFaults(text: string): string[] {
   check(/[ \u202f]:/g, "espace insécable attendue avant :");
   check(new RegExp(`«(?!${NNBSP})`, "g"), "espace fine insécable attendue après «");
   check(new RegExp(`(?<!${NNBSP})»`, "g"), "espace fine insécable attendue avant »");
+  // A line break in a template lost before a link glues it to the punctuation ("rédaction :redaction@").
+  check(/[\u00a0\u202f][:;!?]\p{L}/gu, "espace attendue après : ; ! ?");
   return faults;
 }
 
 const SKIPPED = new Set(["script", "style", "code", "pre", "template"]);
 const READ_ATTRIBUTES = ["title", "aria-label", "alt", "placeholder"];
 
-/** Text runs of an element a reader sees, each block joined as it reads (inline tags add no space). */
+const INLINE = new Set([
+  "a",
+  "abbr",
+  "b",
+  "cite",
+  "em",
+  "i",
+  "kbd",
+  "mark",
+  "q",
+  "s",
+  "small",
+  "span",
+  "strong",
+  "sub",
+  "sup",
+  "time",
+  "u",
+]);
+
+/** Text runs of an element a reader sees, each block joined as it reads (inline tags add no space, blocks a line). */
 function texts(node: Node, out: string[] = []): string[] {
   if (node instanceof TextNode) out.push(node.text);
   else if (node instanceof HTMLElement && !SKIPPED.has(node.tagName.toLowerCase())) {
@@ -51,6 +73,7 @@ function texts(node: Node, out: string[] = []): string[] {
       if (value !== undefined) out.push(`\n${value}\n`);
     }
     for (const child of node.childNodes) texts(child, out);
+    if (!INLINE.has(node.tagName.toLowerCase())) out.push("\n");
   }
   return out;
 }
@@ -66,6 +89,7 @@ function pageText(html: string): string {
 describe("French typography", () => {
   it("flags what it should and lets French through (the rule itself)", () => {
     expect(typographyFaults(`Digimedia : l'actualité ; «oui» !`)).toHaveLength(6);
+    expect(typographyFaults(`Écrivez à la rédaction${NBSP}:redaction@digimedia.fr`)).toHaveLength(1);
     expect(typographyFaults(`Digimedia${NBSP}: l’actualité${NNBSP}; «${NNBSP}oui${NNBSP}»${NNBSP}! À 10:30.`)).toEqual(
       [],
     );

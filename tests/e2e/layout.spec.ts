@@ -46,14 +46,23 @@ test.describe("screenshots (artifacts to look at, not compared)", () => {
 test.describe("on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 800 } });
 
-  test("each section link reached with Tab shows whole in the sideways menu, focus ring included", async ({ page }) => {
-    await page.goto("/");
+  test("every section shows in the menu, the current one marked, and each link reached with Tab shows whole, focus ring included", async ({
+    page,
+  }) => {
+    // The last section, on its own page: a menu that scrolled sideways hid it.
+    await page.goto("/categorie/reseaux-sociaux/");
     const menu = page.getByRole("navigation", { name: "Rubriques" });
     const links = menu.getByRole("link");
     const count = await links.count();
     expect(count).toBeGreaterThan(3);
-    // The menu is wider than the screen (otherwise this test checks nothing).
-    expect(await menu.evaluate((nav) => nav.scrollWidth > nav.clientWidth)).toBe(true);
+    await expect(menu.locator('[aria-current="page"]')).toHaveText("Réseaux sociaux");
+    expect(await menu.evaluate((nav) => nav.scrollWidth <= nav.clientWidth)).toBe(true);
+    for (let i = 0; i < count; i++) await expect(links.nth(i)).toBeInViewport({ ratio: 1 });
+    const rows = await links.evaluateAll((all) => new Set(all.map((a) => a.getBoundingClientRect().top)).size);
+    expect(rows, "rangées de rubriques").toBeLessThanOrEqual(2);
+    // On an article, its section is marked too.
+    await page.goto("/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/");
+    await expect(menu.locator('[aria-current="true"]')).toHaveText("International");
     // From the header's search button, the next stop is the menu's first link.
     await page.getByRole("search").getByRole("button").focus();
     for (let i = 0; i < count; i++) {
@@ -73,6 +82,15 @@ test.describe("on a 360 px phone", () => {
       expect(ring.top, `${name} : haut de l’anneau`).toBeGreaterThanOrEqual(box.top);
       expect(ring.bottom, `${name} : bas de l’anneau`).toBeLessThanOrEqual(box.bottom);
     }
+  });
+
+  test("a card's section label is a link as wide as its word and 24 px tall, not its whole row", async ({ page }) => {
+    await page.goto(`${corpusUrl}/`);
+    const kicker = page.locator("article .kicker").first();
+    const box = await kicker.boundingBox();
+    const card = await page.locator("article:has(.kicker)").first().boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(24);
+    expect(box?.width ?? 0).toBeLessThan((card?.width ?? 0) / 2);
   });
 
   test("pagination keeps its numbers on one row and its links in the same place on every page", async ({ page }) => {
