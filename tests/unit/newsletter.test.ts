@@ -210,6 +210,23 @@ describe("refusals", () => {
     expect(deps.store.find("marie.curie@exemple.fr")?.email).toBe("Marie.Curie@exemple.fr");
   });
 
+  it("lets a page of an allowed other site post and read the answer (CORS), and no other", async () => {
+    deps.allowedOrigins = ["https://statique.digimedia.fr"];
+    const allowed = await handleSignup(
+      asJson({ email: "h@exemple.fr" }, { Origin: "https://statique.digimedia.fr", "Sec-Fetch-Site": "cross-site" }),
+      deps,
+    );
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://statique.digimedia.fr");
+    expect(allowed.headers.get("vary")).toContain("Origin");
+    const other = await handleSignup(
+      asJson({ email: "i@exemple.fr" }, { Origin: "https://malveillant.example", "Sec-Fetch-Site": "cross-site" }),
+      deps,
+    );
+    expect(other.status).toBe(403);
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
   it("never lets a signup's source page be another site", async () => {
     const { cleanSource } = await import("../../src/lib/newsletter/handler.ts");
     expect(cleanSource("/articles/x/")).toBe("/articles/x/");

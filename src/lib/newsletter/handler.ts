@@ -128,12 +128,20 @@ async function readBody(request: Request): Promise<Body> {
   }
 }
 
+/** The page's origin when it is one of the other sites allowed to post the form (ALLOWED_ORIGINS). */
+function allowedForeignOrigin(request: Request, allowed: readonly string[]): string | undefined {
+  const origin = request.headers.get("origin");
+  return origin !== null && origin !== new URL(request.url).origin && allowed.includes(origin) ? origin : undefined;
+}
+
 function isCrossSite(request: Request, allowed: readonly string[]): boolean {
+  // An allowed site is cross-site by nature: its browser says so, and it is welcome.
+  if (allowedForeignOrigin(request, allowed) !== undefined) return false;
   if (request.headers.get("sec-fetch-site") === "cross-site") return true;
   const origin = request.headers.get("origin");
   // No Origin: not a browser form (curl, a server); browsers always send one with a POST.
   if (origin === null) return false;
-  return origin !== new URL(request.url).origin && !allowed.includes(origin);
+  return origin !== new URL(request.url).origin;
 }
 
 /** A page path the signup came from, or "/" when what was sent is not one. */
@@ -174,8 +182,21 @@ function succeed(request: Request): Response {
   return wantsJson(request) ? json(200, { ok: true, message: SIGNUP_OK }) : seeOther(PAGES.thanks);
 }
 
-/** Handles a signup POST. */
+/**
+ * Handles a signup POST. A page of an allowed other site (a static deployment posting here) may
+ * read the answer: CORS headers name its origin.
+ */
 export async function handleSignup(request: Request, deps: NewsletterDeps): Promise<Response> {
+  const response = await signup(request, deps);
+  const foreign = allowedForeignOrigin(request, deps.allowedOrigins);
+  if (foreign !== undefined) {
+    response.headers.set("Access-Control-Allow-Origin", foreign);
+    response.headers.append("Vary", "Origin");
+  }
+  return response;
+}
+
+async function signup(request: Request, deps: NewsletterDeps): Promise<Response> {
   if (request.method !== "POST") return methodNotAllowed(request);
   const asJson = wantsJson(request);
   const fail = (status: keyof typeof HTTP_MESSAGES): Response =>
