@@ -26,7 +26,15 @@ function spaceBefore(out: string, before: string, space: string): string {
   return out + space;
 }
 
+// A day and its month stay on one line ("17 septembre", "1er octobre").
+const dayMonthRe =
+  /(?<![\p{L}\p{N}])(\d{1,2}(?:er)?) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?!\p{L})/gu;
+
 function spaceProse(text: string, before: string): string {
+  return spacePunctuation(text, before).replace(dayMonthRe, `$1${NBSP}$2`);
+}
+
+function spacePunctuation(text: string, before: string): string {
   let out = "";
   let skipSpaces = before.endsWith(`«${NNBSP}`);
   for (let i = 0; i < text.length; i++) {
@@ -54,8 +62,9 @@ function spaceProse(text: string, before: string): string {
 }
 
 /**
- * French spacing: U+202F before ; ! ? and inside « », U+00A0 before a colon, replacing an
- * ordinary space where the author typed one. Never inside URLs, nor in times such as 10:30.
+ * French spacing: U+202F before ; ! ? and inside « », U+00A0 before a colon and between a day
+ * and its month, replacing an ordinary space where the author typed one. Never inside URLs, nor
+ * in times such as 10:30.
  * `before` is the text that precedes this one in the same paragraph (for text split by markup).
  */
 export function frenchSpacing(text: string, before = ""): string {

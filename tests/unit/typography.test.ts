@@ -30,6 +30,12 @@ describe("frenchSpacing", () => {
     expect(frenchSpacing(input)).toBe(expected);
   });
 
+  it("keeps a day and its month on one line", () => {
+    expect(frenchSpacing("le 17 septembre dernier, le 1er octobre, en 2020 mai")).toBe(
+      `le 17${S}septembre dernier, le 1er${S}octobre, en 2020 mai`,
+    );
+  });
+
   it("is idempotent", () => {
     const text = "Il a dit : « oui ! » ; vraiment ?! Voir https://ex.fr/?a=1 à 10:30.";
     const once = frenchSpacing(text);
