@@ -238,6 +238,17 @@ describe("sitemaps and robots", () => {
   });
 });
 
+describe("head extras", () => {
+  it("lets search engines show large images of indexable pages, and gives phones a home-screen icon", () => {
+    expect(page(root, seed).querySelector('meta[name="robots"]')?.getAttribute("content")).toBe(
+      "max-image-preview:large",
+    );
+    expect(page(root, "/404.html").querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    const icon = page(root, "/").querySelector('link[rel="apple-touch-icon"]')?.getAttribute("href") ?? "";
+    expect(existsSync(join(root, icon))).toBe(true);
+  });
+});
+
 describe("sharing metadata", () => {
   const meta = (path: string, key: string): string[] =>
     page(root, path)

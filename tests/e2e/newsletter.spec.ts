@@ -28,7 +28,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Votre adresse e-mail").fill("lecteur@localhost");
     await page.getByRole("button", { name: "S’inscrire" }).click();
     await expect(page).toHaveURL(/\/newsletter\/erreur\/\?/);
-    await expect(page.getByText("Le domaine après le « @ » n’est pas valide")).toBeVisible();
+    await expect(page.getByText("Le domaine après le «\u202f@\u202f» n’est pas valide")).toBeVisible();
     await expect(page.getByLabel("Votre adresse e-mail")).toHaveValue("lecteur@localhost");
   });
 });
@@ -59,7 +59,7 @@ test.describe("with JavaScript", () => {
     await page.goto("/newsletter/");
     await page.getByLabel("Votre adresse e-mail").fill("lecteur@localhost");
     await page.getByRole("button", { name: "S’inscrire" }).click();
-    await expect(page.getByRole("status")).toHaveText(/Le domaine après le « @ » n’est pas valide/);
+    await expect(page.getByRole("status")).toHaveText(/Le domaine après le «\u202f@\u202f» n’est pas valide/);
     await expect(page).toHaveURL(/\/newsletter\/$/);
     // It reads as a refusal: in the error colour, not the text's, and the field is marked.
     const field = page.getByLabel("Votre adresse e-mail");
@@ -79,7 +79,7 @@ test.describe("with JavaScript", () => {
     await page.getByLabel("Votre adresse e-mail").fill("lecteur@localhost");
     await button.click();
     const status = page.getByRole("status");
-    await expect(status).toHaveText(/Le domaine après le « @ » n’est pas valide/);
+    await expect(status).toHaveText(/Le domaine après le «\u202f@\u202f» n’est pas valide/);
     await expect(status).toBeInViewport();
     const below = await button.boundingBox();
     const answer = await status.boundingBox();

@@ -101,7 +101,9 @@ test("« S’abonner au flux RSS » leads a reader to the feeds page, at the cat
     expect(response.status(), label).toBe(200);
     const xml = await response.text();
     expect(xml, label).toContain("<rss");
-    if (label !== "Tous les articles") expect(xml, label).toContain(`<title>${SITE.name} — ${label}</title>`);
+    // The feed's own name is the one the pages announce it with.
+    const name = label === "Tous les articles" ? "tous les articles" : label;
+    expect(xml, label).toContain(`<title>${SITE.name}\u00a0: ${name}</title>`);
   }
 });
 

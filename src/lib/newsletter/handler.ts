@@ -46,7 +46,13 @@ export const TOKEN_ACTIONS = {
 export type TokenAction = keyof typeof TOKEN_ACTIONS;
 
 /** What a token looks like (randomBytes(24) in base64url); anything else is an invalid link. */
-export const TOKEN_PATTERN = /^[\w-]{16,64}$/;
+const TOKEN_PATTERN = /^[\w-]{16,64}$/;
+
+/** The token of a link's address (?token=…), when it looks like one. */
+export function tokenOf(url: URL): string | undefined {
+  const token = url.searchParams.get("token") ?? "";
+  return TOKEN_PATTERN.test(token) ? token : undefined;
+}
 
 /** `path` with `?token=…`. */
 export const withToken = (path: string, token: string): string => `${path}?token=${encodeURIComponent(token)}`;
@@ -258,8 +264,8 @@ async function signup(request: Request, deps: NewsletterDeps): Promise<Response>
  * unsubscribe a reader.
  */
 export function tokenLinkPage(request: Request, action: TokenAction): Response {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  return seeOther(TOKEN_PATTERN.test(token) ? withToken(TOKEN_ACTIONS[action].page, token) : PAGES.invalidLink);
+  const token = tokenOf(new URL(request.url));
+  return seeOther(token !== undefined ? withToken(TOKEN_ACTIONS[action].page, token) : PAGES.invalidLink);
 }
 
 /** True for the body of a mail client's one-click unsubscribe (RFC 8058). */
@@ -275,10 +281,10 @@ async function isOneClick(request: Request): Promise<boolean> {
 export async function handleTokenLink(request: Request, deps: NewsletterDeps, action: TokenAction): Promise<Response> {
   if (request.method !== "POST") return methodNotAllowed(request);
   const oneClick = action === "unsubscribe" && (await isOneClick(request));
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const token = tokenOf(new URL(request.url));
   const invalid = (): Response =>
     oneClick ? text(404, "Lien de désinscription inconnu ou expiré.") : seeOther(PAGES.invalidLink);
-  if (!TOKEN_PATTERN.test(token)) return invalid();
+  if (token === undefined) return invalid();
   try {
     const done =
       action === "confirm" ? deps.store.confirm(token, deps.now()) : deps.store.unsubscribe(token, deps.now());
