@@ -23,6 +23,14 @@ test.describe("without JavaScript", () => {
     expect(posts).toHaveLength(1);
   });
 
+  test("an address the browser would not check is checked by the server, in French", async ({ page }) => {
+    await page.goto("/newsletter/");
+    await page.getByLabel("Votre adresse e-mail").fill("pas-une-adresse");
+    await page.getByRole("button", { name: "S’inscrire" }).click();
+    await expect(page).toHaveURL(/\/newsletter\/erreur\/\?/);
+    await expect(page.getByText("Une adresse e-mail contient un seul «\u202f@\u202f»")).toBeVisible();
+  });
+
   test("a refused address comes back on the form with the error and the address kept", async ({ page }) => {
     await page.goto("/newsletter/");
     await page.getByLabel("Votre adresse e-mail").fill("lecteur@localhost");
@@ -53,6 +61,13 @@ test.describe("with JavaScript", () => {
     await expect(box.getByRole("status")).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
     await expect(button).toBeEnabled();
     expect(new URL(page.url()).pathname).toBe(article);
+  });
+
+  test("an accented address, which the site accepts, is sent and accepted", async ({ page }) => {
+    await page.goto("/newsletter/");
+    await page.getByLabel("Votre adresse e-mail").fill(unique("josé"));
+    await page.getByRole("button", { name: "S’inscrire" }).click();
+    await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
   });
 
   test("a refused address is explained in place", async ({ page }) => {
