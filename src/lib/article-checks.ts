@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { formatDate } from "./dates.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
 export const TEMPLATE_BODY = "Le texte de l’article, en Markdown.";
@@ -72,4 +73,19 @@ export function bodyProblems(
     if (problem !== undefined) say(`image ${problem}`);
   }
   return problems;
+}
+
+/**
+ * Problems of a published article's dates that depend on the build's time: an update dated after
+ * it (a typo such as 2099) would show « Mis à jour le 1er janvier 2099 » and a future lastmod.
+ * An article itself dated after the build is scheduled, not wrong (publishing.ts).
+ */
+export function dateProblems(date: Date, updated: Date | undefined, now: Date): FieldProblem[] {
+  if (updated === undefined || date > now || updated <= now) return [];
+  return [
+    {
+      field: "updated",
+      message: `la date de mise à jour (updated) est dans le futur : « ${formatDate(updated)} » ; un article se met à jour après coup`,
+    },
+  ];
 }

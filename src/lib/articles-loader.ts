@@ -12,7 +12,8 @@ import { extractFrontmatter } from "@astrojs/markdown-remark";
 import yaml from "js-yaml";
 import { glob, type Loader, type ParseDataOptions } from "astro/loaders";
 import { articleSchema, describeIssues, describeProblems } from "./article-schema.ts";
-import { bodyProblems, imageFileProblem } from "./article-checks.ts";
+import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.ts";
+import { buildTime } from "./publishing.ts";
 import { SLUG_PATTERN } from "./slug.ts";
 
 /** Raised for an article the site cannot publish; its message is meant for editors. */
@@ -184,6 +185,7 @@ export function articlesLoader(base: string): Loader {
         (context.config as { publicDir?: URL }).publicDir ?? new URL("public/", context.config.root),
       );
       const shown = (filePath: string): string => displayPath(fileURLToPath(new URL(filePath, context.config.root)));
+      const now = buildTime();
       // Every article's problems, reported together once the folder is read: an editor fixes them in one go.
       const problems = new Map<string, string>();
       await inner.load({
@@ -221,13 +223,12 @@ export function articlesLoader(base: string): Loader {
           );
           continue;
         }
-        if ((entry.data as { draft?: boolean }).draft === true) continue;
-        const found = bodyProblems(
-          entry.body ?? "",
-          entry.rendered.html,
-          entry.rendered.metadata?.headings ?? [],
-          publicDir,
-        );
+        const data = entry.data as { draft?: boolean; date?: Date; updated?: Date };
+        if (data.draft === true) continue;
+        const found = [
+          ...bodyProblems(entry.body ?? "", entry.rendered.html, entry.rendered.metadata?.headings ?? [], publicDir),
+          ...(data.date instanceof Date ? dateProblems(data.date, data.updated, now) : []),
+        ];
         if (found.length > 0) problems.set(id, describeProblems(file, found));
       }
       if (problems.size === 0) return;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bodyProblems, imageFileProblem, TEMPLATE_BODY } from "../../src/lib/article-checks.ts";
+import { bodyProblems, dateProblems, imageFileProblem, TEMPLATE_BODY } from "../../src/lib/article-checks.ts";
 
 const publicDir = mkdtempSync(join(tmpdir(), "public-"));
 mkdirSync(join(publicDir, "images"));
@@ -57,5 +57,19 @@ describe("bodyProblems", () => {
     expect(messages("# Titre\n\nx", "<h1>Titre</h1>", [{ depth: 1, text: "Titre" }])).toEqual([
       expect.stringContaining("« ## Titre »"),
     ]);
+  });
+});
+
+describe("dateProblems", () => {
+  const now = new Date("2026-06-01T10:00:00Z");
+  it("refuses an update dated after the build, on a published article", () => {
+    expect(dateProblems(new Date("2026-05-01"), new Date("2099-01-01"), now)).toEqual([
+      expect.objectContaining({ field: "updated", message: expect.stringContaining("« 1er janvier 2099 »") as string }),
+    ]);
+  });
+  it("accepts a past update, none, and a scheduled article's own dates", () => {
+    expect(dateProblems(new Date("2026-05-01"), new Date("2026-05-02"), now)).toEqual([]);
+    expect(dateProblems(new Date("2026-05-01"), undefined, now)).toEqual([]);
+    expect(dateProblems(new Date("2026-07-01"), new Date("2026-07-02"), now)).toEqual([]);
   });
 });
