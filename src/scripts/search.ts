@@ -80,6 +80,15 @@ export async function startSearch(): Promise<void> {
       // and ordinary spaces where the page had no-break ones: French typography again, text node by text node, so
       // no line starts with ":".
       excerpt.innerHTML = data.excerpt;
+      // Pagefind marks the punctuation after a word with it ("données."): the word alone is highlighted.
+      for (const mark of excerpt.querySelectorAll("mark")) {
+        const text = mark.textContent;
+        const word = text.replace(/[.,;:!?»)\]…]+$/u, "");
+        if (word !== text && word !== "") {
+          mark.textContent = word;
+          mark.after(text.slice(word.length));
+        }
+      }
       // A cut just after a word leaves its spaced punctuation at the start ("… ? Plusieurs"): it goes.
       const first = excerpt.firstChild;
       if (first?.nodeType === Node.TEXT_NODE)

@@ -162,6 +162,14 @@ test.describe("search in the 200-article corpus", () => {
     await expect(status).toHaveText(/\(rubrique Tech\)$/);
   });
 
+  test("highlights the word found, not the punctuation after it", async ({ page }) => {
+    await page.goto(`${corpusUrl}/recherche/?q=données`);
+    await expect(page.locator("#resultats li").first()).toBeVisible();
+    const marks = await page.locator("#resultats mark").allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark).toMatch(/\p{L}$/u);
+  });
+
   test("a category chosen without a word lists its articles, newest first", async ({ page }) => {
     await page.goto(`${corpusUrl}/recherche/`);
     const status = page.getByRole("status");
