@@ -35,19 +35,42 @@ function readArticleText(file: string): string {
   }
 }
 
-/** A field line ("title: …") or list item ("  - …") whose unquoted text holds " #": YAML ends it there. */
-const CUT_BY_COMMENT = /^(?:([A-Za-z][\w-]*)[ \t]*:|[ \t]+-)[ \t]+([^"'\s[{|>#].*?[ \t]#.*)$/;
+/** Fields whose value is prose, where a " #" is a title's "#1" far more often than a comment. */
+const TEXT_FIELDS = new Set(["title", "description", "author", "imageAlt"]);
+const FIELD_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
+const LIST_ITEM = /^[ \t]+-[ \t]+(.*)$/;
+/**
+ * Unquoted text holding " #" then a letter or digit ("#1", "#MeToo"): YAML ends the value there.
+ * "# " with a space is how a comment is written on purpose ("author: La rédaction # par défaut").
+ */
+const CUT_TEXT = /^([^"'\s[{|>#].*?)[ \t]#\S/;
 
-/** Problems of the raw front matter that YAML reads without a word but not as the editor meant. */
+/**
+ * Problems of the raw front matter that YAML reads without a word but not as the editor meant: a
+ * text field or a tag whose unquoted text holds " #1" ("title: Le langage #1" reads "Le langage").
+ * A comment after a date, a category or a flag ("draft: false # pas encore") is left alone.
+ */
 function silentYamlProblems(raw: string): string[] {
+  let field = "";
   return raw.split(/\r?\n/).flatMap((line) => {
-    const match = CUT_BY_COMMENT.exec(line);
-    if (match === null) return [];
-    const [, field, value = ""] = match;
+    const top = FIELD_LINE.exec(line);
+    let value: string;
+    let example: (quoted: string) => string;
+    if (top !== null) {
+      field = top[1] ?? "";
+      if (!TEXT_FIELDS.has(field)) return [];
+      value = top[2] ?? "";
+      example = (quoted) => `${field}: ${quoted}`;
+    } else {
+      const item = LIST_ITEM.exec(line);
+      if (item === null || field !== "tags") return [];
+      value = item[1] ?? "";
+      example = (quoted) => `- ${quoted}`;
+    }
+    if (!CUT_TEXT.test(value)) return [];
     const quoted = `"${value.trim().replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-    const example = field === undefined ? `- ${quoted}` : `${field}: ${quoted}`;
     return [
-      `${field === undefined ? "une liste" : `champ « ${field} »`} : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : ${example}`,
+      `champ « ${field} » : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : ${example(quoted)}`,
     ];
   });
 }
@@ -188,6 +211,9 @@ export function articlesLoader(base: string): Loader {
       const now = buildTime();
       // Every article's problems, reported together once the folder is read: an editor fixes them in one go.
       const problems = new Map<string, string>();
+      // After the first load (astro dev, a file saved), Astro's watcher calls parseData for that file
+      // alone: its problem is thrown, and Astro logs it and keeps the article as it was.
+      let loaded = false;
       await inner.load({
         ...context,
         parseData: <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> => {
@@ -204,13 +230,14 @@ export function articlesLoader(base: string): Loader {
             }
             return Promise.resolve(result.data as unknown as TData);
           } catch (error) {
-            if (!(error instanceof ArticleError)) throw error;
+            if (!(error instanceof ArticleError) || loaded) throw error;
             // Stored for now (its text is rendered like the others'), taken out below.
             problems.set(props.id, error.message);
             return Promise.resolve(props.data);
           }
         },
       });
+      loaded = true;
       for (const [id, entry] of context.store.entries()) {
         if (problems.has(id)) continue;
         const file = shown(entry.filePath ?? id);

@@ -3,12 +3,13 @@
  * an article whose body fails to render stops the build (Astro's glob loader only logs it and
  * would publish the article without its text).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import { describe, expect, it } from "vitest";
+import { articleSchema } from "../../src/lib/article-schema.ts";
 import { articlesLoader, readArticleFolder, readFrontMatter } from "../../src/lib/articles-loader.ts";
 
 const article = `---
@@ -112,6 +113,27 @@ describe("readFrontMatter", () => {
       title: "Le langage #1",
       tags: ["C#", "F#"],
     });
+  });
+
+  it("leaves comments after dates, categories and flags alone, and finds a tag cut by « # »", () => {
+    expect(
+      readFrontMatter(
+        write("---\ntitle: Titre\ndate: 2020-10-12 # heure de Paris\ndraft: false # pas encore\n---\n\nx"),
+      ),
+    ).toEqual({ title: "Titre", date: "2020-10-12", draft: false });
+    expect(() => readFrontMatter(write("---\ntitle: Titre\ntags:\n  - Langage #1\n---\n\nx"))).toThrow(
+      'champ « tags » : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : - "Langage #1"',
+    );
+  });
+
+  it("reads the README's front matter example as it is, and the schema takes it", () => {
+    const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+    const example = /```yaml\n(---\n[\s\S]*?\n---)\n```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const data = readFrontMatter(write(`${example ?? ""}\n\nDu texte.\n`));
+    const parsed = articleSchema.safeParse(data);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(parsed.data?.category).toBe("international");
   });
 
   it("refuses a file that is not UTF-8", () => {
