@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { formatDate } from "./dates.ts";
+import { startTags } from "./html-tags.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
 export const TEMPLATE_BODY = "Le texte de l’article, en Markdown.";
@@ -32,10 +33,26 @@ export function imageFileProblem(image: string, publicDir: string): string | und
 }
 
 /** Elements a body may not hold: the CSP blocks them, or they would be a page inside the page. */
-const FORBIDDEN_ELEMENT =
-  /<(script|iframe|style|object|embed|frame|frameset|form|input|button|textarea|select|link|meta|base)\b/gi;
-/** An event handler attribute (onclick=…) or a javascript: address in the rendered HTML's tags. */
-const SCRIPT_ATTRIBUTE = /<[a-z][^>]*?\s(on[a-z]+)\s*=|<[a-z][^>]*?\s(?:href|src)\s*=\s*["']?\s*javascript:/gi;
+const FORBIDDEN_ELEMENTS = new Set([
+  "script",
+  "iframe",
+  "style",
+  "object",
+  "embed",
+  "frame",
+  "frameset",
+  "form",
+  "input",
+  "button",
+  "textarea",
+  "select",
+  "link",
+  "meta",
+  "base",
+]);
+/** Attributes that load an image (or a video's poster) into the page. */
+const IMAGE_ATTRIBUTES = new Set(["src", "srcset", "poster"]);
+const IMAGE_ELEMENTS = new Set(["img", "source", "video", "picture", "input"]);
 
 /**
  * Problems of a published article's text: `body` as written, `html` as rendered (raw HTML the
@@ -58,19 +75,30 @@ export function bodyProblems(
       `l’intertitre « # ${heading.text} » ferait un second titre principal : le titre vient de title ; commencez les intertitres par ## (« ## ${heading.text} »)`,
     );
   }
-  for (const element of new Set([...html.matchAll(FORBIDDEN_ELEMENT)].map((m) => (m[1] ?? "").toLowerCase()))) {
+  const tags = startTags(html);
+  for (const element of new Set(tags.map((t) => t.name).filter((name) => FORBIDDEN_ELEMENTS.has(name)))) {
     say(
       `l’élément HTML <${element}> n’est pas permis dans le texte : la politique de sécurité du site le bloquerait ; pour une vidéo ou un document, mettez un lien`,
     );
   }
-  for (const match of html.matchAll(SCRIPT_ATTRIBUTE)) {
-    say(
-      `${match[1] !== undefined ? `l’attribut ${match[1]}=` : "une adresse javascript:"} n’est pas permis dans le texte : le site n’exécute aucun script venu d’un article`,
-    );
-  }
-  for (const [, src = ""] of html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g)) {
-    const problem = imageFileProblem(src.replace(/&amp;/g, "&"), publicDir);
-    if (problem !== undefined) say(`image ${problem}`);
+  for (const { name, attributes } of tags) {
+    for (const { name: attribute, value = "" } of attributes) {
+      if (attribute.startsWith("on")) {
+        say(
+          `l’attribut ${attribute}= n’est pas permis dans le texte : le site n’exécute aucun script venu d’un article`,
+        );
+      } else if ((attribute === "href" || attribute === "src") && /^\s*javascript:/i.test(value)) {
+        say(
+          "une adresse javascript: n’est pas permise dans le texte : le site n’exécute aucun script venu d’un article",
+        );
+      } else if (IMAGE_ELEMENTS.has(name) && IMAGE_ATTRIBUTES.has(attribute)) {
+        const urls = attribute === "srcset" ? value.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "") : [value];
+        for (const url of urls.filter((u) => u !== "")) {
+          const problem = imageFileProblem(url.replace(/&amp;/g, "&"), publicDir);
+          if (problem !== undefined) say(`image ${problem}`);
+        }
+      }
+    }
   }
   return problems;
 }

@@ -1,4 +1,5 @@
 /** Small helpers for the XML and HTML the site writes by hand (feeds, sitemaps, JSON-LD). */
+import { rewriteAttributes } from "./html-tags.ts";
 
 const xmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
@@ -16,21 +17,27 @@ function resolveUrl(url: string, page: string): string {
   }
 }
 
+/** Attributes that hold one address, or (srcset) a list of them. */
+const URL_ATTRIBUTES = new Set(["href", "src", "poster", "cite"]);
+
 /**
  * Makes every link and image address of an article's HTML absolute, resolved against the
  * article's own address as a browser on its page would ("../b/", "photo.jpg", "#note", "/a/",
  * each candidate of a srcset): a feed reader resolves relative ones against the feed instead.
+ * Only real tags' attributes: a code sample showing `<img src="logo.png">` is text and stays so.
  */
 export function absolutizeUrls(html: string, page: string): string {
-  return html
-    .replace(/\b(href|src|poster)="([^"]*)"/g, (_, attr: string, url: string) => `${attr}="${resolveUrl(url, page)}"`)
-    .replace(/\bsrcset="([^"]*)"/g, (_, set: string) => {
-      const candidates = set.split(",").map((candidate) => {
+  return rewriteAttributes(html, (_, attribute, value) => {
+    if (URL_ATTRIBUTES.has(attribute)) return resolveUrl(value, page);
+    if (attribute !== "srcset") return undefined;
+    return value
+      .split(",")
+      .map((candidate) => {
         const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
         return [resolveUrl(url, page), ...descriptor].join(" ");
-      });
-      return `srcset="${candidates.join(", ")}"`;
-    });
+      })
+      .join(", ");
+  });
 }
 
 /** JSON for a `<script type="application/ld+json">`: no "</script>" can close it early. */

@@ -53,6 +53,23 @@ describe("bodyProblems", () => {
     expect(found[0]).toContain(message);
   });
 
+  it("reads real tags only: words in an attribute's text or a comment are not elements nor handlers", () => {
+    expect(
+      messages(
+        "x",
+        '<p><img src="/images/photo.jpg" alt="La balise <iframe> de YouTube"><a href="/x/" title="Le code onclick=go()">x</a></p><!-- <iframe src="https://exemple.fr/"></iframe> -->',
+      ),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ["a single-quoted outside image", "<img src='https://exemple.fr/a.jpg' alt=''>"],
+    ["a video poster", '<video poster="https://exemple.fr/a.jpg"></video>'],
+    ["a srcset candidate", '<picture><source srcset="/images/photo.jpg 1x, https://exemple.fr/b.jpg 2x"></picture>'],
+  ])("refuses %s from outside", (_, html) => {
+    expect(messages("x", html).join()).toContain("adresse externe");
+  });
+
   it("refuses a # heading, which would be a second h1, and says to use ##", () => {
     expect(messages("# Titre\n\nx", "<h1>Titre</h1>", [{ depth: 1, text: "Titre" }])).toEqual([
       expect.stringContaining("« ## Titre »"),

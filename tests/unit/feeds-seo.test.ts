@@ -62,13 +62,15 @@ describe("xml helpers", () => {
     expect(
       absolutizeUrls(
         '<a href="/b/">b</a><a href="../c/">c</a><a href="#fn-1">1</a><a href="https://y.fr/?q=1&amp;r=2">y</a>' +
-          '<a href="mailto:r@x.fr">r</a><img src="photo.jpg" srcset="p-1.jpg 1x, /p-2.jpg 2x" alt="">',
+          '<a href="mailto:r@x.fr">r</a><img src="photo.jpg" srcset="p-1.jpg 1x, /p-2.jpg 2x" alt="">' +
+          '<code>&#x3C;img src="logo.png"></code><img alt="a > b" src="c.png">',
         page,
       ),
     ).toBe(
       '<a href="https://x.fr/b/">b</a><a href="https://x.fr/articles/c/">c</a><a href="https://x.fr/articles/a/#fn-1">1</a>' +
         '<a href="https://y.fr/?q=1&amp;r=2">y</a><a href="mailto:r@x.fr">r</a>' +
-        '<img src="https://x.fr/articles/a/photo.jpg" srcset="https://x.fr/articles/a/p-1.jpg 1x, https://x.fr/p-2.jpg 2x" alt="">',
+        '<img src="https://x.fr/articles/a/photo.jpg" srcset="https://x.fr/articles/a/p-1.jpg 1x, https://x.fr/p-2.jpg 2x" alt="">' +
+        '<code>&#x3C;img src="logo.png"></code><img alt="a > b" src="https://x.fr/articles/a/c.png">',
     );
     expect(jsonForScript({ t: "</script><script>alert(1)</script>" })).not.toContain("</script>");
     expect(JSON.parse(jsonForScript({ t: "</script>" }))).toEqual({ t: "</script>" });

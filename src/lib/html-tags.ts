@@ -1,0 +1,60 @@
+/**
+ * The start tags of HTML as the site's Markdown processor writes it (hast-util-to-html): text
+ * escapes "<" (as &#x3C;), so outside comments a "<" followed by a letter starts a tag, and an
+ * attribute's value is quoted and may hold ">" or "<" ("alt" text). Enough to read and rewrite
+ * attributes without parsing the page again; not a parser for any HTML.
+ */
+const TAG_OR_COMMENT =
+  /<!--[\s\S]*?-->|<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)(\s*\/?)>/g;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** An attribute as written (entities not decoded); undefined value for a bare one ("hidden"). */
+export interface HtmlAttribute {
+  name: string;
+  value: string | undefined;
+}
+
+/** A start tag: its element's name, lower-cased, and its attributes (names lower-cased). */
+export interface HtmlTag {
+  name: string;
+  attributes: HtmlAttribute[];
+}
+
+function attributesOf(source: string): HtmlAttribute[] {
+  return [...source.matchAll(ATTRIBUTE)].map((m) => ({
+    name: (m[1] ?? "").toLowerCase(),
+    value: m[3] ?? m[4] ?? m[5],
+  }));
+}
+
+/** Every start tag of `html`, in order (comments skipped). */
+export function startTags(html: string): HtmlTag[] {
+  const tags: HtmlTag[] = [];
+  for (const m of html.matchAll(TAG_OR_COMMENT)) {
+    if (m[1] !== undefined) tags.push({ name: m[1].toLowerCase(), attributes: attributesOf(m[2] ?? "") });
+  }
+  return tags;
+}
+
+/**
+ * `html` with attribute values replaced where `rewrite(tag, attribute, value)` answers a string
+ * (written back in double quotes, as given: escape it yourself); text and comments untouched.
+ */
+export function rewriteAttributes(
+  html: string,
+  rewrite: (tag: string, attribute: string, value: string) => string | undefined,
+): string {
+  return html.replace(TAG_OR_COMMENT, (whole, name: string | undefined, attributes: string, end: string) => {
+    if (name === undefined) return whole;
+    const rewritten = attributes.replace(
+      ATTRIBUTE,
+      (part, attribute: string, equals: string | undefined, dq?: string, sq?: string, bare?: string) => {
+        const value = dq ?? sq ?? bare;
+        if (equals === undefined || value === undefined) return part;
+        const next = rewrite(name.toLowerCase(), attribute.toLowerCase(), value);
+        return next === undefined ? part : `${attribute}="${next}"`;
+      },
+    );
+    return `<${name}${rewritten}${end}>`;
+  });
+}
