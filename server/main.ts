@@ -48,13 +48,16 @@ const server = createServer((req, res) => {
     health(res);
     return;
   }
-  // An address that cannot be decoded ("%ZZ"): Astro's handler would answer it in English.
+  // A path that cannot be decoded ("%ZZ", "%E9"): Astro's handler would answer it in English. The query
+  // is the page's business ("?q=100%" reaches the search page).
   try {
-    decodeURI(req.url ?? "/");
+    decodeURI(path ?? "/");
   } catch {
     res.statusCode = 400;
     res.setHeader("Content-Type", "text/plain; charset=utf-8");
-    res.end("Adresse illisible\u00a0: un «\u202f%\u202f» doit être suivi de deux chiffres hexadécimaux.\n");
+    res.end(
+      "Adresse illisible\u00a0: son chemin n’est pas un texte UTF-8 encodé valide (un «\u202f%\u202f» suivi de deux chiffres hexadécimaux).\n",
+    );
     return;
   }
   serveStatic(req, res)

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, resolve, sep } from "node:path";
+import { extname, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import { cacheControl } from "./headers.ts";
@@ -54,7 +54,7 @@ export function chooseEncoding(acceptEncoding: string | undefined): "br" | "gzip
 }
 
 /** Files of dist/client that are instructions for static hosts, not pages: answered 404 here. */
-const HOST_FILES = new Set(["/_headers", "/_redirects"]);
+const HOST_FILES = new Set(["_headers", "_redirects"]);
 
 /**
  * The one address of a page found at `pathname`, when the request used another: "/a" → "/a/",
@@ -113,18 +113,19 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
       res.statusCode = 405;
       res.setHeader("Allow", "GET, HEAD");
       res.setHeader("Content-Type", "text/plain; charset=utf-8");
-      res.end("Méthode non permise : cette adresse se lit seulement (GET ou HEAD).\n");
+      res.end("Méthode non permise\u00a0: cette adresse se lit seulement (GET ou HEAD).\n");
       return true;
     }
     const canonical = canonicalPath(pathname, found.directory);
-    if (canonical !== undefined && pathname !== "/404.html") {
+    if (canonical !== undefined) {
       res.statusCode = 301;
       res.setHeader("Location", canonical + query);
       res.setHeader("Cache-Control", cacheControl(canonical));
       res.end();
       return true;
     }
-    if (HOST_FILES.has(pathname)) {
+    // Whatever the spelling ("/_headers/", "/%5Fheaders"): the file found is what counts.
+    if (HOST_FILES.has(relative(base, found.file))) {
       pathname = "/404.html";
       found = await locate(pathname);
       if (found === undefined) return false;

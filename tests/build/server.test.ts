@@ -122,9 +122,11 @@ describe("static files", () => {
     expect(post.status).toBe(405);
     expect(post.headers.get("allow")).toBe("GET, HEAD");
     expect(await post.text()).toContain("Méthode non permise");
-    const hidden = await fetch(`${server.url}/_headers`);
-    expect(hidden.status).toBe(404);
-    expect(await hidden.text()).toContain("Page introuvable");
+    for (const path of ["/_headers", "/_headers/", "/%5Fheaders"]) {
+      const hidden = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(hidden.status, path).toBe(404);
+      expect(await hidden.text()).toContain("Page introuvable");
+    }
   });
 
   it("gives the status line of a refused signup page its own words, not « OK »", async () => {
@@ -133,11 +135,14 @@ describe("static files", () => {
     expect(refused.statusText).toBe("Bad Request");
   });
 
-  it("answers an address that cannot be decoded with a French 400", async () => {
-    const response = await fetch(`${server.url}/api/newsletter/confirm?token=%ZZ`);
-    expect(response.status).toBe(400);
-    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
-    expect(await response.text()).toContain("Adresse illisible");
+  it("answers a path that cannot be decoded with a French 400, and leaves a query's « % » to the page", async () => {
+    for (const path of ["/articles/%ZZ/", "/caf%E9/"]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+      expect(await response.text()).toContain("Adresse illisible");
+    }
+    expect((await fetch(`${server.url}/recherche/?q=100%`)).status).toBe(200);
   });
 
   it("answers 404 with the French page, and never serves a file outside the site", async () => {
