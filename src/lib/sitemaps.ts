@@ -4,6 +4,7 @@
  */
 import { CATEGORIES, SITE } from "../config.ts";
 import { categorySlug } from "./article-schema.ts";
+import { isPublished } from "./publishing.ts";
 import { isoDateTime, parseParisDate } from "./dates.ts";
 import { absoluteUrl, articleUrl, categoryUrl } from "./urls.ts";
 import { escapeXml } from "./xml.ts";
@@ -57,7 +58,13 @@ export function sitemapFilter(files: readonly ArticleFile[], now: Date): (page: 
   for (const { data } of files) {
     const date = typeof data["date"] === "string" ? parseParisDate(data["date"]) : undefined;
     const category = typeof data["category"] === "string" ? categorySlug(data["category"]) : undefined;
-    if (data["draft"] !== true && date !== undefined && date <= now && category !== undefined) filled.add(category);
+    if (
+      date !== undefined &&
+      category !== undefined &&
+      isPublished({ data: { draft: data["draft"] === true, date } }, now)
+    ) {
+      filled.add(category);
+    }
   }
   const empty = CATEGORIES.filter((c) => !filled.has(c.slug)).map((c) => absoluteUrl(categoryUrl(c.slug)));
   return (page) => !/\/404\/?$|\/newsletter\/.+/.test(page) && !empty.includes(page);

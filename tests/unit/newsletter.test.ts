@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "../../src/lib/newsletter/csv.ts";
 import {
   handleSignup,
+  handlePreflight,
   handleTokenLink,
   HONEYPOT_FIELD,
   tokenLinkPage,
@@ -141,6 +142,19 @@ describe("a signup", () => {
     expect(deps.store.find("c@exemple.fr")?.status).toBe("unsubscribed");
     expect((await oneClick(`${origin}/api/newsletter/unsubscribe?token=inconnu-inconnu-inconnu`)).status).toBe(404);
   });
+
+  it("takes the one-click unsubscribe as multipart/form-data too, as RFC 8058 prefers", async () => {
+    await handleSignup(asJson({ email: "m@exemple.fr" }), deps);
+    const body = new FormData();
+    body.set("List-Unsubscribe", "One-Click");
+    const response = await handleTokenLink(
+      new Request(sent[0]?.unsubscribeUrl ?? "", { method: "POST", body }),
+      deps,
+      "unsubscribe",
+    );
+    expect(response.status).toBe(200);
+    expect(deps.store.find("m@exemple.fr")?.status).toBe("unsubscribed");
+  });
 });
 
 describe("refusals", () => {
@@ -225,6 +239,20 @@ describe("refusals", () => {
     );
     expect(other.status).toBe(403);
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    // The browser asks first (preflight) before a JSON POST from another site.
+    const ask = (from: string): Response =>
+      handlePreflight(
+        new Request(`${origin}/api/newsletter`, {
+          method: "OPTIONS",
+          headers: { Origin: from, "Access-Control-Request-Method": "POST" },
+        }),
+        deps,
+      );
+    const preflight = ask("https://statique.digimedia.fr");
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("https://statique.digimedia.fr");
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("Content-Type");
+    expect(ask("https://malveillant.example").status).toBe(405);
   });
 
   it("never lets a signup's source page be another site", async () => {

@@ -189,6 +189,25 @@ function succeed(request: Request): Response {
 }
 
 /**
+ * OPTIONS /api/newsletter: the preflight a browser sends before a JSON POST from an allowed other
+ * site; any other OPTIONS gets the usual 405.
+ */
+export function handlePreflight(request: Request, deps: NewsletterDeps): Response {
+  const foreign = allowedForeignOrigin(request, deps.allowedOrigins);
+  if (request.method !== "OPTIONS" || foreign === undefined) return methodNotAllowed(request);
+  return new Response(null, {
+    status: 204,
+    headers: {
+      "Access-Control-Allow-Origin": foreign,
+      "Access-Control-Allow-Methods": "POST",
+      "Access-Control-Allow-Headers": "Content-Type, Accept",
+      "Access-Control-Max-Age": "600",
+      Vary: "Origin",
+    },
+  });
+}
+
+/**
  * Handles a signup POST. A page of an allowed other site (a static deployment posting here) may
  * read the answer: CORS headers name its origin.
  */
@@ -268,10 +287,17 @@ export function tokenLinkPage(request: Request, action: TokenAction): Response {
   return seeOther(token !== undefined ? withToken(TOKEN_ACTIONS[action].page, token) : PAGES.invalidLink);
 }
 
-/** True for the body of a mail client's one-click unsubscribe (RFC 8058). */
+/**
+ * True for the body of a mail client's one-click unsubscribe (RFC 8058): the field
+ * List-Unsubscribe=One-Click, form-encoded or, as the RFC prefers, multipart/form-data.
+ */
 async function isOneClick(request: Request): Promise<boolean> {
   const body = await readBody(request);
-  return body.kind === "ok" && new URLSearchParams(body.text).get("List-Unsubscribe") === "One-Click";
+  if (body.kind !== "ok") return false;
+  return (
+    new URLSearchParams(body.text).get("List-Unsubscribe") === "One-Click" ||
+    /name="?List-Unsubscribe"?\r?\n(?:[^\r\n]+\r?\n)*\r?\nOne-Click\r?\n/.test(body.text)
+  );
 }
 
 /**

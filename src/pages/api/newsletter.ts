@@ -1,8 +1,9 @@
 import type { APIRoute } from "astro";
-import { handleSignup, methodNotAllowed } from "../../lib/newsletter/handler.ts";
+import { handlePreflight, handleSignup, methodNotAllowed } from "../../lib/newsletter/handler.ts";
 import { withNewsletter } from "../../lib/newsletter/runtime.ts";
 
 export const prerender = false;
 
 export const POST: APIRoute = ({ request }) => withNewsletter(request, (deps) => handleSignup(request, deps));
+export const OPTIONS: APIRoute = ({ request }) => withNewsletter(request, (deps) => handlePreflight(request, deps));
 export const ALL: APIRoute = ({ request }) => methodNotAllowed(request);
