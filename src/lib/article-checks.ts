@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { formatDate } from "./dates.ts";
-import { startTags } from "./html-tags.ts";
+import { srcsetCandidates, startTags } from "./html-tags.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
 export const TEMPLATE_BODY = "Le texte de l’article, en Markdown.";
@@ -92,7 +92,7 @@ export function bodyProblems(
           "une adresse javascript: n’est pas permise dans le texte : le site n’exécute aucun script venu d’un article",
         );
       } else if (IMAGE_ELEMENTS.has(name) && IMAGE_ATTRIBUTES.has(attribute)) {
-        const urls = attribute === "srcset" ? value.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "") : [value];
+        const urls = attribute === "srcset" ? srcsetCandidates(value).map((c) => c.url) : [value];
         for (const url of urls.filter((u) => u !== "")) {
           const problem = imageFileProblem(url.replace(/&amp;/g, "&"), publicDir);
           if (problem !== undefined) say(`image ${problem}`);

@@ -86,7 +86,7 @@ function yamlHint(raw: string, error: unknown): string {
           .split(/\r?\n/)
           .slice(0, line + 1)
           .findLast((l) => l.trim() !== "") ?? "");
-  const field = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(text);
+  const field = FIELD_LINE.exec(text);
   if (field === null) {
     // Prose where a field should be: the closing --- is missing, so the text was read as front matter.
     return text.trim() !== "" && !/^\s*(?:-|#)/.test(text)
@@ -134,7 +134,6 @@ const MARKDOWN_LOOKALIKE = /\.(?:md|markdown|mdown|mkdn?|mdx)$/i;
 
 /** An article file of a folder, with its front matter as written. */
 export interface ArticleFile {
-  file: string;
   slug: string;
   data: Record<string, unknown>;
 }
@@ -154,7 +153,7 @@ export function readArticleFolder(dir: string): ArticleFile[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".md")) {
         try {
-          files.push({ file: full, slug: basename(entry.name, ".md"), data: readFrontMatter(displayPath(full)) });
+          files.push({ slug: basename(entry.name, ".md"), data: readFrontMatter(displayPath(full)) });
         } catch (error) {
           if (!(error instanceof ArticleError)) throw error;
           problems.push(error.message);

@@ -1,8 +1,7 @@
 /**
  * RSS 2.0 feeds as @astrojs/rss builds them, with what it does not do by itself: Paris-offset
  * RFC 822 dates, dc:creator, the channel's language, image, ttl and self link, absolute URLs
- * in the full content
- * (resolved against each article's address).
+ * in the full content (resolved against each article's address).
  */
 import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
@@ -96,13 +95,16 @@ export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions
     },
     customData: channel,
     trailingSlash: true,
-    items: items.map((a) => ({
-      title: a.title,
-      link: absoluteUrl(articleUrl(a.id), base),
-      description: a.description,
-      content: absolutizeUrls(a.html, absoluteUrl(articleUrl(a.id), base)),
-      categories: [a.categoryLabel, ...a.tags],
-      customData: `<pubDate>${rfc822(a.date)}</pubDate><dc:creator>${escapeXml(a.author)}</dc:creator>`,
-    })),
+    items: items.map((a) => {
+      const link = absoluteUrl(articleUrl(a.id), base);
+      return {
+        title: a.title,
+        link,
+        description: a.description,
+        content: absolutizeUrls(a.html, link),
+        categories: [a.categoryLabel, ...a.tags],
+        customData: `<pubDate>${rfc822(a.date)}</pubDate><dc:creator>${escapeXml(a.author)}</dc:creator>`,
+      };
+    }),
   };
 }

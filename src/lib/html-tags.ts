@@ -58,3 +58,14 @@ export function rewriteAttributes(
     return `<${name}${rewritten}${end}>`;
   });
 }
+
+/** The candidates of a srcset ("a.jpg 1x, b.jpg 2x"): each address with its descriptor ("" if none). */
+export function srcsetCandidates(value: string): { url: string; descriptor: string }[] {
+  return value
+    .split(",")
+    .map((candidate) => {
+      const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
+      return { url, descriptor: descriptor.join(" ") };
+    })
+    .filter((candidate) => candidate.url !== "");
+}

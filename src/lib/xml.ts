@@ -1,5 +1,5 @@
 /** Small helpers for the XML and HTML the site writes by hand (feeds, sitemaps, JSON-LD). */
-import { rewriteAttributes } from "./html-tags.ts";
+import { rewriteAttributes, srcsetCandidates } from "./html-tags.ts";
 
 const xmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
@@ -30,12 +30,8 @@ export function absolutizeUrls(html: string, page: string): string {
   return rewriteAttributes(html, (_, attribute, value) => {
     if (URL_ATTRIBUTES.has(attribute)) return resolveUrl(value, page);
     if (attribute !== "srcset") return undefined;
-    return value
-      .split(",")
-      .map((candidate) => {
-        const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
-        return [resolveUrl(url, page), ...descriptor].join(" ");
-      })
+    return srcsetCandidates(value)
+      .map(({ url, descriptor }) => [resolveUrl(url, page), descriptor].filter((part) => part !== "").join(" "))
       .join(", ");
   });
 }

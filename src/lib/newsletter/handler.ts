@@ -15,6 +15,8 @@ export const MAX_BODY_BYTES = 4096;
 export const BODY_TIMEOUT_MS = 10_000;
 /** Signups allowed for one address per window. */
 export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
+/** Seconds a reader is asked to wait when the service is unavailable (Retry-After). */
+export const UNAVAILABLE_RETRY_SECONDS = 60;
 /** Name of the field that people never see and robots fill in. */
 export const HONEYPOT_FIELD = "site_web";
 
@@ -75,7 +77,7 @@ export const seeOther = (location: string): Response =>
 
 /** 503 when the store cannot be reached: the reader is told to try again, nothing is lost silently. */
 export function unavailable(request: Request): Response {
-  const headers = { "Retry-After": "60" };
+  const headers = { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) };
   return wantsJson(request)
     ? json(503, { ok: false, message: HTTP_MESSAGES[503] }, headers)
     : text(503, HTTP_MESSAGES[503], headers);
@@ -266,12 +268,12 @@ async function signup(request: Request, deps: NewsletterDeps): Promise<Response>
         // Never "an e-mail has been sent" when none was: the row stays pending, and sending the
         // form again (which the reader is told to do) sends the message again.
         console.error(`Newsletter : message de confirmation non envoyé (${(error as Error).message})`);
-        return refuse(request, 503, "indisponible", fields, 60);
+        return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
       }
     }
   } catch (error) {
     console.error(`Newsletter : stockage impossible (${(error as Error).message})`);
-    return refuse(request, 503, "indisponible", fields, 60);
+    return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
   }
   return succeed(request);
 }
