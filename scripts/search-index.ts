@@ -4,7 +4,9 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { frenchCount, frenchNumber } from "../src/lib/french-numbers.ts";
 import { buildSearchIndex } from "../src/lib/search-index.ts";
+import { NNBSP } from "../src/lib/french-spacing.ts";
 
 const clientDir = join(process.env["OUT_DIR"] ?? "./dist", "client");
 if (!existsSync(join(clientDir, "index.html"))) {
@@ -12,6 +14,6 @@ if (!existsSync(join(clientDir, "index.html"))) {
   process.exit(1);
 }
 const report = await buildSearchIndex(clientDir);
-const articles =
-  report.articles > 1 ? `${String(report.articles)} articles indexés` : `${String(report.articles)} article indexé`;
-console.log(`Recherche : ${articles} en ${report.seconds.toFixed(1)} s (${String(report.pagesRead)} pages lues)`);
+console.log(
+  `Recherche : ${frenchCount(report.articles, "article indexé", "articles indexés")} en ${frenchNumber(report.seconds, 1)}${NNBSP}s (${frenchCount(report.pagesRead, "page lue", "pages lues")})`,
+);

@@ -11,6 +11,7 @@ import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { frenchCount } from "../lib/french-numbers.ts";
 
 /** Pages found under `clientDir` but not made by this build (article social images: social-images.ts). */
 export function staleRouteFiles(clientDir: string, produced: ReadonlySet<string>): string[] {
@@ -61,7 +62,10 @@ export function pruneStalePages(): AstroIntegration {
           ...staleAssetFiles(join(clientDir, assetsFolder), started),
         ];
         for (const file of stale) removeWithEmptyFolders(file, clientDir);
-        if (stale.length > 0) logger.info(`${String(stale.length)} fichier(s) d’une construction précédente retiré(s)`);
+        if (stale.length > 0)
+          logger.info(
+            `${frenchCount(stale.length, "fichier retiré", "fichiers retirés")} d’une construction précédente`,
+          );
       },
     },
   };

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { buildCards, closeBuildCards, openBuildCards } from "../lib/build-cards.ts";
+import { frenchCount } from "../lib/french-numbers.ts";
 import { SOCIAL_IMAGE_FOLDER as FOLDER, siteImageUrl } from "../lib/urls.ts";
 
 /**
@@ -47,8 +48,10 @@ export function socialImages(): AstroIntegration {
         for (const url of stale) rmSync(join(clientDir, url));
         closeBuildCards();
         logger.info(
-          `${String(cards.size)} image(s) sociale(s) d’article` +
-            (stale.length > 0 ? `, ${String(stale.length)} d’une construction précédente retirée(s)` : ""),
+          frenchCount(cards.size, "image sociale d’article", "images sociales d’articles") +
+            (stale.length > 0
+              ? `, ${frenchCount(stale.length, "retirée", "retirées")} d’une construction précédente`
+              : ""),
         );
       },
     },

@@ -3,6 +3,7 @@
  * results, and keeps the query in the URL (/recherche/?q=…) so a search can be shared. A section
  * or a year chosen without a word lists their articles, newest first.
  */
+import { frenchCount } from "../lib/french-numbers.ts";
 import { frenchSpacing } from "../lib/french-spacing.ts";
 import { forSearchIndex, fromSearchIndex, pageUrlFromIndex } from "../lib/search-text.ts";
 
@@ -23,7 +24,6 @@ interface Pagefind {
 }
 
 const PAGE = 10;
-const plural = (n: number): string => (n === 1 ? "1 résultat" : `${n.toLocaleString("fr-FR")} résultats`);
 
 /** Wires the search form, once the index is loaded. */
 export async function startSearch(): Promise<void> {
@@ -144,12 +144,12 @@ export async function startSearch(): Promise<void> {
       count.textContent =
         results.length === 0
           ? `Aucun article${where}.`
-          : `${results.length === 1 ? "1 article" : `${results.length.toLocaleString("fr-FR")} articles`}${where}, du plus récent au plus ancien`;
+          : `${frenchCount(results.length, "article")}${where}, du plus récent au plus ancien`;
     } else {
       count.textContent =
         results.length === 0
           ? `Aucun résultat pour «\u202f${query}\u202f»${where}. Vérifiez l’orthographe, ou essayez un autre mot.`
-          : `${plural(results.length)} pour «\u202f${query}\u202f»${where}`;
+          : `${frenchCount(results.length, "résultat")} pour «\u202f${query}\u202f»${where}`;
     }
     await showMore();
   };

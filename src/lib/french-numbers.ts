@@ -1,0 +1,13 @@
+/**
+ * Numbers as a French reader writes them: thousands grouped by a narrow no-break space
+ * (« 1 234 »), a decimal comma (« 0,5 »), and a count's noun singular below two
+ * (« 0 article », « 1 article », « 2 articles »). Plain code: the search page's script uses it too.
+ */
+export function frenchNumber(n: number, fractionDigits = 0): string {
+  return n.toLocaleString("fr-FR", { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+}
+
+/** « 1 article », « 3 879 articles » : `plural` defaults to `singular` + s. */
+export function frenchCount(n: number, singular: string, plural = `${singular}s`): string {
+  return `${frenchNumber(n)} ${Math.abs(n) < 2 ? singular : plural}`;
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { frenchCount, frenchNumber } from "../../src/lib/french-numbers.ts";
+
+const NNBSP = "\u202f";
+
+describe("French numbers", () => {
+  it("groups thousands with a narrow no-break space and writes a decimal comma", () => {
+    expect(frenchNumber(999)).toBe("999");
+    expect(frenchNumber(1234)).toBe(`1${NNBSP}234`);
+    expect(frenchNumber(10000)).toBe(`10${NNBSP}000`);
+    expect(frenchNumber(0.1234, 1)).toBe("0,1");
+    expect(frenchNumber(12.05, 2)).toBe("12,05");
+  });
+
+  it("keeps the noun singular below two, as French does", () => {
+    expect(frenchCount(0, "article")).toBe("0 article");
+    expect(frenchCount(1, "article")).toBe("1 article");
+    expect(frenchCount(2, "article")).toBe("2 articles");
+    expect(frenchCount(3879, "image sociale", "images sociales")).toBe(`3${NNBSP}879 images sociales`);
+    expect(frenchCount(1, "page lue", "pages lues")).toBe("1 page lue");
+  });
+});
