@@ -59,6 +59,8 @@ export const SITE = {
   timeZone: "Europe/Paris",
   /** Cards per listing page (home, category, tag). */
   pageSize: 12,
+  /** Cards per month on a year's archive page (one row on a wide screen); the month's page lists them all. */
+  yearPagePerMonth: 3,
   defaultAuthor: "La rédaction",
   /** Words read per minute, for "3 min de lecture". */
   wordsPerMinute: 230,

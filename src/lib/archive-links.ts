@@ -33,6 +33,25 @@ export function monthLinks<T>(archive: Archive<T>, year: string, current?: strin
   }));
 }
 
+/** A month on its year's page: its newest articles, how many it has, its page. */
+export interface MonthPreview<T> {
+  month: string;
+  href: string;
+  newest: T[];
+  count: number;
+}
+
+/**
+ * A year's page, month by month, newest first: each month's `perMonth` newest articles, so the page
+ * stays the same size however many articles the year has (a year of 1,000 cards would weigh ~1 MB).
+ */
+export function yearPreview<T>(archive: Archive<T>, year: string, perMonth: number): MonthPreview<T>[] {
+  return [...(archive.get(year) ?? [])].map(([month, days]) => {
+    const articles = [...days.values()].flat();
+    return { month, href: monthUrl(year, month), newest: articles.slice(0, perMonth), count: articles.length };
+  });
+}
+
 /** The days of a month that have articles, newest first: "12 octobre". */
 export function dayLinks<T>(archive: Archive<T>, year: string, month: string, current?: string): ArchiveLink[] {
   return [...(archive.get(year)?.get(month) ?? [])].map(([day, articles]) => ({

@@ -185,6 +185,30 @@ describe("the 200-article corpus", () => {
     }
   });
 
+  it("shows each month's three newest articles on its year page, and links to the month for the rest", () => {
+    let monthsCut = 0;
+    for (const year of unique(published.map((e) => e.date.slice(0, 4)))) {
+      const doc = page(root, `/${year}/`);
+      for (const month of unique(published.filter((e) => e.date.startsWith(year)).map((e) => e.date.slice(5, 7)))) {
+        const ofMonth = newestFirst(published.filter((e) => e.date.startsWith(`${year}-${month}`)));
+        const section = doc.querySelector(`section[aria-labelledby="mois-${month}"]`);
+        const shown = section?.querySelectorAll(".cards a[href^='/articles/']").map((a) => a.getAttribute("href"));
+        const where = `/${year}/ ${month}`;
+        expect(unique(shown ?? []), where).toEqual(unique(ofMonth.slice(0, 3).map((e) => `/articles/${e.slug}/`)));
+        const more = section?.querySelector(".more a");
+        if (ofMonth.length > 3) {
+          monthsCut++;
+          expect(more?.getAttribute("href"), where).toBe(`/${year}/${month}/`);
+          expect(more?.text.replace(/\s+/g, " ").trim(), where).toMatch(
+            new RegExp(`^Les ${ofMonth.length} articles d(e |’)`),
+          );
+        } else expect(more, where).toBeNull();
+      }
+    }
+    // The corpus has months of more than three articles, so the cut is exercised.
+    expect(monthsCut).toBeGreaterThan(0);
+  });
+
   it("titles month archives in French and links up to the year", () => {
     const first = published.find((e) => e.date.slice(5, 7) === "10");
     if (first === undefined) throw new Error("le corpus n’a aucun article en octobre");
