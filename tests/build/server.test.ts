@@ -135,6 +135,15 @@ describe("static files", () => {
     expect(refused.statusText).toBe("Bad Request");
   });
 
+  it("tells a reader held back by the per-connection limit why, when to retry, and keeps the address", async () => {
+    const held = await fetch(`${server.url}/newsletter/erreur/?raison=trop-d-inscriptions&email=lea%40exemple.fr`);
+    expect(held.status).toBe(429);
+    expect(held.headers.get("retry-after")).toBe("3600");
+    const html = await held.text();
+    expect(html).toContain("trop d’inscriptions sont parties de votre connexion");
+    expect(html).toMatch(/<input[^>]*value="lea@exemple\.fr"/);
+  });
+
   it("answers a path that cannot be decoded with a French 400, and leaves a query's « % » to the page", async () => {
     for (const path of ["/articles/%ZZ/", "/caf%E9/"]) {
       const response = await fetch(`${server.url}${path}`);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clientKey } from "../../src/lib/newsletter/client.ts";
 import { csvCell, toCsv } from "../../src/lib/newsletter/csv.ts";
 import {
   handleSignup,
@@ -11,6 +12,7 @@ import {
   tokenLinkPage,
   TOKEN_ACTIONS,
   RATE_LIMIT,
+  CLIENT_RATE_LIMIT,
   type NewsletterDeps,
 } from "../../src/lib/newsletter/handler.ts";
 import type { MailMessage } from "../../src/lib/newsletter/mail.ts";
@@ -196,6 +198,29 @@ describe("refusals", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(RATE_LIMIT.windowSeconds);
     expect((await handleSignup(asJson({ email: "d@exemple.fr" }), deps)).status).toBe(200);
+  });
+
+  it("limits one client to a few dozen signups an hour whatever the addresses, so no robot mails the world", async () => {
+    const robot = clientKey("203.0.113.9");
+    for (let i = 0; i < CLIENT_RATE_LIMIT.max; i++) {
+      expect((await handleSignup(asJson({ email: `victime${String(i)}@exemple.fr` }), deps, robot)).status).toBe(200);
+    }
+    const limited = await handleSignup(asJson({ email: "encore@exemple.fr" }), deps, robot);
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as { message: string }).message).toMatch(/depuis votre connexion/);
+    expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(CLIENT_RATE_LIMIT.windowSeconds);
+    expect(sent).toHaveLength(CLIENT_RATE_LIMIT.max);
+    expect(deps.store.find("encore@exemple.fr")).toBeUndefined();
+    // Without JavaScript, the error page gets the reason and the address typed.
+    const page = await handleSignup(form({ email: "encore@exemple.fr", source: "/articles/x/" }), deps, robot);
+    const location = new URL(page.headers.get("location") ?? "", origin);
+    expect(location.searchParams.get("raison")).toBe("trop-d-inscriptions");
+    expect(location.searchParams.get("email")).toBe("encore@exemple.fr");
+    // Another reader, and a reader behind the site's own proxy (no key), are not held back.
+    expect((await handleSignup(asJson({ email: "autre@exemple.fr" }), deps, clientKey("198.51.100.7"))).status).toBe(
+      200,
+    );
+    expect((await handleSignup(asJson({ email: "proxy@exemple.fr" }), deps, clientKey("127.0.0.1"))).status).toBe(200);
   });
 
   it("never says a message was sent when none was: 503, the row kept pending, a new try sends again", async () => {

@@ -15,6 +15,12 @@ export const MAX_BODY_BYTES = 4096;
 export const BODY_TIMEOUT_MS = 10_000;
 /** Signups allowed for one address per window. */
 export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
+/**
+ * Signups allowed from one client (clientKey: an IP address, an IPv6 /64) per window, whatever the
+ * addresses: each sends a confirmation e-mail, and a robot must not turn the site into a mail cannon.
+ * A family or an office behind one address stays far below.
+ */
+export const CLIENT_RATE_LIMIT = { max: 20, windowSeconds: 3600 };
 /** Seconds a reader is asked to wait when the service is unavailable (Retry-After). */
 export const UNAVAILABLE_RETRY_SECONDS = 60;
 /** Name of the field that people never see and robots fill in. */
@@ -213,8 +219,8 @@ export function handlePreflight(request: Request, deps: NewsletterDeps): Respons
  * Handles a signup POST. A page of an allowed other site (a static deployment posting here) may
  * read the answer: CORS headers name its origin.
  */
-export async function handleSignup(request: Request, deps: NewsletterDeps): Promise<Response> {
-  const response = await signup(request, deps);
+export async function handleSignup(request: Request, deps: NewsletterDeps, client?: string): Promise<Response> {
+  const response = await signup(request, deps, client);
   const foreign = allowedForeignOrigin(request, deps.allowedOrigins);
   if (foreign !== undefined) {
     response.headers.set("Access-Control-Allow-Origin", foreign);
@@ -223,7 +229,7 @@ export async function handleSignup(request: Request, deps: NewsletterDeps): Prom
   return response;
 }
 
-async function signup(request: Request, deps: NewsletterDeps): Promise<Response> {
+async function signup(request: Request, deps: NewsletterDeps, client: string | undefined): Promise<Response> {
   if (request.method !== "POST") return methodNotAllowed(request);
   const asJson = wantsJson(request);
   const fail = (status: keyof typeof HTTP_MESSAGES): Response =>
@@ -249,6 +255,11 @@ async function signup(request: Request, deps: NewsletterDeps): Promise<Response>
   try {
     const rate = deps.store.hit(`email:${check.email.toLowerCase()}`, now, RATE_LIMIT.windowSeconds, RATE_LIMIT.max);
     if (!rate.allowed) return refuse(request, 429, "trop-de-demandes", fields, rate.retryAfter);
+    if (client !== undefined) {
+      const { windowSeconds, max } = CLIENT_RATE_LIMIT;
+      const fromClient = deps.store.hit(`client:${client}`, now, windowSeconds, max);
+      if (!fromClient.allowed) return refuse(request, 429, "trop-d-inscriptions", fields, fromClient.retryAfter);
+    }
     const { outcome, subscriber } = deps.store.signup({
       email: check.email,
       source: cleanSource(fields["source"]),
