@@ -66,8 +66,8 @@ const CACHE_RULES: readonly { value: string; test: RegExp; patterns: readonly st
   { value: "public, max-age=600", test: /\.(?:xml|xsl)$/, patterns: ["/*.xml", "/*.xsl"] },
   {
     value: "public, max-age=86400",
-    test: /^\/(?:og|images)\/|^\/(?:logo\.png|favicon\.svg|rss\.css)$/,
-    patterns: ["/og/*", "/images/*", "/logo.png", "/favicon.svg", "/rss.css"],
+    test: /^\/(?:og|images)\/|^\/(?:logo\.png|favicon\.svg|favicon\.ico|rss\.css)$/,
+    patterns: ["/og/*", "/images/*", "/logo.png", "/favicon.svg", "/favicon.ico", "/rss.css"],
   },
 ];
 

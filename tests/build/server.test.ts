@@ -87,6 +87,9 @@ describe("static files", () => {
     const asset = await fetch(`${server.url}${match?.[1] ?? "/_astro/none.js"}`);
     expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect((await fetch(`${server.url}/rss.xml`)).headers.get("cache-control")).toBe("public, max-age=600");
+    const icon = await fetch(`${server.url}/favicon.ico`);
+    expect([icon.status, icon.headers.get("content-type")]).toEqual([200, "image/x-icon"]);
+    expect(icon.headers.get("cache-control")).toBe("public, max-age=86400");
   });
 
   it("answers 304 to a known ETag or date, and HEAD without a body", async () => {

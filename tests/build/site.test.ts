@@ -247,6 +247,22 @@ describe("head extras", () => {
     const icon = page(root, "/").querySelector('link[rel="apple-touch-icon"]')?.getAttribute("href") ?? "";
     expect(existsSync(join(root, icon))).toBe(true);
   });
+
+  it("has a /favicon.ico, which feed readers, crawlers and old browsers ask for without reading the page", () => {
+    const ico = readFileSync(join(root, "favicon.ico"));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const images = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => {
+      const entry = 6 + 16 * i;
+      const png = ico.subarray(
+        ico.readUInt32LE(entry + 12),
+        ico.readUInt32LE(entry + 12) + ico.readUInt32LE(entry + 8),
+      );
+      // The PNG's own header says the size the directory announces.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([ico[entry], ico[entry + 1]]);
+      return ico[entry];
+    });
+    expect(images).toEqual([16, 32, 48]);
+  });
 });
 
 describe("sharing metadata", () => {
