@@ -53,3 +53,14 @@ export function indexCopyPath(page: string): string {
 export function pageUrlFromIndex(url: string): string {
   return url.replace(/\.html$/, "/");
 }
+
+/**
+ * The ragged edges of an excerpt cut mid-sentence: punctuation left at its start once the word
+ * before it was cut (« … ? Plusieurs ») and an opening « left at its end (« … Tencent « … »).
+ */
+export function trimExcerptStart(text: string): string {
+  return text.replace(/^… [:;!?,.»)]+ /, "… ");
+}
+export function trimExcerptEnd(text: string): string {
+  return text.replace(/ [«(]\s*…$/, " …");
+}

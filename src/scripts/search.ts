@@ -5,7 +5,13 @@
  */
 import { frenchCount } from "../lib/french-numbers.ts";
 import { frenchSpacing } from "../lib/french-spacing.ts";
-import { forSearchIndex, fromSearchIndex, pageUrlFromIndex } from "../lib/search-text.ts";
+import {
+  forSearchIndex,
+  fromSearchIndex,
+  pageUrlFromIndex,
+  trimExcerptEnd,
+  trimExcerptStart,
+} from "../lib/search-text.ts";
 
 interface PagefindResultData {
   url: string;
@@ -89,10 +95,11 @@ export async function startSearch(): Promise<void> {
           mark.after(text.slice(word.length));
         }
       }
-      // A cut just after a word leaves its spaced punctuation at the start ("… ? Plusieurs"): it goes.
+      // A cut leaves punctuation at the start ("… ? Plusieurs") or an opening « at the end: they go.
       const first = excerpt.firstChild;
-      if (first?.nodeType === Node.TEXT_NODE)
-        first.nodeValue = (first.nodeValue ?? "").replace(/^… [:;!?,.»)]+ /, "… ");
+      if (first?.nodeType === Node.TEXT_NODE) first.nodeValue = trimExcerptStart(first.nodeValue ?? "");
+      const last = excerpt.lastChild;
+      if (last?.nodeType === Node.TEXT_NODE) last.nodeValue = trimExcerptEnd(last.nodeValue ?? "");
       let before = "";
       const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { forSearchIndex, fromSearchIndex, pageForSearchIndex } from "../../src/lib/search-text.ts";
+import {
+  forSearchIndex,
+  fromSearchIndex,
+  pageForSearchIndex,
+  trimExcerptEnd,
+  trimExcerptStart,
+} from "../../src/lib/search-text.ts";
 
 describe("text crossing the search index", () => {
   it("gives Pagefind straight apostrophes between letters, which it splits words on", () => {
@@ -22,5 +28,13 @@ describe("text crossing the search index", () => {
         '<body><article data-pagefind-body><h1>L\'Arcep</h1><p data-pagefind-meta="date">12 octobre</p></article>' +
         "</body></html>",
     );
+  });
+
+  it("trims what a cut leaves dangling at an excerpt's edges, and nothing else", () => {
+    expect(trimExcerptStart("… ? Plusieurs associations")).toBe("… Plusieurs associations");
+    expect(trimExcerptStart("… Plusieurs associations")).toBe("… Plusieurs associations");
+    expect(trimExcerptEnd("le groupe a parlé de «  …")).toBe("le groupe a parlé de …");
+    expect(trimExcerptEnd("la « croissance » …")).toBe("la « croissance » …");
+    expect(trimExcerptEnd("la « croissance …")).toBe("la « croissance …");
   });
 });
