@@ -13,6 +13,8 @@ import yaml from "js-yaml";
 import { glob, type Loader, type ParseDataOptions } from "astro/loaders";
 import { articleSchema, describeIssues, describeProblems } from "./article-schema.ts";
 import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.ts";
+import { formatDateTime } from "./dates.ts";
+import { frenchNumber } from "./french-numbers.ts";
 import { buildTime } from "./publishing.ts";
 import { SLUG_PATTERN } from "./slug.ts";
 
@@ -256,6 +258,23 @@ export function articlesLoader(base: string): Loader {
           ...(data.date instanceof Date ? dateProblems(data.date, data.updated, now) : []),
         ];
         if (found.length > 0) problems.set(id, describeProblems(file, found));
+      }
+      // Held back by this build, and said so: an editor sees when each will appear (at the first build after its date).
+      const scheduled = [...context.store.entries()]
+        .filter(([id]) => !problems.has(id))
+        .map(([id, entry]) => ({
+          file: shown(entry.filePath ?? id),
+          data: entry.data,
+        }))
+        .filter((a): a is { file: string; data: { draft?: boolean; date: Date } } => a.data.date instanceof Date)
+        .filter((a) => a.data.draft !== true && a.data.date.getTime() > now.getTime())
+        .sort((a, b) => a.data.date.getTime() - b.data.date.getTime());
+      if (scheduled.length > 0) {
+        const one = scheduled.length === 1;
+        context.logger.info(
+          `${one ? "Article programmé (paraît" : `${frenchNumber(scheduled.length)} articles programmés (paraissent`} au premier build après ${one ? "sa" : "leur"} date) :\n` +
+            scheduled.map((a) => `  - ${a.file} : ${formatDateTime(a.data.date)}`).join("\n"),
+        );
       }
       if (problems.size === 0) return;
       // Out of the store, so that the next build reads them again.

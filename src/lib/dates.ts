@@ -129,6 +129,12 @@ export function formatDate(date: Date): string {
   return `${frenchDay(p.day)} ${frenchMonth(p.month)} ${p.year}`;
 }
 
+/** Date and time in Paris: "1er décembre 2026 à 8\u00a0h", "12 octobre 2020 à 14\u00a0h\u00a005". */
+export function formatDateTime(date: Date): string {
+  const p = parisParts(date);
+  return `${formatDate(date)} à ${String(p.hour)}\u00a0h${p.minute === 0 ? "" : `\u00a0${pad(p.minute)}`}`;
+}
+
 /** Heading of a month archive: "Octobre 2020". */
 export function formatMonthHeading(year: number, month: number): string {
   const name = frenchMonth(month);

@@ -20,6 +20,7 @@ const root = join(projectRoot, outDir, "client");
 let contentDir = "";
 let entries: CorpusEntry[] = [];
 let published: CorpusEntry[] = [];
+let buildLog = "";
 
 beforeAll(() => {
   contentDir = mkdtempSync(join(tmpdir(), "digimedia-corpus-"));
@@ -27,6 +28,7 @@ beforeAll(() => {
   published = entries.filter((e) => !e.draft && e.date < BUILD_NOW.slice(0, 16));
   const { status, output } = buildWith(contentDir, `./${outDir}`, { BUILD_NOW, TZ: "America/Los_Angeles" });
   if (status !== 0) throw new Error(`La construction du corpus a échoué :\n${output.slice(-3000)}`);
+  buildLog = output;
 });
 
 afterAll(() => {
@@ -79,6 +81,25 @@ describe("the 200-article corpus", () => {
   it("writes one page per published article, and none for drafts or future articles", () => {
     const built = unique(files().flatMap((f) => /^articles\/([^/]+)\/index\.html$/.exec(f)?.[1] ?? []));
     expect(built).toEqual(unique(published.map((e) => e.slug)));
+  });
+
+  it("tells the editor, in the build's log, which articles it holds back and when each will appear", () => {
+    const scheduled = entries.filter((e) => !e.draft && e.date >= BUILD_NOW.slice(0, 16));
+    expect(scheduled.length).toBeGreaterThan(1);
+    expect(buildLog).toContain(
+      `${String(scheduled.length)} articles programmés (paraissent au premier build après leur date)`,
+    );
+    for (const e of scheduled) {
+      const [y, m, d, h, mi] = e.date.split(/[-T:]/).map(Number) as [number, number, number, number, number];
+      const month = new Date(Date.UTC(2000, m - 1, 1)).toLocaleString("fr-FR", { month: "long", timeZone: "UTC" });
+      const time = `${String(h)}\u00a0h${mi === 0 ? "" : `\u00a0${String(mi).padStart(2, "0")}`}`;
+      expect(buildLog).toMatch(
+        new RegExp(
+          `- \\S*${e.file.replace(/\./g, "\\.")} : ${d === 1 ? "1er" : String(d)} ${month} ${String(y)} à ${time}`,
+        ),
+      );
+    }
+    for (const e of entries.filter((x) => x.draft)) expect(buildLog).not.toContain(e.file);
   });
 
   it("mentions drafts and scheduled articles nowhere", () => {

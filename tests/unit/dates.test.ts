@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatDate,
+  formatDateTime,
   formatDayHeading,
   formatMonthHeading,
   ofMonth,
@@ -79,5 +80,13 @@ describe("machine formats", () => {
   it("files an article in the Paris day's archive", () => {
     expect(archiveParts(new Date("2020-09-30T23:30:00Z"))).toEqual({ year: "2020", month: "10", day: "01" });
     expect(archiveParts(new Date("2020-12-31T23:30:00Z"))).toEqual({ year: "2021", month: "01", day: "01" });
+  });
+});
+
+describe("formatDateTime", () => {
+  it("writes the Paris time French-style, minutes only when there are some", () => {
+    expect(formatDateTime(new Date("2026-12-01T07:00:00Z"))).toBe("1er décembre 2026 à 8\u00a0h");
+    expect(formatDateTime(new Date("2020-10-12T12:05:00Z"))).toBe("12 octobre 2020 à 14\u00a0h\u00a005");
+    expect(formatDateTime(new Date("2020-10-11T22:30:00Z"))).toBe("12 octobre 2020 à 0\u00a0h\u00a030");
   });
 });
