@@ -32,6 +32,26 @@ export function imageFileProblem(image: string, publicDir: string): string | und
   return existsSync(file) ? undefined : `fichier introuvable : public${image} (les images vont dans public/)`;
 }
 
+/** What Astro rendered of a body. */
+export interface RenderedBody {
+  html: string;
+  headings: readonly { depth: number; text: string }[];
+  /** Images written with a path relative to the article file (Astro would look for them beside it). */
+  localImagePaths?: readonly string[] | undefined;
+}
+
+/** What a body's links and images are checked against. */
+export interface SiteFacts {
+  publicDir: string;
+  /** Every article of the folder by slug: true when published by this build or scheduled, false for a draft. */
+  articles: ReadonlyMap<string, boolean>;
+}
+
+/** Where an article's page is: /articles/<slug>/ (with or without the last slash, a #fragment or a query). */
+const ARTICLE_LINK = /^\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
+/** A link that is an address on its own: a scheme, a path from the root, a fragment, a query. */
+const ANCHORED_LINK = /^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i;
+
 /** Elements a body may not hold: the CSP blocks them, or they would be a page inside the page. */
 const FORBIDDEN_ELEMENTS = new Set([
   "script",
@@ -58,12 +78,9 @@ const IMAGE_ELEMENTS = new Set(["img", "source", "video", "picture", "input"]);
  * Problems of a published article's text: `body` as written, `html` as rendered (raw HTML the
  * editor typed is in it as such; code blocks are escaped), `headings` as Astro collected them.
  */
-export function bodyProblems(
-  body: string,
-  html: string,
-  headings: readonly { depth: number; text: string }[],
-  publicDir: string,
-): FieldProblem[] {
+export function bodyProblems(body: string, rendered: RenderedBody, site: SiteFacts): FieldProblem[] {
+  const { html, headings, localImagePaths = [] } = rendered;
+  const { publicDir, articles } = site;
   const problems: FieldProblem[] = [];
   const say = (message: string): void => {
     problems.push({ field: "texte", message });
@@ -91,6 +108,9 @@ export function bodyProblems(
         say(
           "une adresse javascript: n’est pas permise dans le texte : le site n’exécute aucun script venu d’un article",
         );
+      } else if (name === "a" && attribute === "href") {
+        const problem = linkProblem(value.replace(/&amp;/g, "&"), articles);
+        if (problem !== undefined) say(problem);
       } else if (IMAGE_ELEMENTS.has(name) && IMAGE_ATTRIBUTES.has(attribute)) {
         const urls = attribute === "srcset" ? srcsetCandidates(value).map((c) => c.url) : [value];
         for (const url of urls.filter((u) => u !== "")) {
@@ -100,7 +120,29 @@ export function bodyProblems(
       }
     }
   }
+  // Astro turns an image written beside the article (« images/x.png ») into an import, and fails later in English.
+  for (const path of localImagePaths) {
+    const problem = imageFileProblem(path, publicDir);
+    if (problem !== undefined) say(`image ${problem}`);
+  }
   return problems;
+}
+
+/** Why a link of the text would lead nowhere on the site, if it would. */
+function linkProblem(href: string, articles: ReadonlyMap<string, boolean>): string | undefined {
+  if (href === "" || href.startsWith("#")) return undefined;
+  if (!ANCHORED_LINK.test(href)) {
+    const local = `écrivez /${href.replace(/^(?:\.\.?\/)+/, "")} pour une page du site`;
+    // « www.exemple.fr/x » is another site; « articles/x/ » a page of this one.
+    const other = /^[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)/.test(href) ? `, https://${href} pour un autre site` : "";
+    return `le lien « ${href} » ne commence ni par / ni par https:// : il mènerait sous l’adresse de l’article ; ${local}${other}`;
+  }
+  const slug = ARTICLE_LINK.exec(href)?.[1];
+  if (slug === undefined) return undefined;
+  const published = articles.get(decodeURIComponent(slug));
+  if (published === undefined)
+    return `le lien « ${href} » mène à un article qui n’existe pas (aucun fichier ${slug}.md)`;
+  return published ? undefined : `le lien « ${href} » mène à un brouillon (draft: true), qui n’est pas publié`;
 }
 
 /**

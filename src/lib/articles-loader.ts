@@ -239,6 +239,13 @@ export function articlesLoader(base: string): Loader {
         },
       });
       loaded = true;
+      // Links of the texts are checked against the folder: a slug to a draft or to no file is a 404.
+      const site = {
+        publicDir,
+        articles: new Map(
+          [...context.store.entries()].map(([id, entry]) => [id, (entry.data as { draft?: boolean }).draft !== true]),
+        ),
+      };
       for (const [id, entry] of context.store.entries()) {
         if (problems.has(id)) continue;
         const file = shown(entry.filePath ?? id);
@@ -254,7 +261,15 @@ export function articlesLoader(base: string): Loader {
         const data = entry.data as { draft?: boolean; date?: Date; updated?: Date };
         if (data.draft === true) continue;
         const found = [
-          ...bodyProblems(entry.body ?? "", entry.rendered.html, entry.rendered.metadata?.headings ?? [], publicDir),
+          ...bodyProblems(
+            entry.body ?? "",
+            {
+              html: entry.rendered.html,
+              headings: entry.rendered.metadata?.headings ?? [],
+              localImagePaths: entry.rendered.metadata?.localImagePaths as string[] | undefined,
+            },
+            site,
+          ),
           ...(data.date instanceof Date ? dateProblems(data.date, data.updated, now) : []),
         ];
         if (found.length > 0) problems.set(id, describeProblems(file, found));

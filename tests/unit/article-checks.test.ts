@@ -9,8 +9,19 @@ const publicDir = mkdtempSync(join(tmpdir(), "public-"));
 mkdirSync(join(publicDir, "images"));
 writeFileSync(join(publicDir, "images", "photo.jpg"), "");
 
-const messages = (body: string, html: string, headings: { depth: number; text: string }[] = []): string[] =>
-  bodyProblems(body, html, headings, publicDir).map((p) => `${p.field} : ${p.message}`);
+const site = {
+  publicDir,
+  articles: new Map([
+    ["tencent-et-ant-group", true],
+    ["brouillon", false],
+  ]),
+};
+const messages = (
+  body: string,
+  html: string,
+  headings: { depth: number; text: string }[] = [],
+  localImagePaths: string[] = [],
+): string[] => bodyProblems(body, { html, headings, localImagePaths }, site).map((p) => `${p.field} : ${p.message}`);
 
 describe("imageFileProblem", () => {
   it("accepts a file of public/", () => {
@@ -68,6 +79,33 @@ describe("bodyProblems", () => {
     ["a srcset candidate", '<picture><source srcset="/images/photo.jpg 1x, https://exemple.fr/b.jpg 2x"></picture>'],
   ])("refuses %s from outside", (_, html) => {
     expect(messages("x", html).join()).toContain("adresse externe");
+  });
+
+  it("refuses an image written beside the article, which Astro would look for next to the file", () => {
+    expect(messages("![x](images/photo.jpg)", "<p></p>", [], ["images/photo.jpg"])).toEqual([
+      expect.stringContaining("« images/photo.jpg » doit commencer par /"),
+    ]);
+  });
+
+  it("accepts links to the site's articles and pages, other sites, mail and fragments", () => {
+    const links = [
+      "/articles/tencent-et-ant-group/",
+      "/articles/tencent-et-ant-group#note",
+      "/categorie/international/",
+      "https://exemple.fr/a?b=1&amp;c=2",
+      "mailto:redaction@digimedia.fr",
+      "#fn-1",
+    ];
+    expect(messages("x", links.map((href) => `<a href="${href}">x</a>`).join(""))).toEqual([]);
+  });
+
+  it.each([
+    ["an article that does not exist", "/articles/iphone-17-test/", "aucun fichier iphone-17-test.md"],
+    ["a draft", "/articles/brouillon/", "mène à un brouillon"],
+    ["a path without its first slash", "articles/tencent-et-ant-group/", "écrivez /articles/tencent-et-ant-group/"],
+    ["a site without https://", "www.exemple.fr", "https://www.exemple.fr pour un autre site"],
+  ])("refuses a link to %s", (_, href, message) => {
+    expect(messages("x", `<p><a href="${href}">x</a></p>`)).toEqual([expect.stringContaining(message)]);
   });
 
   it("refuses a # heading, which would be a second h1, and says to use ##", () => {
