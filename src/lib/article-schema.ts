@@ -69,12 +69,51 @@ const dateField = (what: string) =>
       return date;
     });
 
+/** French names an editor may type for the front matter's fields. */
+const FRENCH_NAMES: Record<string, string> = {
+  titre: "title",
+  chapo: "description",
+  chapeau: "description",
+  resume: "description",
+  categorie: "category",
+  rubrique: "category",
+  etiquettes: "tags",
+  etiquette: "tags",
+  tag: "tags",
+  auteur: "author",
+  brouillon: "draft",
+  miseajour: "updated",
+  modifie: "updated",
+  alt: "imageAlt",
+};
+
+/** « champ inconnu : categorie (écrivez category) ; les champs sont title, … ». */
+function unknownFields(keys: readonly string[]): string {
+  const named = keys.map((key) => {
+    const meant =
+      FRENCH_NAMES[
+        key
+          .toLowerCase()
+          .normalize("NFD")
+          .replace(/[^a-z]/g, "")
+      ];
+    return meant === undefined ? key : `${key} (écrivez ${meant})`;
+  });
+  // Read when an article is checked, once the schema below exists.
+  return `champ inconnu : ${named.join(", ")} ; les champs sont ${Object.keys(articleSchema.shape).join(", ")}`;
+}
+
 /** Zod schema of an article's front matter. */
 export const articleSchema = z
   .strictObject(
     {
       title: requiredText("le titre (title)")
-        .pipe(z.string().max(200, { error: "le titre dépasse 200 caractères" }))
+        .pipe(
+          z.string().max(200, {
+            error: (issue) =>
+              `le titre fait ${String((issue.input as string).length)} caractères, 200 au plus : le chapô peut dire le reste`,
+          }),
+        )
         .transform(frenchTypography),
       description: requiredText("le chapô (description)").transform(frenchTypography),
       date: dateField("la date de publication (date)"),
@@ -111,7 +150,7 @@ export const articleSchema = z
       imageAlt: requiredText("le texte alternatif (imageAlt)").transform(frenchTypography).optional(),
       draft: z.boolean({ error: "draft vaut true ou false" }).default(false),
     },
-    { error: (issue) => (issue.code === "unrecognized_keys" ? `champ inconnu : ${issue.keys.join(", ")}` : undefined) },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? unknownFields(issue.keys) : undefined) },
   )
   .superRefine((data, ctx) => {
     if (data.image === undefined && data.imageAlt !== undefined) {

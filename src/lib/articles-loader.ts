@@ -117,6 +117,13 @@ export function readFrontMatter(file: string): Record<string, unknown> {
     }
     return {};
   }
+  // YAML refuses tabs before a field or a list item, in English; an editor's text editor may put them there.
+  const tabbed = raw.split(/\r?\n/).findIndex((line) => /^ *\t/.test(line));
+  if (tabbed >= 0) {
+    throw new ArticleError(
+      `Article invalide : ${file}\n  - front matter, ligne ${String(text.slice(0, text.indexOf(raw)).split("\n").length + tabbed)} : une tabulation en début de ligne ; YAML n’accepte que des espaces : remplacez-la par deux espaces`,
+    );
+  }
   const silent = silentYamlProblems(raw);
   if (silent.length > 0)
     throw new ArticleError(`Article invalide : ${file}\n${silent.map((p) => `  - ${p}`).join("\n")}`);
@@ -147,6 +154,7 @@ export interface ArticleFile {
  */
 export function readArticleFolder(dir: string): ArticleFile[] {
   const files: ArticleFile[] = [];
+  const readable: { file: string; data: Record<string, unknown> }[] = [];
   const problems: string[] = [];
   const walk = (d: string): void => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
@@ -155,7 +163,10 @@ export function readArticleFolder(dir: string): ArticleFile[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".md")) {
         try {
-          files.push({ slug: basename(entry.name, ".md"), data: readFrontMatter(displayPath(full)) });
+          const file = displayPath(full);
+          const data = readFrontMatter(file);
+          files.push({ slug: basename(entry.name, ".md"), data });
+          readable.push({ file, data });
         } catch (error) {
           if (!(error instanceof ArticleError)) throw error;
           problems.push(error.message);
@@ -168,8 +179,16 @@ export function readArticleFolder(dir: string): ArticleFile[] {
     }
   };
   walk(dir);
-  if (problems.length > 0) throw new ArticleError(problems.join("\n"));
-  return files;
+  if (problems.length === 0) return files;
+  // The build stops here, before the loader checks the others: their front matter is checked now, so that
+  // one unreadable file does not hide the rest (the texts, rendered later, are checked in the next build).
+  for (const { file, data } of readable) {
+    const result = articleSchema.safeParse(data);
+    if (!result.success) problems.push(describeIssues(file, result.error));
+  }
+  throw new ArticleError(
+    (problems.length > 1 ? `${String(problems.length)} articles à corriger :\n` : "") + problems.join("\n"),
+  );
 }
 
 /** A path as an editor reads it: relative to the project when inside it. */

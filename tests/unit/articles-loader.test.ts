@@ -151,6 +151,13 @@ describe("readFrontMatter", () => {
     );
   });
 
+  it("explains a tab before a field in French, with its line, instead of YAML's English", () => {
+    expect(() => readFrontMatter(write("---\ntitle: Titre\n\tauthor: Léa\n---\n\nx"))).toThrow(
+      "front matter, ligne 3 : une tabulation en début de ligne ; YAML n’accepte que des espaces",
+    );
+    expect(readFrontMatter(write("---\ntitle:\tTitre\n---\n\nx"))).toEqual({ title: "Titre" });
+  });
+
   it("explains a title that starts with straight quotes", () => {
     expect(() => readFrontMatter(write('---\ntitle: "Non" dit Apple\n---\n\nx'))).toThrow(
       `champ « title » : un texte qui commence par des guillemets droits doit finir par eux`,
@@ -168,6 +175,7 @@ describe("readArticleFolder", () => {
     writeFileSync(join(folder, "majuscule.MD"), article);
     writeFileSync(join(folder, "_notes.markdown"), "ignoré");
     writeFileSync(join(folder, "photo.jpg"), "");
+    writeFileSync(join(folder, "rubrique.md"), article.replace(/^category: .*$/m, "category: Sport"));
     let message = "";
     try {
       readArticleFolder(folder);
@@ -179,6 +187,10 @@ describe("readArticleFolder", () => {
     expect(message).toContain(
       "majuscule.MD\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en majuscule.md",
     );
+    // Readable files with a wrong field are in the same report, not left for the next build.
+    expect(message).toMatch(/rubrique\.md : champ « category »/);
+    expect(message).toMatch(/^4 articles à corriger :/);
+    expect(message).not.toContain("un-article.md");
     expect(message).not.toContain("_notes");
     expect(message).not.toContain("photo.jpg");
   });

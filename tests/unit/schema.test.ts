@@ -50,6 +50,13 @@ describe("article front matter", () => {
     ["image without alt", { ...valid, image: "/img/a.jpg" }, "imageAlt", "obligatoire quand il y a une image"],
     ["updated before date", { ...valid, updated: "2020-01-01" }, "updated", "précède"],
     ["unknown field", { ...valid, catgory: "tech" }, "front matter", "champ inconnu : catgory"],
+    [
+      "a field named in French",
+      { ...valid, categorie: "tech" },
+      "front matter",
+      "champ inconnu : categorie (écrivez category) ; les champs sont title, description, date, updated, category, tags, author, image, imageAlt, draft",
+    ],
+    ["a title too long", { ...valid, title: "x".repeat(207) }, "title", "le titre fait 207 caractères, 200 au plus"],
     ["draft not a boolean", { ...valid, draft: "oui" }, "draft", "true ou false"],
     ["tags not a list", { ...valid, tags: "IA" }, "tags", "liste, par exemple : tags: [Tencent, Chine]"],
     ["a tag without a letter", { ...valid, tags: ["IA", "🤖"] }, "tags.1", "« 🤖 » n’a ni lettre ni chiffre"],
