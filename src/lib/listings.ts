@@ -12,7 +12,7 @@ export interface Listable {
   data: { date: Date; category: string; tags: readonly string[] };
 }
 
-/** A tag with its URL slug, its label as first written, and its articles. */
+/** A tag with its URL slug, its label as most articles write it, and its articles. */
 export interface TagGroup<T> {
   slug: string;
   label: string;
@@ -115,11 +115,14 @@ export function buildSiteIndex<T extends Listable>(articles: T[], relatedCount =
   const byCategory = new Map<string, T[]>();
   const tags = new Map<string, TagGroup<T>>();
   const categoryTag = new Map<string, T[]>();
+  const spellings = new Map<string, Map<string, number>>();
   for (const article of articles) {
     push(byCategory, article.data.category, article);
     for (const label of new Set(article.data.tags)) {
       const slug = slugify(label);
       if (slug === "") continue;
+      const counts = spellings.get(slug) ?? new Map<string, number>();
+      spellings.set(slug, counts.set(label, (counts.get(label) ?? 0) + 1));
       const group = tags.get(slug) ?? { slug, label, articles: [] };
       tags.set(slug, group);
       // Two labels with one slug ("IA", "ia") list the article once; articles come in order.
@@ -127,6 +130,15 @@ export function buildSiteIndex<T extends Listable>(articles: T[], relatedCount =
       const key = `${article.data.category}/${slug}`;
       if (categoryTag.get(key)?.at(-1) !== article) push(categoryTag, key, article);
     }
+  }
+  // One article's « etats-unis » does not rename « États-Unis » everywhere: the commonest spelling names the
+  // tag; on a tie, a spelling with capitals or accents, then the newest.
+  for (const [slug, group] of tags) {
+    const ranked = [...(spellings.get(slug) ?? [])].map(([label, count], order) => ({ label, count, order }));
+    ranked.sort(
+      (a, b) => b.count - a.count || Number(a.label === slug) - Number(b.label === slug) || a.order - b.order,
+    );
+    group.label = ranked[0]?.label ?? group.label;
   }
   const tagLists = new Map([...tags].map(([slug, group]) => [slug, group.articles]));
   const position = new Map<T[], Map<string, number>>();

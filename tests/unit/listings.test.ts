@@ -55,10 +55,23 @@ describe("buildSiteIndex", () => {
     expect(site.byCategory.get("tech")?.map((a) => a.id)).toEqual(["n1", "n3", "n4", "n5"]);
   });
 
-  it("merges tags that share a slug and keeps the first label", () => {
+  it("merges tags that share a slug under the spelling most articles use", () => {
     const ia = site.tags.get("ia");
     expect(ia?.label).toBe("IA");
     expect(ia?.articles.map((a) => a.id)).toEqual(["n1", "n2", "n5"]);
+    // The newest article's « etats-unis » does not rename the tag the others write « États-Unis ».
+    const spelt = buildSiteIndex([
+      item("e1", "2024-03-05T10:00:00Z", "tech", ["etats-unis"]),
+      item("e2", "2024-03-01T10:00:00Z", "tech", ["États-Unis"]),
+      item("e3", "2024-02-01T10:00:00Z", "tech", ["États-Unis"]),
+    ]);
+    expect(spelt.tags.get("etats-unis")?.label).toBe("États-Unis");
+    // On a tie, the spelling with capitals or accents.
+    const tied = buildSiteIndex([
+      item("t1", "2024-03-05T10:00:00Z", "tech", ["chine"]),
+      item("t2", "2024-03-01T10:00:00Z", "tech", ["Chine"]),
+    ]);
+    expect(tied.tags.get("chine")?.label).toBe("Chine");
   });
 
   it("gives previous (older) and next (newer) within the category", () => {
