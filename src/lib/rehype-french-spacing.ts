@@ -1,10 +1,13 @@
 /**
- * Rehype plugin applying frenchSpacing to the text of rendered Markdown, never to code,
- * attributes or raw HTML blocks, and carrying context across inline markup so that
+ * Rehype plugin applying frenchSpacing to the text of rendered Markdown, never to code or raw
+ * HTML blocks (an image's alt and a title get full French typography, quotes included), and carrying context across inline markup so that
  * "un <em>mot</em> !" is spaced like "un mot !".
  */
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import { frenchSpacing } from "./typography.ts";
+import { frenchSpacing, frenchTypography } from "./typography.ts";
+
+/** Attributes that readers read or hear (an image's alt, a tooltip): remark-smartypants never sees them. */
+const READ_ATTRIBUTES = ["alt", "title"] as const;
 
 const verbatim = new Set(["code", "pre", "kbd", "samp", "script", "style", "var", "math", "svg", "textarea"]);
 const blocks = new Set([
@@ -40,6 +43,10 @@ function walk(node: Root | Element, state: State): void {
       child.value = frenchSpacing(child.value, state.before);
       state.before = (state.before + child.value).slice(-2);
     } else if (child.type === "element") {
+      for (const name of READ_ATTRIBUTES) {
+        const value = child.properties[name];
+        if (typeof value === "string" && value !== "") child.properties[name] = frenchTypography(value);
+      }
       if (verbatim.has(child.tagName)) {
         state.before = "x";
         continue;

@@ -93,6 +93,13 @@ describe("article bodies (the site's Markdown processor)", () => {
     expect(html).not.toMatch(/Footnotes|Back to/);
   });
 
+  it("gives an image's alt and a link's title the same typography as the text", async () => {
+    const html = await render(`![L'iPhone 17 : vu de face](/images/a.png "Photo d'Apple") [lien](/x/ "C'est ici !")`);
+    expect(html).toContain(`alt="L’iPhone 17${S}: vu de face"`);
+    expect(html).toContain(`title="Photo d’Apple"`);
+    expect(html).toContain(`title="C’est ici${N}!"`);
+  });
+
   it("leaves bare URLs and times intact", async () => {
     const html = await render("Rendez-vous à 10:30 sur https://example.org/page?x=1 !");
     expect(html).toContain("10:30");
