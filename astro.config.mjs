@@ -37,10 +37,10 @@ export default defineConfig({
   // One cache per content folder (CONTENT_DIR builds another one: a corpus, a test fixture).
   cacheDir: buildCaches(process.cwd()).astro,
   adapter: node({ mode: "standalone" }),
-  // Several pages at a time, so one page's file writes overlap another's rendering. Since the social images left
-  // the page pipeline, 1 and 4 measure alike at 4,000 articles (page generation, medians of 3: 21.3 s and 22.9 s,
-  // within this machine's noise).
-  build: { format: "directory", inlineStylesheets: "always", concurrency: 4 },
+  // One page at a time: since the social images left the page pipeline, 1 and 4 measure alike at 4,000 articles
+  // (page generation, medians of 3: 21.3 s and 22.9 s, within this machine's noise), and with 4 Astro's log of
+  // pages interleaved (several pages on one line, times without their page).
+  build: { format: "directory", inlineStylesheets: "always", concurrency: 1 },
   devToolbar: { enabled: false },
   // The newsletter route checks the Origin itself and answers in French (src/lib/newsletter/handler.ts).
   security: { checkOrigin: false },
