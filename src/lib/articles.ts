@@ -9,7 +9,7 @@ import type { FeedArticle } from "./feed.ts";
 import type { SocialImageSpec } from "./social-image.ts";
 import { buildSiteIndex, type SiteIndex } from "./listings.ts";
 import { articlePageKey, siteKey } from "./page-keys.ts";
-import { buildTime, publishedNewestFirst } from "./publishing.ts";
+import { buildTime, previewNewestFirst, publishedNewestFirst } from "./publishing.ts";
 
 /** A published article. */
 export type Article = CollectionEntry<"articles">;
@@ -19,10 +19,13 @@ export const BUILD_TIME = buildTime();
 
 let cached: Promise<SiteIndex<Article>> | undefined;
 
-/** Published articles, newest first, with every listing of the site. */
+/** Published articles (in astro dev, every article), newest first, with every listing of the site. */
 export function getSite(): Promise<SiteIndex<Article>> {
-  const load = async (): Promise<SiteIndex<Article>> =>
-    buildSiteIndex(publishedNewestFirst(await getCollection("articles"), BUILD_TIME));
+  const load = async (): Promise<SiteIndex<Article>> => {
+    const all = await getCollection("articles");
+    // astro dev previews drafts and scheduled articles too (their page says so); a build publishes by the rules.
+    return buildSiteIndex(import.meta.env.DEV ? previewNewestFirst(all) : publishedNewestFirst(all, BUILD_TIME));
+  };
   // In dev the content changes under us: recompute on each request.
   if (import.meta.env.DEV) return load();
   cached ??= load();

@@ -13,11 +13,28 @@ export function isPublished(article: Publishable, now: Date): boolean {
   return !article.data.draft && article.data.date.getTime() <= now.getTime();
 }
 
-/** Published articles, newest first (ties broken by id so every build orders them alike). */
+/** Newest first, ties broken by id so every build orders them alike. */
+const newestFirst = (a: Publishable & { id: string }, b: Publishable & { id: string }): number =>
+  b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
+
+/** Published articles, newest first. */
 export function publishedNewestFirst<T extends Publishable & { id: string }>(articles: readonly T[], now: Date): T[] {
-  return articles
-    .filter((a) => isPublished(a, now))
-    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
+  return articles.filter((a) => isPublished(a, now)).sort(newestFirst);
+}
+
+/**
+ * Every article, drafts and scheduled ones included, newest first: what `astro dev` lists, so that an
+ * editor previews an article before publishing it (its page says it is not published).
+ */
+export function previewNewestFirst<T extends Publishable & { id: string }>(articles: readonly T[]): T[] {
+  return [...articles].sort(newestFirst);
+}
+
+/** Why a previewed article is not published by a build at `now`, in French; undefined when it is. */
+export function unpublishedReason(article: Publishable, now: Date): string | undefined {
+  if (article.data.draft) return "brouillon (draft: true)\u00a0: ce texte n’est pas publié";
+  if (article.data.date.getTime() > now.getTime()) return "programmé\u00a0: paraîtra au premier build après sa date";
+  return undefined;
 }
 
 /** The instant a build publishes at: BUILD_NOW (ISO 8601) when set, for reproducible builds and tests. */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive, buildSiteIndex, pageWindow, paginateList, type Listable } from "../../src/lib/listings.ts";
 import { homePages } from "../../src/lib/pages.ts";
-import { isPublished, publishedNewestFirst, buildTime } from "../../src/lib/publishing.ts";
+import {
+  isPublished,
+  previewNewestFirst,
+  publishedNewestFirst,
+  buildTime,
+  unpublishedReason,
+} from "../../src/lib/publishing.ts";
 import { articlePageKey, siteKey } from "../../src/lib/page-keys.ts";
 
 interface Item extends Listable {
@@ -33,6 +39,20 @@ describe("publishing rules", () => {
       item("future", "2030-01-01T00:00:00Z"),
     ];
     expect(publishedNewestFirst(list, now).map((a) => a.id)).toEqual(["a-tie", "b-tie", "old"]);
+  });
+
+  it("previews every article in astro dev, drafts and scheduled ones in their place, each saying why", () => {
+    const list = [
+      item("old", "2020-01-01T00:00:00Z"),
+      item("draft", "2023-06-01T00:00:00Z", "tech", [], true),
+      item("future", "2030-01-01T00:00:00Z"),
+    ];
+    expect(previewNewestFirst(list).map((a) => a.id)).toEqual(["future", "draft", "old"]);
+    expect(list.map((a) => unpublishedReason(a, now))).toEqual([
+      undefined,
+      expect.stringContaining("brouillon (draft: true)"),
+      expect.stringContaining("programmé"),
+    ]);
   });
 
   it("reads BUILD_NOW, and refuses a malformed one", () => {
