@@ -14,11 +14,33 @@ export function enhanceNewsletterForms(): void {
     const error = form.querySelector<HTMLElement>(".error");
     const field = form.querySelector<HTMLInputElement>("input[type=email]");
     if (status === null || button === null || field === null) continue;
+    // The field's description without the server's error (shown on /newsletter/erreur/): the fine print.
+    const fine = (field.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .filter((id) => id !== error?.id)
+      .join(" ");
+    /**
+     * The field names the error shown (read with it, by a screen reader), or the fine print only. After a success
+     * the focus stays where it was (the button, or the emptied field) and the status, live, is read.
+     */
+    const describe = (refused: boolean): void => {
+      field.setAttribute("aria-invalid", String(refused));
+      field.setAttribute("aria-describedby", refused ? `${status.id} ${fine}` : fine);
+      if (refused) {
+        status.dataset["kind"] = "error";
+        // Back on the field, to fix the address and send it again.
+        field.focus();
+      }
+    };
     form.addEventListener("submit", (event) => {
       event.preventDefault();
+      // aria-disabled, not disabled: a disabled button loses the focus (Chromium drops it to the page), and a keyboard
+      // user would start again from the top. A second Enter while sending does nothing.
+      if (button.getAttribute("aria-disabled") === "true") return;
       if (error !== null) error.hidden = true;
-      button.disabled = true;
+      button.setAttribute("aria-disabled", "true");
       delete status.dataset["kind"];
+      field.setAttribute("aria-describedby", fine);
       status.textContent = "Envoi en cours…";
       const body = new URLSearchParams();
       for (const [name, value] of new FormData(form)) if (typeof value === "string") body.append(name, value);
@@ -27,15 +49,14 @@ export function enhanceNewsletterForms(): void {
           const data = (await response.json().catch(() => ({}))) as { ok?: boolean; message?: string };
           status.textContent = data.message ?? UNKNOWN;
           if (data.ok === true) form.reset();
-          field.setAttribute("aria-invalid", String(data.ok !== true));
-          if (data.ok !== true) status.dataset["kind"] = "error";
+          describe(data.ok !== true);
         })
         .catch(() => {
           status.textContent = NETWORK;
-          status.dataset["kind"] = "error";
+          describe(true);
         })
         .finally(() => {
-          button.disabled = false;
+          button.removeAttribute("aria-disabled");
         });
     });
   }

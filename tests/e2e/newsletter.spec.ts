@@ -1,7 +1,26 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
 const unique = (name: string): string => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@exemple.fr`;
+
+/** The focused element's tag: "BODY" when the focus was lost, as a keyboard user finds it at the top of the page. */
+function focusedTag(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => document.activeElement?.tagName);
+}
+
+/** What a screen reader reads after the field's label: the visible texts its aria-describedby names. */
+function descriptions(field: Locator): Promise<string[]> {
+  return field.evaluate((input) =>
+    (input.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .filter((id) => id !== "")
+      .map((id) => {
+        const named = document.getElementById(id);
+        // Line breaks of the source folded, not \s: it would fold the narrow no-break spaces the French text has too.
+        return named?.checkVisibility() === true ? named.textContent.replace(/[ \t\n]+/g, " ").trim() : `#${id} caché`;
+      }),
+  );
+}
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -39,10 +58,26 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Le domaine après le «\u202f@\u202f» n’est pas valide")).toBeVisible();
     await expect(page.getByLabel("Votre adresse e-mail")).toHaveValue("lecteur@localhost");
   });
+
+  test("sent from the keyboard, a refused address comes back with the focus on the field, which names the error", async ({
+    page,
+  }) => {
+    await page.goto("/newsletter/");
+    const field = page.getByLabel("Votre adresse e-mail");
+    await field.fill("lecteur@localhost");
+    await field.press("Enter");
+    await expect(page).toHaveURL(/\/newsletter\/erreur\/\?/);
+    await expect(field).toBeFocused();
+    expect(await focusedTag(page)).toBe("INPUT");
+    expect(await descriptions(field)).toEqual([
+      expect.stringMatching(/^Le domaine après le «\u202f@\u202f» n’est pas valide/),
+      expect.stringMatching(/^Une lettre par semaine/),
+    ]);
+  });
 });
 
 test.describe("with JavaScript", () => {
-  test("the answer appears in place, the button is disabled while sending, the URL does not change", async ({
+  test("the answer appears in place, the button is disabled (aria-disabled) while sending, the URL does not change", async ({
     page,
   }) => {
     await page.goto(article);
@@ -61,6 +96,82 @@ test.describe("with JavaScript", () => {
     await expect(box.getByRole("status")).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
     await expect(button).toBeEnabled();
     expect(new URL(page.url()).pathname).toBe(article);
+  });
+
+  test("from the keyboard, the focus stays on « S’inscrire » while sending and after the answer; Enter again sends nothing more", async ({
+    page,
+  }) => {
+    await page.goto(article);
+    const box = page.getByRole("region", { name: "Newsletter" });
+    const button = box.getByRole("button", { name: "S’inscrire" });
+    const status = box.getByRole("status");
+    await box.getByLabel("Votre adresse e-mail").focus();
+    await page.keyboard.type(unique("clavier"));
+    await page.keyboard.press("Tab");
+    await expect(button).toBeFocused();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const posts: string[] = [];
+    await page.route("**/api/newsletter", async (route) => {
+      posts.push(route.request().url());
+      await held;
+      await route.continue();
+    });
+    await page.keyboard.press("Enter");
+    await expect(status).toHaveText("Envoi en cours…");
+    await expect(button).toHaveAttribute("aria-disabled", "true");
+    expect(await focusedTag(page)).toBe("BUTTON");
+    await page.keyboard.press("Enter");
+    release();
+    await expect(status).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
+    await expect(button).toBeFocused();
+    expect(await focusedTag(page)).toBe("BUTTON");
+    await expect(button).not.toHaveAttribute("aria-disabled", "true");
+    expect(posts).toHaveLength(1);
+  });
+
+  test("from the keyboard, a refused address puts the focus back on the field, which names the error until it is fixed", async ({
+    page,
+  }) => {
+    await page.goto("/newsletter/");
+    const field = page.getByLabel("Votre adresse e-mail");
+    const status = page.getByRole("status");
+    await field.focus();
+    await page.keyboard.type("lecteur@localhost");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect(status).toHaveText(/Le domaine après le «\u202f@\u202f» n’est pas valide/);
+    await expect(field).toBeFocused();
+    expect(await focusedTag(page)).toBe("INPUT");
+    expect(await descriptions(field)).toEqual([
+      expect.stringMatching(/^Le domaine après le «\u202f@\u202f» n’est pas valide/),
+      expect.stringMatching(/^Une lettre par semaine/),
+    ]);
+    // Fixed and sent again with Enter in the field: the field names the fine print only.
+    await field.fill(unique("corrigee"));
+    await field.press("Enter");
+    await expect(status).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
+    await expect(field).toBeFocused();
+    await expect(field).toHaveAttribute("aria-invalid", "false");
+    expect(await descriptions(field)).toEqual([expect.stringMatching(/^Une lettre par semaine/)]);
+  });
+
+  test("the error page gives the field the focus, which names the error; sent again, the hidden error is no longer named", async ({
+    page,
+  }) => {
+    await page.goto("/newsletter/erreur/?raison=domaine&email=lecteur%40localhost");
+    const field = page.getByLabel("Votre adresse e-mail");
+    await expect(field).toBeFocused();
+    expect(await descriptions(field)).toEqual([
+      expect.stringMatching(/^Le domaine après le «\u202f@\u202f» n’est pas valide/),
+      expect.stringMatching(/^Une lettre par semaine/),
+    ]);
+    await field.fill(unique("depuiserreur"));
+    await field.press("Enter");
+    await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
+    await expect(page.getByText(/Le domaine après/)).toBeHidden();
+    expect(await descriptions(field)).toEqual([expect.stringMatching(/^Une lettre par semaine/)]);
+    await expect(field).toBeFocused();
   });
 
   test("an accented address, which the site accepts, is sent and accepted", async ({ page }) => {
@@ -110,5 +221,7 @@ test.describe("with JavaScript", () => {
     await page.getByRole("button", { name: "S’inscrire" }).click();
     await expect(page.getByRole("status")).toHaveText(/Impossible de joindre le serveur.*réessayez/);
     await expect(page.getByLabel("Votre adresse e-mail")).not.toHaveValue("");
+    // Back on the field, to send it again.
+    await expect(page.getByLabel("Votre adresse e-mail")).toBeFocused();
   });
 });
