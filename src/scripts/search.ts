@@ -1,9 +1,10 @@
 /**
  * The search page: queries the Pagefind index as the reader types, announces the number of
  * results, and keeps the query in the URL (/recherche/?q=…) so a search can be shared. A section
- * or a year chosen without a word lists their articles, newest first.
+ * or a year chosen without a word lists their articles, newest first. The keyboard's focus never
+ * falls back to the page (where Tab would start from the top).
  */
-import { frenchCount } from "../lib/french-numbers.ts";
+import { frenchCount, frenchNumber } from "../lib/french-numbers.ts";
 import { frenchSpacing } from "../lib/french-spacing.ts";
 import {
   forSearchIndex,
@@ -65,11 +66,18 @@ export async function startSearch(): Promise<void> {
   let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;
+  // What the count is about, after its number (" pour « Tencent » (rubrique Tech)"), and what it counts.
+  let about = "";
+  let noun = "résultat";
+  // « Afficher plus » pressed again before its results came: the same ones would be drawn twice.
+  let loading = false;
 
-  const showMore = async (): Promise<void> => {
+  /** Draws the next results; after « Afficher plus » (`further`), says how many show and focuses the first new one. */
+  const showMore = async (further = false): Promise<void> => {
     const mine = generation;
     const batch = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
     if (mine !== generation) return;
+    let firstLink: HTMLAnchorElement | undefined;
     for (const data of batch) {
       const item = document.createElement("li");
       const heading = document.createElement("h2");
@@ -77,6 +85,7 @@ export async function startSearch(): Promise<void> {
       link.href = pageUrlFromIndex(data.url);
       link.textContent = fromSearchIndex(data.meta["title"] ?? pageUrlFromIndex(data.url));
       heading.append(link);
+      firstLink ??= link;
       const meta = document.createElement("p");
       meta.className = "meta";
       meta.textContent = fromSearchIndex([data.meta["rubrique"], data.meta["date"]].filter(Boolean).join(" · "));
@@ -111,6 +120,11 @@ export async function startSearch(): Promise<void> {
       list.append(item);
     }
     shown += batch.length;
+    if (further) {
+      count.textContent = `${frenchCount(shown, `${noun} affiché`, `${noun}s affichés`)} sur ${frenchNumber(results.length)}${about}`;
+      // Before the button hides (after the last results): the focus would fall to the page.
+      firstLink?.focus();
+    }
     more.hidden = shown >= results.length;
   };
 
@@ -148,15 +162,17 @@ export async function startSearch(): Promise<void> {
     ].filter((v) => v !== "");
     const where = within.length === 0 ? "" : ` (${within.join(", ")})`;
     if (query === "") {
+      noun = "article";
+      about = `${where}, du plus récent au plus ancien`;
       count.textContent =
-        results.length === 0
-          ? `Aucun article${where}.`
-          : `${frenchCount(results.length, "article")}${where}, du plus récent au plus ancien`;
+        results.length === 0 ? `Aucun article${where}.` : `${frenchCount(results.length, noun)}${about}`;
     } else {
+      noun = "résultat";
+      about = ` pour «\u202f${query}\u202f»${where}`;
       count.textContent =
         results.length === 0
           ? `Aucun résultat pour «\u202f${query}\u202f»${where}. Vérifiez l’orthographe, ou essayez un autre mot.`
-          : `${frenchCount(results.length, "résultat")} pour «\u202f${query}\u202f»${where}`;
+          : `${frenchCount(results.length, noun)}${about}`;
     }
     await showMore();
   };
@@ -170,12 +186,18 @@ export async function startSearch(): Promise<void> {
   year.addEventListener("change", () => void run());
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    // On a phone the keyboard closes, and the answer comes into view: below the filters it was off-screen.
-    input.blur();
+    // The focus goes to the count (tabindex="-1"), which a screen reader reads, and Tab leads on to the results; on a
+    // phone the keyboard closes, and the answer comes into view: below the filters it was off-screen. An empty form
+    // has no answer: the focus stays.
+    if (input.value.trim() !== "" || category.value !== "" || year.value !== "") count.focus({ preventScroll: true });
     void run().then(() => {
       if (count.getBoundingClientRect().top > innerHeight / 2) count.scrollIntoView({ block: "start" });
     });
   });
-  more.addEventListener("click", () => void showMore());
+  more.addEventListener("click", () => {
+    if (loading) return;
+    loading = true;
+    void showMore(true).finally(() => (loading = false));
+  });
   if (input.value !== "" || category.value !== "" || year.value !== "") await run();
 }

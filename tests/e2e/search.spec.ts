@@ -4,6 +4,11 @@ import { corpusUrl } from "./ports.ts";
 
 const seedTitle = "Tencent et Ant Group dans la ligne de mire des États-Unis";
 
+/** The focused element's tag: "BODY" when the focus was lost, as a keyboard user finds it at the top of the page. */
+function focusedTag(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => document.activeElement?.tagName);
+}
+
 test.describe("search on the site", () => {
   for (const query of ["Tencent", "etats-unis", "États-Unis"]) {
     test(`finds the seed article for ${query}, with its category, date and highlighted words`, async ({ page }) => {
@@ -49,6 +54,23 @@ test.describe("search on the site", () => {
     await expect(page.getByLabel("Rubrique", { exact: true })).toBeFocused();
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: seedTitle })).toBeFocused();
+  });
+
+  test("Enter in the field moves the focus to the count, from which Tab leads to the first result", async ({
+    page,
+  }) => {
+    await page.goto("/recherche/");
+    const box = page.getByLabel("Mots à chercher");
+    const status = page.getByRole("status");
+    await box.focus();
+    await page.keyboard.type("Tencent");
+    await expect(page.getByRole("link", { name: seedTitle })).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(status).toBeFocused();
+    expect(await focusedTag(page)).toBe("P");
+    await expect(status).toHaveText("1 résultat pour «\u202fTencent\u202f»");
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: seedTitle })).toBeFocused();
   });
@@ -201,6 +223,45 @@ test.describe("search in the 200-article corpus", () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
+  test("« Afficher plus » takes the focus to the first new result and says how many show; the last never leaves it on the hidden button", async ({
+    page,
+  }) => {
+    await page.goto(`${corpusUrl}/recherche/?q=données`);
+    const status = page.getByRole("status");
+    await expect(status).toHaveText(/^\d+ résultats pour «\u202fdonnées\u202f»$/);
+    const total = Number(/^(\d+)/.exec((await status.textContent()) ?? "")?.[1]);
+    // Two clicks at least, the last one showing fewer than ten: every case is seen.
+    expect(total).toBeGreaterThan(20);
+    expect(total % 10).not.toBe(0);
+    const items = page.locator("#resultats li");
+    const more = page.getByRole("button", { name: "Afficher plus de résultats" });
+    await expect(items).toHaveCount(10);
+    for (let shown = 10; shown < total; shown += 10) {
+      await more.focus();
+      await page.keyboard.press("Enter");
+      const now = Math.min(shown + 10, total);
+      await expect(items).toHaveCount(now);
+      await expect(items.nth(shown).getByRole("link")).toBeFocused();
+      expect(await focusedTag(page)).toBe("A");
+      await expect(status).toHaveText(`${now} résultats affichés sur ${total} pour «\u202fdonnées\u202f»`);
+    }
+    await expect(more).toBeHidden();
+    await expect(items.nth(total - (total % 10)).getByRole("link")).toBeFocused();
+  });
+
+  test("« Afficher plus » on a category's list keeps its words", async ({ page }) => {
+    await page.goto(`${corpusUrl}/recherche/?rubrique=Tech`);
+    const status = page.getByRole("status");
+    await expect(status).toHaveText(/^\d+ articles \(rubrique Tech\), du plus récent au plus ancien$/);
+    const total = Number(/^(\d+)/.exec((await status.textContent()) ?? "")?.[1]);
+    expect(total).toBeGreaterThan(10);
+    await page.getByRole("button", { name: "Afficher plus de résultats" }).click();
+    await expect(page.locator("#resultats li").nth(10).getByRole("link")).toBeFocused();
+    await expect(status).toHaveText(
+      `${Math.min(20, total)} articles affichés sur ${total} (rubrique Tech), du plus récent au plus ancien`,
+    );
+  });
+
   test.describe("on a 360 × 640 phone", () => {
     test.use({ viewport: { width: 360, height: 640 } });
 
@@ -214,6 +275,9 @@ test.describe("search in the 200-article corpus", () => {
       await expect(status).toBeInViewport();
       await expect(page.locator("#resultats li").first()).toBeInViewport();
       await expect(box).not.toBeFocused();
+      // The focus is on the count, not lost on the page (where Tab would start again from the top).
+      await expect(status).toBeFocused();
+      expect(await focusedTag(page)).toBe("P");
     });
   });
 });
