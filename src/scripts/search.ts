@@ -1,11 +1,12 @@
 /**
  * The search page: queries the Pagefind index as the reader types, announces the number of
  * results, and keeps the query in the URL (/recherche/?q=…) so a search can be shared. A section
- * or a year chosen without a word lists their articles, newest first. The keyboard's focus never
- * falls back to the page (where Tab would start from the top).
+ * or a year chosen without a word lists their articles, newest first. The page's title names the
+ * search; the keyboard's focus never falls back to the page (where Tab would start from the top).
  */
 import { frenchCount, frenchNumber } from "../lib/french-numbers.ts";
 import { frenchSpacing } from "../lib/french-spacing.ts";
+import { TITLE_SEPARATOR } from "../lib/page-title.ts";
 import {
   forSearchIndex,
   fromSearchIndex,
@@ -71,6 +72,7 @@ export async function startSearch(): Promise<void> {
   let noun = "résultat";
   // « Afficher plus » pressed again before its results came: the same ones would be drawn twice.
   let loading = false;
+  const pageTitle = document.title;
 
   /** Draws the next results; after « Afficher plus » (`further`), says how many show and focuses the first new one. */
   const showMore = async (further = false): Promise<void> => {
@@ -141,26 +143,32 @@ export async function startSearch(): Promise<void> {
     if (category.value !== "") url.searchParams.set("rubrique", category.value);
     if (year.value !== "") url.searchParams.set("annee", year.value);
     history.replaceState(null, "", url);
-    if (query === "" && Object.keys(filters).length === 0) {
-      list.replaceChildren();
-      count.textContent = "";
-      more.hidden = true;
-      return;
-    }
-    const search =
-      query === ""
-        ? await pagefind.search(null, { filters, sort: { date: "desc" } })
-        : await pagefind.search(query, { filters });
-    if (mine !== generation || search === null) return;
-    results = search.results;
-    shown = 0;
-    list.replaceChildren();
     // " (rubrique Économie, année 2025)": what the count is about, besides the words.
     const within = [
       category.value === "" ? "" : `rubrique ${category.value}`,
       year.value === "" ? "" : `année ${year.value}`,
     ].filter((v) => v !== "");
     const where = within.length === 0 ? "" : ` (${within.join(", ")})`;
+    // The page's title names the search: "« Tencent » (rubrique Tech) — Rechercher — Digimedia", or without a word
+    // "Rubrique Tech — Rechercher — Digimedia"; the page's own title again once the form is emptied.
+    const filtered = within.join(", ");
+    const search =
+      query === "" ? filtered.charAt(0).toUpperCase() + filtered.slice(1) : `«\u202f${query}\u202f»${where}`;
+    document.title = search === "" ? pageTitle : `${search}${TITLE_SEPARATOR}${pageTitle}`;
+    if (search === "") {
+      list.replaceChildren();
+      count.textContent = "";
+      more.hidden = true;
+      return;
+    }
+    const found =
+      query === ""
+        ? await pagefind.search(null, { filters, sort: { date: "desc" } })
+        : await pagefind.search(query, { filters });
+    if (mine !== generation || found === null) return;
+    results = found.results;
+    shown = 0;
+    list.replaceChildren();
     if (query === "") {
       noun = "article";
       about = `${where}, du plus récent au plus ancien`;

@@ -75,6 +75,28 @@ test.describe("search on the site", () => {
     await expect(page.getByRole("link", { name: seedTitle })).toBeFocused();
   });
 
+  test("the page's title names the search, its filters too, and is the page's own again once the form is emptied", async ({
+    page,
+  }) => {
+    await page.goto("/recherche/");
+    await expect(page).toHaveTitle("Rechercher — Digimedia");
+    const box = page.getByLabel("Mots à chercher");
+    await box.fill("Tencent");
+    await expect(page.getByRole("link", { name: seedTitle })).toBeVisible();
+    await expect(page).toHaveTitle("«\u202fTencent\u202f» — Rechercher — Digimedia");
+    await page.getByLabel("Rubrique", { exact: true }).selectOption("International");
+    await expect(page).toHaveTitle("«\u202fTencent\u202f» (rubrique International) — Rechercher — Digimedia");
+    await box.fill("");
+    await expect(page).toHaveTitle("Rubrique International — Rechercher — Digimedia");
+    await page.getByLabel("Rubrique", { exact: true }).selectOption("");
+    await expect(page).toHaveTitle("Rechercher — Digimedia");
+    await expect(page.getByRole("status")).toHaveText("");
+    // A shared search's URL gives the page its title too.
+    await page.goto("/recherche/?q=Tencent&annee=2020");
+    await expect(page.getByRole("link", { name: seedTitle })).toBeVisible();
+    await expect(page).toHaveTitle("«\u202fTencent\u202f» (année 2020) — Rechercher — Digimedia");
+  });
+
   test("keeps and searches what the reader typed while the index was still loading (slow phone)", async ({ page }) => {
     let release = (): void => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
