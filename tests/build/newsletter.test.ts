@@ -138,9 +138,7 @@ describe("newsletter signup on the real server", () => {
 
   it("shows a refused address again on the error page, escaped, with a 400", async () => {
     const typed = "<img src=x onerror=alert(1)>@x.fr";
-    const response = await formPost({ email: typed, source: "/newsletter/" });
-    expect(response.status).toBe(303);
-    const page = await fetch(`${server.url}${response.headers.get("location") ?? ""}`);
+    const page = await formPost({ email: typed, source: "/newsletter/" });
     expect(page.status).toBe(400);
     const html = await page.text();
     expect(html).toContain("Cette adresse contient des espaces ou des caractères interdits.");
@@ -165,6 +163,16 @@ describe("newsletter signup on the real server", () => {
     const response = await send();
     expect(response.status).toBe(status);
     expect(await response.text()).not.toMatch(/Internal|Error|<script/);
+  });
+
+  it("answers a refused form post with the error page itself, the address kept in the form but in no URL", async () => {
+    const refused = await formPost({ email: "lecteur@localhost", source: "/articles/x/" });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("location")).toBeNull();
+    const doc = parse(await refused.text());
+    expect(doc.querySelector("h1")?.text).toBe("Inscription à corriger");
+    expect(doc.querySelector("input[type=email]")?.getAttribute("value")).toBe("lecteur@localhost");
+    expect(doc.querySelector('a[href="/articles/x/"]')?.text).toBe("Revenir à la page précédente");
   });
 
   it("429 with Retry-After when one address insists", async () => {
