@@ -9,6 +9,7 @@ import { readArticleFolder } from "./src/lib/articles-loader.ts";
 import { buildTime } from "./src/lib/publishing.ts";
 import { buildCaches } from "./src/lib/build-caches.ts";
 import { staticHeaders } from "./src/integrations/headers.ts";
+import { devPreview } from "./src/integrations/dev-preview.ts";
 import { pruneStalePages } from "./src/integrations/prune.ts";
 import { socialImages } from "./src/integrations/social-images.ts";
 
@@ -52,6 +53,7 @@ export default defineConfig({
   // rendering them again (a copy is kept in node_modules/.astro/<content>/dist/ for an emptied dist/).
   experimental: { incrementalBuild: true },
   integrations: [
+    devPreview(),
     pruneStalePages(),
     socialImages(),
     staticHeaders(),

@@ -14,6 +14,9 @@ import { buildTime, previewNewestFirst, publishedNewestFirst } from "./publishin
 /** A published article. */
 export type Article = CollectionEntry<"articles">;
 
+/** True under `astro dev` only (src/integrations/dev-preview.ts). */
+export const PREVIEW = import.meta.env.PREVIEW_UNPUBLISHED === true;
+
 /** The instant this build publishes at. */
 export const BUILD_TIME = buildTime();
 
@@ -24,10 +27,10 @@ export function getSite(): Promise<SiteIndex<Article>> {
   const load = async (): Promise<SiteIndex<Article>> => {
     const all = await getCollection("articles");
     // astro dev previews drafts and scheduled articles too (their page says so); a build publishes by the rules.
-    return buildSiteIndex(import.meta.env.DEV ? previewNewestFirst(all) : publishedNewestFirst(all, BUILD_TIME));
+    return buildSiteIndex(PREVIEW ? previewNewestFirst(all) : publishedNewestFirst(all, BUILD_TIME));
   };
   // In dev the content changes under us: recompute on each request.
-  if (import.meta.env.DEV) return load();
+  if (PREVIEW) return load();
   cached ??= load();
   return cached;
 }

@@ -197,6 +197,14 @@ describe("the 200-article corpus", () => {
     expect(unique(archived)).toEqual(expected);
   });
 
+  it("names every link of the archives page uniquely, out of context (« décembre 2020 », not ten « décembre »)", () => {
+    const names = page(root, "/archives/")
+      .querySelectorAll("main a")
+      .map((a) => a.text.replace(/\s+/g, " ").trim());
+    expect(names.length).toBeGreaterThan(100);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+  });
+
   it("lists on each day page exactly that day's articles", () => {
     const days = unique(published.map((e) => e.date.slice(0, 10)));
     for (const day of days) {
