@@ -1,7 +1,8 @@
 /**
  * The Markdown processor of article bodies: Astro's unified pipeline with remark-smartypants
  * set for French quotes, then French spacing on the rendered HTML. Shared by the site's
- * config and the tests, so both render bodies exactly alike.
+ * config and the tests, so both render bodies exactly alike. Links that read as their own address
+ * are marked for the print stylesheet (rehype-bare-urls.ts).
  *
  * Rendering is most of the content sync (≈ 3 ms an article, 12 s at 4,000), and each article
  * renders on its own: the renderer given to Astro sends bodies to worker threads running the
@@ -18,6 +19,7 @@ import {
   type UnifiedResolvedOptions,
 } from "@astrojs/markdown-remark";
 import remarkSmartypants from "remark-smartypants";
+import rehypeBareUrls from "./rehype-bare-urls.ts";
 import rehypeFrenchSpacing from "./rehype-french-spacing.ts";
 import { FRENCH_SMARTYPANTS } from "./typography.ts";
 import { CAN_RUN_TS_WORKERS, WorkerPool } from "./worker-pool.ts";
@@ -27,7 +29,8 @@ export const articleMarkdown = unified({
   smartypants: false,
   // remark-smartypants is typed against another copy of unified's types; it is a remark plugin.
   remarkPlugins: [[remarkSmartypants as RemarkPlugin, FRENCH_SMARTYPANTS]],
-  rehypePlugins: [rehypeFrenchSpacing],
+  // Links are compared with their text as written, before the French spacing.
+  rehypePlugins: [rehypeBareUrls, rehypeFrenchSpacing],
   // GFM footnotes: remark-rehype's heading and back links are in English by default.
   remarkRehype: {
     footnoteLabel: "Notes",

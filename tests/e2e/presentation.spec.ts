@@ -1,6 +1,18 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { pageTypes } from "./pages.ts";
 import { corpusUrl } from "./ports.ts";
+
+/** The newest article of the 200-article corpus: it has « À lire aussi », a named link and a bare address. */
+async function corpusArticle(page: Page): Promise<string> {
+  await page.goto(`${corpusUrl}/`);
+  const href = await page
+    .getByRole("region", { name: "À la une" })
+    .getByRole("heading")
+    .getByRole("link")
+    .getAttribute("href");
+  expect(href).toMatch(/^\/articles\//);
+  return `${corpusUrl}${String(href)}`;
+}
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`with forced colours (${colorScheme}), the current section, page number and feed stand out from the others`, async ({
@@ -47,3 +59,45 @@ for (const colorScheme of ["light", "dark"] as const) {
     ).toBe(false);
   });
 }
+
+test("a printed article shows its title, standfirst, byline and text, the addresses of its links to other sites once, and no site path nor « À lire aussi »", async ({
+  page,
+}) => {
+  const url = await corpusArticle(page);
+  await page.emulateMedia({ media: "print" });
+  await page.goto(url);
+  const story = page.locator("article.story");
+  await expect(story.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(story.locator(".standfirst")).toBeVisible();
+  await expect(story.getByText(/^Par /)).toBeVisible();
+  await expect(story.locator(".byline time").first()).toBeVisible();
+  await expect(story.locator(".prose p").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "À lire aussi" })).toBeHidden();
+
+  // What every printed link writes after itself.
+  const printed = await page.locator("main a").evaluateAll((links) =>
+    links
+      .filter((a) => a.checkVisibility())
+      .map((a) => ({
+        text: a.textContent.trim(),
+        href: a.getAttribute("href") ?? "",
+        inBody: a.closest(".prose") !== null,
+        after: getComputedStyle(a, "::after").content,
+      }))
+      .filter((a) => a.after !== "none" && a.after !== "normal"),
+  );
+  const paths = printed.filter((a) => a.after.includes("(/"));
+  expect(paths, "chemins du site imprimés").toEqual([]);
+  expect(
+    printed.filter((a) => !a.inBody),
+    "adresses imprimées hors du texte",
+  ).toEqual([]);
+  expect(
+    printed.filter((a) => a.text === a.href),
+    "adresse imprimée deux fois",
+  ).toEqual([]);
+  // A named link to another site keeps its address on paper; one that shows it does not repeat it.
+  expect(printed.map((a) => a.text)).toContain("le site officiel");
+  expect(printed.find((a) => a.text === "le site officiel")?.after).toContain("https://example.com/annonce");
+  await expect(story.locator(".prose a", { hasText: "https://example.org/page" })).toBeVisible();
+});

@@ -100,6 +100,21 @@ describe("article bodies (the site's Markdown processor)", () => {
     expect(html).toContain(`title="C’est ici${N}!"`);
   });
 
+  it("marks the links that show their own address, whose address print does not repeat", async () => {
+    const html = await render(
+      "Voir [le site](https://ex.fr/a?b=1), https://ex.org/page?x=1, www.ex.be, <https://ex.net/>, " +
+        "https://fr.wikipedia.org/wiki/Éole, [ex.com/doc](https://www.ex.com/doc/) et [www.ex.eu](https://autre.eu/).",
+    );
+    expect(html).toContain('<a href="https://ex.fr/a?b=1">le site</a>');
+    expect(html).toContain('<a href="https://ex.org/page?x=1" class="bare-url">');
+    expect(html).toContain('<a href="http://www.ex.be" class="bare-url">');
+    expect(html).toContain('<a href="https://ex.net/" class="bare-url">');
+    expect(html).toContain('<a href="https://fr.wikipedia.org/wiki/%C3%89ole" class="bare-url">');
+    expect(html).toContain('<a href="https://www.ex.com/doc/" class="bare-url">');
+    // Another address than the link's: the real one is printed.
+    expect(html).toContain('<a href="https://autre.eu/">www.ex.eu</a>');
+  });
+
   it("leaves bare URLs and times intact", async () => {
     const html = await render("Rendez-vous à 10:30 sur https://example.org/page?x=1 !");
     expect(html).toContain("10:30");
