@@ -101,3 +101,43 @@ test("a printed article shows its title, standfirst, byline and text, the addres
   expect(printed.find((a) => a.text === "le site officiel")?.after).toContain("https://example.com/annonce");
   await expect(story.locator(".prose a", { hasText: "https://example.org/page" })).toBeVisible();
 });
+
+test.describe("with a large text size", () => {
+  const sizes = [
+    { width: 375, percents: [150, 200] },
+    { width: 320, percents: [150] },
+  ];
+  for (const { width, percents } of sizes) {
+    for (const percent of percents) {
+      test(`no page scrolls sideways at ${width} px with a ${percent} % root font size`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 800 });
+        const article = await corpusArticle(page);
+        for (const path of ["/", pageTypes.article, "/recherche/", `${corpusUrl}/`, `${corpusUrl}/page/3/`, article]) {
+          await page.goto(path);
+          await page.addStyleTag({ content: `html { font-size: ${percent}% }` });
+          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(scrollWidth, `${path} : largeur de la page`).toBeLessThanOrEqual(width);
+          const brand = await page.locator(".site-header .brand").boundingBox();
+          expect((brand?.x ?? 0) + (brand?.width ?? 0), `${path} : « Digimedia » entier`).toBeLessThanOrEqual(width);
+        }
+      });
+    }
+  }
+
+  test("the header's search field shows its whole placeholder, from a 320 px phone", async ({ page }) => {
+    for (const width of [320, 360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto("/");
+      const field = page.getByRole("search", { name: "Rechercher sur le site" }).getByRole("searchbox");
+      const placeholder = (await field.getAttribute("placeholder")) ?? "";
+      expect(placeholder).toBe("Rechercher…");
+      // The same words typed in: they fit without scrolling the field, its clear button (×) included.
+      await field.fill(placeholder);
+      const { client, scroll } = await field.evaluate((input) => ({
+        client: input.clientWidth,
+        scroll: input.scrollWidth,
+      }));
+      expect(scroll, `${width}px : « Rechercher… » coupé`).toBeLessThanOrEqual(client);
+    }
+  });
+});
