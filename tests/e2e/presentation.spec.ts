@@ -141,3 +141,19 @@ test.describe("with a large text size", () => {
     }
   });
 });
+
+test("after the skip link, the content is focused without a ring around the whole page; the next link shows its ring", async ({
+  page,
+}) => {
+  await page.goto(pageTypes.article);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Aller au contenu" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const main = page.locator("main");
+  await expect(main).toBeFocused();
+  expect(await main.evaluate((m) => getComputedStyle(m).outlineStyle)).toBe("none");
+  await page.keyboard.press("Tab");
+  const next = page.getByRole("navigation", { name: "Fil d’Ariane" }).getByRole("link", { name: "Accueil" });
+  await expect(next).toBeFocused();
+  expect(await next.evaluate((a) => getComputedStyle(a).outlineStyle)).toBe("solid");
+});
