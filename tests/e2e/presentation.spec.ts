@@ -157,3 +157,14 @@ test("after the skip link, the content is focused without a ring around the whol
   await expect(next).toBeFocused();
   expect(await next.evaluate((a) => getComputedStyle(a).outlineStyle)).toBe("solid");
 });
+
+test("screen readers do not read the breadcrumb's « › » separators", async ({ page }) => {
+  await page.goto(pageTypes.article);
+  const breadcrumb = page.getByRole("navigation", { name: "Fil d’Ariane" });
+  const separators = await breadcrumb
+    .getByRole("listitem")
+    .evaluateAll((items) => items.slice(1).map((li) => getComputedStyle(li, "::before").content));
+  expect(separators).toEqual(['"›" / ""', '"›" / ""']);
+  expect(await breadcrumb.ariaSnapshot()).not.toContain("›");
+  await expect(breadcrumb.getByRole("listitem")).toHaveText(["Accueil", "International", /^Tencent/]);
+});
