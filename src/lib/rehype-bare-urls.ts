@@ -3,7 +3,8 @@
  * address typed in the text, which GFM turns into a link, or <https://…>): the print stylesheet
  * writes a link's address after it on paper, except where the reader already reads it.
  */
-import type { Element, ElementContent, Root, RootContent } from "hast";
+import type { Element, Root } from "hast";
+import { visit } from "unist-util-visit";
 
 const BARE_URL_CLASS = "bare-url";
 
@@ -38,22 +39,15 @@ function textOf(node: Element): string {
     .join("");
 }
 
-function walk(node: Root | Element): void {
-  for (const child of node.children as (RootContent | ElementContent)[]) {
-    if (child.type !== "element") continue;
-    const href = child.properties["href"];
-    if (child.tagName === "a" && typeof href === "string" && isBareUrl(href, textOf(child))) {
-      const classes = child.properties["className"];
-      const kept = Array.isArray(classes) ? classes : typeof classes === "string" ? [classes] : [];
-      child.properties["className"] = [...kept, BARE_URL_CLASS];
-    }
-    walk(child);
-  }
-}
-
 /** Rehype plugin: class "bare-url" on the links that read as their own address. */
 export default function rehypeBareUrls() {
   return (tree: Root): void => {
-    walk(tree);
+    visit(tree, "element", (node) => {
+      const href = node.properties["href"];
+      if (node.tagName !== "a" || typeof href !== "string" || !isBareUrl(href, textOf(node))) return;
+      const classes = node.properties["className"];
+      const kept = Array.isArray(classes) ? classes : typeof classes === "string" ? [classes] : [];
+      node.properties["className"] = [...kept, BARE_URL_CLASS];
+    });
   };
 }
