@@ -1,12 +1,8 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
+import { focusedTag } from "./focus.ts";
 
 const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
 const unique = (name: string): string => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@exemple.fr`;
-
-/** The focused element's tag: "BODY" when the focus was lost, as a keyboard user finds it at the top of the page. */
-function focusedTag(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => document.activeElement?.tagName);
-}
 
 /** What a screen reader reads after the field's label: the visible texts its aria-describedby names. */
 function descriptions(field: Locator): Promise<string[]> {

@@ -1,13 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { focusedTag } from "./focus.ts";
 import AxeBuilder from "@axe-core/playwright";
 import { corpusUrl } from "./ports.ts";
 
 const seedTitle = "Tencent et Ant Group dans la ligne de mire des États-Unis";
-
-/** The focused element's tag: "BODY" when the focus was lost, as a keyboard user finds it at the top of the page. */
-function focusedTag(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => document.activeElement?.tagName);
-}
 
 test.describe("search on the site", () => {
   for (const query of ["Tencent", "etats-unis", "États-Unis"]) {
