@@ -105,14 +105,15 @@ test("a printed article shows its title, standfirst, byline and text, the addres
 test.describe("with a large text size", () => {
   const sizes = [
     { width: 375, percents: [150, 200] },
-    { width: 320, percents: [150] },
+    { width: 320, percents: [150, 200] },
   ];
   for (const { width, percents } of sizes) {
     for (const percent of percents) {
       test(`no page scrolls sideways at ${width} px with a ${percent} % root font size`, async ({ page }) => {
         await page.setViewportSize({ width, height: 800 });
         const article = await corpusArticle(page);
-        for (const path of ["/", pageTypes.article, "/recherche/", `${corpusUrl}/`, `${corpusUrl}/page/3/`, article]) {
+        const paths = ["/", pageTypes.article, "/recherche/", "/newsletter/", `${corpusUrl}/`, `${corpusUrl}/page/3/`];
+        for (const path of [...paths, article]) {
           await page.goto(path);
           await page.addStyleTag({ content: `html { font-size: ${percent}% }` });
           const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
