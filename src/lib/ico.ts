@@ -1,3 +1,13 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+
+/** The site's logo (public/favicon.svg) as a square PNG `size` pixels wide: /logo.png and /favicon.ico. */
+export function logoPng(size: number): Uint8Array {
+  const svg = readFileSync(join(process.cwd(), "public/favicon.svg"), "utf8");
+  return new Resvg(svg, { fitTo: { mode: "width", value: size } }).render().asPng();
+}
+
 /**
  * A Windows icon file (.ico) holding PNG images, as every browser since Vista reads it: the
  * favicon.ico that browsers, feed readers and crawlers ask for without reading the page's links.
