@@ -143,6 +143,8 @@ const MARKDOWN_LOOKALIKE = /\.(?:md|markdown|mdown|mkdn?|mdx)$/i;
 
 /** An article file of a folder, with its front matter as written. */
 export interface ArticleFile {
+  /** The file as an editor reads its path (in messages). */
+  file: string;
   slug: string;
   data: Record<string, unknown>;
 }
@@ -154,7 +156,6 @@ export interface ArticleFile {
  */
 export function readArticleFolder(dir: string): ArticleFile[] {
   const files: ArticleFile[] = [];
-  const readable: { file: string; data: Record<string, unknown> }[] = [];
   const problems: string[] = [];
   const walk = (d: string): void => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
@@ -164,9 +165,7 @@ export function readArticleFolder(dir: string): ArticleFile[] {
       else if (entry.name.endsWith(".md")) {
         try {
           const file = displayPath(full);
-          const data = readFrontMatter(file);
-          files.push({ slug: basename(entry.name, ".md"), data });
-          readable.push({ file, data });
+          files.push({ file, slug: basename(entry.name, ".md"), data: readFrontMatter(file) });
         } catch (error) {
           if (!(error instanceof ArticleError)) throw error;
           problems.push(error.message);
@@ -182,7 +181,7 @@ export function readArticleFolder(dir: string): ArticleFile[] {
   if (problems.length === 0) return files;
   // The build stops here, before the loader checks the others: their front matter is checked now, so that
   // one unreadable file does not hide the rest (the texts, rendered later, are checked in the next build).
-  for (const { file, data } of readable) {
+  for (const { file, data } of files) {
     const result = articleSchema.safeParse(data);
     if (!result.success) problems.push(describeIssues(file, result.error));
   }
@@ -265,6 +264,7 @@ export function articlesLoader(base: string): Loader {
           [...context.store.entries()].map(([id, entry]) => [id, (entry.data as { draft?: boolean }).draft !== true]),
         ),
       };
+      const scheduled: { file: string; date: Date }[] = [];
       for (const [id, entry] of context.store.entries()) {
         if (problems.has(id)) continue;
         const file = shown(entry.filePath ?? id);
@@ -292,22 +292,16 @@ export function articlesLoader(base: string): Loader {
           ...(data.date instanceof Date ? dateProblems(data.date, data.updated, now) : []),
         ];
         if (found.length > 0) problems.set(id, describeProblems(file, found));
+        // Held back by this build, and said so below: when each will appear (the first build after its date).
+        else if (data.date instanceof Date && data.date.getTime() > now.getTime())
+          scheduled.push({ file, date: data.date });
       }
-      // Held back by this build, and said so: an editor sees when each will appear (at the first build after its date).
-      const scheduled = [...context.store.entries()]
-        .filter(([id]) => !problems.has(id))
-        .map(([id, entry]) => ({
-          file: shown(entry.filePath ?? id),
-          data: entry.data,
-        }))
-        .filter((a): a is { file: string; data: { draft?: boolean; date: Date } } => a.data.date instanceof Date)
-        .filter((a) => a.data.draft !== true && a.data.date.getTime() > now.getTime())
-        .sort((a, b) => a.data.date.getTime() - b.data.date.getTime());
       if (scheduled.length > 0) {
+        scheduled.sort((a, b) => a.date.getTime() - b.date.getTime());
         const one = scheduled.length === 1;
         context.logger.info(
           `${one ? "Article programmé (paraît" : `${frenchNumber(scheduled.length)} articles programmés (paraissent`} au premier build après ${one ? "sa" : "leur"} date) :\n` +
-            scheduled.map((a) => `  - ${a.file} : ${formatDateTime(a.data.date)}`).join("\n"),
+            scheduled.map((a) => `  - ${a.file} : ${formatDateTime(a.date)}`).join("\n"),
         );
       }
       if (problems.size === 0) return;
