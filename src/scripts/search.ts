@@ -152,8 +152,8 @@ export async function startSearch(): Promise<void> {
     // The page's title names the search: "« Tencent » (rubrique Tech) — Rechercher — Digimedia", or without a word
     // "Rubrique Tech — Rechercher — Digimedia"; the page's own title again once the form is emptied.
     const filtered = within.join(", ");
-    const search =
-      query === "" ? filtered.charAt(0).toUpperCase() + filtered.slice(1) : `«\u202f${query}\u202f»${where}`;
+    const quoted = `«\u202f${query}\u202f»`;
+    const search = query === "" ? filtered.charAt(0).toUpperCase() + filtered.slice(1) : `${quoted}${where}`;
     document.title = search === "" ? pageTitle : `${search}${TITLE_SEPARATOR}${pageTitle}`;
     if (search === "") {
       list.replaceChildren();
@@ -176,10 +176,10 @@ export async function startSearch(): Promise<void> {
         results.length === 0 ? `Aucun article${where}.` : `${frenchCount(results.length, noun)}${about}`;
     } else {
       noun = "résultat";
-      about = ` pour «\u202f${query}\u202f»${where}`;
+      about = ` pour ${quoted}${where}`;
       count.textContent =
         results.length === 0
-          ? `Aucun résultat pour «\u202f${query}\u202f»${where}. Vérifiez l’orthographe, ou essayez un autre mot.`
+          ? `Aucun résultat${about}. Vérifiez l’orthographe, ou essayez un autre mot.`
           : `${frenchCount(results.length, noun)}${about}`;
     }
     await showMore();
