@@ -54,7 +54,6 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     devPreview(),
-    pruneStalePages(),
     socialImages(),
     staticHeaders(),
     sitemap({
@@ -64,5 +63,7 @@ export default defineConfig({
         return lastmod === undefined ? item : { ...item, lastmod };
       },
     }),
+    // Last: what the integrations above wrote in this build is not taken for a leftover.
+    pruneStalePages(),
   ],
 });

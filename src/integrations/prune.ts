@@ -3,28 +3,55 @@
  * incremental build leaves unchanged pages where they are: emptying dist/ and copying 11,000
  * cached pages back took 8 s of a 28 s rebuild at 4,000 articles. What a kept dist/ could hold
  * that this build no longer makes (an article deleted, unpublished or renamed, an archive day
- * left empty, a tag no longer used) is removed here, so nothing stale is ever served; and so are
- * the scripts and styles of earlier builds (hashed names in _astro/: every build writes all of its
- * own again, so those it did not write are older than it).
+ * left empty, a tag no longer used, a feed or a sitemap no longer written, a file deleted from
+ * public/) is removed here, so nothing stale is ever served; and so are the scripts and styles of
+ * earlier builds (hashed names in _astro/: every build writes all of its own again, so those it
+ * did not write are older than it). The article social images (og/) and the search index
+ * (pagefind/) have their own owners: social-images.ts and search-index.ts.
  */
 import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { frenchCount } from "../lib/french-numbers.ts";
+import { SEARCH_INDEX_FOLDER, SOCIAL_IMAGE_FOLDER } from "../lib/urls.ts";
 
-/** Pages found under `clientDir` but not made by this build (article social images: social-images.ts). */
-export function staleRouteFiles(clientDir: string, produced: ReadonlySet<string>): string[] {
-  const stale: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".html") && !produced.has(full)) stale.push(full);
-    }
-  };
-  walk(clientDir);
-  return stale;
+/** What a build made in its client folder, for staleFiles. */
+export interface BuildOutput {
+  /** Every file its routes wrote, or kept from the incremental cache (absolute paths). */
+  routeFiles: ReadonlySet<string>;
+  /** The files of public/, relative to it with forward slashes: Astro copies them as they are. */
+  publicFiles: ReadonlySet<string>;
+  /** Top folders of `clientDir` whose files are someone else's to remove (og, pagefind, _astro). */
+  ownedElsewhere: ReadonlySet<string>;
+  /** When the build started (ms since the epoch). */
+  started: number;
+}
+
+/** Every file under `dir`, relative to it with forward slashes. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"));
+}
+
+/**
+ * Files under `clientDir` that the build described by `output` did not make: a page no route
+ * wrote; another file (a feed, an image of public/) that no route wrote, that public/ no longer
+ * holds, and that no step of this build wrote either (sitemaps and _headers are written by
+ * integrations at the end of the build, so they are newer than its start).
+ */
+export function staleFiles(clientDir: string, output: BuildOutput): string[] {
+  return filesUnder(clientDir)
+    .filter((file) => !output.ownedElsewhere.has(file.split("/")[0] ?? ""))
+    .filter((file) => !output.routeFiles.has(join(clientDir, file)))
+    .filter(
+      (file) =>
+        file.endsWith(".html") ||
+        (!output.publicFiles.has(file) && statSync(join(clientDir, file)).mtimeMs < output.started),
+    )
+    .map((file) => join(clientDir, file));
 }
 
 /** Files of `assetsDir` last written before `since` (ms since the epoch): not written by the build that started then. */
@@ -44,21 +71,27 @@ function removeWithEmptyFolders(file: string, root: string): void {
 /** Astro integration that removes the pages and assets a kept dist/ holds from earlier builds. */
 export function pruneStalePages(): AstroIntegration {
   let assetsFolder = "_astro";
+  let publicDir = "public";
   let started = 0;
   return {
     name: "digimedia-prune",
     hooks: {
       "astro:config:done": ({ config }) => {
         assetsFolder = config.build.assets;
+        publicDir = fileURLToPath(config.publicDir);
       },
       "astro:build:start": () => {
         started = Date.now();
       },
       "astro:build:done": ({ dir, assets, logger }) => {
         const clientDir = fileURLToPath(dir);
-        const produced = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
         const stale = [
-          ...staleRouteFiles(clientDir, produced),
+          ...staleFiles(clientDir, {
+            routeFiles: new Set([...assets.values()].flat().map((url) => fileURLToPath(url))),
+            publicFiles: new Set(filesUnder(publicDir)),
+            ownedElsewhere: new Set([assetsFolder, SOCIAL_IMAGE_FOLDER.slice(1), SEARCH_INDEX_FOLDER.slice(1)]),
+            started,
+          }),
           ...staleAssetFiles(join(clientDir, assetsFolder), started),
         ];
         for (const file of stale) removeWithEmptyFolders(file, clientDir);

@@ -5,11 +5,12 @@
  * of Astro's own memory the build went past 2.5 GB.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { buildCaches } from "./build-caches.ts";
 import { indexCopyPath, pageForSearchIndex } from "./search-text.ts";
+import { SEARCH_INDEX_FOLDER } from "./urls.ts";
 
 /** What was indexed. */
 export interface SearchIndexReport {
@@ -57,7 +58,12 @@ function updateCopies(articles: string, pages: readonly string[], copies: string
   writeFileSync(manifestFile, JSON.stringify({ recipe, pages: next }));
 }
 
-/** Writes `<clientDir>/pagefind/` from the article pages under `clientDir`. */
+/**
+ * Writes `<clientDir>/pagefind/` from the article pages under `clientDir`. The index is written
+ * beside it, then takes its place whole: Pagefind adds its files to a folder without removing
+ * any, and the fragments of an earlier index would still serve the text of an article since
+ * deleted or unpublished.
+ */
 export async function buildSearchIndex(
   clientDir: string,
   copies: string = buildCaches(process.cwd()).searchCopies,
@@ -74,9 +80,17 @@ export async function buildSearchIndex(
     updateCopies(articles, pages, copies);
     const added = await index.addDirectory({ path: copies, glob: "articles/*.html" });
     if (added.errors.length > 0) throw new Error(`Pagefind : ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: join(clientDir, "pagefind") });
+    const folder = join(clientDir, SEARCH_INDEX_FOLDER);
+    const next = join(clientDir, "..", "pagefind-next");
+    const old = join(clientDir, "..", "pagefind-old");
+    rmSync(next, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: next });
     if (written.errors.length > 0) throw new Error(`Pagefind : ${written.errors.join("; ")}`);
-    const entry = JSON.parse(readFileSync(join(clientDir, "pagefind/pagefind-entry.json"), "utf8")) as {
+    rmSync(old, { recursive: true, force: true });
+    if (existsSync(folder)) renameSync(folder, old);
+    renameSync(next, folder);
+    rmSync(old, { recursive: true, force: true });
+    const entry = JSON.parse(readFileSync(join(folder, "pagefind-entry.json"), "utf8")) as {
       languages: Record<string, { page_count: number }>;
     };
     return {

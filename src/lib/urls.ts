@@ -39,6 +39,9 @@ export const categoryFeedUrl = (slug: string): string => `/categorie/${slug}/rss
 /** The folder of the drawn social cards (1200×630 PNGs): the site's own and each article's. */
 export const SOCIAL_IMAGE_FOLDER = "/og";
 
+/** The folder of the search index (Pagefind's files, src/lib/search-index.ts). */
+export const SEARCH_INDEX_FOLDER = "/pagefind";
+
 /** The social image of an article: "/og/<slug>.png". */
 export const socialImageUrl = (slug: string): string => `${SOCIAL_IMAGE_FOLDER}/${slug}.png`;
 

@@ -5,7 +5,7 @@
  * The search index made from kept copies of the pages equals one made from fresh copies.
  */
 import { createHash } from "node:crypto";
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -98,10 +98,18 @@ describe("build caches", () => {
     expect(afterTitle).not.toEqual(afterBody);
     expect(afterTitle).toEqual(coldBuild());
 
-    // A deleted article leaves nothing behind in a kept dist/: page, social image, emptied archive day.
+    // A deleted article leaves nothing behind in a kept dist/: page, social image, emptied archive day;
+    // nor do a file deleted from public/ since an earlier build, or a feed no longer written.
     const deleted = files[7] ?? "";
     rmSync(join(contentDir, deleted));
+    const client = join(projectRoot, outDir, "client");
+    mkdirSync(join(client, "images"), { recursive: true });
+    writeFileSync(join(client, "images/photo-retiree-de-public.png"), "");
+    writeFileSync(join(client, "categorie/ancien-flux.xml"), "<rss/>");
     const afterDelete = buildAndHash(true);
+    expect(afterDelete.has("images/photo-retiree-de-public.png")).toBe(false);
+    expect(afterDelete.has("categorie/ancien-flux.xml")).toBe(false);
+    expect(afterDelete.has("favicon.svg")).toBe(true);
     const slug = deleted.replace(/\.md$/, "");
     expect(afterDelete.has(`articles/${slug}/index.html`)).toBe(false);
     expect(afterDelete.has(`og/${slug}.png`)).toBe(false);
@@ -109,12 +117,13 @@ describe("build caches", () => {
     expect(afterDelete).toEqual(coldBuild());
   });
 
-  it("give the same search index from kept copies of the pages as from fresh ones, after an edit and a deletion", async () => {
+  it("give the same search index from kept copies of the pages and a kept index as from nothing, after an edit and a deletion", async () => {
     const client = join(projectRoot, outDir, "client");
     const { searchCopies } = buildCaches(projectRoot, contentDir);
+    // Kept: the copies and the index of the last run are there (the index of a deleted article must not stay).
     const indexed = async (fresh: boolean): Promise<Map<string, string>> => {
       if (fresh) rmSync(searchCopies, { recursive: true, force: true });
-      rmSync(join(client, "pagefind"), { recursive: true, force: true });
+      if (fresh) rmSync(join(client, "pagefind"), { recursive: true, force: true });
       await buildSearchIndex(client, searchCopies);
       return fingerprints(join(client, "pagefind"));
     };
