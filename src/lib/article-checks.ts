@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { formatDate } from "./dates.ts";
+import { formatDate, formatDateTime } from "./dates.ts";
 import { srcsetCandidates, startTags } from "./html-tags.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
@@ -43,8 +43,8 @@ export interface RenderedBody {
 /** What a body's links and images are checked against. */
 export interface SiteFacts {
   publicDir: string;
-  /** Every article of the folder by slug: true when published by this build or scheduled, false for a draft. */
-  articles: ReadonlyMap<string, boolean>;
+  /** Every article of the folder by slug: its publication date (past or scheduled), or "draft". */
+  articles: ReadonlyMap<string, Date | "draft">;
 }
 
 /** Where an article's page is: /articles/<slug>/ (with or without the last slash, a #fragment or a query). */
@@ -78,7 +78,12 @@ const IMAGE_ELEMENTS = new Set(["img", "source", "video", "picture", "input"]);
  * Problems of a published article's text: `body` as written, `html` as rendered (raw HTML the
  * editor typed is in it as such; code blocks are escaped), `headings` as Astro collected them.
  */
-export function bodyProblems(body: string, rendered: RenderedBody, site: SiteFacts): FieldProblem[] {
+export function bodyProblems(
+  body: string,
+  rendered: RenderedBody,
+  site: SiteFacts,
+  published: Date | undefined,
+): FieldProblem[] {
   const { html, headings, localImagePaths = [] } = rendered;
   const { publicDir, articles } = site;
   const problems: FieldProblem[] = [];
@@ -109,7 +114,7 @@ export function bodyProblems(body: string, rendered: RenderedBody, site: SiteFac
           "une adresse javascript: n’est pas permise dans le texte : le site n’exécute aucun script venu d’un article",
         );
       } else if (name === "a" && attribute === "href") {
-        const problem = linkProblem(value.replace(/&amp;/g, "&"), articles);
+        const problem = linkProblem(value.replace(/&amp;/g, "&"), articles, published);
         if (problem !== undefined) say(problem);
       } else if (IMAGE_ELEMENTS.has(name) && IMAGE_ATTRIBUTES.has(attribute)) {
         const urls = attribute === "srcset" ? srcsetCandidates(value).map((c) => c.url) : [value];
@@ -128,8 +133,15 @@ export function bodyProblems(body: string, rendered: RenderedBody, site: SiteFac
   return problems;
 }
 
-/** Why a link of the text would lead nowhere on the site, if it would. */
-function linkProblem(href: string, articles: ReadonlyMap<string, boolean>): string | undefined {
+/**
+ * Why a link of the text would lead nowhere on the site, if it would; `published` is the linking
+ * article's date: an article scheduled after it has no page yet when it appears.
+ */
+function linkProblem(
+  href: string,
+  articles: ReadonlyMap<string, Date | "draft">,
+  published: Date | undefined,
+): string | undefined {
   if (href === "" || href.startsWith("#")) return undefined;
   if (!ANCHORED_LINK.test(href)) {
     const local = `écrivez /${href.replace(/^(?:\.\.?\/)+/, "")} pour une page du site`;
@@ -139,10 +151,11 @@ function linkProblem(href: string, articles: ReadonlyMap<string, boolean>): stri
   }
   const slug = ARTICLE_LINK.exec(href)?.[1];
   if (slug === undefined) return undefined;
-  const published = articles.get(decodeURIComponent(slug));
-  if (published === undefined)
-    return `le lien « ${href} » mène à un article qui n’existe pas (aucun fichier ${slug}.md)`;
-  return published ? undefined : `le lien « ${href} » mène à un brouillon (draft: true), qui n’est pas publié`;
+  const target = articles.get(decodeURIComponent(slug));
+  if (target === undefined) return `le lien « ${href} » mène à un article qui n’existe pas (aucun fichier ${slug}.md)`;
+  if (target === "draft") return `le lien « ${href} » mène à un brouillon (draft: true), qui n’est pas publié`;
+  if (published === undefined || target <= published) return undefined;
+  return `le lien « ${href} » mène à un article programmé pour le ${formatDateTime(target)}, après celui-ci (${formatDateTime(published)}) : ses lecteurs tomberaient sur une page introuvable jusque-là ; retirez le lien, ou datez cet article au plus tôt du ${formatDateTime(target)}`;
 }
 
 /**

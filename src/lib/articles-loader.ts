@@ -257,11 +257,15 @@ export function articlesLoader(base: string): Loader {
         },
       });
       loaded = true;
-      // Links of the texts are checked against the folder: a slug to a draft or to no file is a 404.
+      // Links of the texts are checked against the folder: a slug to a draft, to no file, or to an
+      // article scheduled after the one that links to it is a 404 for its readers.
       const site = {
         publicDir,
         articles: new Map(
-          [...context.store.entries()].map(([id, entry]) => [id, (entry.data as { draft?: boolean }).draft !== true]),
+          [...context.store.entries()].map(([id, entry]) => {
+            const { draft, date } = entry.data as { draft?: boolean; date?: Date };
+            return [id, draft === true || !(date instanceof Date) ? "draft" : date] as const;
+          }),
         ),
       };
       const scheduled: { file: string; date: Date }[] = [];
@@ -288,6 +292,7 @@ export function articlesLoader(base: string): Loader {
               localImagePaths: entry.rendered.metadata?.localImagePaths as string[] | undefined,
             },
             site,
+            data.date instanceof Date ? data.date : undefined,
           ),
           ...(data.date instanceof Date ? dateProblems(data.date, data.updated, now) : []),
         ];

@@ -11,17 +11,21 @@ writeFileSync(join(publicDir, "images", "photo.jpg"), "");
 
 const site = {
   publicDir,
-  articles: new Map([
-    ["tencent-et-ant-group", true],
-    ["brouillon", false],
+  articles: new Map<string, Date | "draft">([
+    ["tencent-et-ant-group", new Date("2020-10-12T14:05:00+02:00")],
+    ["programme", new Date("2031-01-12T17:20:00+01:00")],
+    ["brouillon", "draft"],
   ]),
 };
+const published = new Date("2026-06-01T08:00:00+02:00");
 const messages = (
   body: string,
   html: string,
   headings: { depth: number; text: string }[] = [],
   localImagePaths: string[] = [],
-): string[] => bodyProblems(body, { html, headings, localImagePaths }, site).map((p) => `${p.field} : ${p.message}`);
+  date = published,
+): string[] =>
+  bodyProblems(body, { html, headings, localImagePaths }, site, date).map((p) => `${p.field} : ${p.message}`);
 
 describe("imageFileProblem", () => {
   it("accepts a file of public/", () => {
@@ -102,10 +106,21 @@ describe("bodyProblems", () => {
   it.each([
     ["an article that does not exist", "/articles/iphone-17-test/", "aucun fichier iphone-17-test.md"],
     ["a draft", "/articles/brouillon/", "mène à un brouillon"],
+    [
+      "an article scheduled after this one",
+      "/articles/programme/",
+      "mène à un article programmé pour le 12 janvier 2031 à 17\u00a0h\u00a020, après celui-ci (1er juin 2026 à 8\u00a0h)",
+    ],
     ["a path without its first slash", "articles/tencent-et-ant-group/", "écrivez /articles/tencent-et-ant-group/"],
     ["a site without https://", "www.exemple.fr", "https://www.exemple.fr pour un autre site"],
   ])("refuses a link to %s", (_, href, message) => {
     expect(messages("x", `<p><a href="${href}">x</a></p>`)).toEqual([expect.stringContaining(message)]);
+  });
+
+  it("accepts a link to a scheduled article from one that appears with it or after it", () => {
+    const link = `<p><a href="/articles/programme/">x</a></p>`;
+    expect(messages("x", link, [], [], new Date("2031-01-12T17:20:00+01:00"))).toEqual([]);
+    expect(messages("x", link, [], [], new Date("2031-02-01T00:00:00+01:00"))).toEqual([]);
   });
 
   it("refuses a # heading, which would be a second h1, and says to use ##", () => {
