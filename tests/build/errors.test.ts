@@ -91,6 +91,15 @@ const cases: Case[] = [
     expect: ["champ « texte »", "l’élément HTML <script> n’est pas permis"],
   },
   {
+    name: "a link to an article scheduled after it",
+    files: {
+      "lien-programme.md": `---\n${base}\n---\n\nLire [la suite](/articles/plus-tard/).\n`,
+      "plus-tard.md": withFields(base.replace("2021-05-04", "2099-01-01")),
+    },
+    file: "lien-programme.md",
+    expect: ["champ « texte »", "mène à un article programmé pour le 1er janvier 2099"],
+  },
+  {
     name: "two broken articles, reported together",
     files: {
       "sans-titre.md": withFields(base.replace("title: Titre\n", "")),
