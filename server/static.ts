@@ -33,6 +33,8 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set([".html", ".css", ".js", ".mjs", ".json", ".xml", ".xsl", ".txt", ".svg", ".webmanifest"]);
 const CACHE_LIMIT = 64 * 1024 * 1024;
+/** Digests of files kept for their ETags: every file of a site of 10,000 articles (pages, cards, index). */
+const DIGESTS_LIMIT = 50_000;
 
 /** Content type of a path by its extension (Pagefind's index files are binary). */
 export function contentType(path: string): string {
@@ -58,14 +60,16 @@ const HOST_FILES = new Set(["_headers", "_redirects"]);
 
 /**
  * The one address of a page found at `pathname`, when the request used another: "/a" → "/a/",
- * "/a/index.html" → "/a/". Undefined when `pathname` is that address, or when a redirect could
+ * "/a/index.html" → "/a/", "/rss.xml/" → "/rss.xml". Undefined when `pathname` is that address, or when a redirect could
  * leave the site ("//host/…" read as a protocol-relative URL).
  */
 export function canonicalPath(pathname: string, isDirectory: boolean): string | undefined {
   if (/\/\/|\\/.test(pathname)) return undefined;
   if (isDirectory && !pathname.endsWith("/")) return `${pathname}/`;
-  if (pathname.endsWith("/index.html")) return pathname.slice(0, -"index.html".length);
-  return undefined;
+  // A file asked for as a folder ("/rss.xml/", "/a/index.html/"): the file's own address.
+  const file = !isDirectory && pathname !== "/" && pathname.endsWith("/") ? pathname.replace(/\/+$/, "") : pathname;
+  if (file.endsWith("/index.html")) return file.slice(0, -"index.html".length);
+  return file === pathname ? undefined : file;
 }
 
 /**
@@ -77,6 +81,19 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
   const base = resolve(root);
   const compressed = new Map<string, Buffer>();
   let cachedBytes = 0;
+  // The ETag is the file's bytes, not its date: a build rewrites feeds and sitemaps whole, and a
+  // feed reader asking again after a build that changed nothing gets a 304, not the same feed.
+  const digests = new Map<string, { version: string; digest: string }>();
+  const digestOf = async (file: string, version: string): Promise<string> => {
+    const known = digests.get(file);
+    if (known?.version === version) return known.digest;
+    const digest = createHash("sha1")
+      .update(await readFile(file))
+      .digest("base64url");
+    if (digests.size >= DIGESTS_LIMIT) digests.clear();
+    digests.set(file, { version, digest });
+    return digest;
+  };
 
   const locate = async (
     pathname: string,
@@ -116,6 +133,12 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
       res.end("Méthode non permise\u00a0: cette adresse se lit seulement (GET ou HEAD).\n");
       return true;
     }
+    // Whatever the spelling ("/_headers/", "/%5Fheaders"): the file found is what counts.
+    if (HOST_FILES.has(relative(base, found.file))) {
+      pathname = "/404.html";
+      found = await locate(pathname);
+      if (found === undefined) return false;
+    }
     const canonical = canonicalPath(pathname, found.directory);
     if (canonical !== undefined) {
       res.statusCode = 301;
@@ -124,18 +147,12 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
       res.end();
       return true;
     }
-    // Whatever the spelling ("/_headers/", "/%5Fheaders"): the file found is what counts.
-    if (HOST_FILES.has(relative(base, found.file))) {
-      pathname = "/404.html";
-      found = await locate(pathname);
-      if (found === undefined) return false;
-    }
     const type = contentType(found.file);
     const encoding = COMPRESSIBLE.has(extname(found.file))
       ? chooseEncoding(req.headers["accept-encoding"])
       : "identity";
     const version = `${found.size.toString(36)}-${found.mtime.getTime().toString(36)}`;
-    const etag = `"${createHash("sha1").update(`${found.file}:${version}:${encoding}`).digest("base64url").slice(0, 16)}"`;
+    const etag = `"${(await digestOf(found.file, version)).slice(0, 15)}${encoding.charAt(0)}"`;
     res.setHeader("Content-Type", type);
     res.setHeader("Cache-Control", cacheControl(pathname));
     res.setHeader("ETag", etag);

@@ -2,13 +2,14 @@
  * The production server (server/main.ts): headers on every answer, compression and caching,
  * /healthz, and a clean stop on SIGTERM that finishes the request in flight.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheControl, DEFAULT_CACHE_CONTROL } from "../../server/headers.ts";
+import { projectRoot } from "./astro.ts";
 import { listFiles, loadedModules } from "./dist.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
@@ -98,6 +99,13 @@ describe("static files", () => {
     const modified = first.headers.get("last-modified") ?? "";
     expect((await fetch(`${server.url}/rss.xml`, { headers: { "If-None-Match": etag } })).status).toBe(304);
     expect((await fetch(`${server.url}/rss.xml`, { headers: { "If-Modified-Since": modified } })).status).toBe(304);
+    // A build that rewrote the feed with the same bytes: still the same ETag, still a 304.
+    const feed = join(projectRoot, "dist/client/rss.xml");
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(feed, later, later);
+    const again = await fetch(`${server.url}/rss.xml`, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("etag")).toBe(etag);
     const head = await fetch(`${server.url}/rss.xml`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
@@ -111,6 +119,9 @@ describe("static files", () => {
       [`${bare}?utm_source=x`, `${article}?utm_source=x`],
       [`${article}index.html`, article],
       ["/index.html", "/"],
+      // A file asked for as a folder is not served as a second copy.
+      ["/rss.xml/", "/rss.xml"],
+      [`${article}index.html/`, article],
     ] as const) {
       const response = await fetch(`${server.url}${asked}`, { redirect: "manual" });
       expect(response.status, asked).toBe(301);
