@@ -61,7 +61,8 @@ export function newsArticleJsonLd(a: NewsArticleInput): JsonLd {
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     url,
     articleSection: a.section,
-    keywords: a.tags.join(", "),
+    // No tags, no keywords: an empty "keywords" would tell search engines the article has none worth naming.
+    ...(a.tags.length > 0 ? { keywords: a.tags.join(", ") } : {}),
     inLanguage: SITE.locale,
   };
 }

@@ -103,6 +103,22 @@ describe("JSON-LD", () => {
     expect(data["dateModified"]).toBe("2020-10-13T10:00:00+02:00");
     expect(data["keywords"]).toBe("IA, Cloud");
   });
+
+  it("gives no keywords, rather than an empty one, to an article without tags", () => {
+    const input = {
+      title: "T",
+      description: "D",
+      date: new Date("2020-10-11T22:00:00Z"),
+      updated: undefined,
+      author: "La rédaction",
+      section: "Tech",
+      tags: [],
+      path: "/articles/t/",
+      imagePath: "/og/t.png",
+    };
+    expect(newsArticleJsonLd(input)).not.toHaveProperty("keywords");
+    expect(newsArticleJsonLd({ ...input, tags: ["IA"] })["keywords"]).toBe("IA");
+  });
 });
 
 describe("news sitemap", () => {
