@@ -1,11 +1,11 @@
 /**
  * RSS 2.0 feeds as @astrojs/rss builds them, with what it does not do by itself: Paris-offset
- * RFC 822 dates, dc:creator, the channel's language, image, ttl and self link, absolute URLs
- * in the full content (resolved against each article's address).
+ * RFC 822 dates, dc:creator, an updated article's atom:updated, the channel's language, image,
+ * ttl and self link, absolute URLs in the full content (resolved against each article's address).
  */
 import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
-import { rfc822 } from "./dates.ts";
+import { isoDateTime, rfc822 } from "./dates.ts";
 import { absolutizeUrls, escapeXml } from "./xml.ts";
 import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl } from "./urls.ts";
 
@@ -103,7 +103,12 @@ export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions
         description: a.description,
         content: absolutizeUrls(a.html, link),
         categories: [a.categoryLabel, ...a.tags],
-        customData: `<pubDate>${rfc822(a.date)}</pubDate><dc:creator>${escapeXml(a.author)}</dc:creator>`,
+        customData: [
+          `<pubDate>${rfc822(a.date)}</pubDate>`,
+          `<dc:creator>${escapeXml(a.author)}</dc:creator>`,
+          // The update the page shows ("Mis à jour le …"), as Atom dates it: RFC 3339, Paris offset.
+          a.updated !== undefined ? `<atom:updated>${isoDateTime(a.updated)}</atom:updated>` : "",
+        ].join(""),
       };
     }),
   };

@@ -9,7 +9,7 @@ import { SyntaxValidator } from "fast-xml-validator";
 import { HtmlValidate } from "html-validate";
 import { parse } from "node-html-parser";
 import { expect } from "vitest";
-import { resolves } from "./dist.ts";
+import { page, resolves } from "./dist.ts";
 
 // RFC 822 as the W3C validator wants it: day name, two-digit day, English month, four-digit year, numeric zone.
 // Well-formed HTML fragments: tags closed in order, attributes closed and not repeated.
@@ -36,6 +36,11 @@ export function checkFeed(root: string, path: string, site: string, expected: re
   expect(
     xml.startsWith('<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet href="/rss.xsl" type="text/xsl"?>'),
   ).toBe(true);
+  // Every prefix the feed uses is declared on <rss> (a reader that checks namespaces would reject it otherwise).
+  const declared = new Set([...xml.matchAll(/ xmlns:([\w-]+)="/g)].map((m) => m[1]));
+  for (const [, prefix] of xml.matchAll(/<\/?([\w-]+):[\w-]+[\s>/]/g)) {
+    expect(declared.has(prefix), `${path} : préfixe « ${String(prefix)} » non déclaré`).toBe(true);
+  }
   const feed = parseRssFeed(xml);
   expect(feed.language).toBe("fr-FR");
   expect(feed.ttl).toBeGreaterThan(0);
@@ -78,6 +83,17 @@ export function checkFeed(root: string, path: string, site: string, expected: re
       expect(url, `${where} : URL relative dans content:encoded`).toMatch(/^(?:https?:|mailto:|#)/);
     }
     expect(content, `${where} : typographie française perdue`).not.toMatch(/ [;!?»]|« /);
+
+    // What the article's page shows, the item gives too.
+    const article = page(root, link.pathname);
+    // A date of update the page shows is the item's atom:updated, and only then is there one.
+    const updated = article
+      .querySelectorAll(".byline span")
+      .find((span) => span.text.startsWith("Mis à jour le"))
+      ?.querySelector("time")
+      ?.getAttribute("datetime");
+    expect(item.atom?.updated, `${where} : atom:updated`).toBe(updated);
+    if (updated !== undefined) expect(updated, where).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
   });
   return feed;
 }

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
+import { getRssString } from "@astrojs/rss";
+import { parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "../../src/lib/seo.ts";
@@ -52,6 +54,18 @@ describe("feedOptions", () => {
   it("dates the channel by the latest change, an update included", () => {
     const options = feedOptions({ ...spec, articles: [article(3, { updated: new Date("2021-01-05T10:00:00Z") })] });
     expect(options.customData).toContain("<lastBuildDate>Tue, 05 Jan 2021 11:00:00 +0100</lastBuildDate>");
+  });
+
+  /** The feed a reader downloads, as a feed library reads it. */
+  const download = async (articles: FeedArticle[]) => {
+    const xml = await getRssString(feedOptions({ ...spec, articles }, "https://x.fr"));
+    return { xml, items: parseRssFeed(xml).items ?? [] };
+  };
+
+  it("dates an updated article’s item with atom:updated (RFC 3339, Paris offset), and only that one", async () => {
+    const { items } = await download([article(0, { updated: new Date("2021-01-05T10:00:00Z") }), article(1)]);
+    expect(items[0]?.atom?.updated).toBe("2021-01-05T11:00:00+01:00");
+    expect(items[1]?.atom?.updated).toBeUndefined();
   });
 });
 
