@@ -1,7 +1,8 @@
 /**
  * RSS 2.0 feeds as @astrojs/rss builds them, with what it does not do by itself: Paris-offset
  * RFC 822 dates, dc:creator, an updated article's atom:updated, the channel's language, image,
- * ttl and self link, absolute URLs in the full content (resolved against each article's address).
+ * ttl and self link; and the full content as the page shows it (the standfirst, then the body), its URLs
+ * absolute (resolved against each article's address).
  */
 import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
@@ -65,6 +66,14 @@ export interface FeedSpec {
   articles: readonly FeedArticle[];
 }
 
+/**
+ * The full text of an item, as the article's page shows it: the standfirst (already in French
+ * typography, as the page prints it) in a paragraph, then the body.
+ */
+function fullText(a: FeedArticle): string {
+  return `<p>${escapeXml(a.description)}</p>${a.html}`;
+}
+
 /** Path of the XSL stylesheet that shows a feed to a person as a French page. */
 export const FEED_STYLESHEET = "/rss.xsl";
 
@@ -101,7 +110,7 @@ export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions
         title: a.title,
         link,
         description: a.description,
-        content: absolutizeUrls(a.html, link),
+        content: absolutizeUrls(fullText(a), link),
         categories: [a.categoryLabel, ...a.tags],
         customData: [
           `<pubDate>${rfc822(a.date)}</pubDate>`,

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parseRssFeed } from "feedsmith";
 import { SyntaxValidator } from "fast-xml-validator";
 import { HtmlValidate } from "html-validate";
-import { parse } from "node-html-parser";
+import { HTMLElement, parse } from "node-html-parser";
 import { expect } from "vitest";
 import { page, resolves } from "./dist.ts";
 
@@ -86,6 +86,10 @@ export function checkFeed(root: string, path: string, site: string, expected: re
 
     // What the article's page shows, the item gives too.
     const article = page(root, link.pathname);
+    // The full text begins as the page does: the standfirst.
+    const [first] = doc.childNodes.filter((n) => n instanceof HTMLElement);
+    expect(first?.rawTagName, `${where} : chapô en tête du texte intégral`).toBe("p");
+    expect(first?.text, `${where} : chapô en tête du texte intégral`).toBe(article.querySelector(".standfirst")?.text);
     // A date of update the page shows is the item's atom:updated, and only then is there one.
     const updated = article
       .querySelectorAll(".byline span")

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { getRssString } from "@astrojs/rss";
 import { parseRssFeed } from "feedsmith";
+import { HTMLElement, parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "../../src/lib/seo.ts";
@@ -61,6 +62,19 @@ describe("feedOptions", () => {
     const xml = await getRssString(feedOptions({ ...spec, articles }, "https://x.fr"));
     return { xml, items: parseRssFeed(xml).items ?? [] };
   };
+  /** The elements of an item's full text, in order. */
+  const fullText = (item: { content?: { encoded?: string } } | undefined) =>
+    parse(item?.content?.encoded ?? "").childNodes.filter((n) => n instanceof HTMLElement);
+
+  it("starts the full text with the standfirst, as the page shows it, escaped", async () => {
+    const description = "R&D <b>«\u202fici\u202f»</b>\u202f?";
+    const { items } = await download([article(0, { description })]);
+    const [standfirst, body] = fullText(items[0]);
+    expect(standfirst?.rawTagName).toBe("p");
+    expect(standfirst?.text).toBe(description);
+    expect(body?.text).toContain("Voir l’autre");
+    expect(items[0]?.description).toBe(description);
+  });
 
   it("dates an updated article’s item with atom:updated (RFC 3339, Paris offset), and only that one", async () => {
     const { items } = await download([article(0, { updated: new Date("2021-01-05T10:00:00Z") }), article(1)]);
