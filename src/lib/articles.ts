@@ -59,7 +59,7 @@ export function categoryOf(slug: string): Category {
 
 /** What a feed shows of an article. */
 export function toFeedArticle(article: Article): FeedArticle {
-  const { title, description, date, updated, author, tags, category } = article.data;
+  const { title, description, date, updated, author, tags, category, image, imageAlt } = article.data;
   return {
     id: article.id,
     title,
@@ -69,6 +69,8 @@ export function toFeedArticle(article: Article): FeedArticle {
     author,
     tags,
     categoryLabel: categoryOf(category).label,
+    // The schema asks for imageAlt whenever there is an image; the page's photo falls back to "" alike.
+    photo: image === undefined ? undefined : { path: image, alt: imageAlt ?? "" },
     html: article.rendered?.html ?? "",
   };
 }

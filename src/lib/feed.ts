@@ -1,12 +1,14 @@
 /**
  * RSS 2.0 feeds as @astrojs/rss builds them, with what it does not do by itself: Paris-offset
- * RFC 822 dates, dc:creator, an updated article's atom:updated, the channel's language, image,
- * ttl and self link; and the full content as the page shows it (the standfirst, then the body), its URLs
- * absolute (resolved against each article's address).
+ * RFC 822 dates, dc:creator, an updated article's atom:updated, the image its page shares
+ * (media:content), the channel's language, image, ttl and self link; and the full content as
+ * the page shows it (the standfirst, the editor's photo, the body), its URLs absolute (resolved
+ * against each article's address).
  */
 import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
 import { isoDateTime, rfc822 } from "./dates.ts";
+import { articleImage } from "./seo.ts";
 import { absolutizeUrls, escapeXml } from "./xml.ts";
 import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl } from "./urls.ts";
 
@@ -50,6 +52,8 @@ export interface FeedArticle {
   author: string;
   categoryLabel: string;
   tags: readonly string[];
+  /** The editor's photo (front matter `image`, `imageAlt`), which the page shows above the body. */
+  photo: { path: string; alt: string } | undefined;
   /** The body as rendered HTML (relative URLs allowed: the feed makes them absolute). */
   html: string;
 }
@@ -68,10 +72,23 @@ export interface FeedSpec {
 
 /**
  * The full text of an item, as the article's page shows it: the standfirst (already in French
- * typography, as the page prints it) in a paragraph, then the body.
+ * typography, as the page prints it) in a paragraph, the editor's photo if there is one, the body.
  */
 function fullText(a: FeedArticle): string {
-  return `<p>${escapeXml(a.description)}</p>${a.html}`;
+  const photo = a.photo === undefined ? "" : `<img src="${escapeXml(a.photo.path)}" alt="${escapeXml(a.photo.alt)}">`;
+  return `<p>${escapeXml(a.description)}</p>${photo}${a.html}`;
+}
+
+/** Media RSS's media:content for the image an article's page shares (its og:image). */
+function mediaContent(a: FeedArticle, base: string): string {
+  const image = articleImage(a.id, a.photo?.path);
+  const attributes = [
+    `url="${escapeXml(absoluteUrl(image.path, base))}"`,
+    `medium="image"`,
+    image.type !== undefined ? `type="${escapeXml(image.type)}"` : "",
+    image.size !== undefined ? `width="${String(image.size.width)}" height="${String(image.size.height)}"` : "",
+  ];
+  return `<media:content ${attributes.filter((attribute) => attribute !== "").join(" ")}/>`;
 }
 
 /** Path of the XSL stylesheet that shows a feed to a person as a French page. */
@@ -101,6 +118,7 @@ export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions
       atom: "http://www.w3.org/2005/Atom",
       dc: "http://purl.org/dc/elements/1.1/",
       content: "http://purl.org/rss/1.0/modules/content/",
+      media: "http://search.yahoo.com/mrss/",
     },
     customData: channel,
     trailingSlash: true,
@@ -117,6 +135,7 @@ export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions
           `<dc:creator>${escapeXml(a.author)}</dc:creator>`,
           // The update the page shows ("Mis à jour le …"), as Atom dates it: RFC 3339, Paris offset.
           a.updated !== undefined ? `<atom:updated>${isoDateTime(a.updated)}</atom:updated>` : "",
+          mediaContent(a, base),
         ].join(""),
       };
     }),

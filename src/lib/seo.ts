@@ -1,7 +1,8 @@
-/** Structured data (JSON-LD) for search engines, built from what the page shows. */
+/** Structured data (JSON-LD) for search engines, and the image an article shares, built from what the page shows. */
 import { SITE } from "../config.ts";
 import { isoDateTime } from "./dates.ts";
-import { absoluteUrl, homeUrl } from "./urls.ts";
+import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH } from "./social-image.ts";
+import { absoluteUrl, homeUrl, isSocialCard, socialImageUrl } from "./urls.ts";
 
 /** A step of the visible breadcrumb; the last one is the page itself. */
 export interface Crumb {
@@ -30,6 +31,37 @@ export function breadcrumbJsonLd(crumbs: readonly Crumb[], pagePath: string): Js
       item: absoluteUrl(i === crumbs.length - 1 ? pagePath : (crumb.href ?? pagePath)),
     })),
   };
+}
+
+/** An image a page shares (og:image), and a feed item with it (media:content). */
+export interface SharedImage {
+  /** Path on the site. */
+  path: string;
+  /** MIME type, when the site knows it: its drawn cards are PNGs, a photo's type is its extension's. */
+  type: string | undefined;
+  /** Size in pixels, when the site knows it: its drawn cards' (an editor's photo has its own). */
+  size: { width: number; height: number } | undefined;
+}
+
+/** MIME types of the image files an editor may put in public/, by extension. */
+const IMAGE_TYPES: Record<string, string> = {
+  avif: "image/avif",
+  gif: "image/gif",
+  jpeg: "image/jpeg",
+  jpg: "image/jpeg",
+  png: "image/png",
+  svg: "image/svg+xml",
+  webp: "image/webp",
+};
+
+/** The image an article's page shares: the editor's photo (front matter `image`), or else its drawn card. */
+export function articleImage(slug: string, photo: string | undefined): SharedImage {
+  const path = photo ?? socialImageUrl(slug);
+  if (isSocialCard(path)) {
+    return { path, type: "image/png", size: { width: SOCIAL_IMAGE_WIDTH, height: SOCIAL_IMAGE_HEIGHT } };
+  }
+  const extension = /\.([a-z0-9]+)$/i.exec(path.split(/[?#]/)[0] ?? "")?.[1]?.toLowerCase() ?? "";
+  return { path, type: IMAGE_TYPES[extension], size: undefined };
 }
 
 /** What NewsArticle needs of an article. */

@@ -10,6 +10,7 @@ import { HtmlValidate } from "html-validate";
 import { HTMLElement, parse } from "node-html-parser";
 import { expect } from "vitest";
 import { page, resolves } from "./dist.ts";
+import { pngSize } from "./png.ts";
 
 // RFC 822 as the W3C validator wants it: day name, two-digit day, English month, four-digit year, numeric zone.
 // Well-formed HTML fragments: tags closed in order, attributes closed and not repeated.
@@ -84,12 +85,39 @@ export function checkFeed(root: string, path: string, site: string, expected: re
     }
     expect(content, `${where} : typographie française perdue`).not.toMatch(/ [;!?»]|« /);
 
-    // What the article's page shows, the item gives too.
+    // What the article's page shows and shares, the item gives too.
     const article = page(root, link.pathname);
-    // The full text begins as the page does: the standfirst.
-    const [first] = doc.childNodes.filter((n) => n instanceof HTMLElement);
+    const meta = (property: string): string | undefined =>
+      article.querySelector(`meta[property="${property}"]`)?.getAttribute("content");
+    // The image the page shares (og:image): a file of the site, of the type and size announced.
+    const media = item.media?.contents ?? [];
+    expect(media.length, `${where} : media:content`).toBe(1);
+    const image = media[0];
+    expect(image?.url, where).toBe(meta("og:image"));
+    expect(image?.medium, where).toBe("image");
+    const imageUrl = new URL(image?.url ?? "");
+    expect(imageUrl.origin, where).toBe(site);
+    const file = resolves(root, imageUrl.pathname);
+    expect(file, `${where} : image absente de dist`).toBeDefined();
+    if (meta("og:image:type") !== undefined) {
+      expect(image?.type, where).toBe(meta("og:image:type"));
+      expect([image?.width, image?.height], where).toEqual([
+        Number(meta("og:image:width")),
+        Number(meta("og:image:height")),
+      ]);
+      const size = pngSize(file ?? "");
+      expect([size.width, size.height], where).toEqual([image?.width, image?.height]);
+    }
+    // The full text begins as the page does: the standfirst, then the editor's photo when there is one.
+    const [first, second] = doc.childNodes.filter((n) => n instanceof HTMLElement);
     expect(first?.rawTagName, `${where} : chapô en tête du texte intégral`).toBe("p");
     expect(first?.text, `${where} : chapô en tête du texte intégral`).toBe(article.querySelector(".standfirst")?.text);
+    const hero = article.querySelector("img.hero");
+    if (hero !== null) {
+      expect(second?.rawTagName, `${where} : photo en tête du texte intégral`).toBe("img");
+      expect(second?.getAttribute("src"), where).toBe(new URL(hero.getAttribute("src") ?? "", link).href);
+      expect(second?.getAttribute("alt"), where).toBe(hero.getAttribute("alt"));
+    }
     // A date of update the page shows is the item's atom:updated, and only then is there one.
     const updated = article
       .querySelectorAll(".byline span")

@@ -21,6 +21,7 @@ const article = (i: number, extra: Partial<FeedArticle> = {}): FeedArticle => ({
   author: "La rédaction",
   categoryLabel: "Tech",
   tags: ["IA"],
+  photo: undefined,
   html: '<p>Voir <a href="/articles/autre/">l’autre</a>, <a href="../voisin/">le voisin</a> et <img src="/images/a.png" alt=""></p>',
   ...extra,
 });
@@ -65,6 +66,30 @@ describe("feedOptions", () => {
   /** The elements of an item's full text, in order. */
   const fullText = (item: { content?: { encoded?: string } } | undefined) =>
     parse(item?.content?.encoded ?? "").childNodes.filter((n) => n instanceof HTMLElement);
+
+  it("gives each item the image its page shares: the drawn card, or the editor’s photo, which also tops the full text", async () => {
+    const photo = { path: "/images/photo.jpg", alt: "Une «\u202fphoto\u202f» & plus" };
+    const { xml, items } = await download([article(0), article(1, { photo })]);
+    expect(xml).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
+    expect(items[0]?.media?.contents).toEqual([
+      { url: "https://x.fr/og/article-0.png", medium: "image", type: "image/png", width: 1200, height: 630 },
+    ]);
+    expect(items[1]?.media?.contents).toEqual([
+      { url: "https://x.fr/images/photo.jpg", medium: "image", type: "image/jpeg" },
+    ]);
+    // As the page shows it: the standfirst, then the photo, then the body.
+    const [standfirst, image, body] = fullText(items[1]);
+    expect(standfirst?.rawTagName).toBe("p");
+    expect(image?.rawTagName).toBe("img");
+    expect(image?.attributes).toEqual({
+      src: "https://x.fr/images/photo.jpg",
+      alt: photo.alt,
+    });
+    expect(body?.toString()).toContain("Voir");
+    // Without a photo, the body follows the standfirst: the drawn card, which repeats the title, is not shown.
+    expect(fullText(items[0]).map((e) => e.rawTagName)).toEqual(["p", "p"]);
+    expect(items[0]?.content?.encoded).not.toContain("/og/");
+  });
 
   it("starts the full text with the standfirst, as the page shows it, escaped", async () => {
     const description = "R&D <b>«\u202fici\u202f»</b>\u202f?";
