@@ -201,6 +201,19 @@ describe("feeds", () => {
     expect(feeds.querySelector("#flux-international a")?.getAttribute("href")).toBe("/categorie/international/rss.xml");
     expect(feeds.querySelector("#flux-tous-les-articles a")?.getAttribute("href")).toBe("/rss.xml");
   });
+
+  it("lets a feed reader given /flux-rss/ discover every feed of the site, by the name each feed gives itself", () => {
+    const feeds = listFiles(root).filter((f) => f === "rss.xml" || /^categorie\/[^/]+\/rss\.xml$/.test(f));
+    expect(feeds.length).toBeGreaterThan(2);
+    const links = page(root, "/flux-rss/").querySelectorAll('head link[rel="alternate"][type="application/rss+xml"]');
+    expect(links.map((l) => l.getAttribute("href")).sort()).toEqual(feeds.map((f) => `/${f}`).sort());
+    for (const link of links) {
+      const xml = readFileSync(join(root, link.getAttribute("href") ?? ""), "utf8");
+      expect(/<channel><title>([^<]*)<\/title>/.exec(xml)?.[1], link.getAttribute("href")).toBe(
+        link.getAttribute("title"),
+      );
+    }
+  });
 });
 
 describe("sitemaps and robots", () => {
