@@ -30,15 +30,26 @@
             <p><a href="{/rss/channel/link}">Retour au site</a></p>
           </section>
           <h2>Derniers articles</h2>
-          <ul class="items">
-            <xsl:for-each select="/rss/channel/item">
-              <li>
-                <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
-                <p class="meta"><xsl:value-of select="category[1]"/> · <xsl:call-template name="date-fr"><xsl:with-param name="rfc822" select="pubDate"/></xsl:call-template></p>
-                <p><xsl:value-of select="description"/></p>
-              </li>
-            </xsl:for-each>
-          </ul>
+          <xsl:choose>
+            <xsl:when test="/rss/channel/item">
+              <ul class="items">
+                <xsl:for-each select="/rss/channel/item">
+                  <li>
+                    <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
+                    <p class="meta"><xsl:value-of select="category[1]"/> · <xsl:call-template name="date-fr"><xsl:with-param name="rfc822" select="pubDate"/></xsl:call-template></p>
+                    <p><xsl:value-of select="description"/></p>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </xsl:when>
+            <!-- An empty feed (a category without articles) says so under its heading, in the site's words for an empty list. -->
+            <xsl:when test="contains(/rss/channel/atom:link[@rel='self']/@href, '/categorie/')">
+              <p>Aucun article dans cette rubrique pour le moment.</p>
+            </xsl:when>
+            <xsl:otherwise>
+              <p>Aucun article publié pour le moment.</p>
+            </xsl:otherwise>
+          </xsl:choose>
         </main>
       </body>
     </html>
