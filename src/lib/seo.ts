@@ -1,6 +1,7 @@
 /** Structured data (JSON-LD) for search engines, and the image an article shares, built from what the page shows. */
 import { SITE } from "../config.ts";
 import { isoDateTime } from "./dates.ts";
+import { imageType } from "./image-types.ts";
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH } from "./social-image.ts";
 import { absoluteUrl, homeUrl, isSocialCard, socialImageUrl } from "./urls.ts";
 
@@ -43,25 +44,17 @@ export interface SharedImage {
   size: { width: number; height: number } | undefined;
 }
 
-/** MIME types of the image files an editor may put in public/, by extension. */
-const IMAGE_TYPES: Record<string, string> = {
-  avif: "image/avif",
-  gif: "image/gif",
-  jpeg: "image/jpeg",
-  jpg: "image/jpeg",
-  png: "image/png",
-  svg: "image/svg+xml",
-  webp: "image/webp",
-};
-
-/** The image an article's page shares: the editor's photo (front matter `image`), or else its drawn card. */
-export function articleImage(slug: string, photo: string | undefined): SharedImage {
-  const path = photo ?? socialImageUrl(slug);
+/** What the site knows of the image at `path`: a drawn card (/og/…) is a 1200×630 PNG; a photo has its extension's type. */
+export function sharedImage(path: string): SharedImage {
   if (isSocialCard(path)) {
     return { path, type: "image/png", size: { width: SOCIAL_IMAGE_WIDTH, height: SOCIAL_IMAGE_HEIGHT } };
   }
-  const extension = /\.([a-z0-9]+)$/i.exec(path.split(/[?#]/)[0] ?? "")?.[1]?.toLowerCase() ?? "";
-  return { path, type: IMAGE_TYPES[extension], size: undefined };
+  return { path, type: imageType(path), size: undefined };
+}
+
+/** The image an article's page shares: the editor's photo (front matter `image`), or else its drawn card. */
+export function articleImage(slug: string, photo: string | undefined): SharedImage {
+  return sharedImage(photo ?? socialImageUrl(slug));
 }
 
 /** What NewsArticle needs of an article. */

@@ -99,8 +99,8 @@ export function checkFeed(root: string, path: string, site: string, expected: re
     expect(imageUrl.origin, where).toBe(site);
     const file = resolves(root, imageUrl.pathname);
     expect(file, `${where} : image absente de dist`).toBeDefined();
-    if (meta("og:image:type") !== undefined) {
-      expect(image?.type, where).toBe(meta("og:image:type"));
+    expect(image?.type, where).toBe(meta("og:image:type"));
+    if (meta("og:image:width") !== undefined) {
       expect([image?.width, image?.height], where).toEqual([
         Number(meta("og:image:width")),
         Number(meta("og:image:height")),

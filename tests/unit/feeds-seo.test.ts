@@ -7,7 +7,7 @@ import { parseRssFeed } from "feedsmith";
 import { HTMLElement, parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
-import { breadcrumbJsonLd, newsArticleJsonLd } from "../../src/lib/seo.ts";
+import { breadcrumbJsonLd, newsArticleJsonLd, sharedImage } from "../../src/lib/seo.ts";
 import { newsSitemap } from "../../src/lib/sitemaps.ts";
 import { cachedSocialImage, drawSocialImage, socialImageKey } from "../../src/lib/social-image.ts";
 import { absolutizeUrls, escapeXml, jsonForScript } from "../../src/lib/xml.ts";
@@ -269,5 +269,18 @@ describe("social images", () => {
     expect(Math.abs((await ink("Vraiment? Oui: non «ok»")) - plain)).toBeLessThan(tolerance);
     // The measure does see a glyph the font lacks (U+2615, a hot beverage).
     expect(Math.abs((await ink("Vraiment ? Oui : non « ok » \u2615")) - plain)).toBeGreaterThan(tolerance);
+  });
+});
+
+describe("sharedImage", () => {
+  it("knows a drawn card's type and size, and a photo's type by its extension whatever its case", () => {
+    expect(sharedImage("/og/x.png")).toEqual({
+      path: "/og/x.png",
+      type: "image/png",
+      size: { width: 1200, height: 630 },
+    });
+    expect(sharedImage("/images/Photo.JPEG?v=2").type).toBe("image/jpeg");
+    expect(sharedImage("/images/anim.gif").type).toBe("image/gif");
+    expect(sharedImage("/images/sans-extension").type).toBeUndefined();
   });
 });

@@ -1,0 +1,19 @@
+/**
+ * MIME types of the image files an editor may put in public/, by extension: what a page and a
+ * feed announce for a photo (src/lib/seo.ts), and what the server sends with it (server/static.ts).
+ */
+export const IMAGE_TYPES: Readonly<Record<string, string>> = {
+  ".avif": "image/avif",
+  ".gif": "image/gif",
+  ".jpeg": "image/jpeg",
+  ".jpg": "image/jpeg",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".webp": "image/webp",
+};
+
+/** The MIME type of the image at `path` (a query or fragment aside), when its extension is known. */
+export function imageType(path: string): string | undefined {
+  const extension = /\.[a-z0-9]+$/i.exec(path.split(/[?#]/)[0] ?? "")?.[0]?.toLowerCase() ?? "";
+  return IMAGE_TYPES[extension];
+}
