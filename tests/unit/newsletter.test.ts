@@ -84,6 +84,25 @@ describe("a signup", () => {
     expect(deps.store.find("a@exemple.fr")?.status).toBe("confirmed");
   });
 
+  it("mails an already confirmed reader who signs up again that they are subscribed, with a way to leave", async () => {
+    await handleSignup(asJson({ email: "deja@exemple.fr" }), deps);
+    const token = tokenOf(sent[0]);
+    expect(deps.store.confirm(token, deps.now())).toBe(true);
+    const again = await handleSignup(asJson({ email: "deja@exemple.fr" }), deps);
+    expect(again.status).toBe(200);
+    // The answer says a message was sent: it was.
+    expect(sent).toHaveLength(2);
+    const reminder = sent[1];
+    expect(reminder?.to).toBe("deja@exemple.fr");
+    expect(reminder?.subject).toMatch(/déjà inscrit/);
+    expect(reminder?.text).toMatch(/déjà inscrit\(e\)/);
+    expect(reminder?.text).not.toContain("/newsletter/confirmer/");
+    expect(reminder?.text).toContain(`${origin}/newsletter/se-desinscrire/?token=${token}`);
+    expect(reminder?.html).toContain(`${origin}/newsletter/se-desinscrire/?token=${token}`);
+    expect(reminder?.unsubscribeUrl).toBe(`${origin}/api/newsletter/unsubscribe?token=${token}`);
+    expect(deps.store.find("deja@exemple.fr")?.status).toBe("confirmed");
+  });
+
   it("keeps nothing when the honeypot is filled, and answers as usual", async () => {
     const response = await handleSignup(form({ email: "robot@exemple.fr", [HONEYPOT_FIELD]: "http://spam" }), deps);
     expect(response.headers.get("location")).toBe("/newsletter/merci/");

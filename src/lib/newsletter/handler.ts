@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { checkEmail } from "./email.ts";
-import { confirmationMessage, type MailTransport } from "./mail.ts";
+import { alreadySubscribedMessage, confirmationMessage, type MailTransport } from "./mail.ts";
 import { HTTP_MESSAGES, PROBLEM_MESSAGES, SIGNUP_OK, type SignupProblem } from "./messages.ts";
 import type { SubscriberStore } from "./store.ts";
 
@@ -266,21 +266,24 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       now,
       newToken: randomBytes(24).toString("base64url"),
     });
-    if (outcome !== "already-confirmed") {
-      const link = (path: string): string => `${deps.publicUrl}${withToken(path, subscriber.token)}`;
-      const message = confirmationMessage(subscriber.email, {
-        confirm: link(TOKEN_ACTIONS.confirm.page),
-        unsubscribePage: link(TOKEN_ACTIONS.unsubscribe.page),
-        oneClickUnsubscribe: link(TOKEN_ACTIONS.unsubscribe.route),
-      });
-      try {
-        await deps.mail.send(message);
-      } catch (error) {
-        // Never "an e-mail has been sent" when none was: the row stays pending, and sending the
-        // form again (which the reader is told to do) sends the message again.
-        console.error(`Newsletter : message de confirmation non envoyé (${(error as Error).message})`);
-        return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
-      }
+    const link = (path: string): string => `${deps.publicUrl}${withToken(path, subscriber.token)}`;
+    const leave = {
+      unsubscribePage: link(TOKEN_ACTIONS.unsubscribe.page),
+      oneClickUnsubscribe: link(TOKEN_ACTIONS.unsubscribe.route),
+    };
+    // A confirmed reader gets a message too (« vous êtes déjà inscrit(e) »), sent the same way: the answer
+    // is true for everyone, and neither it nor its delay tells who is subscribed.
+    const message =
+      outcome === "already-confirmed"
+        ? alreadySubscribedMessage(subscriber.email, leave)
+        : confirmationMessage(subscriber.email, { confirm: link(TOKEN_ACTIONS.confirm.page), ...leave });
+    try {
+      await deps.mail.send(message);
+    } catch (error) {
+      // Never "an e-mail has been sent" when none was: the row stays as it was (pending, or confirmed), and
+      // sending the form again (which the reader is told to do) sends the message again.
+      console.error(`Newsletter : message non envoyé (${(error as Error).message})`);
+      return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
     }
   } catch (error) {
     console.error(`Newsletter : stockage impossible (${(error as Error).message})`);

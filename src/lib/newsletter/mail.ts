@@ -114,3 +114,39 @@ export function confirmationMessage(to: string, links: ConfirmationLinks): MailM
     unsubscribeUrl: links.oneClickUnsubscribe,
   };
 }
+
+/** The addresses a message to an already confirmed subscriber links to. */
+export type UnsubscribeLinks = Pick<ConfirmationLinks, "unsubscribePage" | "oneClickUnsubscribe">;
+
+/**
+ * The French message for a confirmed subscriber whose address is sent again: nothing to confirm, the
+ * subscription goes on, and the way to leave. It is sent like a confirmation, so the answer to the
+ * form (« un e-mail vient de vous être envoyé ») is true and takes as long: nobody learns who is subscribed.
+ */
+export function alreadySubscribedMessage(to: string, links: UnsubscribeLinks): MailMessage {
+  const { unsubscribePage: unsubscribeUrl } = links;
+  const text = [
+    "Bonjour,",
+    "",
+    `Votre adresse a de nouveau été envoyée au formulaire de la newsletter de ${SITE.name}\u00a0: vous êtes déjà inscrit(e), il n’y a rien à confirmer, et vous continuerez à la recevoir.`,
+    "",
+    "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u00a0: rien ne change.",
+    "",
+    `Pour ne plus rien recevoir de ${SITE.name}\u00a0: ${unsubscribeUrl}`,
+    "",
+    `— La rédaction de ${SITE.name}`,
+  ].join("\n");
+  const html = `<!doctype html><html lang="fr"><body>
+<p>Bonjour,</p>
+<p>Votre adresse a de nouveau été envoyée au formulaire de la newsletter de ${SITE.name}&nbsp;: vous êtes déjà inscrit(e), il n’y a rien à confirmer, et vous continuerez à la recevoir.</p>
+<p>Si vous n’êtes pas à l’origine de cette demande, ignorez ce message&nbsp;: rien ne change.</p>
+<p><small><a href="${escapeHtml(unsubscribeUrl)}">Se désinscrire</a></small></p>
+</body></html>`;
+  return {
+    to,
+    subject: `Vous êtes déjà inscrit(e) à la newsletter ${SITE.name}`,
+    text,
+    html,
+    unsubscribeUrl: links.oneClickUnsubscribe,
+  };
+}
