@@ -100,6 +100,17 @@ describe("newsletter signup on the real server", () => {
     expect(rows("lea@exemple.fr")[0]?.status).toBe("unsubscribed");
   });
 
+  it("tells a reader whose link no longer works how to unsubscribe all the same", async () => {
+    const unknown = await post("", { Origin: server.url }, `/api/newsletter/unsubscribe?token=${"z".repeat(32)}`);
+    expect(unknown.status).toBe(303);
+    const location = unknown.headers.get("location") ?? "";
+    const page = parse(await (await fetch(`${server.url}${location}`)).text());
+    const text = page.querySelector("main")?.text ?? "";
+    expect(text).toMatch(/désinscrire/);
+    expect(text).toMatch(/confirmer/);
+    expect(page.querySelector('main a[href^="mailto:"]')).not.toBeNull();
+  });
+
   it("keeps the database in WAL mode", () => {
     const db = new DatabaseSync(join(dataDir, "subscribers.db"));
     expect(db.prepare("PRAGMA journal_mode").get()).toEqual({ journal_mode: "wal" });

@@ -164,6 +164,29 @@ describe("a signup", () => {
     expect((await oneClick(`${origin}/api/newsletter/unsubscribe?token=inconnu-inconnu-inconnu`)).status).toBe(404);
   });
 
+  it("keeps the links of earlier messages working after a reader unsubscribes and signs up again", async () => {
+    await handleSignup(asJson({ email: "retour@exemple.fr" }), deps);
+    const first = sent[0];
+    const token = tokenOf(first);
+    expect(deps.store.confirm(token, deps.now())).toBe(true);
+    expect(deps.store.unsubscribe(token, deps.now())).toBe(true);
+    expect((await handleSignup(asJson({ email: "retour@exemple.fr" }), deps)).status).toBe(200);
+    expect(tokenOf(sent[1])).toBe(token);
+    expect(deps.store.confirm(tokenOf(sent[1]), deps.now())).toBe(true);
+    // The one-click address in the headers of the very first message still unsubscribes.
+    const oneClick = await handleTokenLink(
+      new Request(first?.unsubscribeUrl ?? "", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      }),
+      deps,
+      "unsubscribe",
+    );
+    expect(oneClick.status).toBe(200);
+    expect(deps.store.find("retour@exemple.fr")?.status).toBe("unsubscribed");
+  });
+
   it("takes the one-click unsubscribe as multipart/form-data too, as RFC 8058 prefers", async () => {
     await handleSignup(asJson({ email: "m@exemple.fr" }), deps);
     const body = new FormData();

@@ -68,8 +68,9 @@ export function openSqliteStore(file: string): SubscriberStore {
   const insert = db.prepare(
     "INSERT INTO subscribers (email, status, token, source, consent_at, created_at) VALUES (?, 'pending', ?, ?, ?, ?)",
   );
+  // The token is kept: the links of earlier messages (List-Unsubscribe above all) must still unsubscribe.
   const renew = db.prepare(
-    "UPDATE subscribers SET status = 'pending', token = ?, source = ?, consent_at = ?, unsubscribed_at = NULL WHERE id = ?",
+    "UPDATE subscribers SET status = 'pending', source = ?, consent_at = ?, unsubscribed_at = NULL WHERE id = ?",
   );
   const confirm = db.prepare(
     "UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE token = ? AND status = 'pending'",
@@ -113,7 +114,7 @@ export function openSqliteStore(file: string): SubscriberStore {
           id = insert.run(email, newToken, source, at, at).lastInsertRowid;
           outcome = "created";
         } else if (row.status === "unsubscribed") {
-          renew.run(newToken, source, at, row.id);
+          renew.run(source, at, row.id);
           id = row.id;
           outcome = "resubscribed";
         } else {

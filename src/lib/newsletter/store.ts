@@ -29,7 +29,11 @@ export interface RateDecision {
 
 /** The store behind the newsletter. Every method is atomic. */
 export interface SubscriberStore {
-  /** Records a signup (consent time, source page) and returns the subscriber with a token to confirm. */
+  /**
+   * Records a signup (consent time, source page) and returns the subscriber with a token to confirm:
+   * `newToken` for a new address; an address already known keeps its own, so that the links of every
+   * message it was sent (the unsubscribe ones above all) keep working.
+   */
   signup(input: { email: string; source: string; now: Date; newToken: string }): {
     outcome: SignupOutcome;
     subscriber: Subscriber;
