@@ -187,6 +187,29 @@ describe("a signup", () => {
     expect(deps.store.find("retour@exemple.fr")?.status).toBe("unsubscribed");
   });
 
+  it("keeps an honest consent history when a reader unsubscribes and signs up again", () => {
+    const at = (iso: string): Date => new Date(iso);
+    const signup = (iso: string) =>
+      deps.store.signup({ email: "histoire@exemple.fr", source: "/a/", now: at(iso), newToken: "h".repeat(32) });
+    signup("2025-01-01T00:00:00Z");
+    deps.store.confirm("h".repeat(32), at("2025-01-02T00:00:00Z"));
+    deps.store.unsubscribe("h".repeat(32), at("2025-06-01T00:00:00Z"));
+    signup("2026-01-10T00:00:00Z");
+    // Not confirmed again yet: no confirmation date, and the earlier unsubscription is still on record.
+    expect(deps.store.find("histoire@exemple.fr")).toMatchObject({
+      status: "pending",
+      consentAt: "2026-01-10T00:00:00.000Z",
+      confirmedAt: null,
+      unsubscribedAt: "2025-06-01T00:00:00.000Z",
+    });
+    deps.store.confirm("h".repeat(32), at("2026-01-11T00:00:00Z"));
+    expect(deps.store.find("histoire@exemple.fr")).toMatchObject({
+      status: "confirmed",
+      confirmedAt: "2026-01-11T00:00:00.000Z",
+      unsubscribedAt: "2025-06-01T00:00:00.000Z",
+    });
+  });
+
   it("takes the one-click unsubscribe as multipart/form-data too, as RFC 8058 prefers", async () => {
     await handleSignup(asJson({ email: "m@exemple.fr" }), deps);
     const body = new FormData();

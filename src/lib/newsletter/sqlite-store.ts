@@ -68,9 +68,10 @@ export function openSqliteStore(file: string): SubscriberStore {
   const insert = db.prepare(
     "INSERT INTO subscribers (email, status, token, source, consent_at, created_at) VALUES (?, 'pending', ?, ?, ?, ?)",
   );
-  // The token is kept: the links of earlier messages (List-Unsubscribe above all) must still unsubscribe.
+  // The token is kept: the links of earlier messages (List-Unsubscribe above all) must still unsubscribe. The new
+  // consent is not confirmed yet (confirmed_at cleared), and the earlier unsubscription stays on record.
   const renew = db.prepare(
-    "UPDATE subscribers SET status = 'pending', source = ?, consent_at = ?, unsubscribed_at = NULL WHERE id = ?",
+    "UPDATE subscribers SET status = 'pending', source = ?, consent_at = ?, confirmed_at = NULL WHERE id = ?",
   );
   const confirm = db.prepare(
     "UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE token = ? AND status = 'pending'",

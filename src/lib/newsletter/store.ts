@@ -12,8 +12,11 @@ export interface Subscriber {
   status: SubscriberStatus;
   token: string;
   source: string;
+  /** The latest consent (signup). */
   consentAt: string;
+  /** When that consent was confirmed; null while it is not. */
   confirmedAt: string | null;
+  /** The latest unsubscription, kept on record after a new signup. */
   unsubscribedAt: string | null;
 }
 
