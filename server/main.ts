@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { closeNewsletter, newsletter } from "../src/lib/newsletter/runtime.ts";
+import { closeNewsletter, newsletter, noSmtpWarning } from "../src/lib/newsletter/runtime.ts";
 import { policyFromEnv, securityHeaders } from "./headers.ts";
 import { createStaticHandler } from "./static.ts";
 
@@ -27,17 +27,25 @@ const serveStatic = createStaticHandler(join(dist, "client"));
 const headers = securityHeaders(policyFromEnv());
 let stopping = false;
 
-function health(res: ServerResponse): void {
-  let writable: boolean;
+/** What keeps signups from working, or undefined when they work: the database, or the outbox without SMTP. */
+function unhealthy(): string | undefined {
   try {
-    writable = newsletter().store.writable();
+    const { store, mail } = newsletter();
+    if (!store.writable()) return "base de données indisponible";
+    // Without SMTP, every confirmation is a file of the outbox: an outbox that cannot be written fails every signup.
+    if (mail.writable?.() === false) return "boîte d’envoi (outbox) impossible à écrire";
   } catch {
-    writable = false;
+    return "base de données indisponible";
   }
-  res.statusCode = writable ? 200 : 503;
+  return undefined;
+}
+
+function health(res: ServerResponse): void {
+  const problem = unhealthy();
+  res.statusCode = problem === undefined ? 200 : 503;
   res.setHeader("Content-Type", "text/plain; charset=utf-8");
   res.setHeader("Cache-Control", "no-store");
-  res.end(writable ? "ok\n" : "base de données indisponible\n");
+  res.end(`${problem ?? "ok"}\n`);
 }
 
 const server = createServer((req, res) => {
@@ -96,6 +104,9 @@ process.on("SIGTERM", () => {
 process.on("SIGINT", () => {
   stop("SIGINT");
 });
+
+const warning = noSmtpWarning();
+if (warning !== undefined) console.warn(warning);
 
 server.listen(port, host, () => {
   console.log(`Digimedia : http://${host.includes(":") ? `[${host}]` : host}:${port}/`);

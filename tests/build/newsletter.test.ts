@@ -3,7 +3,7 @@
  * data folder: rows in SQLite, messages in the outbox, every error code from a real request.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -196,5 +196,45 @@ describe("newsletter signup on the real server", () => {
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses.at(-1)).toBe(429);
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("the server without SMTP_URL", () => {
+  it("warns at startup, in French, that no mail leaves and where the messages go", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digimedia-nosmtp-"));
+    const quiet = await startServer({ DATA_DIR: dir, SMTP_URL: "" });
+    const smtp = await startServer({ DATA_DIR: dir, SMTP_URL: "smtp://127.0.0.1:1" });
+    try {
+      expect(quiet.output()).toMatch(/SMTP_URL.*aucun e-mail ne part/);
+      expect(quiet.output()).toContain(join(dir, "outbox"));
+      expect(smtp.output()).not.toContain("aucun e-mail ne part");
+    } finally {
+      await quiet.stop();
+      await smtp.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("answers /healthz 503 when the outbox cannot be written, since every signup would then get 503", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digimedia-outbox-"));
+    // A file where the outbox folder should be: nothing can be written in it, even by root.
+    writeFileSync(join(dir, "outbox"), "");
+    const broken = await startServer({ DATA_DIR: dir, SMTP_URL: "" });
+    try {
+      const health = await fetch(`${broken.url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.text()).toMatch(/boîte d’envoi/);
+      const signup = await fetch(`${broken.url}/api/newsletter`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ email: "sans-boite@exemple.fr" }),
+      });
+      expect(signup.status).toBe(503);
+      rmSync(join(dir, "outbox"));
+      expect((await fetch(`${broken.url}/healthz`)).status).toBe(200);
+    } finally {
+      await broken.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,7 @@
  * default transport writes each message as an .eml file in an outbox folder; with SMTP_URL an
  * SMTP server sends it, and a message it refuses is also kept in the outbox for the operator.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import nodemailer from "nodemailer";
@@ -22,6 +22,8 @@ export interface MailMessage {
 /** Sends or stores a message. */
 export interface MailTransport {
   send(message: MailMessage): Promise<void>;
+  /** False when a message could not be sent or stored now (/healthz); absent when that cannot be known cheaply. */
+  writable?(): boolean;
 }
 
 const envelope = (from: string, m: MailMessage) => ({
@@ -42,6 +44,18 @@ export function outboxTransport(dir: string, from: string): MailTransport {
       mkdirSync(dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
       writeFileSync(join(dir, name), info.message as Buffer);
+    },
+    writable() {
+      // A real file, written then removed: the folder's permissions alone would not say it for root.
+      const probe = join(dir, `.sonde-${randomBytes(4).toString("hex")}`);
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(probe, "");
+        rmSync(probe);
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
 }

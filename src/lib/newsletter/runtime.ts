@@ -23,17 +23,38 @@ export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
   return (env["PUBLIC_URL"] ?? SITE.url).replace(/\/$/, "");
 }
 
+/** The SMTP server's URL ($SMTP_URL), or undefined when messages only go to the outbox. */
+export function smtpUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const url = env["SMTP_URL"];
+  return url !== undefined && url !== "" ? url : undefined;
+}
+
+/** The folder where messages are written without SMTP_URL (and kept when SMTP refuses them). */
+export function outboxDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(dataDir(env), "outbox");
+}
+
+/** The warning the server prints at startup when no message leaves, or undefined when SMTP_URL is set. */
+export function noSmtpWarning(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (smtpUrl(env) !== undefined) return undefined;
+  return (
+    `Attention : SMTP_URL n’est pas défini, aucun e-mail ne part. Les messages de la newsletter sont écrits dans ` +
+    `${outboxDir(env)} au lieu d’être envoyés, alors que les lecteurs lisent qu’un e-mail vient de leur être ` +
+    `envoyé. En production, donnez SMTP_URL (smtp://utilisateur:motdepasse@hote:587).`
+  );
+}
+
 /** The store, mail transport and settings of this process, opened once. */
 export function newsletter(env: NodeJS.ProcessEnv = process.env): NewsletterDeps {
   const existing = shared[KEY];
   if (existing !== undefined) return existing;
   const dir = dataDir(env);
   const from = env["MAIL_FROM"] ?? `${SITE.name} <newsletter@digimedia.fr>`;
-  const outbox = outboxTransport(join(dir, "outbox"), from);
-  const smtp = env["SMTP_URL"];
+  const outbox = outboxTransport(outboxDir(env), from);
+  const smtp = smtpUrl(env);
   const deps: NewsletterDeps = {
     store: openSqliteStore(join(dir, "subscribers.db")),
-    mail: smtp !== undefined && smtp !== "" ? smtpTransport(smtp, from, outbox) : outbox,
+    mail: smtp !== undefined ? smtpTransport(smtp, from, outbox) : outbox,
     publicUrl: publicUrl(env),
     allowedOrigins: [new URL(SITE.url).origin, ...(env["ALLOWED_ORIGINS"] ?? "").split(",").filter((o) => o !== "")],
     now: () => new Date(),
