@@ -55,7 +55,7 @@ describe("newsletter signup on the real server", () => {
   it("stores a pending row and writes a confirmation to the outbox; the link confirms, the other unsubscribes", async () => {
     const response = await formPost({ email: "lea@exemple.fr", source: "/articles/x/" });
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/newsletter/merci/");
+    expect(response.headers.get("location")).toBe("/newsletter/merci/?depuis=%2Farticles%2Fx%2F");
     expect(rows("lea@exemple.fr")).toMatchObject([{ status: "pending", source: "/articles/x/" }]);
     const message = outbox().find((m) => m.includes("To: lea@exemple.fr"));
     if (message === undefined) throw new Error("pas de message pour lea@exemple.fr");
@@ -109,6 +109,21 @@ describe("newsletter signup on the real server", () => {
     expect(text).toMatch(/désinscrire/);
     expect(text).toMatch(/confirmer/);
     expect(page.querySelector('main a[href^="mailto:"]')).not.toBeNull();
+  });
+
+  it("leads back, without JavaScript, from the thank-you page to the article the reader signed up from", async () => {
+    const response = await formPost({ email: "retour-article@exemple.fr", source: "/articles/x/" });
+    expect(response.status).toBe(303);
+    const thanks = parse(await (await fetch(`${server.url}${response.headers.get("location") ?? ""}`)).text());
+    expect(thanks.querySelector("h1")?.text).toBe("Merci pour votre inscription");
+    expect(thanks.querySelector('main a[href="/articles/x/"]')?.text).toBe("Revenir à l’article");
+    // Only a path of this site is ever linked.
+    for (const depuis of ["//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"]) {
+      const page = parse(
+        await (await fetch(`${server.url}/newsletter/merci/?depuis=${encodeURIComponent(depuis)}`)).text(),
+      );
+      expect(new Set(page.querySelectorAll("main a").map((a) => a.getAttribute("href")))).toEqual(new Set(["/"]));
+    }
   });
 
   it("keeps the database in WAL mode", () => {

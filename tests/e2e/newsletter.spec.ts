@@ -32,10 +32,13 @@ test.describe("without JavaScript", () => {
       if (r.method() === "POST") posts.push(r.url());
     });
     await box.getByRole("button", { name: "S’inscrire" }).click();
-    await expect(page).toHaveURL(/\/newsletter\/merci\/$/);
+    await expect(page).toHaveURL(/\/newsletter\/merci\/(\?|$)/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Merci pour votre inscription");
     await page.reload();
     expect(posts).toHaveLength(1);
+    // Back to the article, without JavaScript.
+    await page.getByRole("link", { name: "Revenir à l’article" }).click();
+    await expect(page).toHaveURL(new RegExp(`${article}$`));
   });
 
   test("an address the browser would not check is checked by the server, in French", async ({ page }) => {

@@ -57,7 +57,7 @@ describe("a signup", () => {
   it("stores a pending subscriber with its consent and source, mails a confirmation, and redirects (303)", async () => {
     const response = await handleSignup(form({ email: "  Lea@Exemple.FR ", source: "/articles/x/" }), deps);
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/newsletter/merci/");
+    expect(response.headers.get("location")).toBe("/newsletter/merci/?depuis=%2Farticles%2Fx%2F");
     const row = deps.store.find("Lea@exemple.fr");
     expect(row).toMatchObject({ status: "pending", source: "/articles/x/", consentAt: "2026-01-15T10:00:00.000Z" });
     expect(sent).toHaveLength(1);

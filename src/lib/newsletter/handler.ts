@@ -192,8 +192,19 @@ function refuse(
   return seeOther(`${PAGES.error}?${query.toString()}`);
 }
 
-function succeed(request: Request): Response {
-  return wantsJson(request) ? json(200, { ok: true, message: SIGNUP_OK }) : seeOther(PAGES.thanks);
+/**
+ * The thank-you page's address after a form post: with the page the reader came from (a path of this
+ * site, cleanSource), for a link back to it, when that page is not the home page or a newsletter page.
+ */
+export function thanksUrl(source: unknown): string {
+  const from = cleanSource(source);
+  return from === "/" || from.startsWith("/newsletter/")
+    ? PAGES.thanks
+    : `${PAGES.thanks}?${new URLSearchParams({ depuis: from }).toString()}`;
+}
+
+function succeed(request: Request, fields: Fields): Response {
+  return wantsJson(request) ? json(200, { ok: true, message: SIGNUP_OK }) : seeOther(thanksUrl(fields["source"]));
 }
 
 /**
@@ -246,7 +257,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
 
   // A robot filled in the field people cannot see: answer as usual, keep nothing.
   const trap = fields[HONEYPOT_FIELD];
-  if (typeof trap === "string" ? trap !== "" : trap !== undefined) return succeed(request);
+  if (typeof trap === "string" ? trap !== "" : trap !== undefined) return succeed(request, fields);
 
   const check = checkEmail(fields["email"]);
   if (!check.ok) return refuse(request, 400, check.problem, fields);
@@ -289,7 +300,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
     console.error(`Newsletter : stockage impossible (${(error as Error).message})`);
     return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
   }
-  return succeed(request);
+  return succeed(request, fields);
 }
 
 /**
