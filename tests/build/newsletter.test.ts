@@ -201,6 +201,16 @@ describe("newsletter signup on the real server", () => {
     expect(doc.querySelector('a[href="/articles/x/"]')?.text).toBe("Revenir à la page précédente");
   });
 
+  it("says, without JavaScript, that the mail server refused the address, with a 400 and no « try again later »", async () => {
+    const page = await fetch(`${server.url}/newsletter/erreur/?raison=adresse-refusee&email=andr%C3%A9%40exemple.fr`);
+    expect(page.status).toBe(400);
+    expect(page.headers.get("retry-after")).toBeNull();
+    const doc = parse(await page.text());
+    expect(doc.querySelector("h1")?.text).toBe("Adresse refusée");
+    expect(doc.querySelector("#newsletter-erreur")?.text).toMatch(/serveur de messagerie a refusé cette adresse/);
+    expect(doc.querySelector("input[type=email]")?.getAttribute("value")).toBe("andré@exemple.fr");
+  });
+
   it("429 with Retry-After when one address insists", async () => {
     const statuses: number[] = [];
     let last: Response | undefined;

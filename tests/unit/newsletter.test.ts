@@ -304,6 +304,21 @@ describe("refusals", () => {
     expect(sent.map((m) => m.to)).toEqual(["f@exemple.fr"]);
   });
 
+  it("says the mail server refused the address (400), not « try again », when the refusal is permanent (5xx)", async () => {
+    const refusal = Object.assign(new Error("553 5.6.7 SMTPUTF8 non pris en charge"), { responseCode: 553 });
+    deps.mail = { send: () => Promise.reject(refusal) };
+    const response = await handleSignup(asJson({ email: "andré@exemple.fr" }), deps);
+    expect(response.status).toBe(400);
+    expect(response.headers.get("retry-after")).toBeNull();
+    const body = (await response.json()) as { ok: boolean; message: string };
+    expect(body.ok).toBe(false);
+    expect(body.message).toMatch(/serveur de messagerie a refusé cette adresse/);
+    // The consent is kept (pending), as after any signup whose message did not leave.
+    expect(deps.store.find("andré@exemple.fr")?.status).toBe("pending");
+    const page = await handleSignup(form({ email: "andré@exemple.fr", source: "/articles/x/" }), deps);
+    expect(new URL(page.headers.get("location") ?? "", origin).searchParams.get("raison")).toBe("adresse-refusee");
+  });
+
   it("keeps one row for one mailbox, whatever the case or the domain's spelling", async () => {
     for (const email of ["Marie.Curie@exemple.fr", "marie.curie@EXEMPLE.fr", "MARIE.CURIE@exemple.fr"]) {
       expect((await handleSignup(asJson({ email }), deps)).status).toBe(200);

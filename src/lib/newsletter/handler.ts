@@ -158,6 +158,12 @@ function isCrossSite(request: Request, allowed: readonly string[]): boolean {
   return origin !== new URL(request.url).origin;
 }
 
+/** True for an SMTP answer that will not change on a new try: a 5xx reply code (nodemailer's responseCode). */
+function isPermanentRefusal(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
 /** A page path the signup came from, or "/" when what was sent is not one. */
 export function cleanSource(value: unknown): string {
   // "//host/…" would be another site's address (protocol-relative).
@@ -291,6 +297,13 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
     try {
       await deps.mail.send(message);
     } catch (error) {
+      if (isPermanentRefusal(error)) {
+        // The relay will never take this address (5xx: unknown mailbox, no SMTPUTF8 for an accented one…):
+        // « try again » would be a lie. The row stays as it was (pending, kept like any unconfirmed signup) and
+        // the message stays in the outbox for the operator.
+        console.error(`Newsletter : adresse refusée par le serveur SMTP (${(error as Error).message})`);
+        return refuse(request, 400, "adresse-refusee", fields);
+      }
       // Never "an e-mail has been sent" when none was: the row stays as it was (pending, or confirmed), and
       // sending the form again (which the reader is told to do) sends the message again.
       console.error(`Newsletter : message non envoyé (${(error as Error).message})`);

@@ -7,10 +7,13 @@ export const SIGNUP_OK =
 const UNAVAILABLE = "L’inscription est momentanément indisponible. Réessayez dans quelques minutes.";
 
 /** Reasons a signup can be turned back, as they travel in the error page's URL. */
-export type SignupProblem = EmailProblem | "trop-de-demandes" | "trop-d-inscriptions" | "requete" | "indisponible";
+export type SignupProblem =
+  EmailProblem | "adresse-refusee" | "trop-de-demandes" | "trop-d-inscriptions" | "requete" | "indisponible";
 
 export const PROBLEM_MESSAGES: Record<SignupProblem, string> = {
   ...EMAIL_MESSAGES,
+  "adresse-refusee":
+    "Le serveur de messagerie a refusé cette adresse\u00a0: aucun e-mail n’a pu lui être envoyé. Vérifiez-la, ou essayez une autre adresse.",
   "trop-de-demandes": "Trop de demandes pour cette adresse en une heure. Réessayez plus tard.",
   "trop-d-inscriptions": "Trop d’inscriptions envoyées depuis votre connexion en une heure. Réessayez plus tard.",
   requete: "Le formulaire envoyé est illisible. Réessayez depuis la page.",
