@@ -3,7 +3,7 @@
  * data folder: rows in SQLite, messages in the outbox, every error code from a real request.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -257,6 +257,74 @@ describe("the server without SMTP_URL", () => {
       expect(signup.status).toBe(503);
       rmSync(join(dir, "outbox"));
       expect((await fetch(`${broken.url}/healthz`)).status).toBe(200);
+    } finally {
+      await broken.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("confirming or unsubscribing while the database cannot be written", () => {
+  it("answers a browser's button with a page that names what failed, and a mail client's one-click in plain text", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digimedia-broken-"));
+    const broken = await startServer({ DATA_DIR: dir, SMTP_URL: "" });
+    try {
+      await fetch(`${broken.url}/api/newsletter`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ email: "panne@exemple.fr" }),
+      });
+      const eml = readdirSync(join(dir, "outbox")).map((f) => readFileSync(join(dir, "outbox", f), "utf8"))[0] ?? "";
+      const token = /token=([\w-]+)/.exec(plain(eml))?.[1] ?? "";
+      // The file replaced under the running server (a restore, a bad deploy): every write now fails.
+      const db = join(dir, "subscribers.db");
+      copyFileSync(db, `${db}.copie`);
+      renameSync(`${db}.copie`, db);
+      const press = (action: "confirm" | "unsubscribe", body = "", type = "application/x-www-form-urlencoded") =>
+        fetch(`${broken.url}/api/newsletter/${action}?token=${token}`, {
+          method: "POST",
+          headers: { "Content-Type": type, Origin: broken.url },
+          body,
+          redirect: "manual",
+        });
+      for (const [action, words, button] of [
+        ["confirm", /confirmation n’a pas pu être enregistrée/, "Réessayer de confirmer"],
+        ["unsubscribe", /désinscription n’a pas pu être enregistrée/, "Réessayer de me désinscrire"],
+      ] as const) {
+        const answer = await press(action);
+        expect(answer.status).toBe(503);
+        expect(answer.headers.get("content-type")).toMatch(/^text\/html/);
+        expect(answer.headers.get("retry-after")).not.toBeNull();
+        const page = parse(await answer.text());
+        expect(page.querySelector("main")?.text).toMatch(words);
+        expect(page.querySelector("main")?.text).not.toMatch(/inscription est momentanément/);
+        const form = page.querySelector("main form[method=post]");
+        expect(form?.getAttribute("action")).toBe(`/api/newsletter/${action}?token=${token}`);
+        expect(form?.querySelector("button")?.text.trim()).toBe(button);
+      }
+      const oneClick = await press("unsubscribe", "List-Unsubscribe=One-Click");
+      expect(oneClick.status).toBe(503);
+      expect(oneClick.headers.get("content-type")).toMatch(/^text\/plain/);
+      expect(await oneClick.text()).toMatch(/désinscription/i);
+    } finally {
+      await broken.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says the same when the data folder cannot even be opened", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digimedia-nodata-"));
+    // A file where the data folder should be.
+    writeFileSync(join(dir, "data"), "");
+    const broken = await startServer({ DATA_DIR: join(dir, "data") });
+    try {
+      const answer = await fetch(`${broken.url}/api/newsletter/unsubscribe?token=${"a".repeat(32)}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: broken.url },
+        redirect: "manual",
+      });
+      expect(answer.status).toBe(503);
+      expect(parse(await answer.text()).querySelector("h1")?.text).toBe("Désinscription indisponible");
     } finally {
       await broken.stop();
       rmSync(dir, { recursive: true, force: true });

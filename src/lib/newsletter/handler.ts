@@ -44,6 +44,8 @@ export const PAGES = {
   confirmed: "/newsletter/confirmee/",
   unsubscribed: "/newsletter/desinscription/",
   invalidLink: "/newsletter/lien-invalide/",
+  /** A confirmation or unsubscription that could not be recorded (503), with the button to try again. */
+  linkUnavailable: "/newsletter/lien-indisponible/",
 } as const;
 
 /** What a token link does, the page that asks the reader to do it, and the route that does it. */
@@ -340,6 +342,29 @@ async function isOneClick(request: Request): Promise<boolean> {
   );
 }
 
+/** What a mail client's one-click unsubscribe reads when it cannot be recorded: plain text, like its other answers. */
+export const ONE_CLICK_UNAVAILABLE =
+  "La désinscription est momentanément indisponible. Réessayez dans quelques minutes.";
+
+/**
+ * The answer when a confirmation or an unsubscription cannot be recorded (store unavailable): a mail client's
+ * one-click gets a plain-text 503; a reader's button gets the page that says what failed, with the button to try
+ * again (a 303 to it, which the route answers with the page itself). `oneClick` is read from the body when the
+ * caller has not read it.
+ */
+export async function tokenLinkUnavailable(
+  request: Request,
+  action: TokenAction,
+  oneClick?: boolean,
+): Promise<Response> {
+  const isOneClickPost = oneClick ?? (action === "unsubscribe" && (await isOneClick(request)));
+  if (isOneClickPost) return text(503, ONE_CLICK_UNAVAILABLE, { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) });
+  const query = new URLSearchParams({ action });
+  const token = tokenOf(new URL(request.url));
+  if (token !== undefined) query.set("token", token);
+  return seeOther(`${PAGES.linkUnavailable}?${query.toString()}`);
+}
+
 /**
  * POST /api/newsletter/confirm?token=… and /unsubscribe?token=…: the button of the page, or a mail
  * client's one-click unsubscribe (RFC 8058), which gets a 200 and no redirect.
@@ -357,7 +382,7 @@ export async function handleTokenLink(request: Request, deps: NewsletterDeps, ac
     if (!done) return invalid();
   } catch (error) {
     console.error(`Newsletter : ${action} impossible (${(error as Error).message})`);
-    return unavailable(request);
+    return tokenLinkUnavailable(request, action, oneClick);
   }
   return oneClick ? text(200, "Désinscription enregistrée.") : seeOther(TOKEN_ACTIONS[action].done);
 }

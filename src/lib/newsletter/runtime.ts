@@ -69,17 +69,21 @@ export function closeNewsletter(): void {
   shared[KEY] = undefined;
 }
 
-/** Runs a route with the newsletter's dependencies, or answers 503 when they cannot be opened. */
+/**
+ * Runs a route with the newsletter's dependencies, or answers 503 when they cannot be opened: the signup's
+ * answer by default, `onUnavailable`'s when given (the confirmation and unsubscription routes).
+ */
 export async function withNewsletter(
   request: Request,
   route: (deps: NewsletterDeps) => Response | Promise<Response>,
+  onUnavailable: () => Response | Promise<Response> = () => unavailable(request),
 ): Promise<Response> {
   let deps: NewsletterDeps;
   try {
     deps = newsletter();
   } catch (error) {
     console.error(`Newsletter : données inaccessibles (${(error as Error).message})`);
-    return unavailable(request);
+    return onUnavailable();
   }
   return route(deps);
 }
