@@ -11,6 +11,7 @@ import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "./astro.ts";
 import { startServer, type RunningServer } from "./server.ts";
+import { openSqliteStore } from "../../src/lib/newsletter/sqlite-store.ts";
 
 let server: RunningServer;
 let dataDir = "";
@@ -155,10 +156,10 @@ describe("newsletter signup on the real server", () => {
     );
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\r\n");
-    expect(lines[0]).toBe("email,confirme_le,consentement_le,page,desinscription");
+    expect(lines[0]).toBe("email,confirme_le,consentement_le,page,desinscription,desinscription_un_clic");
     const line = lines.filter((l) => l.startsWith("export@exemple.fr,"));
     expect(line).toHaveLength(1);
-    expect(line[0]).toMatch(/,https:\/\/www\.digimedia\.fr\/newsletter\/se-desinscrire\/\?token=[\w-]{16,}$/);
+    expect(line[0]).toMatch(/,https:\/\/www\.digimedia\.fr\/newsletter\/se-desinscrire\/\?token=[\w-]{16,},/);
     expect(result.stdout).not.toContain("double@exemple.fr");
   });
 
@@ -327,6 +328,63 @@ describe("confirming or unsubscribing while the database cannot be written", () 
       expect(parse(await answer.text()).querySelector("h1")?.text).toBe("Désinscription indisponible");
     } finally {
       await broken.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the subscriber export", () => {
+  const exportFrom = (dir: string) =>
+    spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", "scripts/subscribers.ts", "export"], {
+      cwd: projectRoot,
+      env: { ...process.env, DATA_DIR: dir },
+      encoding: "utf8",
+    });
+
+  it("writes every address exactly, with the one-click unsubscribe address, and leaves a backup untouched", () => {
+    const dir = mkdtempSync(join(tmpdir(), "digimedia-export-"));
+    try {
+      const file = join(dir, "subscribers.db");
+      const store = openSqliteStore(file);
+      const emails = ["-jean@exemple.fr", "=1+1@exemple.fr", "+info@exemple.fr", "o'neil@exemple.ie"];
+      for (const [i, email] of emails.entries()) {
+        const token = `jeton-${String(i)}-${"x".repeat(20)}`;
+        store.signup({ email, source: "/", now: new Date("2026-01-01T00:00:00Z"), newToken: token });
+        store.confirm(token, new Date("2026-01-02T00:00:00Z"));
+      }
+      store.close();
+      // A backup as sqlite3's .backup writes it: one file, no WAL.
+      const backup = new DatabaseSync(file);
+      backup.exec("PRAGMA journal_mode = DELETE");
+      backup.close();
+      const before = readFileSync(file);
+      const result = exportFrom(dir);
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      const lines = result.stdout.trim().split("\r\n");
+      expect(lines[0]).toBe("email,confirme_le,consentement_le,page,desinscription,desinscription_un_clic");
+      const exported = lines.slice(1).map((l) => l.split(",")[0]);
+      expect(exported).toEqual(["-jean@exemple.fr", "=1+1@exemple.fr", "+info@exemple.fr", `"o'neil@exemple.ie"`]);
+      expect(lines[1]).toMatch(
+        /,https:\/\/www\.digimedia\.fr\/newsletter\/se-desinscrire\/\?token=jeton-0-x+,https:\/\/www\.digimedia\.fr\/api\/newsletter\/unsubscribe\?token=jeton-0-x+$/,
+      );
+      // Read only: the backup is byte for byte the same, and nothing was created beside it.
+      expect(readFileSync(file).equals(before)).toBe(true);
+      expect(readdirSync(dir)).toEqual(["subscribers.db"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says in French, without a stack trace, when the file is not a subscriber database", () => {
+    const dir = mkdtempSync(join(tmpdir(), "digimedia-export-"));
+    try {
+      writeFileSync(join(dir, "subscribers.db"), "pas une base");
+      const result = exportFrom(dir);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^Export impossible/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -392,5 +392,9 @@ describe("CSV export", () => {
     expect(csvCell("=HYPERLINK(1)@x.fr")).toBe(`"'=HYPERLINK(1)@x.fr"`);
     expect(csvCell('a"b')).toBe('"a""b"');
     expect(toCsv(["email"], [["a@b.fr"]])).toBe("email\r\na@b.fr\r\n");
+    // A column named exact (the addresses, for a mailing tool) is written unchanged.
+    expect(toCsv(["email", "page"], [["-jean@exemple.fr", "-x"]], ["email"])).toBe(
+      'email,page\r\n-jean@exemple.fr,"\'-x"\r\n',
+    );
   });
 });

@@ -1,6 +1,7 @@
 /** SubscriberStore on SQLite, through Node's built-in node:sqlite (no native build). */
 import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
+import { pathToFileURL } from "node:url";
 import { DatabaseSync } from "node:sqlite";
 import type { RateDecision, SignupOutcome, Subscriber, SubscriberStatus, SubscriberStore } from "./store.ts";
 
@@ -50,6 +51,29 @@ const identity = (file: string): string | undefined => {
   const info = statSync(file, { throwIfNoEntry: false });
   return info === undefined ? undefined : `${String(info.dev)}:${String(info.ino)}`;
 };
+
+/**
+ * The confirmed subscribers of the database at `file`, oldest first, read without writing anything (an export,
+ * a backup on read-only media): no schema, no WAL switch. When SQLite cannot even open it read-only (a WAL
+ * database in a folder it cannot write, for its -shm file), it reads the file as immutable.
+ */
+export function readConfirmed(file: string): Subscriber[] {
+  const query =
+    "SELECT email, status, token, source, consent_at, confirmed_at, unsubscribed_at FROM subscribers WHERE status = 'confirmed' ORDER BY confirmed_at, id";
+  const read = (db: DatabaseSync): Subscriber[] => {
+    try {
+      return (db.prepare(query).all() as unknown as Row[]).map(toSubscriber);
+    } finally {
+      db.close();
+    }
+  };
+  try {
+    return read(new DatabaseSync(file, { readOnly: true }));
+  } catch (error) {
+    if (!/unable to open|readonly|read-only/i.test((error as Error).message)) throw error;
+    return read(new DatabaseSync(`${pathToFileURL(file).href}?immutable=1`, { readOnly: true }));
+  }
+}
 
 /** Opens (and creates, with its folder) the database at `file`, in WAL mode. */
 export function openSqliteStore(file: string): SubscriberStore {
