@@ -17,6 +17,7 @@ import {
 } from "../../src/lib/newsletter/handler.ts";
 import type { MailMessage } from "../../src/lib/newsletter/mail.ts";
 import { openSqliteStore } from "../../src/lib/newsletter/sqlite-store.ts";
+import { DatabaseSync } from "node:sqlite";
 
 const origin = "https://www.digimedia.fr";
 let dir = "";
@@ -327,6 +328,49 @@ describe("refusals", () => {
     await handleSignup(asJson({ email: "marie@xn--socit-esab.fr" }), deps);
     expect(new Set(sent.map((m) => tokenOf(m))).size).toBe(2);
     expect(deps.store.find("marie.curie@exemple.fr")?.email).toBe("Marie.Curie@exemple.fr");
+  });
+
+  it("keeps one row for an accented address typed with other capitals", async () => {
+    for (const email of ["Élise@exemple.fr", "élise@exemple.fr", "ÉLISE@exemple.fr"]) {
+      expect((await handleSignup(asJson({ email }), deps)).status).toBe(200);
+    }
+    expect(new Set(sent.map((m) => tokenOf(m))).size).toBe(1);
+    expect(deps.store.find("élise@exemple.fr")?.email).toBe("Élise@exemple.fr");
+  });
+
+  it("upgrades an older database without losing a signup, even two that differ by accented capitals", () => {
+    deps.store.close();
+    const file = join(dir, "ancienne.db");
+    const old = new DatabaseSync(file);
+    old.exec(`
+      CREATE TABLE subscribers (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')), token TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL, consent_at TEXT NOT NULL, confirmed_at TEXT, unsubscribed_at TEXT, created_at TEXT NOT NULL);
+      CREATE INDEX subscribers_email_nocase ON subscribers (email COLLATE NOCASE);
+      CREATE TABLE rate_limits (key TEXT PRIMARY KEY, window_start INTEGER NOT NULL, count INTEGER NOT NULL);
+      INSERT INTO subscribers (email, status, token, source, consent_at, confirmed_at, created_at) VALUES
+        ('Élise@exemple.fr', 'confirmed', '${"e".repeat(32)}', '/', '2025-01-01', '2025-01-02', '2025-01-01'),
+        ('élise@exemple.fr', 'pending', '${"f".repeat(32)}', '/', '2025-02-01', NULL, '2025-02-01'),
+        ('Paul@exemple.fr', 'confirmed', '${"p".repeat(32)}', '/', '2025-01-01', '2025-01-02', '2025-01-01');
+    `);
+    old.close();
+    deps.store = openSqliteStore(file);
+    expect(deps.store.confirmed().map((s) => s.email)).toEqual(["Élise@exemple.fr", "Paul@exemple.fr"]);
+    // The oldest row answers for the address; the other keeps its token, which still works.
+    expect(deps.store.find("ÉLISE@exemple.fr")?.token).toBe("e".repeat(32));
+    expect(deps.store.find("paul@exemple.fr")?.token).toBe("p".repeat(32));
+    expect(deps.store.unsubscribe("f".repeat(32), deps.now())).toBe(true);
+    const again = deps.store.signup({
+      email: "élise@exemple.fr",
+      source: "/",
+      now: deps.now(),
+      newToken: "n".repeat(32),
+    });
+    expect(again).toMatchObject({ outcome: "already-confirmed", subscriber: { token: "e".repeat(32) } });
+    // Opened again: nothing to upgrade twice.
+    deps.store.close();
+    deps.store = openSqliteStore(file);
+    expect(deps.store.find("élise@exemple.fr")?.token).toBe("e".repeat(32));
   });
 
   it("lets a page of an allowed other site post and read the answer (CORS), and no other", async () => {

@@ -51,3 +51,11 @@ export function checkEmail(input: unknown): EmailCheck {
   if (ascii === "") return fail("domaine");
   return { ok: true, email: `${local}@${domainToUnicode(ascii)}` };
 }
+
+/**
+ * The key that makes one mailbox one subscriber: the address lower-cased in full Unicode ("Élise@exemple.fr" and
+ * "élise@exemple.fr" are one person in practice; SQLite's NOCASE folds ASCII only).
+ */
+export function emailKey(email: string): string {
+  return email.normalize("NFC").toLowerCase();
+}

@@ -4,7 +4,7 @@
  * wire it up. Nothing a client sends comes back unescaped, and nothing it sends yields a 500.
  */
 import { randomBytes } from "node:crypto";
-import { checkEmail } from "./email.ts";
+import { checkEmail, emailKey } from "./email.ts";
 import { alreadySubscribedMessage, confirmationMessage, type MailTransport } from "./mail.ts";
 import { HTTP_MESSAGES, PROBLEM_MESSAGES, SIGNUP_OK, type SignupProblem } from "./messages.ts";
 import type { SubscriberStore } from "./store.ts";
@@ -272,7 +272,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
 
   const now = deps.now();
   try {
-    const rate = deps.store.hit(`email:${check.email.toLowerCase()}`, now, RATE_LIMIT.windowSeconds, RATE_LIMIT.max);
+    const rate = deps.store.hit(`email:${emailKey(check.email)}`, now, RATE_LIMIT.windowSeconds, RATE_LIMIT.max);
     if (!rate.allowed) return refuse(request, 429, "trop-de-demandes", fields, rate.retryAfter);
     if (client !== undefined) {
       const { windowSeconds, max } = CLIENT_RATE_LIMIT;

@@ -3,6 +3,7 @@ import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DatabaseSync } from "node:sqlite";
+import { emailKey } from "./email.ts";
 import type { RateDecision, SignupOutcome, Subscriber, SubscriberStatus, SubscriberStore } from "./store.ts";
 
 interface Row {
@@ -29,6 +30,9 @@ const schema = `
 CREATE TABLE IF NOT EXISTS subscribers (
   id INTEGER PRIMARY KEY,
   email TEXT NOT NULL UNIQUE,
+  -- One person, one row: emailKey(email), unique. NULL only for a row that an older database held twice
+  -- (case variants of an accented address), kept with its token when it was upgraded.
+  email_key TEXT,
   status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
   token TEXT NOT NULL UNIQUE,
   source TEXT NOT NULL,
@@ -37,14 +41,50 @@ CREATE TABLE IF NOT EXISTS subscribers (
   unsubscribed_at TEXT,
   created_at TEXT NOT NULL
 );
--- One person, one row: "Lea@exemple.fr" and "lea@exemple.fr" are the same mailbox in practice.
-CREATE INDEX IF NOT EXISTS subscribers_email_nocase ON subscribers (email COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS rate_limits (
   key TEXT PRIMARY KEY,
   window_start INTEGER NOT NULL,
   count INTEGER NOT NULL
 );
 `;
+
+/**
+ * Brings a database made by an older version up to this schema, once, without losing a row: the email_key
+ * column, filled in JavaScript (SQLite lower-cases ASCII only), then its unique index. Where two rows are the
+ * same mailbox (« Élise@ » and « élise@ », which the older lookup kept apart), the older one gets the key and
+ * answers for the address; the other keeps everything, its token included, so its links keep working.
+ */
+function upgrade(db: DatabaseSync): void {
+  const columns = (): string[] =>
+    (db.prepare("PRAGMA table_info(subscribers)").all() as { name: string }[]).map((c) => c.name);
+  if (!columns().includes("email_key")) {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      // Another process may have done it meanwhile.
+      if (!columns().includes("email_key")) {
+        db.exec("ALTER TABLE subscribers ADD COLUMN email_key TEXT");
+        const setKey = db.prepare("UPDATE subscribers SET email_key = ? WHERE id = ?");
+        const taken = new Set<string>();
+        for (const row of db.prepare("SELECT id, email FROM subscribers ORDER BY id").all() as {
+          id: number;
+          email: string;
+        }[]) {
+          const key = emailKey(row.email);
+          if (taken.has(key)) continue;
+          taken.add(key);
+          setKey.run(key, row.id);
+        }
+      }
+      db.exec("COMMIT");
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+  db.exec(
+    "CREATE UNIQUE INDEX IF NOT EXISTS subscribers_email_key ON subscribers (email_key); DROP INDEX IF EXISTS subscribers_email_nocase;",
+  );
+}
 
 /** The identity of a file on disk, to notice it was removed or replaced under an open database. */
 const identity = (file: string): string | undefined => {
@@ -86,11 +126,12 @@ export function openSqliteStore(file: string): SubscriberStore {
   };
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
   db.exec(schema);
+  upgrade(db);
 
-  const byEmail = db.prepare("SELECT * FROM subscribers WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1");
+  const byKey = db.prepare("SELECT * FROM subscribers WHERE email_key = ?");
   const byId = db.prepare("SELECT * FROM subscribers WHERE id = ?");
   const insert = db.prepare(
-    "INSERT INTO subscribers (email, status, token, source, consent_at, created_at) VALUES (?, 'pending', ?, ?, ?, ?)",
+    "INSERT INTO subscribers (email, email_key, status, token, source, consent_at, created_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
   );
   // The token is kept: the links of earlier messages (List-Unsubscribe above all) must still unsubscribe. The new
   // consent is not confirmed yet (confirmed_at cleared), and the earlier unsubscription stays on record.
@@ -132,11 +173,11 @@ export function openSqliteStore(file: string): SubscriberStore {
     signup({ email, source, now, newToken }) {
       return transaction(() => {
         const at = now.toISOString();
-        const row = byEmail.get(email) as (Row & { id: number }) | undefined;
+        const row = byKey.get(emailKey(email)) as (Row & { id: number }) | undefined;
         let outcome: SignupOutcome;
         let id: number | bigint;
         if (row === undefined) {
-          id = insert.run(email, newToken, source, at, at).lastInsertRowid;
+          id = insert.run(email, emailKey(email), newToken, source, at, at).lastInsertRowid;
           outcome = "created";
         } else if (row.status === "unsubscribed") {
           renew.run(source, at, row.id);
@@ -171,7 +212,7 @@ export function openSqliteStore(file: string): SubscriberStore {
       return (confirmed.all() as unknown as Row[]).map(toSubscriber);
     },
     find(email) {
-      const row = byEmail.get(email) as Row | undefined;
+      const row = byKey.get(emailKey(email)) as Row | undefined;
       return row === undefined ? undefined : toSubscriber(row);
     },
     writable() {
