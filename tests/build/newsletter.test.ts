@@ -349,7 +349,13 @@ describe("the subscriber export", () => {
       const emails = ["-jean@exemple.fr", "=1+1@exemple.fr", "+info@exemple.fr", "o'neil@exemple.ie"];
       for (const [i, email] of emails.entries()) {
         const token = `jeton-${String(i)}-${"x".repeat(20)}`;
-        store.signup({ email, source: "/", now: new Date("2026-01-01T00:00:00Z"), newToken: token });
+        store.signup({
+          email,
+          source: "/",
+          now: new Date("2026-01-01T00:00:00Z"),
+          newToken: token,
+          mailEverySeconds: 600,
+        });
         store.confirm(token, new Date("2026-01-02T00:00:00Z"));
       }
       store.close();

@@ -89,6 +89,7 @@ describe("a signup", () => {
     await handleSignup(asJson({ email: "deja@exemple.fr" }), deps);
     const token = tokenOf(sent[0]);
     expect(deps.store.confirm(token, deps.now())).toBe(true);
+    deps.now = () => new Date("2026-01-15T11:00:00Z");
     const again = await handleSignup(asJson({ email: "deja@exemple.fr" }), deps);
     expect(again.status).toBe(200);
     // The answer says a message was sent: it was.
@@ -102,6 +103,27 @@ describe("a signup", () => {
     expect(reminder?.html).toContain(`${origin}/newsletter/se-desinscrire/?token=${token}`);
     expect(reminder?.unsubscribeUrl).toBe(`${origin}/api/newsletter/unsubscribe?token=${token}`);
     expect(deps.store.find("deja@exemple.fr")?.status).toBe("confirmed");
+  });
+
+  it("mails an address at most once every 10 minutes, and answers the same meanwhile", async () => {
+    const at = (minutes: number) => () => new Date(Date.UTC(2026, 0, 15, 10, minutes));
+    deps.now = at(0);
+    const first = await (await handleSignup(asJson({ email: "insiste@exemple.fr" }), deps)).text();
+    deps.now = at(5);
+    const again = await handleSignup(asJson({ email: "insiste@exemple.fr" }), deps);
+    expect(await again.text()).toBe(first);
+    expect(sent).toHaveLength(1);
+    deps.now = at(11);
+    expect(await (await handleSignup(asJson({ email: "insiste@exemple.fr" }), deps)).text()).toBe(first);
+    expect(sent).toHaveLength(2);
+    // The same for a confirmed reader, so that the answer tells nothing about who is subscribed.
+    expect(deps.store.confirm(tokenOf(sent[0]), deps.now())).toBe(true);
+    deps.now = at(15);
+    await handleSignup(asJson({ email: "insiste@exemple.fr" }), deps);
+    expect(sent).toHaveLength(2);
+    deps.now = at(22);
+    await handleSignup(asJson({ email: "insiste@exemple.fr" }), deps);
+    expect(sent).toHaveLength(3);
   });
 
   it("keeps nothing when the honeypot is filled, and answers as usual", async () => {
@@ -171,6 +193,7 @@ describe("a signup", () => {
     const token = tokenOf(first);
     expect(deps.store.confirm(token, deps.now())).toBe(true);
     expect(deps.store.unsubscribe(token, deps.now())).toBe(true);
+    deps.now = () => new Date("2026-01-15T11:00:00Z");
     expect((await handleSignup(asJson({ email: "retour@exemple.fr" }), deps)).status).toBe(200);
     expect(tokenOf(sent[1])).toBe(token);
     expect(deps.store.confirm(tokenOf(sent[1]), deps.now())).toBe(true);
@@ -191,7 +214,13 @@ describe("a signup", () => {
   it("keeps an honest consent history when a reader unsubscribes and signs up again", () => {
     const at = (iso: string): Date => new Date(iso);
     const signup = (iso: string) =>
-      deps.store.signup({ email: "histoire@exemple.fr", source: "/a/", now: at(iso), newToken: "h".repeat(32) });
+      deps.store.signup({
+        email: "histoire@exemple.fr",
+        source: "/a/",
+        now: at(iso),
+        newToken: "h".repeat(32),
+        mailEverySeconds: 600,
+      });
     signup("2025-01-01T00:00:00Z");
     deps.store.confirm("h".repeat(32), at("2025-01-02T00:00:00Z"));
     deps.store.unsubscribe("h".repeat(32), at("2025-06-01T00:00:00Z"));
@@ -365,6 +394,7 @@ describe("refusals", () => {
       source: "/",
       now: deps.now(),
       newToken: "n".repeat(32),
+      mailEverySeconds: 600,
     });
     expect(again).toMatchObject({ outcome: "already-confirmed", subscriber: { token: "e".repeat(32) } });
     // Opened again: nothing to upgrade twice.
@@ -417,7 +447,13 @@ describe("refusals", () => {
     rmSync(join(dir, "subscribers.db"));
     expect(deps.store.writable()).toBe(false);
     expect(() =>
-      deps.store.signup({ email: "g@exemple.fr", source: "/", now: deps.now(), newToken: "t".repeat(32) }),
+      deps.store.signup({
+        email: "g@exemple.fr",
+        source: "/",
+        now: deps.now(),
+        newToken: "t".repeat(32),
+        mailEverySeconds: 600,
+      }),
     ).toThrow("supprimé ou remplacé");
   });
 

@@ -21,6 +21,11 @@ export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
  * A family or an office behind one address stays far below.
  */
 export const CLIENT_RATE_LIMIT = { max: 20, windowSeconds: 3600 };
+/**
+ * One message at most per address in this time (a confirmation, or « déjà inscrit(e) »): a pending address sent
+ * again and again is not mailed each time. Meanwhile the answer is the same (the last message is recent).
+ */
+export const MAIL_EVERY_SECONDS = 600;
 /** Seconds a reader is asked to wait when the service is unavailable (Retry-After). */
 export const UNAVAILABLE_RETRY_SECONDS = 60;
 /** Name of the field that people never see and robots fill in. */
@@ -279,12 +284,15 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       const fromClient = deps.store.hit(`client:${client}`, now, windowSeconds, max);
       if (!fromClient.allowed) return refuse(request, 429, "trop-d-inscriptions", fields, fromClient.retryAfter);
     }
-    const { outcome, subscriber } = deps.store.signup({
+    const { outcome, subscriber, mail } = deps.store.signup({
       email: check.email,
       source: cleanSource(fields["source"]),
       now,
       newToken: randomBytes(24).toString("base64url"),
+      mailEverySeconds: MAIL_EVERY_SECONDS,
     });
+    // A message went to this address a few minutes ago, with the same links: it is the one the answer speaks of.
+    if (!mail) return succeed(request, fields);
     const link = (path: string): string => `${deps.publicUrl}${withToken(path, subscriber.token)}`;
     const leave = {
       unsubscribePage: link(TOKEN_ACTIONS.unsubscribe.page),
@@ -299,6 +307,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
     try {
       await deps.mail.send(message);
     } catch (error) {
+      deps.store.mailFailed(subscriber.token);
       if (isPermanentRefusal(error)) {
         // The relay will never take this address (5xx: unknown mailbox, no SMTPUTF8 for an accented one…):
         // « try again » would be a lie. The row stays as it was (pending, kept like any unconfirmed signup) and

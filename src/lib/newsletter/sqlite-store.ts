@@ -39,7 +39,9 @@ CREATE TABLE IF NOT EXISTS subscribers (
   consent_at TEXT NOT NULL,
   confirmed_at TEXT,
   unsubscribed_at TEXT,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  -- The last message sent (confirmation, « déjà inscrit(e) »): one every few minutes at most.
+  mailed_at TEXT
 );
 CREATE TABLE IF NOT EXISTS rate_limits (
   key TEXT PRIMARY KEY,
@@ -49,7 +51,7 @@ CREATE TABLE IF NOT EXISTS rate_limits (
 `;
 
 /**
- * Brings a database made by an older version up to this schema, once, without losing a row: the email_key
+ * Brings a database made by an older version up to this schema, once, without losing a row: mailed_at, and the email_key
  * column, filled in JavaScript (SQLite lower-cases ASCII only), then its unique index. Where two rows are the
  * same mailbox (« Élise@ » and « élise@ », which the older lookup kept apart), the older one gets the key and
  * answers for the address; the other keeps everything, its token included, so its links keep working.
@@ -57,10 +59,12 @@ CREATE TABLE IF NOT EXISTS rate_limits (
 function upgrade(db: DatabaseSync): void {
   const columns = (): string[] =>
     (db.prepare("PRAGMA table_info(subscribers)").all() as { name: string }[]).map((c) => c.name);
-  if (!columns().includes("email_key")) {
+  const missing = (): boolean => !columns().includes("email_key") || !columns().includes("mailed_at");
+  if (missing()) {
     db.exec("BEGIN IMMEDIATE");
     try {
       // Another process may have done it meanwhile.
+      if (!columns().includes("mailed_at")) db.exec("ALTER TABLE subscribers ADD COLUMN mailed_at TEXT");
       if (!columns().includes("email_key")) {
         db.exec("ALTER TABLE subscribers ADD COLUMN email_key TEXT");
         const setKey = db.prepare("UPDATE subscribers SET email_key = ? WHERE id = ?");
@@ -130,6 +134,11 @@ export function openSqliteStore(file: string): SubscriberStore {
 
   const byKey = db.prepare("SELECT * FROM subscribers WHERE email_key = ?");
   const byId = db.prepare("SELECT * FROM subscribers WHERE id = ?");
+  // Claims the sending of a message when none was sent since ?3 (ISO dates compare as text); RETURNING says whether.
+  const claimMail = db.prepare(
+    "UPDATE subscribers SET mailed_at = ?1 WHERE id = ?2 AND (mailed_at IS NULL OR mailed_at <= ?3) RETURNING id",
+  );
+  const releaseMail = db.prepare("UPDATE subscribers SET mailed_at = NULL WHERE token = ?");
   const insert = db.prepare(
     "INSERT INTO subscribers (email, email_key, status, token, source, consent_at, created_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
   );
@@ -170,7 +179,7 @@ export function openSqliteStore(file: string): SubscriberStore {
 
   let hits = 0;
   return {
-    signup({ email, source, now, newToken }) {
+    signup({ email, source, now, newToken, mailEverySeconds }) {
       return transaction(() => {
         const at = now.toISOString();
         const row = byKey.get(emailKey(email)) as (Row & { id: number }) | undefined;
@@ -187,8 +196,14 @@ export function openSqliteStore(file: string): SubscriberStore {
           id = row.id;
           outcome = row.status === "confirmed" ? "already-confirmed" : "still-pending";
         }
-        return { outcome, subscriber: toSubscriber(byId.get(id) as unknown as Row) };
+        const since = new Date(now.getTime() - mailEverySeconds * 1000).toISOString();
+        const mail = claimMail.get(at, id, since) !== undefined;
+        return { outcome, subscriber: toSubscriber(byId.get(id) as unknown as Row), mail };
       });
+    },
+    mailFailed(token) {
+      stillThere();
+      releaseMail.run(token);
     },
     confirm(token, now) {
       stillThere();

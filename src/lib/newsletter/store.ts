@@ -37,10 +37,17 @@ export interface SubscriberStore {
    * `newToken` for a new address; an address already known keeps its own, so that the links of every
    * message it was sent (the unsubscribe ones above all) keep working.
    */
-  signup(input: { email: string; source: string; now: Date; newToken: string }): {
+  signup(input: { email: string; source: string; now: Date; newToken: string; mailEverySeconds: number }): {
     outcome: SignupOutcome;
     subscriber: Subscriber;
+    /**
+     * True when a message is to be sent now: none was in the last `mailEverySeconds`, whatever the outcome (so that
+     * it tells nothing about who is subscribed). The sending is claimed; mailFailed gives it back.
+     */
+    mail: boolean;
   };
+  /** The message claimed by a signup could not be sent: the next signup sends one. */
+  mailFailed(token: string): void;
   /** Confirms the subscriber holding this token; false when no one does. */
   confirm(token: string, now: Date): boolean;
   /** Unsubscribes the subscriber holding this token; false when no one does. */
