@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { closeNewsletter, newsletter, noSmtpWarning } from "../src/lib/newsletter/runtime.ts";
+import { PURGE_EVERY_MS, purgeExpired, RETENTION } from "../src/lib/newsletter/handler.ts";
 import { policyFromEnv, securityHeaders } from "./headers.ts";
 import { createStaticHandler } from "./static.ts";
 
@@ -107,6 +108,21 @@ process.on("SIGINT", () => {
 
 const warning = noSmtpWarning();
 if (warning !== undefined) console.warn(warning);
+
+/** Retention, at startup and every hour: unconfirmed signups erased after RETENTION.pendingDays, old counters dropped. */
+function purge(): void {
+  try {
+    const { pending } = purgeExpired(newsletter().store, new Date());
+    if (pending > 0)
+      console.log(
+        `Newsletter : ${pending} inscription(s) non confirmée(s) depuis ${RETENTION.pendingDays} jours effacée(s).`,
+      );
+  } catch (error) {
+    console.error(`Newsletter : purge impossible (${(error as Error).message})`);
+  }
+}
+purge();
+setInterval(purge, PURGE_EVERY_MS).unref();
 
 server.listen(port, host, () => {
   console.log(`Digimedia : http://${host.includes(":") ? `[${host}]` : host}:${port}/`);

@@ -395,3 +395,35 @@ describe("the subscriber export", () => {
     }
   });
 });
+
+describe("retention", () => {
+  it("erases, from the server's start, a signup left unconfirmed for 30 days, as the privacy page says", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digimedia-retention-"));
+    const store = openSqliteStore(join(dir, "subscribers.db"));
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    store.signup({ email: "oubli@exemple.fr", source: "/", now: old, newToken: "o".repeat(32), mailEverySeconds: 600 });
+    store.signup({
+      email: "neuf@exemple.fr",
+      source: "/",
+      now: new Date(),
+      newToken: "n".repeat(32),
+      mailEverySeconds: 600,
+    });
+    store.close();
+    const running = await startServer({ DATA_DIR: dir, SMTP_URL: "" });
+    try {
+      const privacy = parse(await (await fetch(`${running.url}/confidentialite/`)).text()).querySelector("main")?.text;
+      expect(privacy).toMatch(/non confirmée est effacée 30\u00a0jours/);
+      const db = new DatabaseSync(join(dir, "subscribers.db"), { readOnly: true });
+      const left = db
+        .prepare("SELECT email FROM subscribers")
+        .all()
+        .map((r) => r["email"]);
+      db.close();
+      expect(left).toEqual(["neuf@exemple.fr"]);
+    } finally {
+      await running.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -13,6 +13,8 @@ import {
   TOKEN_ACTIONS,
   RATE_LIMIT,
   CLIENT_RATE_LIMIT,
+  purgeExpired,
+  RETENTION,
   type NewsletterDeps,
 } from "../../src/lib/newsletter/handler.ts";
 import type { MailMessage } from "../../src/lib/newsletter/mail.ts";
@@ -463,6 +465,41 @@ describe("refusals", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("60");
     deps.store = openSqliteStore(join(dir, "subscribers.db"));
+  });
+});
+
+describe("retention", () => {
+  it("erases signups left unconfirmed for 30 days and expired rate counters, and keeps the rest", () => {
+    const day = 86_400_000;
+    const now = new Date("2026-03-01T00:00:00Z");
+    const ago = (days: number) => new Date(now.getTime() - days * day);
+    const signup = (email: string, when: Date, token: string) =>
+      deps.store.signup({ email, source: "/", now: when, newToken: token.repeat(32), mailEverySeconds: 600 });
+    signup("oubli@exemple.fr", ago(31), "a");
+    signup("recent@exemple.fr", ago(29), "b");
+    signup("fidele@exemple.fr", ago(60), "c");
+    deps.store.confirm("c".repeat(32), ago(59));
+    // Unsubscribed, then signed up again without confirming: back to unsubscribed, its record and links kept.
+    signup("parti@exemple.fr", ago(90), "d");
+    deps.store.confirm("d".repeat(32), ago(89));
+    deps.store.unsubscribe("d".repeat(32), ago(80));
+    signup("parti@exemple.fr", ago(40), "e");
+    deps.store.hit("client:203.0.113.9", ago(1), 3600, 20);
+    deps.store.hit("client:198.51.100.7", new Date(now.getTime() - 60_000), 3600, 20);
+
+    expect(RETENTION.pendingDays).toBe(30);
+    purgeExpired(deps.store, now);
+    expect(deps.store.find("oubli@exemple.fr")).toBeUndefined();
+    expect(deps.store.find("recent@exemple.fr")?.status).toBe("pending");
+    expect(deps.store.find("fidele@exemple.fr")?.status).toBe("confirmed");
+    expect(deps.store.find("parti@exemple.fr")).toMatchObject({
+      status: "unsubscribed",
+      token: "d".repeat(32),
+      unsubscribedAt: ago(80).toISOString(),
+    });
+    // The expired counter is gone (a fresh window), the current one still counts.
+    expect(deps.store.hit("client:203.0.113.9", now, 3600, 1).allowed).toBe(true);
+    expect(deps.store.hit("client:198.51.100.7", now, 3600, 1).allowed).toBe(false);
   });
 });
 

@@ -26,6 +26,10 @@ export const CLIENT_RATE_LIMIT = { max: 20, windowSeconds: 3600 };
  * again and again is not mailed each time. Meanwhile the answer is the same (the last message is recent).
  */
 export const MAIL_EVERY_SECONDS = 600;
+/** How long data is kept that serves no subscription: a signup never confirmed (the privacy page says so). */
+export const RETENTION = { pendingDays: 30 };
+/** How often the server applies RETENTION (and drops expired rate counters). */
+export const PURGE_EVERY_MS = 3_600_000;
 /** Seconds a reader is asked to wait when the service is unavailable (Retry-After). */
 export const UNAVAILABLE_RETRY_SECONDS = 60;
 /** Name of the field that people never see and robots fill in. */
@@ -40,6 +44,18 @@ export interface NewsletterDeps {
   /** Origins besides the request's own whose pages may post the form. */
   allowedOrigins: readonly string[];
   now: () => Date;
+}
+
+/**
+ * Applies RETENTION at `now`: signups unconfirmed for RETENTION.pendingDays erased, rate counters whose window
+ * is over dropped (the server runs it at startup and every PURGE_EVERY_MS).
+ */
+export function purgeExpired(store: SubscriberStore, now: Date): { pending: number; rates: number } {
+  const window = Math.max(RATE_LIMIT.windowSeconds, CLIENT_RATE_LIMIT.windowSeconds);
+  return store.purge({
+    pendingBefore: new Date(now.getTime() - RETENTION.pendingDays * 86_400_000),
+    rateBefore: Math.floor(now.getTime() / 1000) - window,
+  });
 }
 
 /** Paths of the pages a form post is sent to. */

@@ -163,6 +163,10 @@ export function openSqliteStore(file: string): SubscriberStore {
       window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END
     RETURNING window_start, count`);
   const prune = db.prepare("DELETE FROM rate_limits WHERE window_start <= ?");
+  const lapse = db.prepare(
+    "UPDATE subscribers SET status = 'unsubscribed' WHERE status = 'pending' AND unsubscribed_at IS NOT NULL AND consent_at < ?",
+  );
+  const forget = db.prepare("DELETE FROM subscribers WHERE status = 'pending' AND consent_at < ?");
 
   const transaction = <T>(work: () => T): T => {
     stillThere();
@@ -225,6 +229,14 @@ export function openSqliteStore(file: string): SubscriberStore {
     },
     confirmed() {
       return (confirmed.all() as unknown as Row[]).map(toSubscriber);
+    },
+    purge({ pendingBefore, rateBefore }) {
+      return transaction(() => {
+        const at = pendingBefore.toISOString();
+        const lapsed = Number(lapse.run(at).changes);
+        const pending = lapsed + Number(forget.run(at).changes);
+        return { pending, rates: Number(prune.run(rateBefore).changes) };
+      });
     },
     find(email) {
       const row = byKey.get(emailKey(email)) as Row | undefined;

@@ -58,6 +58,12 @@ export interface SubscriberStore {
   confirmed(): Subscriber[];
   /** Looks a subscriber up by address (tests, support). */
   find(email: string): Subscriber | undefined;
+  /**
+   * Retention: erases the signups still pending whose consent is older than `pendingBefore` (one that followed an
+   * unsubscription goes back to unsubscribed, its record and token kept) and the rate counters whose window
+   * started at or before `rateBefore` (seconds). Says how many of each.
+   */
+  purge(before: { pendingBefore: Date; rateBefore: number }): { pending: number; rates: number };
   /** True when the store can be written. */
   writable(): boolean;
   close(): void;
