@@ -45,6 +45,8 @@ export interface SiteFacts {
   publicDir: string;
   /** Every article of the folder by slug: its publication date (past or scheduled), or "draft". */
   articles: ReadonlyMap<string, Date | "draft">;
+  /** The build's time: an article dated after it is scheduled (publishing.ts). */
+  now: Date;
 }
 
 /** Where an article's page is: /articles/<slug>/ (with or without the last slash, a #fragment or a query). */
@@ -85,7 +87,7 @@ export function bodyProblems(
   published: Date | undefined,
 ): FieldProblem[] {
   const { html, headings, localImagePaths = [] } = rendered;
-  const { publicDir, articles } = site;
+  const { publicDir } = site;
   const problems: FieldProblem[] = [];
   const say = (message: string): void => {
     problems.push({ field: "texte", message });
@@ -114,7 +116,7 @@ export function bodyProblems(
           "une adresse javascript: n’est pas permise dans le texte : le site n’exécute aucun script venu d’un article",
         );
       } else if (name === "a" && attribute === "href") {
-        const problem = linkProblem(value.replace(/&amp;/g, "&"), articles, published);
+        const problem = linkProblem(value.replace(/&amp;/g, "&"), site, published);
         if (problem !== undefined) say(problem);
       } else if (IMAGE_ELEMENTS.has(name) && IMAGE_ATTRIBUTES.has(attribute)) {
         const urls = attribute === "srcset" ? srcsetCandidates(value).map((c) => c.url) : [value];
@@ -135,13 +137,10 @@ export function bodyProblems(
 
 /**
  * Why a link of the text would lead nowhere on the site, if it would; `published` is the linking
- * article's date: an article scheduled after it has no page yet when it appears.
+ * article's date: an article still scheduled at the build's time, and after it, has no page yet
+ * when it appears (an older article may link to any article already out, of any date).
  */
-function linkProblem(
-  href: string,
-  articles: ReadonlyMap<string, Date | "draft">,
-  published: Date | undefined,
-): string | undefined {
+function linkProblem(href: string, { articles, now }: SiteFacts, published: Date | undefined): string | undefined {
   if (href === "" || href.startsWith("#")) return undefined;
   if (!ANCHORED_LINK.test(href)) {
     const local = `écrivez /${href.replace(/^(?:\.\.?\/)+/, "")} pour une page du site`;
@@ -154,7 +153,7 @@ function linkProblem(
   const target = articles.get(decodeURIComponent(slug));
   if (target === undefined) return `le lien « ${href} » mène à un article qui n’existe pas (aucun fichier ${slug}.md)`;
   if (target === "draft") return `le lien « ${href} » mène à un brouillon (draft: true), qui n’est pas publié`;
-  if (published === undefined || target <= published) return undefined;
+  if (target <= now || published === undefined || target <= published) return undefined;
   return `le lien « ${href} » mène à un article programmé pour le ${formatDateTime(target)}, après celui-ci (${formatDateTime(published)}) : ses lecteurs tomberaient sur une page introuvable jusque-là ; retirez le lien, ou datez cet article au plus tôt du ${formatDateTime(target)}`;
 }
 

@@ -261,6 +261,7 @@ export function articlesLoader(base: string): Loader {
       // article scheduled after the one that links to it is a 404 for its readers.
       const site = {
         publicDir,
+        now,
         articles: new Map(
           [...context.store.entries()].map(([id, entry]) => {
             const { draft, date } = entry.data as { draft?: boolean; date?: Date };

@@ -141,6 +141,9 @@ describe("a malformed article fails the build", () => {
     folders.push(dir);
     writeFileSync(join(dir, "valide.md"), good);
     writeFileSync(join(dir, "_brouillon-ignore.md"), "pas de front matter du tout");
+    // An older article may link to a newer one already published.
+    writeFileSync(join(dir, "suite.md"), withFields(base.replace("2021-05-04", "2022-01-10")));
+    writeFileSync(join(dir, "ancien.md"), `---\n${base}\n---\n\nLire [la suite](/articles/suite/).\n`);
     const { status, output } = buildWith(dir, "./dist-errors");
     expect(output).not.toContain("Article invalide");
     expect(status).toBe(0);

@@ -16,6 +16,7 @@ const site = {
     ["programme", new Date("2031-01-12T17:20:00+01:00")],
     ["brouillon", "draft"],
   ]),
+  now: new Date("2026-11-30T12:00:00+01:00"),
 };
 const published = new Date("2026-06-01T08:00:00+02:00");
 const messages = (
@@ -115,6 +116,11 @@ describe("bodyProblems", () => {
     ["a site without https://", "www.exemple.fr", "https://www.exemple.fr pour un autre site"],
   ])("refuses a link to %s", (_, href, message) => {
     expect(messages("x", `<p><a href="${href}">x</a></p>`)).toEqual([expect.stringContaining(message)]);
+  });
+
+  it("accepts a link from an older article to a newer one already published", () => {
+    const link = `<p><a href="/articles/tencent-et-ant-group/">la suite</a></p>`;
+    expect(messages("x", link, [], [], new Date("2019-03-01T10:00:00+01:00"))).toEqual([]);
   });
 
   it("accepts a link to a scheduled article from one that appears with it or after it", () => {
