@@ -37,20 +37,17 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * Files under `clientDir` that the build described by `output` did not make: a page no route
- * wrote; another file (a feed, an image of public/) that no route wrote, that public/ no longer
- * holds, and that no step of this build wrote either (sitemaps and _headers are written by
- * integrations at the end of the build, so they are newer than its start).
+ * Files under `clientDir` that the build described by `output` did not make, neither a route nor
+ * public/ (a verification page such as google1234.html stays): a page; another file (a feed, an
+ * image deleted from public/) that no step of this build wrote either (sitemaps and _headers are
+ * written by integrations at the end of the build, so they are newer than its start).
  */
 export function staleFiles(clientDir: string, output: BuildOutput): string[] {
   return filesUnder(clientDir)
     .filter((file) => !output.ownedElsewhere.has(file.split("/")[0] ?? ""))
     .filter((file) => !output.routeFiles.has(join(clientDir, file)))
-    .filter(
-      (file) =>
-        file.endsWith(".html") ||
-        (!output.publicFiles.has(file) && statSync(join(clientDir, file)).mtimeMs < output.started),
-    )
+    .filter((file) => !output.publicFiles.has(file))
+    .filter((file) => file.endsWith(".html") || statSync(join(clientDir, file)).mtimeMs < output.started)
     .map((file) => join(clientDir, file));
 }
 

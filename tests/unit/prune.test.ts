@@ -37,13 +37,14 @@ describe("staleFiles", () => {
     const feed = write("rss.xml", true);
     const oldFeed = write("categorie/ancienne/rss.xml", true);
     write("favicon.svg", true);
+    write("google1234.html", true);
     const removedFromPublic = write("images/retiree.png", true);
     write("sitemap-index.xml", false);
     write("og/carte.png", true);
     write("pagefind/fragment/fr_1.pf_fragment", true);
     const stale = staleFiles(client, {
       routeFiles: new Set([keptPage, feed]),
-      publicFiles: new Set(["favicon.svg"]),
+      publicFiles: new Set(["favicon.svg", "google1234.html"]),
       ownedElsewhere: new Set(["og", "pagefind", "_astro"]),
       started,
     });
