@@ -337,7 +337,10 @@ describe("refusals", () => {
   });
 
   it("says the mail server refused the address (400), not « try again », when the refusal is permanent (5xx)", async () => {
-    const refusal = Object.assign(new Error("553 5.6.7 SMTPUTF8 non pris en charge"), { responseCode: 553 });
+    const refusal = Object.assign(new Error("553 5.6.7 SMTPUTF8 non pris en charge"), {
+      responseCode: 553,
+      command: "RCPT TO",
+    });
     deps.mail = { send: () => Promise.reject(refusal) };
     const response = await handleSignup(asJson({ email: "andré@exemple.fr" }), deps);
     expect(response.status).toBe(400);
@@ -349,6 +352,21 @@ describe("refusals", () => {
     expect(deps.store.find("andré@exemple.fr")?.status).toBe("pending");
     const page = await handleSignup(form({ email: "andré@exemple.fr", source: "/articles/x/" }), deps);
     expect(new URL(page.headers.get("location") ?? "", origin).searchParams.get("raison")).toBe("adresse-refusee");
+  });
+
+  it("says « try again » (503), not that the address was refused, when the server refuses anything but the recipient", async () => {
+    for (const [responseCode, command] of [
+      [535, "AUTH PLAIN"],
+      [550, "MAIL FROM"],
+      [554, "DATA"],
+    ] as const) {
+      deps.mail = {
+        send: () => Promise.reject(Object.assign(new Error(`${String(responseCode)} non`), { responseCode, command })),
+      };
+      const response = await handleSignup(asJson({ email: `refus-${String(responseCode)}@exemple.fr` }), deps);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).not.toBeNull();
+    }
   });
 
   it("keeps one row for one mailbox, whatever the case or the domain's spelling", async () => {

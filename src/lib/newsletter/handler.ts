@@ -181,10 +181,13 @@ function isCrossSite(request: Request, allowed: readonly string[]): boolean {
   return origin !== new URL(request.url).origin;
 }
 
-/** True for an SMTP answer that will not change on a new try: a 5xx reply code (nodemailer's responseCode). */
-function isPermanentRefusal(error: unknown): boolean {
-  const code = (error as { responseCode?: unknown } | null)?.responseCode;
-  return typeof code === "number" && code >= 500 && code < 600;
+/**
+ * True when the SMTP server refused the recipient for good: a 5xx reply (nodemailer's responseCode) to RCPT TO
+ * (its `command`). A 5xx to anything else (AUTH, MAIL FROM, DATA) is the site's problem, not the address's.
+ */
+function isRecipientRefused(error: unknown): boolean {
+  const { responseCode, command } = (error ?? {}) as { responseCode?: unknown; command?: unknown };
+  return typeof responseCode === "number" && responseCode >= 500 && responseCode < 600 && command === "RCPT TO";
 }
 
 /** A page path the signup came from, or "/" when what was sent is not one. */
@@ -324,15 +327,16 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       await deps.mail.send(message);
     } catch (error) {
       deps.store.mailFailed(subscriber.token);
-      if (isPermanentRefusal(error)) {
-        // The relay will never take this address (5xx: unknown mailbox, no SMTPUTF8 for an accented one…):
+      if (isRecipientRefused(error)) {
+        // The relay will never take this address (5xx to RCPT TO: unknown mailbox, no SMTPUTF8 for an accented one…):
         // « try again » would be a lie. The row stays as it was (pending, kept like any unconfirmed signup) and
         // the message stays in the outbox for the operator.
         console.error(`Newsletter : adresse refusée par le serveur SMTP (${(error as Error).message})`);
         return refuse(request, 400, "adresse-refusee", fields);
       }
       // Never "an e-mail has been sent" when none was: the row stays as it was (pending, or confirmed), and
-      // sending the form again (which the reader is told to do) sends the message again.
+      // sending the form again (which the reader is told to do) sends the message again. A 5xx to anything but
+      // RCPT TO (a bad password, a refused sender or message) is answered the same: the operator must act.
       console.error(`Newsletter : message non envoyé (${(error as Error).message})`);
       return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
     }
