@@ -506,7 +506,8 @@ describe("retention", () => {
     deps.store.hit("client:198.51.100.7", new Date(now.getTime() - 60_000), 3600, 20);
 
     expect(RETENTION.pendingDays).toBe(30);
-    purgeExpired(deps.store, now);
+    // Erased: oubli@; back to unsubscribed: parti@; the counter whose window is over.
+    expect(purgeExpired(deps.store, now)).toEqual({ pending: 2, rates: 1 });
     expect(deps.store.find("oubli@exemple.fr")).toBeUndefined();
     expect(deps.store.find("recent@exemple.fr")?.status).toBe("pending");
     expect(deps.store.find("fidele@exemple.fr")?.status).toBe("confirmed");
@@ -515,8 +516,7 @@ describe("retention", () => {
       token: "d".repeat(32),
       unsubscribedAt: ago(80).toISOString(),
     });
-    // The expired counter is gone (a fresh window), the current one still counts.
-    expect(deps.store.hit("client:203.0.113.9", now, 3600, 1).allowed).toBe(true);
+    // The current counter still counts.
     expect(deps.store.hit("client:198.51.100.7", now, 3600, 1).allowed).toBe(false);
   });
 });
