@@ -423,6 +423,44 @@ describe("refusals", () => {
     expect(deps.store.find("élise@exemple.fr")?.token).toBe("e".repeat(32));
   });
 
+  it("gives the address's key to a confirmed row rather than an older pending one when upgrading", () => {
+    deps.store.close();
+    const file = join(dir, "doublons.db");
+    const old = new DatabaseSync(file);
+    old.exec(`
+      CREATE TABLE subscribers (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')), token TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL, consent_at TEXT NOT NULL, confirmed_at TEXT, unsubscribed_at TEXT, created_at TEXT NOT NULL);
+      INSERT INTO subscribers (email, status, token, source, consent_at, confirmed_at, created_at) VALUES
+        ('Élise@exemple.fr', 'pending', '${"e".repeat(32)}', '/', '2025-01-01', NULL, '2025-01-01'),
+        ('élise@exemple.fr', 'confirmed', '${"f".repeat(32)}', '/', '2025-02-01', '2025-02-02', '2025-02-01');
+    `);
+    old.close();
+    deps.store = openSqliteStore(file);
+    expect(deps.store.find("élise@exemple.fr")).toMatchObject({ status: "confirmed", token: "f".repeat(32) });
+  });
+
+  it("finds the rows an older version wrote after the upgrade (a rollback), without a key", async () => {
+    await handleSignup(asJson({ email: "avant@exemple.fr" }), deps);
+    deps.store.close();
+    const file = join(dir, "subscribers.db");
+    // An older version, still running or put back, knows nothing of email_key.
+    const old = new DatabaseSync(file);
+    old.exec(`
+      INSERT INTO subscribers (email, status, token, source, consent_at, confirmed_at, created_at) VALUES
+        ('Retour@exemple.fr', 'pending', '${"r".repeat(32)}', '/', '2026-01-14', NULL, '2026-01-14'),
+        ('Zoé@exemple.fr', 'pending', '${"y".repeat(32)}', '/', '2026-01-14', NULL, '2026-01-14'),
+        ('zoé@exemple.fr', 'confirmed', '${"z".repeat(32)}', '/', '2026-01-14', '2026-01-14', '2026-01-14');
+    `);
+    old.close();
+    deps.store = openSqliteStore(file);
+    expect(deps.store.find("retour@exemple.fr")?.token).toBe("r".repeat(32));
+    expect(deps.store.find("ZOÉ@exemple.fr")?.token).toBe("z".repeat(32));
+    const again = await handleSignup(asJson({ email: "retour@exemple.fr" }), deps);
+    expect(again.status).toBe(200);
+    expect(tokenOf(sent.at(-1))).toBe("r".repeat(32));
+  });
+
   it("lets a page of an allowed other site post and read the answer (CORS), and no other", async () => {
     deps.allowedOrigins = ["https://statique.digimedia.fr"];
     const allowed = await handleSignup(

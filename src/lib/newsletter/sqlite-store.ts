@@ -30,8 +30,8 @@ const schema = `
 CREATE TABLE IF NOT EXISTS subscribers (
   id INTEGER PRIMARY KEY,
   email TEXT NOT NULL UNIQUE,
-  -- One person, one row: emailKey(email), unique. NULL only for a row that an older database held twice
-  -- (case variants of an accented address), kept with its token when it was upgraded.
+  -- One person, one row: emailKey(email), unique. NULL only for a second row of one mailbox (case variants of an
+  -- accented address) that an older version wrote, kept with its token (fillKeys).
   email_key TEXT,
   status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
   token TEXT NOT NULL UNIQUE,
@@ -51,34 +51,42 @@ CREATE TABLE IF NOT EXISTS rate_limits (
 `;
 
 /**
- * Brings a database made by an older version up to this schema, once, without losing a row: mailed_at, and the email_key
- * column, filled in JavaScript (SQLite lower-cases ASCII only), then its unique index. Where two rows are the
- * same mailbox (« Élise@ » and « élise@ », which the older lookup kept apart), the older one gets the key and
- * answers for the address; the other keeps everything, its token included, so its links keep working.
+ * Gives its email_key to each row without one (SQLite lower-cases ASCII only, so the key is computed in JavaScript)
+ * whose key no other row holds: every row of a database made before the column existed, and any row written since
+ * by an older version (a rollback, two versions running during a deployment), which would otherwise go unfound and
+ * make every signup of its address fail on UNIQUE(email). Where rows are the same mailbox (« Élise@ » and
+ * « élise@ », which the older lookup kept apart), a confirmed row gets the key before a pending or unsubscribed one,
+ * then the older; the others keep everything, their token included, so their links keep working.
+ */
+function fillKeys(db: DatabaseSync): void {
+  const rows = db
+    .prepare("SELECT id, email FROM subscribers WHERE email_key IS NULL ORDER BY status = 'confirmed' DESC, id")
+    .all() as { id: number; email: string }[];
+  const taken = db.prepare("SELECT 1 FROM subscribers WHERE email_key = ?");
+  const setKey = db.prepare("UPDATE subscribers SET email_key = ? WHERE id = ?");
+  for (const row of rows) {
+    const key = emailKey(row.email);
+    if (taken.get(key) === undefined) setKey.run(key, row.id);
+  }
+}
+
+/**
+ * Brings a database made by an older version up to this schema without losing a row: mailed_at, and the email_key
+ * column (fillKeys), then its unique index. Rows without a key are given one on every opening.
  */
 function upgrade(db: DatabaseSync): void {
   const columns = (): string[] =>
     (db.prepare("PRAGMA table_info(subscribers)").all() as { name: string }[]).map((c) => c.name);
   const missing = (): boolean => !columns().includes("email_key") || !columns().includes("mailed_at");
-  if (missing()) {
+  const keyless = (): boolean =>
+    db.prepare("SELECT 1 FROM subscribers WHERE email_key IS NULL LIMIT 1").get() !== undefined;
+  if (missing() || keyless()) {
     db.exec("BEGIN IMMEDIATE");
     try {
       // Another process may have done it meanwhile.
       if (!columns().includes("mailed_at")) db.exec("ALTER TABLE subscribers ADD COLUMN mailed_at TEXT");
-      if (!columns().includes("email_key")) {
-        db.exec("ALTER TABLE subscribers ADD COLUMN email_key TEXT");
-        const setKey = db.prepare("UPDATE subscribers SET email_key = ? WHERE id = ?");
-        const taken = new Set<string>();
-        for (const row of db.prepare("SELECT id, email FROM subscribers ORDER BY id").all() as {
-          id: number;
-          email: string;
-        }[]) {
-          const key = emailKey(row.email);
-          if (taken.has(key)) continue;
-          taken.add(key);
-          setKey.run(key, row.id);
-        }
-      }
+      if (!columns().includes("email_key")) db.exec("ALTER TABLE subscribers ADD COLUMN email_key TEXT");
+      fillKeys(db);
       db.exec("COMMIT");
     } catch (error) {
       db.exec("ROLLBACK");
