@@ -18,7 +18,7 @@ import {
   type NewsletterDeps,
 } from "../../src/lib/newsletter/handler.ts";
 import type { MailMessage } from "../../src/lib/newsletter/mail.ts";
-import { openSqliteStore } from "../../src/lib/newsletter/sqlite-store.ts";
+import { openSqliteStore, readConfirmedImmutable } from "../../src/lib/newsletter/sqlite-store.ts";
 import { DatabaseSync } from "node:sqlite";
 
 const origin = "https://www.digimedia.fr";
@@ -556,6 +556,24 @@ describe("retention", () => {
     });
     // The current counter still counts.
     expect(deps.store.hit("client:198.51.100.7", now, 3600, 1).allowed).toBe(false);
+  });
+});
+
+describe("export", () => {
+  it("refuses to read a database as immutable while its -wal file holds changes, which that read would miss", () => {
+    const file = join(dir, "subscribers.db");
+    deps.store.signup({
+      email: "wal@exemple.fr",
+      source: "/",
+      now: deps.now(),
+      newToken: "w".repeat(32),
+      mailEverySeconds: 600,
+    });
+    deps.store.confirm("w".repeat(32), deps.now());
+    // Open, the store keeps its latest writes in the -wal file.
+    expect(() => readConfirmedImmutable(file)).toThrow(/-wal.*non vide/);
+    deps.store.close();
+    expect(readConfirmedImmutable(file).map((s) => s.email)).toEqual(["wal@exemple.fr"]);
   });
 });
 

@@ -104,27 +104,43 @@ const identity = (file: string): string | undefined => {
   return info === undefined ? undefined : `${String(info.dev)}:${String(info.ino)}`;
 };
 
+const CONFIRMED_QUERY =
+  "SELECT email, status, token, source, consent_at, confirmed_at, unsubscribed_at FROM subscribers WHERE status = 'confirmed' ORDER BY confirmed_at, id";
+
+const readAndClose = (db: DatabaseSync): Subscriber[] => {
+  try {
+    return (db.prepare(CONFIRMED_QUERY).all() as unknown as Row[]).map(toSubscriber);
+  } finally {
+    db.close();
+  }
+};
+
 /**
  * The confirmed subscribers of the database at `file`, oldest first, read without writing anything (an export,
  * a backup on read-only media): no schema, no WAL switch. When SQLite cannot even open it read-only (a WAL
- * database in a folder it cannot write, for its -shm file), it reads the file as immutable.
+ * database in a folder it cannot write, for its -shm file), it reads the file as immutable (readConfirmedImmutable).
  */
 export function readConfirmed(file: string): Subscriber[] {
-  const query =
-    "SELECT email, status, token, source, consent_at, confirmed_at, unsubscribed_at FROM subscribers WHERE status = 'confirmed' ORDER BY confirmed_at, id";
-  const read = (db: DatabaseSync): Subscriber[] => {
-    try {
-      return (db.prepare(query).all() as unknown as Row[]).map(toSubscriber);
-    } finally {
-      db.close();
-    }
-  };
   try {
-    return read(new DatabaseSync(file, { readOnly: true }));
+    return readAndClose(new DatabaseSync(file, { readOnly: true }));
   } catch (error) {
     if (!/unable to open|readonly|read-only/i.test((error as Error).message)) throw error;
-    return read(new DatabaseSync(`${pathToFileURL(file).href}?immutable=1`, { readOnly: true }));
+    return readConfirmedImmutable(file);
   }
+}
+
+/**
+ * The confirmed subscribers of `file` read as immutable: SQLite then reads the main file alone and ignores its -wal
+ * file, which holds the latest writes until a checkpoint. So it refuses while that file is not empty, rather than
+ * export a list without the latest confirmations.
+ */
+export function readConfirmedImmutable(file: string): Subscriber[] {
+  const wal = statSync(`${file}-wal`, { throwIfNoEntry: false });
+  if (wal !== undefined && wal.size > 0)
+    throw new Error(
+      `${file}-wal est non vide : ses dernières écritures seraient ignorées. Exportez depuis un dossier accessible en écriture, ou arrêtez le serveur (qui vide ce fichier en se fermant) avant de copier la base.`,
+    );
+  return readAndClose(new DatabaseSync(`${pathToFileURL(file).href}?immutable=1`, { readOnly: true }));
 }
 
 /** Opens (and creates, with its folder) the database at `file`, in WAL mode. */
