@@ -242,6 +242,41 @@ describe("a signup", () => {
     });
   });
 
+  it("sends a confirmation to a reader who unsubscribes and signs up again minutes after a « déjà inscrit(e) »", async () => {
+    const at = (minutes: number) => () => new Date(Date.UTC(2026, 0, 15, 10, minutes));
+    deps.now = at(0);
+    await handleSignup(asJson({ email: "vite@exemple.fr" }), deps);
+    const token = tokenOf(sent[0]);
+    expect(deps.store.confirm(token, deps.now())).toBe(true);
+    deps.now = at(20);
+    await handleSignup(asJson({ email: "vite@exemple.fr" }), deps);
+    expect(sent[1]?.subject).toMatch(/déjà inscrit/);
+    expect(deps.store.unsubscribe(token, at(21)())).toBe(true);
+    deps.now = at(22);
+    expect((await handleSignup(asJson({ email: "vite@exemple.fr" }), deps)).status).toBe(200);
+    expect(sent).toHaveLength(3);
+    expect(sent[2]?.text).toContain(`/newsletter/confirmer/?token=${token}`);
+  });
+
+  it("counts the 30 days of a pending signup from its latest request", () => {
+    const day = 86_400_000;
+    const start = new Date("2026-01-01T00:00:00Z");
+    const on = (days: number) => new Date(start.getTime() + days * day);
+    const signup = (days: number, source: string) =>
+      deps.store.signup({
+        email: "lent@exemple.fr",
+        source,
+        now: on(days),
+        newToken: "l".repeat(32),
+        mailEverySeconds: 600,
+      });
+    signup(0, "/a/");
+    expect(signup(29.9, "/b/")).toMatchObject({ outcome: "still-pending", mail: true });
+    expect(deps.store.find("lent@exemple.fr")).toMatchObject({ consentAt: on(29.9).toISOString(), source: "/b/" });
+    purgeExpired(deps.store, on(30.1));
+    expect(deps.store.find("lent@exemple.fr")?.status).toBe("pending");
+  });
+
   it("takes the one-click unsubscribe as multipart/form-data too, as RFC 8058 prefers", async () => {
     await handleSignup(asJson({ email: "m@exemple.fr" }), deps);
     const body = new FormData();

@@ -168,9 +168,13 @@ export function openSqliteStore(file: string): SubscriberStore {
   );
   // The token is kept: the links of earlier messages (List-Unsubscribe above all) must still unsubscribe. The new
   // consent is not confirmed yet (confirmed_at cleared), and the earlier unsubscription stays on record.
+  // mailed_at cleared: the message sent before the unsubscription (a « déjà inscrit(e) ») had no confirmation link.
   const renew = db.prepare(
-    "UPDATE subscribers SET status = 'pending', source = ?, consent_at = ?, confirmed_at = NULL WHERE id = ?",
+    "UPDATE subscribers SET status = 'pending', source = ?, consent_at = ?, confirmed_at = NULL, mailed_at = NULL WHERE id = ?",
   );
+  // A pending address signed up again: the retention's 30 days start again from this request, whose message
+  // carries the confirmation link.
+  const reconsent = db.prepare("UPDATE subscribers SET source = ?, consent_at = ? WHERE id = ?");
   const confirm = db.prepare(
     "UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE token = ? AND status = 'pending'",
   );
@@ -220,9 +224,13 @@ export function openSqliteStore(file: string): SubscriberStore {
           renew.run(source, at, row.id);
           id = row.id;
           outcome = "resubscribed";
+        } else if (row.status === "pending") {
+          reconsent.run(source, at, row.id);
+          id = row.id;
+          outcome = "still-pending";
         } else {
           id = row.id;
-          outcome = row.status === "confirmed" ? "already-confirmed" : "still-pending";
+          outcome = "already-confirmed";
         }
         const since = new Date(now.getTime() - mailEverySeconds * 1000).toISOString();
         const mail = claimMail.get(at, id, since) !== undefined;
