@@ -66,7 +66,8 @@ export const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000,
 /**
  * Sends through the SMTP server of `url` (smtp://user:pass@host:587). A message it refuses (or a
  * server that does not answer in time) is kept in `fallback` for the operator, and the sending
- * fails: the reader is told to try again rather than that a message is on its way.
+ * fails, with nodemailer's error: the handler tells the reader their address was refused when the
+ * server refused the recipient for good (5xx to RCPT TO), and to try again otherwise.
  */
 export function smtpTransport(url: string, from: string, fallback: MailTransport): MailTransport {
   const smtp = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
