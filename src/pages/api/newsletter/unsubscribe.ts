@@ -1,21 +1,5 @@
-import type { APIRoute } from "astro";
-import { handleTokenLink, PAGES, tokenLinkPage, tokenLinkUnavailable } from "../../../lib/newsletter/handler.ts";
-import { withNewsletter } from "../../../lib/newsletter/runtime.ts";
+import { tokenRoute } from "../../../lib/newsletter/routes.ts";
 
 export const prerender = false;
 
-/** GET (a message's link) leads to the page with the button; POST is that button, or a mail client's one-click unsubscribe (RFC 8058). */
-export const GET: APIRoute = ({ request }) => tokenLinkPage(request, "unsubscribe");
-export const POST: APIRoute = async (context) => {
-  // The handler reads a copy's body: Astro rewrites only a request whose body is unread.
-  const press = context.request.clone();
-  const response = await withNewsletter(
-    press,
-    (deps) => handleTokenLink(press, deps, "unsubscribe"),
-    () => tokenLinkUnavailable(press, "unsubscribe"),
-  );
-  // When it cannot be recorded, the reader's button is answered with the page that says so (503), not a redirect.
-  const location = response.headers.get("location");
-  if (response.status === 303 && location?.startsWith(PAGES.linkUnavailable) === true) return context.rewrite(location);
-  return response;
-};
+export const { GET, POST } = tokenRoute("unsubscribe");
