@@ -422,9 +422,9 @@ describe("refusals", () => {
     expect(deps.store.find("élise@exemple.fr")?.email).toBe("Élise@exemple.fr");
   });
 
-  it("upgrades an older database without losing a signup, even two that differ by accented capitals", () => {
-    deps.store.close();
-    const file = join(dir, "ancienne.db");
+  /** A database as the version before email_key wrote it, holding `rows` (SQL values), in the test's folder. */
+  const olderDatabase = (name: string, rows: string): string => {
+    const file = join(dir, name);
     const old = new DatabaseSync(file);
     old.exec(`
       CREATE TABLE subscribers (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE,
@@ -432,12 +432,20 @@ describe("refusals", () => {
         source TEXT NOT NULL, consent_at TEXT NOT NULL, confirmed_at TEXT, unsubscribed_at TEXT, created_at TEXT NOT NULL);
       CREATE INDEX subscribers_email_nocase ON subscribers (email COLLATE NOCASE);
       CREATE TABLE rate_limits (key TEXT PRIMARY KEY, window_start INTEGER NOT NULL, count INTEGER NOT NULL);
-      INSERT INTO subscribers (email, status, token, source, consent_at, confirmed_at, created_at) VALUES
-        ('Élise@exemple.fr', 'confirmed', '${"e".repeat(32)}', '/', '2025-01-01', '2025-01-02', '2025-01-01'),
-        ('élise@exemple.fr', 'pending', '${"f".repeat(32)}', '/', '2025-02-01', NULL, '2025-02-01'),
-        ('Paul@exemple.fr', 'confirmed', '${"p".repeat(32)}', '/', '2025-01-01', '2025-01-02', '2025-01-01');
+      INSERT INTO subscribers (email, status, token, source, consent_at, confirmed_at, created_at) VALUES ${rows};
     `);
     old.close();
+    return file;
+  };
+
+  it("upgrades an older database without losing a signup, even two that differ by accented capitals", () => {
+    deps.store.close();
+    const file = olderDatabase(
+      "ancienne.db",
+      `('Élise@exemple.fr', 'confirmed', '${"e".repeat(32)}', '/', '2025-01-01', '2025-01-02', '2025-01-01'),
+        ('élise@exemple.fr', 'pending', '${"f".repeat(32)}', '/', '2025-02-01', NULL, '2025-02-01'),
+        ('Paul@exemple.fr', 'confirmed', '${"p".repeat(32)}', '/', '2025-01-01', '2025-01-02', '2025-01-01')`,
+    );
     deps.store = openSqliteStore(file);
     expect(deps.store.confirmed().map((s) => s.email)).toEqual(["Élise@exemple.fr", "Paul@exemple.fr"]);
     // The oldest row answers for the address; the other keeps its token, which still works.
@@ -460,17 +468,11 @@ describe("refusals", () => {
 
   it("gives the address's key to a confirmed row rather than an older pending one when upgrading", () => {
     deps.store.close();
-    const file = join(dir, "doublons.db");
-    const old = new DatabaseSync(file);
-    old.exec(`
-      CREATE TABLE subscribers (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE,
-        status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')), token TEXT NOT NULL UNIQUE,
-        source TEXT NOT NULL, consent_at TEXT NOT NULL, confirmed_at TEXT, unsubscribed_at TEXT, created_at TEXT NOT NULL);
-      INSERT INTO subscribers (email, status, token, source, consent_at, confirmed_at, created_at) VALUES
-        ('Élise@exemple.fr', 'pending', '${"e".repeat(32)}', '/', '2025-01-01', NULL, '2025-01-01'),
-        ('élise@exemple.fr', 'confirmed', '${"f".repeat(32)}', '/', '2025-02-01', '2025-02-02', '2025-02-01');
-    `);
-    old.close();
+    const file = olderDatabase(
+      "doublons.db",
+      `('Élise@exemple.fr', 'pending', '${"e".repeat(32)}', '/', '2025-01-01', NULL, '2025-01-01'),
+        ('élise@exemple.fr', 'confirmed', '${"f".repeat(32)}', '/', '2025-02-01', '2025-02-02', '2025-02-01')`,
+    );
     deps.store = openSqliteStore(file);
     expect(deps.store.find("élise@exemple.fr")).toMatchObject({ status: "confirmed", token: "f".repeat(32) });
   });

@@ -97,41 +97,50 @@ export interface ConfirmationLinks {
   oneClickUnsubscribe: string;
 }
 
-/** The French message that asks a new subscriber to confirm. */
-export function confirmationMessage(to: string, links: ConfirmationLinks): MailMessage {
-  const { confirm: confirmUrl, unsubscribePage: unsubscribeUrl } = links;
+/** The addresses a message to an already confirmed subscriber links to. */
+export type UnsubscribeLinks = Pick<ConfirmationLinks, "unsubscribePage" | "oneClickUnsubscribe">;
+
+/** A paragraph of a message: its plain text, and its HTML (escaped, links as links). */
+interface Paragraph {
+  text: string;
+  html: string;
+}
+
+/** A French message: « Bonjour, », the paragraphs, the way to leave, the signature; as text and as HTML. */
+function letter(to: string, subject: string, paragraphs: readonly Paragraph[], links: UnsubscribeLinks): MailMessage {
+  const { unsubscribePage: unsubscribeUrl } = links;
   const text = [
     "Bonjour,",
     "",
-    `Vous avez demandé à recevoir la newsletter de ${SITE.name}, l’actualité tech chaque semaine.`,
-    "Pour confirmer votre inscription, ouvrez ce lien\u00a0:",
-    "",
-    confirmUrl,
-    "",
-    "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u00a0: sans confirmation, vous ne recevrez rien.",
-    "",
+    ...paragraphs.flatMap((paragraph) => [paragraph.text, ""]),
     `Pour ne plus rien recevoir de ${SITE.name}\u00a0: ${unsubscribeUrl}`,
     "",
     `— La rédaction de ${SITE.name}`,
   ].join("\n");
   const html = `<!doctype html><html lang="fr"><body>
 <p>Bonjour,</p>
-<p>Vous avez demandé à recevoir la newsletter de ${SITE.name}, l’actualité tech chaque semaine.</p>
-<p><a href="${escapeHtml(confirmUrl)}">Confirmer mon inscription</a></p>
-<p>Si vous n’êtes pas à l’origine de cette demande, ignorez ce message&nbsp;: sans confirmation, vous ne recevrez rien.</p>
-<p><small><a href="${escapeHtml(unsubscribeUrl)}">Se désinscrire</a></small></p>
+${paragraphs.map((paragraph) => `<p>${paragraph.html}</p>\n`).join("")}<p><small><a href="${escapeHtml(unsubscribeUrl)}">Se désinscrire</a></small></p>
 </body></html>`;
-  return {
-    to,
-    subject: `Confirmez votre inscription à la newsletter ${SITE.name}`,
-    text,
-    html,
-    unsubscribeUrl: links.oneClickUnsubscribe,
-  };
+  return { to, subject, text, html, unsubscribeUrl: links.oneClickUnsubscribe };
 }
 
-/** The addresses a message to an already confirmed subscriber links to. */
-export type UnsubscribeLinks = Pick<ConfirmationLinks, "unsubscribePage" | "oneClickUnsubscribe">;
+/** The French message that asks a new subscriber to confirm. */
+export function confirmationMessage(to: string, links: ConfirmationLinks): MailMessage {
+  const asked = `Vous avez demandé à recevoir la newsletter de ${SITE.name}, l’actualité tech chaque semaine.`;
+  return letter(
+    to,
+    `Confirmez votre inscription à la newsletter ${SITE.name}`,
+    [
+      { text: `${asked}\nPour confirmer votre inscription, ouvrez ce lien\u00a0:`, html: asked },
+      { text: links.confirm, html: `<a href="${escapeHtml(links.confirm)}">Confirmer mon inscription</a>` },
+      {
+        text: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u00a0: sans confirmation, vous ne recevrez rien.",
+        html: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message&nbsp;: sans confirmation, vous ne recevrez rien.",
+      },
+    ],
+    links,
+  );
+}
 
 /**
  * The French message for a confirmed subscriber whose address is sent again: nothing to confirm, the
@@ -139,29 +148,18 @@ export type UnsubscribeLinks = Pick<ConfirmationLinks, "unsubscribePage" | "oneC
  * form (« un e-mail vient de vous être envoyé ») is true and takes as long: nobody learns who is subscribed.
  */
 export function alreadySubscribedMessage(to: string, links: UnsubscribeLinks): MailMessage {
-  const { unsubscribePage: unsubscribeUrl } = links;
-  const text = [
-    "Bonjour,",
-    "",
-    `Votre adresse a de nouveau été envoyée au formulaire de la newsletter de ${SITE.name}\u00a0: vous êtes déjà inscrit(e), il n’y a rien à confirmer, et vous continuerez à la recevoir.`,
-    "",
-    "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u00a0: rien ne change.",
-    "",
-    `Pour ne plus rien recevoir de ${SITE.name}\u00a0: ${unsubscribeUrl}`,
-    "",
-    `— La rédaction de ${SITE.name}`,
-  ].join("\n");
-  const html = `<!doctype html><html lang="fr"><body>
-<p>Bonjour,</p>
-<p>Votre adresse a de nouveau été envoyée au formulaire de la newsletter de ${SITE.name}&nbsp;: vous êtes déjà inscrit(e), il n’y a rien à confirmer, et vous continuerez à la recevoir.</p>
-<p>Si vous n’êtes pas à l’origine de cette demande, ignorez ce message&nbsp;: rien ne change.</p>
-<p><small><a href="${escapeHtml(unsubscribeUrl)}">Se désinscrire</a></small></p>
-</body></html>`;
-  return {
+  const again = `Votre adresse a de nouveau été envoyée au formulaire de la newsletter de ${SITE.name}`;
+  const rest = "vous êtes déjà inscrit(e), il n’y a rien à confirmer, et vous continuerez à la recevoir.";
+  return letter(
     to,
-    subject: `Vous êtes déjà inscrit(e) à la newsletter ${SITE.name}`,
-    text,
-    html,
-    unsubscribeUrl: links.oneClickUnsubscribe,
-  };
+    `Vous êtes déjà inscrit(e) à la newsletter ${SITE.name}`,
+    [
+      { text: `${again}\u00a0: ${rest}`, html: `${again}&nbsp;: ${rest}` },
+      {
+        text: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u00a0: rien ne change.",
+        html: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message&nbsp;: rien ne change.",
+      },
+    ],
+    links,
+  );
 }
