@@ -22,7 +22,7 @@ export interface BuildOutput {
   routeFiles: ReadonlySet<string>;
   /** The files of public/, relative to it with forward slashes: Astro copies them as they are. */
   publicFiles: ReadonlySet<string>;
-  /** Top folders of `clientDir` whose files are someone else's to remove (og, pagefind, _astro). */
+  /** Top folders of `clientDir` whose files are someone else's to remove (og, pagefind). */
   ownedElsewhere: ReadonlySet<string>;
   /** When the build started (ms since the epoch). */
   started: number;
@@ -51,14 +51,6 @@ export function staleFiles(clientDir: string, output: BuildOutput): string[] {
     .map((file) => join(clientDir, file));
 }
 
-/** Files of `assetsDir` last written before `since` (ms since the epoch): not written by the build that started then. */
-export function staleAssetFiles(assetsDir: string, since: number): string[] {
-  if (!existsSync(assetsDir)) return [];
-  return readdirSync(assetsDir)
-    .map((name) => join(assetsDir, name))
-    .filter((file) => statSync(file).mtimeMs < since);
-}
-
 /** Removes `file`, then its folders up to `root` while they are left empty (/articles/x/ of a deleted article). */
 function removeWithEmptyFolders(file: string, root: string): void {
   rmSync(file);
@@ -67,14 +59,12 @@ function removeWithEmptyFolders(file: string, root: string): void {
 
 /** Astro integration that removes the pages and assets a kept dist/ holds from earlier builds. */
 export function pruneStalePages(): AstroIntegration {
-  let assetsFolder = "_astro";
   let publicDir = "public";
   let started = 0;
   return {
     name: "digimedia-prune",
     hooks: {
       "astro:config:done": ({ config }) => {
-        assetsFolder = config.build.assets;
         publicDir = fileURLToPath(config.publicDir);
       },
       "astro:build:start": () => {
@@ -82,15 +72,13 @@ export function pruneStalePages(): AstroIntegration {
       },
       "astro:build:done": ({ dir, assets, logger }) => {
         const clientDir = fileURLToPath(dir);
-        const stale = [
-          ...staleFiles(clientDir, {
-            routeFiles: new Set([...assets.values()].flat().map((url) => fileURLToPath(url))),
-            publicFiles: new Set(filesUnder(publicDir)),
-            ownedElsewhere: new Set([assetsFolder, SOCIAL_IMAGE_FOLDER.slice(1), SEARCH_INDEX_FOLDER.slice(1)]),
-            started,
-          }),
-          ...staleAssetFiles(join(clientDir, assetsFolder), started),
-        ];
+        // The scripts and styles of _astro/ are files no route wrote: those this build did not write are stale.
+        const stale = staleFiles(clientDir, {
+          routeFiles: new Set([...assets.values()].flat().map((url) => fileURLToPath(url))),
+          publicFiles: new Set(filesUnder(publicDir)),
+          ownedElsewhere: new Set([SOCIAL_IMAGE_FOLDER.slice(1), SEARCH_INDEX_FOLDER.slice(1)]),
+          started,
+        });
         for (const file of stale) removeWithEmptyFolders(file, clientDir);
         if (stale.length > 0)
           logger.info(
