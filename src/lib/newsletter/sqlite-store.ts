@@ -104,6 +104,7 @@ const identity = (file: string): string | undefined => {
   return info === undefined ? undefined : `${String(info.dev)}:${String(info.ino)}`;
 };
 
+/** The confirmed subscribers, oldest confirmation first: for the store and for a read-only export alike. */
 const CONFIRMED_QUERY =
   "SELECT email, status, token, source, consent_at, confirmed_at, unsubscribed_at FROM subscribers WHERE status = 'confirmed' ORDER BY confirmed_at, id";
 
@@ -183,7 +184,7 @@ export function openSqliteStore(file: string): SubscriberStore {
     "UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ? WHERE token = ? AND status != 'unsubscribed'",
   );
   const exists = db.prepare("SELECT 1 FROM subscribers WHERE token = ?");
-  const confirmed = db.prepare("SELECT * FROM subscribers WHERE status = 'confirmed' ORDER BY confirmed_at, id");
+  const confirmed = db.prepare(CONFIRMED_QUERY);
   const hit = db.prepare(`
     INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, 1)
     ON CONFLICT (key) DO UPDATE SET
