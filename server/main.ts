@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { closeNewsletter, newsletter, noSmtpWarning } from "../src/lib/newsletter/runtime.ts";
 import { PURGE_EVERY_MS, purgeExpired, RETENTION } from "../src/lib/newsletter/handler.ts";
+import { frenchCount } from "../src/lib/french-numbers.ts";
 import { policyFromEnv, securityHeaders } from "./headers.ts";
 import { createStaticHandler } from "./static.ts";
 
@@ -115,7 +116,7 @@ function purge(): void {
     const { pending } = purgeExpired(newsletter().store, new Date());
     if (pending > 0)
       console.log(
-        `Newsletter : ${pending} inscription(s) non confirmée(s) depuis ${RETENTION.pendingDays} jours effacée(s).`,
+        `Newsletter : ${frenchCount(pending, "inscription non confirmée", "inscriptions non confirmées")} depuis ${RETENTION.pendingDays} jours ${pending < 2 ? "effacée" : "effacées"}.`,
       );
   } catch (error) {
     console.error(`Newsletter : purge impossible (${(error as Error).message})`);
