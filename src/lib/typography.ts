@@ -20,9 +20,82 @@ export const FRENCH_SMARTYPANTS: SmartypantsOptions = {
 
 const smartypants = retext().use(retextSmartypants, FRENCH_SMARTYPANTS);
 
-/** Straight quotes to « » and ’, "--" to dashes, "..." to an ellipsis. */
+/** The double prime of inches (un écran de 6,3″). */
+export const DOUBLE_PRIME = "\u2033";
+/**
+ * Ends a block in text that markPrimes reads across several blocks (remark-primes.ts): a
+ * quotation never runs over it.
+ */
+export const BLOCK_BREAK = "\u2029";
+
+const FIGURE = /\d/u;
+const QUOTE_OR_BREAK = /["\u2029]/gu;
+const LETTER_OR_FIGURE = /[\p{L}\p{N}]/u;
+/** What may follow a closing quotation mark. */
+const AFTER_CLOSING = /[\s.,;:!?)\]…\u2029]/u;
+/** An elided century ('90): at the start of a word, two figures, then no more figures. */
+const ELIDED_YEAR = /(^|[\s(«\u2029])'(?=\d{2}(?!\d))/gu;
+
+/** The quote at `at` (a straight ") can close a quotation: it follows a word and ends one. */
+function canClose(text: string, at: number): boolean {
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at + 1);
+  return before !== "" && !/\s/u.test(before) && before !== BLOCK_BREAK && (after === "" || AFTER_CLOSING.test(after));
+}
+
+/** The quote at `at` can open a quotation: it starts a word. */
+function canOpen(text: string, at: number): boolean {
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at + 1);
+  return (before === "" || /[\s(\u2029]/u.test(before)) && after !== "" && !/\s/u.test(after);
+}
+
+/**
+ * Inch marks and elided years, which smartypants takes for quotation marks (« 6,3 » »,
+ * « ‘90 »): a straight " right after a figure becomes ″ when it cannot be the end of a
+ * quotation (none is open, or a later quote of the same block closes it), and the ' of '90
+ * becomes the apostrophe ’. Every replacement keeps the text's length.
+ */
+export function markPrimes(text: string): string {
+  const elided = text.includes("'") ? text.replace(ELIDED_YEAR, "$1’") : text;
+  if (!text.includes('"')) return elided;
+  let out = "";
+  let done = 0;
+  let open = false;
+  for (const { index: at } of text.matchAll(QUOTE_OR_BREAK)) {
+    if (text.charAt(at) === BLOCK_BREAK) {
+      open = false;
+    } else if (
+      FIGURE.test(text.charAt(at - 1)) &&
+      !LETTER_OR_FIGURE.test(text.charAt(at + 1)) &&
+      (!open || quotationGoesOn(text, at))
+    ) {
+      out += elided.slice(done, at) + DOUBLE_PRIME;
+      done = at + 1;
+    } else if (canOpen(text, at) && !canClose(text, at)) {
+      open = true;
+    } else if (canClose(text, at) && !canOpen(text, at)) {
+      open = false;
+    } else {
+      open = !open;
+    }
+  }
+  return out + elided.slice(done);
+}
+
+/** The next straight " of the block after `at` closes the quotation open there. */
+function quotationGoesOn(text: string, at: number): boolean {
+  for (let next = at + 1; next < text.length; next++) {
+    const ch = text.charAt(next);
+    if (ch === BLOCK_BREAK) return false;
+    if (ch === '"') return canClose(text, next) && !canOpen(text, next);
+  }
+  return false;
+}
+
+/** Straight quotes to « » and ’ (inches to ″), "--" to dashes, "..." to an ellipsis. */
 export function smartQuotes(text: string): string {
-  return String(smartypants.processSync(text));
+  return String(smartypants.processSync(markPrimes(text)));
 }
 
 /** Full French typography for plain text such as titles and standfirsts. */

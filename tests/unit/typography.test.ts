@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frenchSpacing, frenchTypography, smartQuotes } from "../../src/lib/typography.ts";
+import { frenchSpacing, frenchTypography, markPrimes, smartQuotes } from "../../src/lib/typography.ts";
 import { markdownProcessor } from "../../src/lib/markdown.ts";
 
 const N = "\u202f"; // narrow no-break space
@@ -62,6 +62,33 @@ describe("smartQuotes and frenchTypography", () => {
   });
 });
 
+describe("inch marks and elided years", () => {
+  it.each([
+    [`Un écran de 6,3" et un autre de 13".`, "Un écran de 6,3″ et un autre de 13″."],
+    [`Un 27" 4K, dit-il : "génial".`, `Un 27″ 4K, dit-il${S}: «${N}génial${N}».`],
+    [`"Le 6,1" est le meilleur", selon lui.`, `«${N}Le 6,1″ est le meilleur${N}», selon lui.`],
+    [`L'écran de 6,1", dit-il, "est parfait".`, `L’écran de 6,1″, dit-il, «${N}est parfait${N}».`],
+    [`Les années '90 et l'été '69.`, "Les années ’90 et l’été ’69."],
+  ])("reads %j as %j", (input, expected) => {
+    expect(frenchTypography(input)).toBe(expected);
+  });
+
+  it.each([
+    [`Il a dit "j'ai 20" puis "bon".`, `Il a dit «${N}j’ai 20${N}» puis «${N}bon${N}».`],
+    [`Le "6,1" et le "6,7" sont là.`, `Le «${N}6,1${N}» et le «${N}6,7${N}» sont là.`],
+    [`"13"`, `«${N}13${N}»`],
+    [`Il a dit "j'ai 20".`, `Il a dit «${N}j’ai 20${N}».`],
+    [`Le mot 'rien' et '2024.`, "Le mot ‘rien’ et ‘2024."],
+  ])("still closes a quotation that ends on a figure: %j", (input, expected) => {
+    expect(frenchTypography(input)).toBe(expected);
+  });
+
+  it("keeps the length of the text (remark-primes slices it back into its nodes)", () => {
+    const text = `"Le 6,1" est le meilleur" des années '90`;
+    expect(markPrimes(text)).toHaveLength(text.length);
+  });
+});
+
 describe("article bodies (the site's Markdown processor)", () => {
   const render = async (md: string): Promise<string> => {
     const renderer = await markdownProcessor.createRenderer({ syntaxHighlight: false });
@@ -113,6 +140,19 @@ describe("article bodies (the site's Markdown processor)", () => {
     expect(html).toContain('<a href="https://www.ex.com/doc/" class="bare-url">');
     // Another address than the link's: the real one is printed.
     expect(html).toContain('<a href="https://autre.eu/">www.ex.eu</a>');
+  });
+
+  it("writes inches with ″ and elided years with ’, across inline markup, never in code", async () => {
+    const html = await render(
+      `L'écran de 6,9" et le **MacBook 14"** aussi. "Le 6,1" est le [meilleur"](https://x.fr), ` +
+        `dans les années '90, \`a"\`.\n\n| Modèle | Écran |\n| --- | --- |\n| Pixel | 6,3" |\n\n## Le 13" d'Apple`,
+    );
+    expect(html).toContain("L’écran de 6,9″ et le <strong>MacBook 14″</strong> aussi.");
+    expect(html).toContain(
+      `«${N}Le 6,1″ est le <a href="https://x.fr">meilleur${N}»</a>, dans les années ’90, <code>a"</code>.`,
+    );
+    expect(html).toContain("<td>6,3″</td>");
+    expect(html).toMatch(/<h2[^>]*>Le 13″ d’Apple<\/h2>/);
   });
 
   it("leaves bare URLs and times intact", async () => {
