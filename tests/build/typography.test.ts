@@ -38,6 +38,17 @@ export function typographyFaults(text: string): string[] {
   check(new RegExp(`(?<!${NNBSP})»`, "g"), "espace fine insécable attendue avant »");
   // A line break in a template lost before a link glues it to the punctuation ("rédaction :redaction@").
   check(/[\u00a0\u202f][:;!?]\p{L}/gu, "espace attendue après : ; ! ?");
+  // '90 read as an opening quote.
+  check(/‘\d{2}(?!\d)/gu, "apostrophe ’ attendue devant une année élidée");
+  // Every » closes a « of its line: an inch mark read as a quotation gives « un écran de 6,3 » ».
+  for (const line of text.split("\n")) {
+    let open = 0;
+    for (const m of line.matchAll(/[«»]/g)) {
+      if (m[0] === "«") open += 1;
+      else if (open > 0) open -= 1;
+      else faults.push(`» sans « : « ${line.slice(Math.max(0, m.index - 25), m.index + 10)} »`);
+    }
+  }
   return faults;
 }
 
@@ -66,7 +77,8 @@ const INLINE = new Set([
 
 /** Text runs of an element a reader sees, each block joined as it reads (inline tags add no space, blocks a line). */
 function texts(node: Node, out: string[] = []): string[] {
-  if (node instanceof TextNode) out.push(node.text);
+  // A line break in the source of a paragraph reads as a space; "\n" ends a block.
+  if (node instanceof TextNode) out.push(node.text.replace(/[ \t]*\n[ \t]*/g, " "));
   else if (node instanceof HTMLElement && !SKIPPED.has(node.tagName.toLowerCase())) {
     for (const name of READ_ATTRIBUTES) {
       const value = node.getAttribute(name);
@@ -90,6 +102,8 @@ describe("French typography", () => {
   it("flags what it should and lets French through (the rule itself)", () => {
     expect(typographyFaults(`Digimedia : l'actualité ; «oui» !`)).toHaveLength(6);
     expect(typographyFaults(`Écrivez à la rédaction${NBSP}:redaction@digimedia.fr`)).toHaveLength(1);
+    expect(typographyFaults(`Un écran de 6,3${NNBSP}» dans les années ‘90`)).toHaveLength(2);
+    expect(typographyFaults(`«${NNBSP}Le 6,1″ est le meilleur${NNBSP}», dans les années ’90`)).toEqual([]);
     expect(typographyFaults(`Digimedia${NBSP}: l’actualité${NNBSP}; «${NNBSP}oui${NNBSP}»${NNBSP}! À 10:30.`)).toEqual(
       [],
     );
