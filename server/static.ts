@@ -71,6 +71,14 @@ export function canonicalPath(pathname: string, isDirectory: boolean): string | 
 }
 
 /**
+ * The first page of a listing asked for by its number ("/page/1/", "/categorie/x/page/1"): the
+ * listing's own address, where page 1 lives. Undefined for any other address.
+ */
+export function firstPageAddress(pathname: string): string | undefined {
+  return /^((?:\/[^/]+)*\/)page\/1\/?$/.exec(pathname)?.[1];
+}
+
+/**
  * Serves files under `root`; resolves false when the request is not for one of them. A page
  * asked for at another address is redirected (301) to its own, a method other than GET or HEAD
  * on a file answers 405.
@@ -123,7 +131,16 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
     const query = url.includes("?") ? url.slice(url.indexOf("?")) : "";
     let pathname = url.slice(0, url.length - query.length) || "/";
     let found = await locate(pathname);
-    if (found === undefined) return false;
+    if (found === undefined) {
+      // A reader who types the page number of the first page lands on it.
+      const first = firstPageAddress(pathname);
+      if (first === undefined || (await locate(first)) === undefined) return false;
+      res.statusCode = 301;
+      res.setHeader("Location", first + query);
+      res.setHeader("Cache-Control", cacheControl(first));
+      res.end();
+      return true;
+    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.statusCode = 405;
       res.setHeader("Allow", "GET, HEAD");

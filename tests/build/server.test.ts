@@ -127,6 +127,17 @@ describe("static files", () => {
       expect(response.status, asked).toBe(301);
       expect(response.headers.get("location"), asked).toBe(own);
     }
+    // The first page of a listing by its number: the listing itself.
+    for (const [asked, own] of [
+      ["/page/1/", "/"],
+      ["/page/1", "/"],
+      ["/categorie/international/page/1/?x=1", "/categorie/international/?x=1"],
+    ] as const) {
+      const response = await fetch(`${server.url}${asked}`, { redirect: "manual" });
+      expect(response.status, asked).toBe(301);
+      expect(response.headers.get("location"), asked).toBe(own);
+    }
+    expect((await fetch(`${server.url}/categorie/inconnue/page/1/`, { redirect: "manual" })).status).toBe(404);
     const doubled = await fetch(`${server.url}//articles`, { redirect: "manual" });
     expect(doubled.headers.get("location") ?? "").not.toMatch(/^\/\//);
   });
@@ -136,7 +147,7 @@ describe("static files", () => {
     expect(post.status).toBe(405);
     expect(post.headers.get("allow")).toBe("GET, HEAD");
     expect(await post.text()).toContain("Méthode non permise");
-    for (const path of ["/_headers", "/_headers/", "/%5Fheaders"]) {
+    for (const path of ["/_headers", "/_headers/", "/%5Fheaders", "/_redirects"]) {
       const hidden = await fetch(`${server.url}${path}`, { redirect: "manual" });
       expect(hidden.status, path).toBe(404);
       expect(await hidden.text()).toContain("Page introuvable");
