@@ -110,13 +110,21 @@ process.on("SIGINT", () => {
 const warning = noSmtpWarning();
 if (warning !== undefined) console.warn(warning);
 
-/** Retention, at startup and every hour: unconfirmed signups erased after RETENTION.pendingDays, old counters dropped. */
+/**
+ * Retention, at startup and every hour: unconfirmed signups and outbox messages erased after
+ * RETENTION.pendingDays, old counters dropped.
+ */
 function purge(): void {
   try {
-    const { pending } = purgeExpired(newsletter().store, new Date());
+    const { store, mail } = newsletter();
+    const { pending, messages } = purgeExpired(store, mail, new Date());
     if (pending > 0)
       console.log(
         `Newsletter : ${frenchCount(pending, "inscription non confirmée", "inscriptions non confirmées")} depuis ${RETENTION.pendingDays} jours ${pending < 2 ? "effacée" : "effacées"}.`,
+      );
+    if (messages > 0)
+      console.log(
+        `Newsletter : ${frenchCount(messages, "message", "messages")} de la boîte d’envoi ${messages < 2 ? "gardé" : "gardés"} depuis ${RETENTION.pendingDays} jours ${messages < 2 ? "effacé" : "effacés"}.`,
       );
   } catch (error) {
     console.error(`Newsletter : purge impossible (${(error as Error).message})`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -17,7 +17,7 @@ import {
   RETENTION,
   type NewsletterDeps,
 } from "../../src/lib/newsletter/handler.ts";
-import type { MailMessage } from "../../src/lib/newsletter/mail.ts";
+import { outboxTransport, smtpTransport, type MailMessage } from "../../src/lib/newsletter/mail.ts";
 import { openSqliteStore, readConfirmedImmutable } from "../../src/lib/newsletter/sqlite-store.ts";
 import { DatabaseSync } from "node:sqlite";
 
@@ -273,7 +273,7 @@ describe("a signup", () => {
     signup(0, "/a/");
     expect(signup(29.9, "/b/")).toMatchObject({ outcome: "still-pending", mail: true });
     expect(deps.store.find("lent@exemple.fr")).toMatchObject({ consentAt: on(29.9).toISOString(), source: "/b/" });
-    purgeExpired(deps.store, on(30.1));
+    purgeExpired(deps.store, deps.mail, on(30.1));
     expect(deps.store.find("lent@exemple.fr")?.status).toBe("pending");
   });
 
@@ -582,7 +582,7 @@ describe("retention", () => {
 
     expect(RETENTION.pendingDays).toBe(30);
     // Erased: oubli@; back to unsubscribed: parti@; the counter whose window is over.
-    expect(purgeExpired(deps.store, now)).toEqual({ pending: 2, rates: 1 });
+    expect(purgeExpired(deps.store, deps.mail, now)).toEqual({ pending: 2, rates: 1, messages: 0 });
     expect(deps.store.find("oubli@exemple.fr")).toBeUndefined();
     expect(deps.store.find("recent@exemple.fr")?.status).toBe("pending");
     expect(deps.store.find("fidele@exemple.fr")?.status).toBe("confirmed");
@@ -593,6 +593,35 @@ describe("retention", () => {
     });
     // The current counter still counts.
     expect(deps.store.hit("client:198.51.100.7", now, 3600, 1).allowed).toBe(false);
+  });
+
+  it("erases the outbox's messages after as long as an unconfirmed signup, the address and its link with them", async () => {
+    const outbox = join(dir, "outbox");
+    const mail = outboxTransport(outbox, "Digimedia <newsletter@digimedia.fr>");
+    const message = (to: string): MailMessage => ({
+      to,
+      subject: "Confirmez",
+      text: "Lien",
+      html: "<p>Lien</p>",
+      unsubscribeUrl: `${origin}/api/newsletter/unsubscribe?token=x`,
+    });
+    await mail.send(message("ancien@exemple.fr"));
+    const [old] = readdirSync(outbox);
+    const now = new Date();
+    const ago = (days: number): Date => new Date(now.getTime() - days * 86_400_000);
+    utimesSync(join(outbox, old ?? ""), ago(31), ago(31));
+    await mail.send(message("recent@exemple.fr"));
+    writeFileSync(join(outbox, "notes.txt"), "de l’exploitant");
+    utimesSync(join(outbox, "notes.txt"), ago(90), ago(90));
+
+    expect(purgeExpired(deps.store, mail, now).messages).toBe(1);
+    expect(existsSync(join(outbox, old ?? ""))).toBe(false);
+    expect(readdirSync(outbox).filter((name) => name.endsWith(".eml"))).toHaveLength(1);
+    expect(existsSync(join(outbox, "notes.txt"))).toBe(true);
+    // With SMTP, the outbox keeps what the server refused: the same retention.
+    utimesSync(join(outbox, readdirSync(outbox).find((n) => n.endsWith(".eml")) ?? ""), ago(40), ago(40));
+    expect(smtpTransport("smtp://127.0.0.1:9", "x@digimedia.fr", mail).purge?.(ago(30))).toBe(1);
+    expect(outboxTransport(join(dir, "absent"), "x@digimedia.fr").purge?.(now)).toBe(0);
   });
 });
 

@@ -47,15 +47,19 @@ export interface NewsletterDeps {
 }
 
 /**
- * Applies RETENTION at `now`: signups unconfirmed for RETENTION.pendingDays erased, rate counters whose window
- * is over dropped (the server runs it at startup and every PURGE_EVERY_MS).
+ * Applies RETENTION at `now`: signups unconfirmed for RETENTION.pendingDays erased, and the messages the outbox
+ * has kept as long, rate counters whose window is over dropped (the server runs it at startup and every
+ * PURGE_EVERY_MS).
  */
-export function purgeExpired(store: SubscriberStore, now: Date): { pending: number; rates: number } {
+export function purgeExpired(
+  store: SubscriberStore,
+  mail: MailTransport,
+  now: Date,
+): { pending: number; rates: number; messages: number } {
   const window = Math.max(RATE_LIMIT.windowSeconds, CLIENT_RATE_LIMIT.windowSeconds);
-  return store.purge({
-    pendingBefore: new Date(now.getTime() - RETENTION.pendingDays * 86_400_000),
-    rateBefore: Math.floor(now.getTime() / 1000) - window,
-  });
+  const pendingBefore = new Date(now.getTime() - RETENTION.pendingDays * 86_400_000);
+  const erased = store.purge({ pendingBefore, rateBefore: Math.floor(now.getTime() / 1000) - window });
+  return { ...erased, messages: mail.purge?.(pendingBefore) ?? 0 };
 }
 
 /** Paths of the pages a form post is sent to. */

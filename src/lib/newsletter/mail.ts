@@ -2,8 +2,10 @@
  * Mail to subscribers, composed by nodemailer (headers encoded, no injection possible). The
  * default transport writes each message as an .eml file in an outbox folder; with SMTP_URL an
  * SMTP server sends it, and a message it refuses is also kept in the outbox for the operator.
+ * The outbox keeps a message as long as an unconfirmed signup (RETENTION, handler.ts): it holds
+ * the address and its link.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import nodemailer from "nodemailer";
@@ -24,6 +26,8 @@ export interface MailTransport {
   send(message: MailMessage): Promise<void>;
   /** False when a message could not be sent or stored now (/healthz); absent when that cannot be known cheaply. */
   writable?(): boolean;
+  /** Erases the copies of messages it keeps (the outbox) written before `before`; how many. */
+  purge?(before: Date): number;
 }
 
 const envelope = (from: string, m: MailMessage) => ({
@@ -57,6 +61,23 @@ export function outboxTransport(dir: string, from: string): MailTransport {
         return false;
       }
     },
+    purge(before) {
+      let erased = 0;
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        return 0;
+      }
+      for (const name of names.filter((n) => n.endsWith(".eml"))) {
+        const file = join(dir, name);
+        const written = statSync(file, { throwIfNoEntry: false })?.mtime;
+        if (written === undefined || written.getTime() >= before.getTime()) continue;
+        rmSync(file, { force: true });
+        erased += 1;
+      }
+      return erased;
+    },
   };
 }
 
@@ -81,6 +102,7 @@ export function smtpTransport(url: string, from: string, fallback: MailTransport
         throw error;
       }
     },
+    purge: (before) => fallback.purge?.(before) ?? 0,
   };
 }
 
