@@ -63,3 +63,7 @@ export const newsletterUrl = (): string => "/newsletter/";
 export function absoluteUrl(path: string, base: string = SITE.url): string {
   return new URL(path, base).href;
 }
+
+/** A mail to the publisher asking to be unsubscribed, for readers whose links do not work. */
+export const unsubscribeByMailUrl = (): string =>
+  `mailto:${SITE.publisher.email}?subject=${encodeURIComponent("Désinscription de la newsletter")}`;

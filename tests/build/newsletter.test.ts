@@ -325,7 +325,12 @@ describe("confirming or unsubscribing while the database cannot be written", () 
         redirect: "manual",
       });
       expect(answer.status).toBe(503);
-      expect(parse(await answer.text()).querySelector("h1")?.text).toBe("Désinscription indisponible");
+      const page = parse(await answer.text());
+      expect(page.querySelector("h1")?.text).toBe("Désinscription indisponible");
+      // The mail it offers says what it asks for, as on « lien invalide ».
+      expect(page.querySelector('main a[href^="mailto:"]')?.getAttribute("href")).toBe(
+        "mailto:redaction@digimedia.fr?subject=D%C3%A9sinscription%20de%20la%20newsletter",
+      );
     } finally {
       await broken.stop();
       rmSync(dir, { recursive: true, force: true });
