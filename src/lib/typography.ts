@@ -36,6 +36,11 @@ const AFTER_CLOSING = /[\s.,;:!?)\]…\u2029]/u;
 /** An elided century ('90): at the start of a word, two figures, then no more figures. */
 const ELIDED_YEAR = /(^|[\s(«\u2029])'(?=\d{2}(?!\d))/gu;
 
+/** The quote at `at` (a straight ") follows a figure and ends a word: 6,3" or the end of « "Pixel 5" ». */
+function mayBeInches(text: string, at: number): boolean {
+  return FIGURE.test(text.charAt(at - 1)) && !LETTER_OR_FIGURE.test(text.charAt(at + 1));
+}
+
 /** The quote at `at` (a straight ") can close a quotation: it follows a word and ends one. */
 function canClose(text: string, at: number): boolean {
   const before = text.charAt(at - 1);
@@ -65,11 +70,7 @@ export function markPrimes(text: string): string {
   for (const { index: at } of text.matchAll(QUOTE_OR_BREAK)) {
     if (text.charAt(at) === BLOCK_BREAK) {
       open = false;
-    } else if (
-      FIGURE.test(text.charAt(at - 1)) &&
-      !LETTER_OR_FIGURE.test(text.charAt(at + 1)) &&
-      (!open || quotationGoesOn(text, at))
-    ) {
+    } else if (mayBeInches(text, at) && (!open || quotationGoesOn(text, at))) {
       out += elided.slice(done, at) + DOUBLE_PRIME;
       done = at + 1;
     } else if (canOpen(text, at) && !canClose(text, at)) {
@@ -88,7 +89,8 @@ function quotationGoesOn(text: string, at: number): boolean {
   for (let next = at + 1; next < text.length; next++) {
     const ch = text.charAt(next);
     if (ch === BLOCK_BREAK) return false;
-    if (ch === '"') return canClose(text, next) && !canOpen(text, next);
+    // A later quote that may itself be an inch mark (« "Pixel 5" … de 6" ») closes nothing for sure: this one closes.
+    if (ch === '"') return canClose(text, next) && !canOpen(text, next) && !mayBeInches(text, next);
   }
   return false;
 }

@@ -69,6 +69,11 @@ describe("inch marks and elided years", () => {
     [`"Le 6,1" est le meilleur", selon lui.`, `«${N}Le 6,1″ est le meilleur${N}», selon lui.`],
     [`L'écran de 6,1", dit-il, "est parfait".`, `L’écran de 6,1″, dit-il, «${N}est parfait${N}».`],
     [`Les années '90 et l'été '69.`, "Les années ’90 et l’été ’69."],
+    [`Le "Pixel 5" a un écran de 6" seulement`, `Le «${N}Pixel 5${N}» a un écran de 6″ seulement`],
+    [
+      `Le "Galaxy S21" et son écran de 6,2" face au "Pixel 5".`,
+      `Le «${N}Galaxy S21${N}» et son écran de 6,2″ face au «${N}Pixel 5${N}».`,
+    ],
   ])("reads %j as %j", (input, expected) => {
     expect(frenchTypography(input)).toBe(expected);
   });
