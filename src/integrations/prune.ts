@@ -7,12 +7,14 @@
  * public/) is removed here, so nothing stale is ever served; and so are the scripts and styles of
  * earlier builds (hashed names in _astro/: every build writes all of its own again, so those it
  * did not write are older than it). The article social images (og/) and the search index
- * (pagefind/) have their own owners: social-images.ts and search-index.ts.
+ * (pagefind/) have their own owners: social-images.ts and search-index.ts. A dist/ that holds the
+ * build of another content folder is emptied before the build (claimOutDir, build-caches.ts).
  */
 import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { claimOutDir } from "../lib/build-caches.ts";
 import { frenchCount } from "../lib/french-numbers.ts";
 import { SEARCH_INDEX_FOLDER, SOCIAL_IMAGE_FOLDER } from "../lib/urls.ts";
 
@@ -66,6 +68,11 @@ export function pruneStalePages(): AstroIntegration {
     hooks: {
       "astro:config:done": ({ config }) => {
         publicDir = fileURLToPath(config.publicDir);
+      },
+      // Before anything is written: a dist/ that holds another content folder's build is emptied.
+      "astro:config:setup": ({ config, command, logger }) => {
+        if (command === "build" && claimOutDir(fileURLToPath(config.outDir)))
+          logger.info("dossier de sortie vidé\u00a0: il ne contenait pas la construction de ce dossier d’articles");
       },
       "astro:build:start": () => {
         started = Date.now();

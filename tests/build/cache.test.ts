@@ -29,12 +29,12 @@ afterAll(() => {
 /** Pages the last build copied from its incremental cache instead of rendering. */
 let reused = 0;
 
-/** Builds (into an emptied dist/ unless `keepDist`) and returns a fingerprint of every file in it. */
-function buildAndHash(keepDist = false): Map<string, string> {
+/** Builds `content` (into an emptied dist/ unless `keepDist`) and returns a fingerprint of every file in it. */
+function buildAndHash(keepDist = false, content = contentDir): Map<string, string> {
   if (!keepDist) rmSync(join(projectRoot, outDir), { recursive: true, force: true });
   const result = spawnSync(process.execPath, [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "build"], {
     cwd: projectRoot,
-    env: buildEnv(contentDir, `./${outDir}`, { BUILD_NOW: "2026-06-01T00:00:00+02:00" }),
+    env: buildEnv(content, `./${outDir}`, { BUILD_NOW: "2026-06-01T00:00:00+02:00" }),
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(result.stderr.slice(-2000));
@@ -115,6 +115,34 @@ describe("build caches", () => {
     expect(afterDelete.has(`og/${slug}.png`)).toBe(false);
     expect(afterTitle.has(`articles/${slug}/index.html`)).toBe(true);
     expect(afterDelete).toEqual(coldBuild());
+  });
+
+  it("never keep pages of another content folder built into the same dist/ in between", () => {
+    const site = buildAndHash(true);
+    // Another folder whose articles share days, categories and tags with this one.
+    const other = mkdtempSync(join(tmpdir(), "digimedia-cache-other-"));
+    try {
+      generateCorpus(other, 12, 3);
+      for (const file of readdirSync(other)) {
+        const text = readFileSync(join(other, file), "utf8").replace(
+          /^title: .*$/m,
+          "title: Un article de l’autre dossier",
+        );
+        writeFileSync(join(other, file.replace(/\.md$/, "-autre.md")), text);
+        rmSync(join(other, file));
+      }
+      buildAndHash(true, other);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+      clearBuildCaches(projectRoot, other);
+    }
+    const again = buildAndHash(true);
+    const client = join(projectRoot, outDir, "client");
+    const mentions = listFiles(client).filter(
+      (f) => f.endsWith(".html") && readFileSync(join(client, f), "utf8").includes("-autre/"),
+    );
+    expect(mentions).toEqual([]);
+    expect(again).toEqual(site);
   });
 
   it("give the same search index from kept copies of the pages and a kept index as from nothing, after an edit and a deletion", async () => {

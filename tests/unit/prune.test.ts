@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { staleFiles } from "../../src/integrations/prune.ts";
+import { claimOutDir, OUT_DIR_OWNER } from "../../src/lib/build-caches.ts";
 
 describe("staleFiles", () => {
   it("names what an earlier build left: pages and files no route wrote, files gone from public/, scripts of _astro/ it did not write, not others' folders", () => {
@@ -35,5 +36,37 @@ describe("staleFiles", () => {
       started,
     });
     expect(stale.sort()).toEqual([oldScript, oldFeed, deletedPage, removedFromPublic].sort());
+  });
+});
+
+describe("claimOutDir", () => {
+  it("empties an output folder that holds another content folder's build, and only then", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "claim-")), "dist");
+    const page = join(out, "client/2020/index.html");
+    const build = (): void => {
+      mkdirSync(dirname(page), { recursive: true });
+      writeFileSync(page, "<h1>2020</h1>");
+    };
+    // Written before the owner file existed: whose build it is cannot be told.
+    build();
+    expect(claimOutDir(out, undefined)).toBe(true);
+    expect(existsSync(page)).toBe(false);
+    build();
+    expect(claimOutDir(out, undefined)).toBe(false);
+    expect(existsSync(page)).toBe(true);
+    // CONTENT_DIR=/tmp/corpus into the same dist/, then the site again.
+    expect(claimOutDir(out, "/tmp/corpus")).toBe(true);
+    expect(existsSync(page)).toBe(false);
+    expect(readFileSync(join(out, OUT_DIR_OWNER), "utf8")).toBe("_tmp_corpus");
+    build();
+    expect(claimOutDir(out, undefined)).toBe(true);
+    expect(existsSync(page)).toBe(false);
+  });
+
+  it("never empties a folder that holds a project (OUT_DIR=.)", () => {
+    const project = mkdtempSync(join(tmpdir(), "claim-project-"));
+    writeFileSync(join(project, "package.json"), "{}");
+    expect(() => claimOutDir(project, undefined)).toThrow(/contient un projet/);
+    expect(existsSync(join(project, "package.json"))).toBe(true);
   });
 });
