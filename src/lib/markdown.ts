@@ -1,6 +1,6 @@
 /**
  * The Markdown processor of article bodies: Astro's unified pipeline with remark-smartypants
- * set for French quotes (inches and elided years spared, remark-primes.ts), then French spacing on the rendered HTML. Shared by the site's
+ * set for French quotes (inches and elided years spared, remark-primes.ts), HTML comments dropped, then French spacing on the rendered HTML. Shared by the site's
  * config and the tests, so both render bodies exactly alike. Links that read as their own address
  * are marked for the print stylesheet (rehype-bare-urls.ts).
  *
@@ -21,6 +21,7 @@ import {
 import remarkSmartypants from "remark-smartypants";
 import rehypeBareUrls from "./rehype-bare-urls.ts";
 import rehypeFrenchSpacing from "./rehype-french-spacing.ts";
+import remarkDropComments from "./remark-drop-comments.ts";
 import remarkPrimes from "./remark-primes.ts";
 import { FRENCH_SMARTYPANTS } from "./typography.ts";
 import { CAN_RUN_TS_WORKERS, WorkerPool } from "./worker-pool.ts";
@@ -30,7 +31,8 @@ export const articleMarkdown = unified({
   smartypants: false,
   // remark-smartypants is typed against another copy of unified's types; it is a remark plugin.
   // Inch marks and elided years first, which smartypants would take for quotation marks.
-  remarkPlugins: [remarkPrimes, [remarkSmartypants as RemarkPlugin, FRENCH_SMARTYPANTS]],
+  // Editors' HTML comments are notes, never published.
+  remarkPlugins: [remarkDropComments, remarkPrimes, [remarkSmartypants as RemarkPlugin, FRENCH_SMARTYPANTS]],
   // Links are compared with their text as written, before the French spacing.
   rehypePlugins: [rehypeBareUrls, rehypeFrenchSpacing],
   // GFM footnotes: remark-rehype's heading and back links are in English by default.

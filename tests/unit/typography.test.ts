@@ -160,6 +160,16 @@ describe("article bodies (the site's Markdown processor)", () => {
     expect(html).toMatch(/<h2[^>]*>Le 13″ d’Apple<\/h2>/);
   });
 
+  it("publishes no HTML comment, an editor's note, whether alone or inside HTML", async () => {
+    const html = await render(
+      "Avant.\n\n<!-- Note interne : vérifier avec le juridique -->\n\nAprès <!-- en ligne --> fin.\n\n" +
+        '<div class="encart"><!-- à revoir --><p>Encart</p></div>',
+    );
+    expect(html).not.toMatch(/<!--|Note interne|en ligne|à revoir/);
+    expect(html).toContain("<p>Avant.</p>");
+    expect(html).toContain('<div class="encart"><p>Encart</p></div>');
+  });
+
   it("leaves bare URLs and times intact", async () => {
     const html = await render("Rendez-vous à 10:30 sur https://example.org/page?x=1 !");
     expect(html).toContain("10:30");
