@@ -139,6 +139,12 @@ describe("the words around the articles", () => {
     expect(page(root, "/categorie/international/").querySelectorAll("main ul.cards > li")).toHaveLength(1);
   });
 
+  it("keeps the spaces around a value or a link a sentence holds (« après 30 jours », « à redaction@… »)", () => {
+    const text = words("/newsletter/lien-invalide/", "main");
+    expect(text).toContain("effacée après 30\u00a0jours");
+    expect(text).toContain("écrivez à redaction@digimedia.fr depuis");
+  });
+
   it("keeps each archive count with its date: « 2020 (1) », never « 2020(1) »", () => {
     expect(words("/2020/", ".archive-nav li")).toBe("2020\u00a0(1)");
     expect(words("/2020/10/12/", ".archive-nav li")).toBe("12 octobre\u00a0(1)");
