@@ -98,7 +98,7 @@ test.describe("with JavaScript", () => {
     await button.click();
     await expect(button).toBeDisabled();
     release();
-    await expect(box.getByRole("status")).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
+    await expect(box.getByRole("status")).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
     await expect(button).toBeEnabled();
     expect(new URL(page.url()).pathname).toBe(article);
   });
@@ -128,7 +128,7 @@ test.describe("with JavaScript", () => {
     expect(await focusedTag(page)).toBe("BUTTON");
     await page.keyboard.press("Enter");
     release();
-    await expect(status).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
+    await expect(status).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
     await expect(button).toBeFocused();
     expect(await focusedTag(page)).toBe("BUTTON");
     await expect(button).not.toHaveAttribute("aria-disabled", "true");
@@ -155,7 +155,7 @@ test.describe("with JavaScript", () => {
     // Fixed and sent again with Enter in the field: the field names the fine print only.
     await field.fill(unique("corrigee"));
     await field.press("Enter");
-    await expect(status).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
+    await expect(status).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
     await expect(field).toBeFocused();
     await expect(field).toHaveAttribute("aria-invalid", "false");
     expect(await descriptions(field)).toEqual([expect.stringMatching(/^Une lettre par semaine/)]);
@@ -173,7 +173,7 @@ test.describe("with JavaScript", () => {
     ]);
     await field.fill(unique("depuiserreur"));
     await field.press("Enter");
-    await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
+    await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
     await expect(page.getByText(/Le domaine après/)).toBeHidden();
     expect(await descriptions(field)).toEqual([expect.stringMatching(/^Une lettre par semaine/)]);
     await expect(field).toBeFocused();
@@ -183,7 +183,7 @@ test.describe("with JavaScript", () => {
     await page.goto("/newsletter/");
     await page.getByLabel("Votre adresse e-mail").fill(unique("josé"));
     await page.getByRole("button", { name: "S’inscrire" }).click();
-    await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vient de vous être envoyé/);
+    await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
   });
 
   test("a refused address is explained in place", async ({ page }) => {

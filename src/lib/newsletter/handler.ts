@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { checkEmail, emailKey } from "./email.ts";
 import { alreadySubscribedMessage, confirmationMessage, type MailTransport } from "./mail.ts";
-import { HTTP_MESSAGES, PROBLEM_MESSAGES, SIGNUP_OK, type SignupProblem } from "./messages.ts";
+import { HTTP_MESSAGES, MAIL_EVERY_SECONDS, PROBLEM_MESSAGES, SIGNUP_OK, type SignupProblem } from "./messages.ts";
 import type { SubscriberStore } from "./store.ts";
 
 /** Largest body accepted. */
@@ -21,11 +21,7 @@ export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
  * A family or an office behind one address stays far below.
  */
 export const CLIENT_RATE_LIMIT = { max: 20, windowSeconds: 3600 };
-/**
- * One message at most per address in this time (a confirmation, or « déjà inscrit(e) »): a pending address sent
- * again and again is not mailed each time. Meanwhile the answer is the same (the last message is recent).
- */
-export const MAIL_EVERY_SECONDS = 600;
+export { MAIL_EVERY_SECONDS } from "./messages.ts";
 /** How long data is kept that serves no subscription: a signup never confirmed (the privacy page says so). */
 export const RETENTION = { pendingDays: 30 };
 /** How often the server applies RETENTION (and drops expired rate counters). */

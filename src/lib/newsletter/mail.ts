@@ -167,7 +167,7 @@ export function confirmationMessage(to: string, links: ConfirmationLinks): MailM
 /**
  * The French message for a confirmed subscriber whose address is sent again: nothing to confirm, the
  * subscription goes on, and the way to leave. It is sent like a confirmation, so the answer to the
- * form (« un e-mail vient de vous être envoyé ») is true and takes as long: nobody learns who is subscribed.
+ * form (« un e-mail de confirmation vous a été envoyé ») is true and takes as long: nobody learns who is subscribed.
  */
 export function alreadySubscribedMessage(to: string, links: UnsubscribeLinks): MailMessage {
   const again = `Votre adresse a de nouveau été envoyée au formulaire de la newsletter de ${SITE.name}`;

@@ -1,8 +1,18 @@
 /** What the newsletter says to readers, in French, by situation. */
 import { EMAIL_MESSAGES, type EmailProblem } from "./email.ts";
 
-export const SIGNUP_OK =
-  "Merci\u202f! Un e-mail de confirmation vient de vous être envoyé\u00a0: cliquez sur le lien qu’il contient pour valider votre inscription.";
+/**
+ * One message at most per address in this time (a confirmation, or « déjà inscrit(e) »): a pending address sent
+ * again and again is not mailed each time. Meanwhile the answer is the same (the last message is recent).
+ */
+export const MAIL_EVERY_SECONDS = 600;
+
+/**
+ * True whatever happened: a new message, one sent less than MAIL_EVERY_SECONDS ago (none is sent again
+ * meanwhile), or « déjà inscrit(e) » to a subscriber, sent like a confirmation so that nobody learns who is
+ * subscribed. « vient de vous être envoyé » was false for a reader trying again after a few minutes.
+ */
+export const SIGNUP_OK = `Merci\u202f! Un e-mail de confirmation vous a été envoyé\u00a0: cliquez sur le lien qu’il contient pour valider votre inscription. Rien reçu\u202f? Regardez dans les courriers indésirables\u202f; un nouvel envoi est possible ${String(MAIL_EVERY_SECONDS / 60)}\u00a0minutes après le précédent.`;
 
 const UNAVAILABLE = "L’inscription est momentanément indisponible. Réessayez dans quelques minutes.";
 
@@ -26,7 +36,7 @@ export function isSignupProblem(value: string | null): value is SignupProblem {
 }
 
 export const HTTP_MESSAGES = {
-  405: "Cette adresse n’accepte que l’envoi du formulaire d’inscription (POST).",
+  405: "Cette adresse ne reçoit que le formulaire d’inscription à la newsletter\u00a0: pour vous inscrire, ouvrez la page Newsletter du site (/newsletter/).",
   408: "La requête a mis trop de temps à arriver. Réessayez.",
   413: "La requête est trop volumineuse (4\u00a0Ko au plus).",
   415: "Format non pris en charge\u00a0: envoyez un formulaire ou du JSON.",
