@@ -179,7 +179,12 @@ export async function startSearch(): Promise<void> {
       about = ` pour ${quoted}${where}`;
       count.textContent =
         results.length === 0
-          ? `Aucun résultat${about}. Vérifiez l’orthographe, ou essayez un autre mot.`
+          ? `Aucun résultat${about}. ${
+              // The words may be right and the filters what empties the list.
+              within.length === 0
+                ? "Vérifiez l’orthographe, ou essayez un autre mot."
+                : "Essayez dans toutes les rubriques et toutes les années, ou avec un autre mot."
+            }`
           : `${frenchCount(results.length, noun)}${about}`;
     }
     await showMore();

@@ -27,6 +27,15 @@ test.describe("search on the site", () => {
     await expect(page.locator("#resultats li")).toHaveCount(0);
   });
 
+  test("points to the filters, not the spelling, when only they empty the list", async ({ page }) => {
+    await page.goto("/recherche/?q=paiement&rubrique=Tech");
+    await expect(page.getByRole("status")).toHaveText(
+      "Aucun résultat pour «\u202fpaiement\u202f» (rubrique Tech). Essayez dans toutes les rubriques et toutes les années, ou avec un autre mot.",
+    );
+    await page.getByLabel("Rubrique", { exact: true }).selectOption("");
+    await expect(page.getByRole("status")).toHaveText("1 résultat pour «\u202fpaiement\u202f»");
+  });
+
   test("is reached from the header's search box and works from a shared URL and with the back button", async ({
     page,
   }) => {
