@@ -84,7 +84,7 @@ describe("the seed article", () => {
     const time = d.querySelector(".byline time");
     expect(time?.text).toBe("12 octobre 2020");
     expect(time?.getAttribute("datetime")).toBe("2020-10-12T00:00:00+02:00");
-    expect(d.querySelector(".byline")?.text).toContain("La rédaction");
+    expect(d.querySelector(".byline")?.text.replace(/\s+/g, " ")).toContain("Par la rédaction");
     expect(d.querySelector(".byline")?.text).toMatch(/\d+\u00a0min de lecture/);
     const crumbs = d.querySelectorAll('nav[aria-label="Fil d’Ariane"] li').map((li) => li.text.trim());
     expect(crumbs).toEqual(["Accueil", "International", "Tencent et Ant Group dans la ligne de mire des États-Unis"]);
