@@ -3,7 +3,9 @@ import { CATEGORIES, SITE } from "../../src/config.ts";
 
 const seedTitle = "Tencent et Ant Group dans la ligne de mire des États-Unis";
 
-test("a reader goes from the home page to the seed article, its section and its month, and back", async ({ page }) => {
+test("a reader goes from the home page to the seed article, its section, its month and its day, and back", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByRole("link", { name: seedTitle }).first().click();
   await expect(page).toHaveURL(/\/articles\/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis\/$/);
@@ -22,6 +24,11 @@ test("a reader goes from the home page to the seed article, its section and its 
   await page.getByRole("link", { name: "Octobre 2020" }).click();
   await expect(page).toHaveURL(/\/2020\/10\/$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Octobre 2020");
+  // The way up is heard by its words, not as « flèche vers le haut ».
+  await expect(page.getByRole("link", { name: "Toute l’année 2020", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "12 octobre", exact: false }).first().click();
+  await expect(page).toHaveURL(/\/2020\/10\/12\/$/);
+  await expect(page.getByRole("link", { name: "Tout le mois\u00a0: octobre 2020", exact: true })).toBeVisible();
   await page.getByRole("link", { name: seedTitle }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedTitle);
 });
