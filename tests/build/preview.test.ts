@@ -1,0 +1,85 @@
+/**
+ * `npm run dev` shows editors their drafts and scheduled articles, marked « Aperçu » wherever they
+ * appear (README), and a build never publishes them. This runs the real dev server on a folder
+ * holding one article of each kind.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "node-html-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clearBuildCaches } from "../../src/lib/build-caches.ts";
+import { projectRoot } from "./astro.ts";
+
+const contentDir = mkdtempSync(join(tmpdir(), "digimedia-preview-"));
+const port = 4398;
+const url = `http://127.0.0.1:${String(port)}`;
+let server: ChildProcess | undefined;
+
+const article = (title: string, date: string, extra = ""): string =>
+  `---\ntitle: ${title}\ndescription: Un chapô.\ndate: ${date}\ncategory: tech\n${extra}---\n\nDu texte.\n`;
+
+/** The environment of `npm run dev`: vitest's own variables (VITEST, NODE_ENV=test) would change Astro's mode. */
+function devEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith("VITEST") && name !== "NODE_ENV" && name !== "TEST",
+    ),
+  );
+  return { ...env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: "1" };
+}
+
+beforeAll(async () => {
+  writeFileSync(join(contentDir, "publie.md"), article("Un article publié", "2021-05-03"));
+  writeFileSync(join(contentDir, "brouillon.md"), article("Un brouillon", "2021-05-04", "draft: true\n"));
+  writeFileSync(join(contentDir, "programme.md"), article("Un article programmé", "2099-01-01"));
+  server = spawn(
+    process.execPath,
+    [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", "--port", String(port)],
+    {
+      cwd: projectRoot,
+      env: devEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let log = "";
+  server.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  server.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  for (const until = Date.now() + 60_000; Date.now() < until;) {
+    try {
+      if ((await fetch(`${url}/`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`astro dev n’a pas démarré en 60 s :\n${log.slice(-3000)}`);
+}, 70_000);
+
+afterAll(() => {
+  server?.kill();
+  rmSync(contentDir, { recursive: true, force: true });
+  clearBuildCaches(projectRoot, contentDir);
+});
+
+describe("astro dev", () => {
+  it("lists drafts and scheduled articles marked « Aperçu », and published ones unmarked", async () => {
+    const home = parse(await (await fetch(`${url}/`)).text());
+    const mark = (title: string): string | undefined =>
+      home
+        .querySelectorAll("article")
+        .find((card) => card.querySelector("a")?.text.includes(title) === true || card.text.includes(title))
+        ?.querySelector(".preview")
+        ?.text.replace(/\s+/g, " ")
+        .trim();
+    expect(mark("Un brouillon")).toBe("Aperçu, brouillon (draft: true)");
+    expect(mark("Un article programmé")).toBe("Aperçu, programmé");
+    expect(mark("Un article publié")).toBeUndefined();
+  });
+
+  it("marks the draft's own page too", async () => {
+    const page = parse(await (await fetch(`${url}/articles/brouillon/`)).text());
+    expect(page.querySelector(".preview")?.text).toMatch(/^\s*Aperçu, brouillon/);
+  });
+});
