@@ -5,10 +5,14 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { formatDate, formatDateTime } from "./dates.ts";
+import { NBSP, NNBSP } from "./french-spacing.ts";
 import { srcsetCandidates, startTags } from "./html-tags.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
 export const TEMPLATE_BODY = "Le texte de l’article, en Markdown.";
+
+/** « text », with the narrow no-break spaces French puts inside guillemets (messages are French prose). */
+const quote = (text: string): string => `«${NNBSP}${text}${NNBSP}»`;
 
 /** A problem of one field ("texte" for the body). */
 export interface FieldProblem {
@@ -51,6 +55,8 @@ export interface SiteFacts {
 
 /** Where an article's page is: /articles/<slug>/ (with or without the last slash, a #fragment or a query). */
 const ARTICLE_LINK = /^\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
+/** An article's page, to resolve a relative link as a reader's browser would (the slug does not matter). */
+const ARTICLE_PAGE = new URL("https://site.invalid/articles/article/");
 /** A link that is an address on its own: a scheme, a path from the root, a fragment, a query. */
 const ANCHORED_LINK = /^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i;
 
@@ -143,7 +149,13 @@ export function bodyProblems(
 function linkProblem(href: string, { articles, now }: SiteFacts, published: Date | undefined): string | undefined {
   if (href === "" || href.startsWith("#")) return undefined;
   if (!ANCHORED_LINK.test(href)) {
-    const local = `écrivez /${href.replace(/^(?:\.\.?\/)+/, "")} pour une page du site`;
+    const reached = new URL(href, ARTICLE_PAGE);
+    if (!reached.pathname.startsWith(ARTICLE_PAGE.pathname)) {
+      // « ../cible/ » climbs out of the article's page: say where it lands from there.
+      const path = reached.pathname + reached.search + reached.hash;
+      return `le lien ${quote(href)} ne commence ni par / ni par https://${NBSP}: depuis la page de l’article, il mène à ${path}${NNBSP}; écrivez ${path}`;
+    }
+    const local = `écrivez /${href.replace(/^(?:\.\/)+/, "")} pour une page du site`;
     // « www.exemple.fr/x » is another site; « articles/x/ » a page of this one.
     const other = /^[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)/.test(href) ? `, https://${href} pour un autre site` : "";
     return `le lien « ${href} » ne commence ni par / ni par https:// : il mènerait sous l’adresse de l’article ; ${local}${other}`;

@@ -113,6 +113,8 @@ describe("bodyProblems", () => {
       "mène à un article programmé pour le 12 janvier 2031 à 17\u00a0h\u00a020, après celui-ci (1er juin 2026 à 8\u00a0h)",
     ],
     ["a path without its first slash", "articles/tencent-et-ant-group/", "écrivez /articles/tencent-et-ant-group/"],
+    ["a path up from the article's page", "../tencent-et-ant-group/", "il mène à /articles/tencent-et-ant-group/"],
+    ["a path up twice, with a fragment", "../../categorie/tech/#x", "il mène à /categorie/tech/#x"],
     ["a site without https://", "www.exemple.fr", "https://www.exemple.fr pour un autre site"],
   ])("refuses a link to %s", (_, href, message) => {
     expect(messages("x", `<p><a href="${href}">x</a></p>`)).toEqual([expect.stringContaining(message)]);
