@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { formatDate, formatDateTime } from "./dates.ts";
 import { NBSP, NNBSP } from "./french-spacing.ts";
-import { srcsetCandidates, startTags } from "./html-tags.ts";
+import { srcsetCandidates, startTags, type HtmlAttribute } from "./html-tags.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
 export const TEMPLATE_BODY = "Le texte de l’article, en Markdown.";
@@ -112,6 +112,10 @@ export function bodyProblems(
     );
   }
   for (const { name, attributes } of tags) {
+    if (name === "img") {
+      const problem = altProblem(attributes);
+      if (problem !== undefined) say(problem);
+    }
     for (const { name: attribute, value = "" } of attributes) {
       if (attribute.startsWith("on")) {
         say(
@@ -139,6 +143,24 @@ export function bodyProblems(
     if (problem !== undefined) say(`image ${problem}`);
   }
   return problems;
+}
+
+/**
+ * Why an <img> of the text lacks the text a screen reader reads in its place, as `imageAlt` for
+ * `image`: Markdown's ![](…) writes alt="", an HTML <img> may have no alt at all.
+ */
+function altProblem(attributes: readonly HtmlAttribute[]): string | undefined {
+  // An image Astro took for a file beside the article: refused through localImagePaths, its alt is elsewhere.
+  if (attributes.some((a) => a.name === "__astro_image_")) return undefined;
+  const alt = attributes.find((a) => a.name === "alt");
+  if (alt !== undefined && (alt.value ?? "").trim() !== "") return undefined;
+  const src = attributes.find((a) => a.name === "src")?.value?.replace(/&amp;/g, "&") ?? "";
+  const html = `<img src="${src}" alt="Ce que montre l’image">`;
+  const how =
+    alt === undefined
+      ? `ajoutez à sa balise ce qu’elle montre, ${html}`
+      : `écrivez ce qu’elle montre entre les crochets, ![Ce que montre l’image](${src}), ou dans une balise, ${html}`;
+  return `l’image${src === "" ? "" : ` ${quote(src)}`} n’a pas de texte alternatif (les lecteurs d’écran le lisent à sa place)${NBSP}: ${how}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bodyProblems, dateProblems, imageFileProblem, TEMPLATE_BODY } from "../../src/lib/article-checks.ts";
+import { articleMarkdown } from "../../src/lib/markdown.ts";
 
 const publicDir = mkdtempSync(join(tmpdir(), "public-"));
 mkdirSync(join(publicDir, "images"));
@@ -27,6 +28,12 @@ const messages = (
   date = published,
 ): string[] =>
   bodyProblems(body, { html, headings, localImagePaths }, site, date).map((p) => `${p.field} : ${p.message}`);
+/** The problems of a body rendered by the site's own Markdown processor, as the build renders it. */
+const renderer = await articleMarkdown.createRenderer({ syntaxHighlight: false });
+const rendered = async (body: string): Promise<string[]> => {
+  const { code, metadata } = await renderer.render(body, { fileURL: new URL("file:///content/articles/x.md") });
+  return messages(body, code, metadata.headings, metadata.localImagePaths);
+};
 
 describe("imageFileProblem", () => {
   it("accepts a file of public/", () => {
@@ -47,7 +54,7 @@ describe("bodyProblems", () => {
     expect(
       messages(
         "Du texte.",
-        '<p>Du texte.</p><pre><code>&#x3C;script>alert(1)&#x3C;/script></code></pre><img src="/images/photo.jpg" alt="">',
+        '<p>Du texte.</p><pre><code>&#x3C;script>alert(1)&#x3C;/script></code></pre><img src="/images/photo.jpg" alt="Une photo">',
         [{ depth: 2, text: "Intertitre" }],
       ),
     ).toEqual([]);
@@ -60,8 +67,13 @@ describe("bodyProblems", () => {
     ["an iframe", "x", '<iframe src="https://www.youtube.com/embed/x"></iframe>', "<iframe>"],
     ["an event handler", "x", '<p onclick="alert(1)">x</p>', "l’attribut onclick="],
     ["a javascript: link", "x", '<a href="javascript:alert(1)">x</a>', "une adresse javascript:"],
-    ["an outside image", "x", '<img src="https://exemple.fr/a.jpg" alt="">', "image « https://exemple.fr/a.jpg »"],
-    ["a missing image", "x", '<img src="/images/absente.jpg" alt="">', "fichier introuvable"],
+    [
+      "an outside image",
+      "x",
+      '<img src="https://exemple.fr/a.jpg" alt="Une photo">',
+      "image « https://exemple.fr/a.jpg »",
+    ],
+    ["a missing image", "x", '<img src="/images/absente.jpg" alt="Une photo">', "fichier introuvable"],
   ])("refuses %s", (_, body, html, message) => {
     const found = messages(body, html);
     expect(found).toHaveLength(1);
@@ -86,8 +98,29 @@ describe("bodyProblems", () => {
     expect(messages("x", html).join()).toContain("adresse externe");
   });
 
-  it("refuses an image written beside the article, which Astro would look for next to the file", () => {
-    expect(messages("![x](images/photo.jpg)", "<p></p>", [], ["images/photo.jpg"])).toEqual([
+  it.each([
+    ["in Markdown", "![](/images/photo.jpg)", "![Ce que montre l’image](/images/photo.jpg)"],
+    ["in Markdown, blank", "![  ](/images/photo.jpg)", "![Ce que montre l’image](/images/photo.jpg)"],
+    [
+      "in HTML",
+      'Du texte.\n\n<img src="/images/photo.jpg">',
+      '<img src="/images/photo.jpg" alt="Ce que montre l’image">',
+    ],
+    ["in HTML, empty", '<p><img src="/images/photo.jpg" alt="">Du texte.</p>', 'alt="Ce que montre l’image"'],
+  ])("refuses an image without alternative text %s, and says how to write one", async (_, body, example) => {
+    expect(await rendered(body)).toEqual([
+      expect.stringContaining("texte : l’image «\u202f/images/photo.jpg\u202f» n’a pas de texte alternatif"),
+    ]);
+    expect((await rendered(body)).join()).toContain(example);
+  });
+
+  it("accepts an image described in Markdown or in HTML", async () => {
+    expect(await rendered("![Une photo](/images/photo.jpg)")).toEqual([]);
+    expect(await rendered('Du texte.\n\n<img src="/images/photo.jpg" alt="Une photo">')).toEqual([]);
+  });
+
+  it("refuses an image written beside the article, which Astro would look for next to the file", async () => {
+    expect(await rendered("![x](images/photo.jpg)")).toEqual([
       expect.stringContaining("« images/photo.jpg » doit commencer par /"),
     ]);
   });
