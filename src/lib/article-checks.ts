@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { formatDate, formatDateTime } from "./dates.ts";
 import { NBSP, NNBSP } from "./french-spacing.ts";
+import { IMAGE_TYPES, imageType } from "./image-types.ts";
 import { srcsetCandidates, startTags, type HtmlAttribute } from "./html-tags.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
@@ -21,19 +22,39 @@ export interface FieldProblem {
 }
 
 /**
- * What is wrong with an image address, if anything: it must name a file of public/. An outside
+ * What is wrong with an image address, if anything: it must name a file of public/ of a type the
+ * site serves (image-types.ts: a page announces it, the server sends it with that type). An outside
  * address (https://) is refused: the site loads only its own images (the reader's privacy, and
  * the Content-Security-Policy's img-src 'self' would block it).
  */
 export function imageFileProblem(image: string, publicDir: string): string | undefined {
-  if (/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(image)) {
-    return `« ${image} » est une adresse externe : le site ne charge que ses propres images ; enregistrez l’image dans public/images/ et écrivez /images/nom-du-fichier.jpg`;
+  return addressProblem(image) ?? imageTypeProblem(image) ?? missingFileProblem(image, publicDir);
+}
+
+/** The same for a video's or a sound's file (<video src>, <source src>): any type, the server sends it. */
+function mediaFileProblem(address: string, publicDir: string): string | undefined {
+  return addressProblem(address) ?? missingFileProblem(address, publicDir);
+}
+
+function addressProblem(address: string): string | undefined {
+  if (/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(address)) {
+    return `« ${address} » est une adresse externe : le site ne charge que ses propres images ; enregistrez l’image dans public/images/ et écrivez /images/nom-du-fichier.jpg`;
   }
-  if (!image.startsWith("/")) {
-    return `« ${image} » doit commencer par / : un fichier de public/, ex. /images/photo.jpg`;
+  if (!address.startsWith("/")) {
+    return `« ${address} » doit commencer par / : un fichier de public/, ex. /images/photo.jpg`;
   }
-  const file = join(publicDir, decodeURIComponent(image.split(/[?#]/)[0] ?? ""));
-  return existsSync(file) ? undefined : `fichier introuvable : public${image} (les images vont dans public/)`;
+  return undefined;
+}
+
+function imageTypeProblem(image: string): string | undefined {
+  if (imageType(image) !== undefined) return undefined;
+  const extension = /\.[a-z0-9]+$/i.exec(image.split(/[?#]/)[0] ?? "")?.[0] ?? "sans extension";
+  return `${quote(image)} (${extension}) n’est pas un format d’image que le site sert (formats servis${NBSP}: ${Object.keys(IMAGE_TYPES).join(", ")})${NNBSP}; convertissez l’image, en .jpg ou .webp par exemple`;
+}
+
+function missingFileProblem(address: string, publicDir: string): string | undefined {
+  const file = join(publicDir, decodeURIComponent(address.split(/[?#]/)[0] ?? ""));
+  return existsSync(file) ? undefined : `fichier introuvable : public${address} (les images vont dans public/)`;
 }
 
 /** What Astro rendered of a body. */
@@ -131,7 +152,9 @@ export function bodyProblems(
       } else if (IMAGE_ELEMENTS.has(name) && IMAGE_ATTRIBUTES.has(attribute)) {
         const urls = attribute === "srcset" ? srcsetCandidates(value).map((c) => c.url) : [value];
         for (const url of urls.filter((u) => u !== "")) {
-          const problem = imageFileProblem(url.replace(/&amp;/g, "&"), publicDir);
+          // A video's or a sound's own file may be of any type; its poster and the candidates of a srcset are images.
+          const check = attribute === "src" && name !== "img" ? mediaFileProblem : imageFileProblem;
+          const problem = check(url.replace(/&amp;/g, "&"), publicDir);
           if (problem !== undefined) say(`image ${problem}`);
         }
       }

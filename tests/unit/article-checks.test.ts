@@ -8,7 +8,10 @@ import { articleMarkdown } from "../../src/lib/markdown.ts";
 
 const publicDir = mkdtempSync(join(tmpdir(), "public-"));
 mkdirSync(join(publicDir, "images"));
-writeFileSync(join(publicDir, "images", "photo.jpg"), "");
+mkdirSync(join(publicDir, "videos"));
+for (const file of ["images/photo.jpg", "images/photo.heic", "images/photo", "rss.css", "videos/clip.mp4"]) {
+  writeFileSync(join(publicDir, file), "");
+}
 
 const site = {
   publicDir,
@@ -39,11 +42,19 @@ describe("imageFileProblem", () => {
   it("accepts a file of public/", () => {
     expect(imageFileProblem("/images/photo.jpg", publicDir)).toBeUndefined();
   });
+  it("names the formats the site serves when it refuses one", () => {
+    expect(imageFileProblem("/images/photo.heic", publicDir)).toContain(
+      "formats servis\u00a0: .avif, .gif, .jpeg, .jpg, .png, .svg, .webp",
+    );
+  });
   it.each([
     ["https://exemple.fr/a.jpg", "adresse externe"],
     ["//cdn.exemple.fr/a.jpg", "adresse externe"],
     ["images/photo.jpg", "doit commencer par /"],
     ["/images/absente.jpg", "fichier introuvable : public/images/absente.jpg"],
+    ["/images/photo.heic", "(.heic) n’est pas un format d’image que le site sert"],
+    ["/rss.css", "«\u202f/rss.css\u202f» (.css) n’est pas un format d’image"],
+    ["/images/photo", "(sans extension) n’est pas un format d’image"],
   ])("refuses %j", (image, message) => {
     expect(imageFileProblem(image, publicDir)).toContain(message);
   });
@@ -117,6 +128,13 @@ describe("bodyProblems", () => {
   it("accepts an image described in Markdown or in HTML", async () => {
     expect(await rendered("![Une photo](/images/photo.jpg)")).toEqual([]);
     expect(await rendered('Du texte.\n\n<img src="/images/photo.jpg" alt="Une photo">')).toEqual([]);
+  });
+
+  it("refuses an image of a type the site does not serve, and not a video's own file", () => {
+    expect(messages("x", '<p><img src="/images/photo.heic" alt="Une photo"></p>')).toEqual([
+      expect.stringContaining("(.heic) n’est pas un format d’image"),
+    ]);
+    expect(messages("x", '<video src="/videos/clip.mp4" poster="/images/photo.jpg"></video><p>x</p>')).toEqual([]);
   });
 
   it("refuses an image written beside the article, which Astro would look for next to the file", async () => {
