@@ -138,12 +138,16 @@ export const articleSchema = z
         }),
       tags: z
         .array(
-          requiredText("une étiquette (tags)").refine((tag) => slugify(tag) !== "", {
-            error: (issue) =>
-              `l’étiquette « ${String(issue.input)} » n’a ni lettre ni chiffre : elle n’aurait pas d’adresse (/tag/…)`,
-          }),
+          requiredText("une étiquette (tags)")
+            .transform((tag) => tag.replace(/\s+/g, " "))
+            .refine((tag) => slugify(tag) !== "", {
+              error: (issue) =>
+                `l’étiquette « ${String(issue.input)} » n’a ni lettre ni chiffre : elle n’aurait pas d’adresse (/tag/…)`,
+            }),
           { error: "les étiquettes (tags) sont une liste, par exemple : tags: [Tencent, Chine]" },
         )
+        // One per tag page: « Apple » and « apple » would be two links to /tag/apple/.
+        .transform((tags) => tags.filter((tag, i) => tags.findIndex((t) => slugify(t) === slugify(tag)) === i))
         .default([]),
       author: requiredText("l’auteur (author)").default("La rédaction"),
       image: requiredText("l’image (image)").optional(),

@@ -29,6 +29,26 @@ describe("article front matter", () => {
     );
   });
 
+  it("keeps one tag per tag page, as first written, its spaces collapsed", () => {
+    const tags = [
+      "Apple",
+      "apple",
+      " Apple",
+      "Intelligence  artificielle",
+      "intelligence\tartificielle",
+      "C",
+      "C++",
+      "C#",
+    ];
+    expect(articleSchema.parse({ ...valid, tags }).tags).toEqual([
+      "Apple",
+      "Intelligence artificielle",
+      "C",
+      "C++",
+      "C#",
+    ]);
+  });
+
   it.each(["Réseaux sociaux", "Reseaux sociaux", "réseaux-sociaux", "RÉSEAUX SOCIAUX", "reseaux-sociaux"])(
     "reads the category %j, label or slug, whatever its accents and case",
     (category) => {
