@@ -57,6 +57,32 @@ function missingFileProblem(address: string, publicDir: string): string | undefi
   return existsSync(file) ? undefined : `fichier introuvable : public${address} (les images vont dans public/)`;
 }
 
+/** Comments, and elements whose content a reader does not see as text. */
+const UNSEEN = /<!--[\s\S]*?-->|<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const TAG = /<\/?[a-zA-Z][^>]*>/g;
+const ENTITY = /&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi;
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', nbsp: NBSP };
+
+/** The text of rendered HTML as a reader sees it: no comments nor tags, entities decoded. */
+function readerText(html: string): string {
+  return html
+    .replace(UNSEEN, "")
+    .replace(TAG, "")
+    .replace(ENTITY, (entity, hex?: string, decimal?: string, name?: string) => {
+      if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+      const code = hex === undefined ? Number(decimal) : parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    });
+}
+
+/** An element that shows a reader something without text (the forbidden ones are refused on their own). */
+const PICTURE = /<(?:img|picture|svg|video|audio|iframe|object|embed)\b/i;
+
+/** Rendered HTML with no text nor picture for a reader: only comments, link definitions, empty elements. */
+function showsNothing(html: string): boolean {
+  return readerText(html).trim() === "" && !PICTURE.test(html.replace(UNSEEN, ""));
+}
+
 /** What Astro rendered of a body. */
 export interface RenderedBody {
   html: string;
@@ -120,7 +146,11 @@ export function bodyProblems(
     problems.push({ field: "texte", message });
   };
   if (body.trim() === "") say("le texte de l’article est vide : écrivez-le sous le front matter (après la ligne ---)");
-  else if (body.includes(TEMPLATE_BODY)) say("le texte est encore celui du modèle de npm run new : remplacez-le");
+  else if (showsNothing(html)) {
+    say(
+      `le texte de l’article ne montre rien aux lecteurs (des commentaires <!-- … -->, des définitions de liens ou des balises vides)${NBSP}: écrivez-le sous le front matter (après la ligne ---)`,
+    );
+  } else if (body.includes(TEMPLATE_BODY)) say("le texte est encore celui du modèle de npm run new : remplacez-le");
   for (const heading of headings.filter((h) => h.depth === 1)) {
     say(
       `l’intertitre « # ${heading.text} » ferait un second titre principal : le titre vient de title ; commencez les intertitres par ## (« ## ${heading.text} »)`,

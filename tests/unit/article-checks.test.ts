@@ -92,6 +92,15 @@ describe("bodyProblems", () => {
     expect(found[0]).toContain(message);
   });
 
+  it.each([
+    ["an HTML comment", "<!-- à écrire -->"],
+    ["a link definition and an empty element", "[source]: https://exemple.fr/\n\n<div>&nbsp;</div>"],
+  ])("refuses a text with only %s, which shows readers nothing", async (_, body) => {
+    expect(await rendered(body)).toEqual([
+      expect.stringContaining("le texte de l’article ne montre rien aux lecteurs"),
+    ]);
+  });
+
   it("reads real tags only: words in an attribute's text or a comment are not elements nor handlers", () => {
     expect(
       messages(
