@@ -101,6 +101,55 @@ describe("bodyProblems", () => {
     ]);
   });
 
+  it.each([
+    [
+      "an unclosed quotation",
+      'Il a dit "bonjour. Puis plus rien.',
+      "citation non fermée dans «\u202fIl a dit «\u202fbonjour. Puis plus rien.\u202f»\u00a0: aucun » ne ferme",
+    ],
+    [
+      "a closing mark that closes nothing",
+      'Il a dit bonjour" puis plus rien.',
+      "guillemet fermant sans citation ouverte dans «\u202fIl a dit bonjour\u202f» puis plus rien.\u202f»",
+    ],
+    ["a footnote call with no note", "Une note[^2] absente.", "l’appel de note «\u202f[^2]\u202f» n’a pas de note"],
+    [
+      "a reference link with no definition",
+      "Un [lien][absent] sans définition.",
+      "le lien «\u202f[lien][absent]\u202f» renvoie à [absent], que rien ne définit",
+    ],
+    [
+      "an inline link left open",
+      "Un [lien cassé](https://exemple.fr et la suite.",
+      "le lien «\u202f[lien cassé](https://exemple.fr et la suite.\u202f» n’a pas été lu comme un lien",
+    ],
+    [
+      "a link whose address holds a space",
+      "Voir [la page](https://exemple.fr/une page) ici.",
+      "le lien «\u202f[la page](https://exemple.fr/une page) ici.\u202f» n’a pas été lu comme un lien",
+    ],
+  ])("refuses %s, quoting where it is", async (_, body, message) => {
+    expect(await rendered(body)).toEqual([expect.stringContaining(message)]);
+  });
+
+  it("refuses a quotation that runs over two paragraphs, in each of them", async () => {
+    expect(await rendered('"Premier paragraphe.\n\nSecond paragraphe."')).toEqual([
+      expect.stringContaining("citation non fermée dans «\u202f«\u202fPremier paragraphe.\u202f»"),
+      expect.stringContaining("guillemet fermant sans citation ouverte dans «\u202fSecond paragraphe.\u202f»\u202f»"),
+    ]);
+  });
+
+  it("accepts closed quotations, notes, links and Markdown shown as code", async () => {
+    const body = [
+      'Il a dit "bonjour" puis "au revoir *à tous*". Un écran de 6,3" et les années \'90.',
+      "Une note[^1], un [lien][ok] et [un autre](https://exemple.fr/).",
+      'Du code : `[^2]`, `[a][b]`, `[x](y` et `"` seul.',
+      '```\n[a][b] [x](y "z\n```',
+      "[^1]: La note.\n\n[ok]: https://exemple.fr/",
+    ].join("\n\n");
+    expect(await rendered(body)).toEqual([]);
+  });
+
   it("reads real tags only: words in an attribute's text or a comment are not elements nor handlers", () => {
     expect(
       messages(
