@@ -4,7 +4,9 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { formatDate, formatDateTime } from "./dates.ts";
+import { CATEGORIES, SITE } from "../config.ts";
+import { categorySlug } from "./article-schema.ts";
+import { archiveParts, formatDate, formatDateTime, formatDayHeading, frenchMonth } from "./dates.ts";
 import { NBSP, NNBSP } from "./french-spacing.ts";
 import { IMAGE_TYPES, imageType } from "./image-types.ts";
 import { srcsetCandidates, startTags, type HtmlAttribute } from "./html-tags.ts";
@@ -176,6 +178,12 @@ export interface SiteFacts {
 
 /** Where an article's page is: /articles/<slug>/ (with or without the last slash, a #fragment or a query). */
 const ARTICLE_LINK = /^\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
+/** A category's pages: /categorie/<slug>/, its later pages, its feed. */
+const CATEGORY_LINK = /^\/categorie\/([^/?#]+)(?:[/?#].*)?$/;
+/** A date's archive: /2020/, /2020/10/, /2020/10/12/. */
+const ARCHIVE_LINK = /^\/(\d{4})(?:\/(\d{2})(?:\/(\d{2}))?)?\/?(?:[?#].*)?$/;
+/** This site's host, www. aside: a link copied from the live site is a link to one of its pages. */
+const OWN_HOST = new URL(SITE.url).host.replace(/^www\./, "");
 /** An article's page, to resolve a relative link as a reader's browser would (the slug does not matter). */
 const ARTICLE_PAGE = new URL("https://site.invalid/articles/article/");
 /** A link that is an address on its own: a scheme, a path from the root, a fragment, a query. */
@@ -298,7 +306,7 @@ function altProblem(attributes: readonly HtmlAttribute[]): string | undefined {
  * article's date: an article still scheduled at the build's time, and after it, has no page yet
  * when it appears (an older article may link to any article already out, of any date).
  */
-function linkProblem(href: string, { articles, now }: SiteFacts, published: Date | undefined): string | undefined {
+function linkProblem(href: string, site: SiteFacts, published: Date | undefined): string | undefined {
   if (href === "" || href.startsWith("#")) return undefined;
   if (!ANCHORED_LINK.test(href)) {
     const reached = new URL(href, ARTICLE_PAGE);
@@ -312,13 +320,99 @@ function linkProblem(href: string, { articles, now }: SiteFacts, published: Date
     const other = /^[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)/.test(href) ? `, https://${href} pour un autre site` : "";
     return `le lien « ${href} » ne commence ni par / ni par https:// : il mènerait sous l’adresse de l’article ; ${local}${other}`;
   }
-  const slug = ARTICLE_LINK.exec(href)?.[1];
+  const path = sitePath(href);
+  if (path === undefined) return undefined;
+  return (
+    articleLinkProblem(href, path, site, published) ??
+    categoryLinkProblem(href, path) ??
+    archiveLinkProblem(href, path, site, published)
+  );
+}
+
+/** The path of a link to a page of this site, from its root or with its address (www. or not); else undefined. */
+function sitePath(href: string): string | undefined {
+  if (href.startsWith("/") && !href.startsWith("//")) return href;
+  if (!/^(?:https?:)?\/\//i.test(href)) return undefined;
+  try {
+    const url = new URL(href, SITE.url);
+    return url.host.replace(/^www\./, "") === OWN_HOST ? url.pathname + url.search + url.hash : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether an article dated `date` is out when one dated `published` appears (or already, at the build's `now`). */
+const outBy = (date: Date, now: Date, published: Date | undefined): boolean =>
+  date <= now || published === undefined || date <= published;
+
+/** A path part as an editor wrote it (%C3%A9 as é), or as it is when it is not valid percent-encoding. */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+function articleLinkProblem(
+  href: string,
+  path: string,
+  { articles, now }: SiteFacts,
+  published: Date | undefined,
+): string | undefined {
+  const slug = ARTICLE_LINK.exec(path)?.[1];
   if (slug === undefined) return undefined;
-  const target = articles.get(decodeURIComponent(slug));
+  const target = articles.get(decoded(slug));
   if (target === undefined) return `le lien « ${href} » mène à un article qui n’existe pas (aucun fichier ${slug}.md)`;
   if (target === "draft") return `le lien « ${href} » mène à un brouillon (draft: true), qui n’est pas publié`;
-  if (target <= now || published === undefined || target <= published) return undefined;
+  if (published === undefined || outBy(target, now, published)) return undefined;
   return `le lien « ${href} » mène à un article programmé pour le ${formatDateTime(target)}, après celui-ci (${formatDateTime(published)}) : ses lecteurs tomberaient sur une page introuvable jusque-là ; retirez le lien, ou datez cet article au plus tôt du ${formatDateTime(target)}`;
+}
+
+/** A link to /categorie/<slug>/ (its later pages, its feed) names a category of src/config.ts. */
+function categoryLinkProblem(href: string, path: string): string | undefined {
+  const name = CATEGORY_LINK.exec(path)?.[1];
+  if (name === undefined || CATEGORIES.some((c) => c.slug === name)) return undefined;
+  const meant = categorySlug(decoded(name));
+  const fix =
+    meant === undefined
+      ? `les rubriques sont ${CATEGORIES.map((c) => c.slug).join(", ")}`
+      : `écrivez ${path.replace(`/categorie/${name}`, `/categorie/${meant}`)}`;
+  return `le lien ${quote(href)} mène à une rubrique qui n’existe pas${NBSP}: ${fix}`;
+}
+
+/**
+ * A link to a date's archive (/2020/, /2020/10/, /2020/10/12/, Paris time) needs an article of that
+ * date out when the linking one appears: only dates that have articles have a page.
+ */
+function archiveLinkProblem(
+  href: string,
+  path: string,
+  { articles, now }: SiteFacts,
+  published: Date | undefined,
+): string | undefined {
+  const match = ARCHIVE_LINK.exec(path);
+  if (match === null) return undefined;
+  const [, year = "", month, day] = match;
+  const dated = [...articles.values()].filter((date): date is Date => {
+    if (date === "draft") return false;
+    const parts = archiveParts(date);
+    return parts.year === year && (month ?? parts.month) === parts.month && (day ?? parts.day) === parts.day;
+  });
+  if (dated.some((date) => outBy(date, now, published))) return undefined;
+  const m = Number(month);
+  const period =
+    month === undefined
+      ? `en ${year}`
+      : m < 1 || m > 12
+        ? `à cette date`
+        : day === undefined
+          ? `en ${frenchMonth(m)} ${year}`
+          : `le ${formatDayHeading(Number(year), m, Number(day))}`;
+  const page = `le lien ${quote(href)} mène à une page d’archives`;
+  return dated.length === 0 || published === undefined
+    ? `${page} qui n’existe pas${NBSP}: aucun article n’est publié ${period} (seules les dates qui ont des articles ont une page)`
+    : `${page} qui n’existera pas encore quand celui-ci paraîtra (${formatDateTime(published)})${NBSP}: les articles publiés ${period} sont programmés après celui-ci`;
 }
 
 /**

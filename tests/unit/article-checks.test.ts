@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bodyProblems, dateProblems, imageFileProblem, TEMPLATE_BODY } from "../../src/lib/article-checks.ts";
 import { articleMarkdown } from "../../src/lib/markdown.ts";
+import { SITE } from "../../src/config.ts";
 
 const publicDir = mkdtempSync(join(tmpdir(), "public-"));
 mkdirSync(join(publicDir, "images"));
@@ -12,6 +13,9 @@ mkdirSync(join(publicDir, "videos"));
 for (const file of ["images/photo.jpg", "images/photo.heic", "images/photo", "rss.css", "videos/clip.mp4"]) {
   writeFileSync(join(publicDir, file), "");
 }
+
+/** This site's host without www.: a link to it is a link to a page of the site. */
+const ownHost = new URL(SITE.url).host.replace(/^www\./, "");
 
 const site = {
   publicDir,
@@ -205,7 +209,16 @@ describe("bodyProblems", () => {
     const links = [
       "/articles/tencent-et-ant-group/",
       "/articles/tencent-et-ant-group#note",
+      "/articles/tencent-et-ant-group/#nulle-part",
       "/categorie/international/",
+      "/categorie/tech/2/",
+      "/categorie/reseaux-sociaux/rss.xml",
+      `${SITE.url}/articles/tencent-et-ant-group/`,
+      `http://${ownHost}/categorie/tech/`,
+      "/2020/",
+      "/2020/10/",
+      "/2020/10/12/",
+      "https://exemple.fr/categorie/sport/",
       "https://exemple.fr/a?b=1&amp;c=2",
       "mailto:redaction@digimedia.fr",
       "#fn-1",
@@ -225,6 +238,22 @@ describe("bodyProblems", () => {
     ["a path up from the article's page", "../tencent-et-ant-group/", "il mène à /articles/tencent-et-ant-group/"],
     ["a path up twice, with a fragment", "../../categorie/tech/#x", "il mène à /categorie/tech/#x"],
     ["a site without https://", "www.exemple.fr", "https://www.exemple.fr pour un autre site"],
+    ["a category that does not exist", "/categorie/sport/", "mène à une rubrique qui n’existe pas"],
+    ["a category by its name", "/categorie/R%C3%A9seaux-sociaux/", "écrivez /categorie/reseaux-sociaux/"],
+    [
+      "this site's article that does not exist, by its full address",
+      `${SITE.url}/articles/nexiste-pas/`,
+      "aucun fichier nexiste-pas.md",
+    ],
+    [
+      "this site's category that does not exist, without www.",
+      `https://${ownHost}/categorie/sport/`,
+      "mène à une rubrique qui n’existe pas",
+    ],
+    ["a year without articles", "/2019/", "aucun article n’est publié en 2019"],
+    ["a month without articles", "/2020/09/", "aucun article n’est publié en septembre 2020"],
+    ["a day without articles", "/2020/10/13/", "aucun article n’est publié le 13 octobre 2020"],
+    ["a day whose articles are scheduled after this one", "/2031/01/12/", "programmés après celui-ci"],
   ])("refuses a link to %s", (_, href, message) => {
     expect(messages("x", `<p><a href="${href}">x</a></p>`)).toEqual([expect.stringContaining(message)]);
   });
@@ -234,8 +263,8 @@ describe("bodyProblems", () => {
     expect(messages("x", link, [], [], new Date("2019-03-01T10:00:00+01:00"))).toEqual([]);
   });
 
-  it("accepts a link to a scheduled article from one that appears with it or after it", () => {
-    const link = `<p><a href="/articles/programme/">x</a></p>`;
+  it("accepts a link to a scheduled article, or its day, from one that appears with it or after it", () => {
+    const link = `<p><a href="/articles/programme/">x</a> <a href="/2031/01/12/">x</a></p>`;
     expect(messages("x", link, [], [], new Date("2031-01-12T17:20:00+01:00"))).toEqual([]);
     expect(messages("x", link, [], [], new Date("2031-02-01T00:00:00+01:00"))).toEqual([]);
   });
