@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { SITE } from "../../src/config.ts";
 import { buildWith, projectRoot } from "./astro.ts";
 
 const good = `---
@@ -17,6 +18,9 @@ category: tech
 
 Du texte.
 `;
+
+/** The checks' words as they write them: a narrow no-break space inside « ». */
+const spaced = (message: string): string => message.replace(/« /g, "«\u202f").replace(/ »/g, "\u202f»");
 
 const withFields = (fields: string): string => `---\n${fields}\n---\n\nDu texte.\n`;
 const base = "title: Titre\ndescription: Chapô.\ndate: 2021-05-04\ncategory: tech";
@@ -99,6 +103,36 @@ const cases: Case[] = [
     file: "lien-programme.md",
     expect: ["champ « texte »", "mène à un article programmé pour le 1er janvier 2099"],
   },
+  oneFile(
+    "an image of a type the site does not serve",
+    "image-css.md",
+    `${base}\nimage: /rss.css\nimageAlt: Une feuille`,
+    ["champ « image »", "(.css) n’est pas un format d’image que le site sert"],
+  ),
+  {
+    name: "the problems of a text, all listed, and a text that shows nothing",
+    files: {
+      "texte.md": `---\n${base}\n---\n\n${[
+        "Voir [cela](../valide/) et [la rubrique](/categorie/sport/).",
+        `Copié du site : [ceci](${SITE.url}/articles/nexiste-pas/).`,
+        "![](/favicon.svg)",
+        'Il a dit "bonjour. Puis plus rien[^2].',
+      ].join("\n\n")}\n`,
+      "commentaire.md": `---\n${base}\n---\n\n<!-- à écrire -->\n`,
+    },
+    file: "texte.md",
+    expect: [
+      "2 articles à corriger",
+      "il mène à /articles/valide/",
+      "« /categorie/sport/ » mène à une rubrique qui n’existe pas",
+      "aucun fichier nexiste-pas.md",
+      "l’image « /favicon.svg » n’a pas de texte alternatif",
+      "citation non fermée dans « Il a dit « bonjour. Puis plus rien[^2]. »",
+      "l’appel de note « [^2] » n’a pas de note",
+      "commentaire.md",
+      "le texte de l’article ne montre rien aux lecteurs",
+    ].map(spaced),
+  },
   {
     name: "two broken articles, reported together",
     files: {
@@ -144,6 +178,17 @@ describe("a malformed article fails the build", () => {
     // An older article may link to a newer one already published.
     writeFileSync(join(dir, "suite.md"), withFields(base.replace("2021-05-04", "2022-01-10")));
     writeFileSync(join(dir, "ancien.md"), `---\n${base}\n---\n\nLire [la suite](/articles/suite/).\n`);
+    // What the text checks accept: links to the site's pages (by its address too), a described image, closed
+    // quotations, a note and a reference link that have their definitions, Markdown shown as code.
+    writeFileSync(
+      join(dir, "permis.md"),
+      `---\n${base}\n---\n\n${[
+        `Voir [la rubrique](/categorie/tech/), [le jour](/2021/05/03/) et [l’article](${SITE.url}/articles/valide/#x).`,
+        '![Le logo du site](/favicon.svg)\n\nIl a dit "bonjour" puis "au revoir"[^1], voir [la source][src].',
+        "Le code `[^2]` ou `[a](b` reste tel quel.",
+        "[^1]: La note.\n\n[src]: https://exemple.fr/",
+      ].join("\n\n")}\n`,
+    );
     const { status, output } = buildWith(dir, "./dist-errors");
     expect(output).not.toContain("Article invalide");
     expect(status).toBe(0);
