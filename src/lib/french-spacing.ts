@@ -7,6 +7,9 @@ export const NBSP = "\u00a0";
 /** Narrow no-break space (U+202F): before ; ! ? and inside « ». */
 export const NNBSP = "\u202f";
 
+/** « text », with the narrow no-break spaces French puts inside guillemets. */
+export const inGuillemets = (text: string): string => `«${NNBSP}${text}${NNBSP}»`;
+
 // URLs and e-mail-like schemes are left untouched: their ? and : are not prose.
 const urlRe = /(?:[a-z][a-z0-9+.-]*:\/\/|mailto:|www\.)[^\s<>«»"]+/giu;
 const spaceRe = /[\s\u00a0\u202f]/u;

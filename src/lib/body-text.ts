@@ -1,0 +1,107 @@
+/**
+ * The text of a rendered article body as its readers see it (comments and tags aside, entities
+ * decoded, code left out), and what is wrong in it that Markdown and smartypants leave as typed: a
+ * quotation left open, a footnote call without a note, a link that did not become one. Messages are
+ * for editors, in French (article-checks.ts gathers them).
+ */
+import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
+
+/** Comments, and elements whose content a reader does not see as text. */
+const UNSEEN = /<!--[\s\S]*?-->|<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const TAG = /<\/?[a-zA-Z][^>]*>/g;
+const ENTITY = /&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi;
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', nbsp: NBSP };
+
+/** The text of rendered HTML as a reader sees it: no comments nor tags, entities decoded. */
+function readerText(html: string): string {
+  return html
+    .replace(UNSEEN, "")
+    .replace(TAG, "")
+    .replace(ENTITY, (entity, hex?: string, decimal?: string, name?: string) => {
+      if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+      const code = hex === undefined ? Number(decimal) : parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    });
+}
+
+/** An element that shows a reader something without text (the forbidden ones are refused on their own). */
+const PICTURE = /<(?:img|picture|svg|video|audio|iframe|object|embed)\b/i;
+
+/** Rendered HTML with no text nor picture for a reader: only comments, link definitions, empty elements. */
+export function showsNothing(html: string): boolean {
+  return readerText(html).trim() === "" && !PICTURE.test(html.replace(UNSEEN, ""));
+}
+
+/** Elements shown as typed (code): neither the quotation marks nor the Markdown of the text apply there. */
+const VERBATIM = /<(pre|code|kbd|samp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+/** Tags that end a paragraph of text: a paragraph, an item, a heading, a cell, a quotation… */
+const BLOCK =
+  /<\/?(?:address|article|aside|blockquote|caption|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>/gi;
+const BLOCK_END = "\u2029";
+
+/** The paragraphs (items, headings, cells) of rendered HTML as a reader sees them, code left out. */
+export function proseBlocks(html: string): string[] {
+  return readerText(html.replace(UNSEEN, "").replace(VERBATIM, " ").replace(BLOCK, BLOCK_END))
+    .split(BLOCK_END)
+    .map((text) => text.replace(/[ \t\r\n]+/g, " ").trim())
+    .filter((text) => text !== "");
+}
+
+/** The words of `text` from `before` characters before `at` to 40 after `end`, to show an editor where something is. */
+function around(text: string, at: number, end = at + 1, before = 40): string {
+  const space = text.indexOf(" ", at - before);
+  const from = at <= before ? 0 : space === -1 || space >= at ? at : space + 1;
+  const stop = end + 40 >= text.length ? text.length : Math.max(end, text.lastIndexOf(" ", end + 40));
+  return `${from > 0 ? "…" : ""}${text.slice(from, stop)}${stop < text.length ? "…" : ""}`;
+}
+
+/**
+ * Quotation marks of a paragraph that do not pair: a « no » closes (a " left open) or a » no «
+ * opens. A quotation does not run over paragraphs: smartypants pairs the quotes of one only.
+ */
+export function quotationProblems(text: string): string[] {
+  const open: number[] = [];
+  const problems: string[] = [];
+  for (const { 0: mark, index } of text.matchAll(/[«»]/g)) {
+    if (mark === "«") open.push(index);
+    else if (open.pop() === undefined) {
+      problems.push(
+        `guillemet fermant sans citation ouverte dans ${inGuillemets(around(text, index))}${NBSP}: aucun « ne l’ouvre dans son paragraphe${NNBSP}; écrivez le guillemet droit " qui ouvre la citation avant ses premiers mots, ou retirez le »`,
+      );
+    }
+  }
+  for (const index of open) {
+    problems.push(
+      `citation non fermée dans ${inGuillemets(around(text, index))}${NBSP}: aucun » ne ferme son « dans le paragraphe${NNBSP}; écrivez le guillemet droit " qui la ferme après ses derniers mots (une citation sur plusieurs paragraphes se ferme à la fin de chacun)`,
+    );
+  }
+  return problems;
+}
+
+const FOOTNOTE_CALL = /\[\^[^\]\s]*\]/g;
+const REFERENCE_LINK = /\[([^\][]*)\]\[([^\][]*)\]/g;
+/** An inline link that did not become one: "[texte](" with the words after it. */
+const OPEN_LINK = /\[[^\][]*\]\(/g;
+
+/** Markdown the processor did not resolve, left as typed in the text: a note, a link. */
+export function markdownProblems(text: string): string[] {
+  const problems: string[] = [];
+  for (const [call] of text.matchAll(FOOTNOTE_CALL)) {
+    problems.push(
+      `l’appel de note ${inGuillemets(call)} n’a pas de note${NBSP}: écrivez-la sur une ligne à part, après le paragraphe, ${call}: Le texte de la note.`,
+    );
+  }
+  const rest = text.replace(FOOTNOTE_CALL, (call) => " ".repeat(call.length));
+  for (const [link, words = "", name = ""] of rest.matchAll(REFERENCE_LINK)) {
+    const label = name === "" ? words : name;
+    problems.push(
+      `le lien ${inGuillemets(link)} renvoie à [${label}], que rien ne définit${NBSP}: ajoutez sur une ligne à part [${label}]: https://…, ou écrivez le lien en entier, [${words}](https://…)`,
+    );
+  }
+  for (const { 0: start, index } of rest.matchAll(OPEN_LINK)) {
+    problems.push(
+      `le lien ${inGuillemets(around(text, index, index + start.length, 0).replace(/^…/, ""))} n’a pas été lu comme un lien${NBSP}: fermez la parenthèse juste après l’adresse, et écrivez %20 pour une espace dans l’adresse, comme [texte](https://exemple.fr/une%20page)`,
+    );
+  }
+  return problems;
+}

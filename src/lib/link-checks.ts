@@ -1,0 +1,145 @@
+/**
+ * The links of an article's text to pages of this site (from its root, or with its address): an
+ * article that exists and is out when the linking one appears, a category of src/config.ts, a date
+ * that has an archive page. Messages are for editors, in French (article-checks.ts gathers them).
+ */
+import { CATEGORIES, SITE } from "../config.ts";
+import { categorySlug } from "./article-schema.ts";
+import { archiveParts, formatDateTime, formatDayHeading, frenchMonth } from "./dates.ts";
+import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
+
+/** What a body's links and images are checked against. */
+export interface SiteFacts {
+  publicDir: string;
+  /** Every article of the folder by slug: its publication date (past or scheduled), or "draft". */
+  articles: ReadonlyMap<string, Date | "draft">;
+  /** The build's time: an article dated after it is scheduled (publishing.ts). */
+  now: Date;
+}
+
+/** Where an article's page is: /articles/<slug>/ (with or without the last slash, a #fragment or a query). */
+const ARTICLE_LINK = /^\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
+/** A category's pages: /categorie/<slug>/, its later pages, its feed. */
+const CATEGORY_LINK = /^\/categorie\/([^/?#]+)(?:[/?#].*)?$/;
+/** A date's archive: /2020/, /2020/10/, /2020/10/12/. */
+const ARCHIVE_LINK = /^\/(\d{4})(?:\/(\d{2})(?:\/(\d{2}))?)?\/?(?:[?#].*)?$/;
+/** This site's host, www. aside: a link copied from the live site is a link to one of its pages. */
+const OWN_HOST = new URL(SITE.url).host.replace(/^www\./, "");
+/** An article's page, to resolve a relative link as a reader's browser would (the slug does not matter). */
+const ARTICLE_PAGE = new URL("https://site.invalid/articles/article/");
+/** A link that is an address on its own: a scheme, a path from the root, a fragment, a query. */
+const ANCHORED_LINK = /^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i;
+
+/**
+ * Why a link of the text would lead nowhere on the site, if it would; `published` is the linking
+ * article's date: an article still scheduled at the build's time, and after it, has no page yet
+ * when it appears (an older article may link to any article already out, of any date).
+ */
+export function linkProblem(href: string, site: SiteFacts, published: Date | undefined): string | undefined {
+  if (href === "" || href.startsWith("#")) return undefined;
+  if (!ANCHORED_LINK.test(href)) {
+    const reached = new URL(href, ARTICLE_PAGE);
+    if (!reached.pathname.startsWith(ARTICLE_PAGE.pathname)) {
+      // « ../cible/ » climbs out of the article's page: say where it lands from there.
+      const path = reached.pathname + reached.search + reached.hash;
+      return `le lien ${inGuillemets(href)} ne commence ni par / ni par https://${NBSP}: depuis la page de l’article, il mène à ${path}${NNBSP}; écrivez ${path}`;
+    }
+    const local = `écrivez /${href.replace(/^(?:\.\/)+/, "")} pour une page du site`;
+    // « www.exemple.fr/x » is another site; « articles/x/ » a page of this one.
+    const other = /^[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)/.test(href) ? `, https://${href} pour un autre site` : "";
+    return `le lien « ${href} » ne commence ni par / ni par https:// : il mènerait sous l’adresse de l’article ; ${local}${other}`;
+  }
+  const path = sitePath(href);
+  if (path === undefined) return undefined;
+  return (
+    articleLinkProblem(href, path, site, published) ??
+    categoryLinkProblem(href, path) ??
+    archiveLinkProblem(href, path, site, published)
+  );
+}
+
+/** The path of a link to a page of this site, from its root or with its address (www. or not); else undefined. */
+function sitePath(href: string): string | undefined {
+  if (href.startsWith("/") && !href.startsWith("//")) return href;
+  if (!/^(?:https?:)?\/\//i.test(href)) return undefined;
+  try {
+    const url = new URL(href, SITE.url);
+    return url.host.replace(/^www\./, "") === OWN_HOST ? url.pathname + url.search + url.hash : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether an article dated `date` is out when one dated `published` appears (or already, at the build's `now`). */
+const outBy = (date: Date, now: Date, published: Date | undefined): boolean =>
+  date <= now || published === undefined || date <= published;
+
+/** A path part as an editor wrote it (%C3%A9 as é), or as it is when it is not valid percent-encoding. */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+function articleLinkProblem(
+  href: string,
+  path: string,
+  { articles, now }: SiteFacts,
+  published: Date | undefined,
+): string | undefined {
+  const slug = ARTICLE_LINK.exec(path)?.[1];
+  if (slug === undefined) return undefined;
+  const target = articles.get(decoded(slug));
+  if (target === undefined) return `le lien « ${href} » mène à un article qui n’existe pas (aucun fichier ${slug}.md)`;
+  if (target === "draft") return `le lien « ${href} » mène à un brouillon (draft: true), qui n’est pas publié`;
+  if (published === undefined || outBy(target, now, published)) return undefined;
+  return `le lien « ${href} » mène à un article programmé pour le ${formatDateTime(target)}, après celui-ci (${formatDateTime(published)}) : ses lecteurs tomberaient sur une page introuvable jusque-là ; retirez le lien, ou datez cet article au plus tôt du ${formatDateTime(target)}`;
+}
+
+/** A link to /categorie/<slug>/ (its later pages, its feed) names a category of src/config.ts. */
+function categoryLinkProblem(href: string, path: string): string | undefined {
+  const name = CATEGORY_LINK.exec(path)?.[1];
+  if (name === undefined || CATEGORIES.some((c) => c.slug === name)) return undefined;
+  const meant = categorySlug(decoded(name));
+  const fix =
+    meant === undefined
+      ? `les rubriques sont ${CATEGORIES.map((c) => c.slug).join(", ")}`
+      : `écrivez ${path.replace(`/categorie/${name}`, `/categorie/${meant}`)}`;
+  return `le lien ${inGuillemets(href)} mène à une rubrique qui n’existe pas${NBSP}: ${fix}`;
+}
+
+/**
+ * A link to a date's archive (/2020/, /2020/10/, /2020/10/12/, Paris time) needs an article of that
+ * date out when the linking one appears: only dates that have articles have a page.
+ */
+function archiveLinkProblem(
+  href: string,
+  path: string,
+  { articles, now }: SiteFacts,
+  published: Date | undefined,
+): string | undefined {
+  const match = ARCHIVE_LINK.exec(path);
+  if (match === null) return undefined;
+  const [, year = "", month, day] = match;
+  const dated = [...articles.values()].filter((date): date is Date => {
+    if (date === "draft") return false;
+    const parts = archiveParts(date);
+    return parts.year === year && (month ?? parts.month) === parts.month && (day ?? parts.day) === parts.day;
+  });
+  if (dated.some((date) => outBy(date, now, published))) return undefined;
+  const m = Number(month);
+  const period =
+    month === undefined
+      ? `en ${year}`
+      : m < 1 || m > 12
+        ? `à cette date`
+        : day === undefined
+          ? `en ${frenchMonth(m)} ${year}`
+          : `le ${formatDayHeading(Number(year), m, Number(day))}`;
+  const page = `le lien ${inGuillemets(href)} mène à une page d’archives`;
+  return dated.length === 0 || published === undefined
+    ? `${page} qui n’existe pas${NBSP}: aucun article n’est publié ${period} (seules les dates qui ont des articles ont une page)`
+    : `${page} qui n’existera pas encore quand celui-ci paraîtra (${formatDateTime(published)})${NBSP}: les articles publiés ${period} sont programmés après celui-ci`;
+}
