@@ -23,6 +23,16 @@ export class ArticleError extends Error {
   override name = "ArticleError";
   // The message says everything an editor needs: no stack trace of our code under it (Astro prints one when present).
   override stack = "";
+  /**
+   * Always none. Astro sets a hint on the errors it prints, guessed from their words: « window » or
+   * « document » in a message (windows-11.md, « un document ») gets an English one about browser APIs.
+   */
+  get hint(): undefined {
+    return undefined;
+  }
+  set hint(_guess: unknown) {
+    // Astro's guess is dropped: the message says what to do, in French.
+  }
 }
 
 /** The text of an article file, which must be UTF-8 (a BOM is dropped). */

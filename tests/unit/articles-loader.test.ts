@@ -9,8 +9,11 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import { describe, expect, it } from "vitest";
+// How Astro prints an error that stops `astro build` (cli/throw-and-exit.js): not exported by the package.
+import { collectErrorMetadata } from "../../node_modules/astro/dist/core/errors/dev/utils.js";
+import { formatErrorMessage } from "../../node_modules/astro/dist/core/messages/runtime.js";
 import { articleSchema } from "../../src/lib/article-schema.ts";
-import { articlesLoader, readArticleFolder, readFrontMatter } from "../../src/lib/articles-loader.ts";
+import { ArticleError, articlesLoader, readArticleFolder, readFrontMatter } from "../../src/lib/articles-loader.ts";
 
 const article = `---
 title: Un article
@@ -95,6 +98,16 @@ describe("articlesLoader, problems", () => {
     await expect(attempt).rejects.toThrow(/2 articles à corriger/);
     await expect(attempt).rejects.toThrow(/sans-rubrique\.md[\s\S]*champ « category »/);
     await expect(attempt).rejects.toThrow(/intertitre\.md[\s\S]*champ « texte » : l’intertitre « # Un intertitre »/);
+  });
+});
+
+describe("ArticleError", () => {
+  it("is printed by Astro as its French message alone, without a hint guessed from its words", () => {
+    // Astro adds an English hint about browser APIs to any error whose text says « window » or « document ».
+    const message =
+      "Article invalide : content/articles/windows-11-arrive.md\n  - champ « category » : un document, une fenêtre (window)";
+    const printed = formatErrorMessage(collectErrorMetadata(new ArticleError(message)), true);
+    expect(printed).toBe(message);
   });
 });
 
