@@ -1,0 +1,138 @@
+/**
+ * An article's front matter as its editor wrote it, read with YAML's core schema (dates stay strings,
+ * so that a date without offset can be read as Paris time), and explained in French, naming the field,
+ * where YAML refuses it or would read it without a word but not as meant.
+ */
+import { readFileSync } from "node:fs";
+import { extractFrontmatter } from "@astrojs/markdown-remark";
+import yaml from "js-yaml";
+
+/** Raised for an article the site cannot publish; its message is meant for editors. */
+export class ArticleError extends Error {
+  override name = "ArticleError";
+  // The message says everything an editor needs: no stack trace of our code under it (Astro prints one when present).
+  override stack = "";
+  /**
+   * Always none. Astro sets a hint on the errors it prints, guessed from their words: « window » or
+   * « document » in a message (windows-11.md, « un document ») gets an English one about browser APIs.
+   */
+  get hint(): undefined {
+    return undefined;
+  }
+  set hint(_guess: unknown) {
+    // Astro's guess is dropped: the message says what to do, in French.
+  }
+}
+
+/** The text of an article file, which must be UTF-8 (a BOM is dropped). */
+function readArticleText(file: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new ArticleError(
+      `Article invalide : ${file}\n  - le fichier n’est pas en UTF-8 (ses lettres accentuées seraient illisibles) : réenregistrez-le en UTF-8 dans votre éditeur`,
+    );
+  }
+}
+
+/** Fields whose value is prose, where a " #" is a title's "#1" far more often than a comment. */
+const TEXT_FIELDS = new Set(["title", "description", "author", "imageAlt"]);
+const FIELD_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
+const LIST_ITEM = /^[ \t]+-[ \t]+(.*)$/;
+/**
+ * Unquoted text holding " #" then a letter or digit ("#1", "#MeToo"): YAML ends the value there.
+ * "# " with a space is how a comment is written on purpose ("author: La rédaction # par défaut").
+ */
+const CUT_TEXT = /^([^"'\s[{|>#].*?)[ \t]#\S/;
+
+/**
+ * Problems of the raw front matter that YAML reads without a word but not as the editor meant: a
+ * text field or a tag whose unquoted text holds " #1" ("title: Le langage #1" reads "Le langage").
+ * A comment after a date, a category or a flag ("draft: false # pas encore") is left alone.
+ */
+function silentYamlProblems(raw: string): string[] {
+  let field = "";
+  return raw.split(/\r?\n/).flatMap((line) => {
+    const top = FIELD_LINE.exec(line);
+    let value: string;
+    let example: (quoted: string) => string;
+    if (top !== null) {
+      field = top[1] ?? "";
+      if (!TEXT_FIELDS.has(field)) return [];
+      value = top[2] ?? "";
+      example = (quoted) => `${field}: ${quoted}`;
+    } else {
+      const item = LIST_ITEM.exec(line);
+      if (item === null || field !== "tags") return [];
+      value = item[1] ?? "";
+      example = (quoted) => `- ${quoted}`;
+    }
+    if (!CUT_TEXT.test(value)) return [];
+    const quoted = `"${value.trim().replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    return [
+      `champ « ${field} » : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : ${example(quoted)}`,
+    ];
+  });
+}
+
+/** What a YAML error most likely means, from the line it points at. */
+function yamlHint(raw: string, error: unknown): string {
+  const line = (error as { mark?: { line?: number } }).mark?.line;
+  // The line pointed at, or the last written line before it (YAML may point past it).
+  const text =
+    line === undefined
+      ? ""
+      : (raw
+          .split(/\r?\n/)
+          .slice(0, line + 1)
+          .findLast((l) => l.trim() !== "") ?? "");
+  const field = FIELD_LINE.exec(text);
+  if (field === null) {
+    // Prose where a field should be: the closing --- is missing, so the text was read as front matter.
+    return text.trim() !== "" && !/^\s*(?:-|#)/.test(text)
+      ? "\n    la ligne --- qui ferme le front matter manque-t-elle ? elle suit le dernier champ, avant le texte"
+      : "";
+  }
+  const [, name = "", value = ""] = field;
+  if (/^"[^"]*"\s*\S/.test(value)) {
+    return `\n    champ « ${name} » : un texte qui commence par des guillemets droits doit finir par eux ; écrivez « » directement, ou entourez tout le texte de guillemets simples : ${name}: '${value.trim()}'`;
+  }
+  // The commonest case: a title typed as French writes it, "Titre : sous-titre", which YAML reads as a new field.
+  return /:\s/.test(value)
+    ? `\n    champ « ${name} » : un texte qui contient « : » s’écrit entre guillemets droits, par exemple : ${name}: "Titre : sous-titre"`
+    : "";
+}
+
+/** Front matter of a file, with YAML's core schema (dates kept as strings). */
+export function readFrontMatter(file: string): Record<string, unknown> {
+  const text = readArticleText(file);
+  const raw = extractFrontmatter(text);
+  if (raw === undefined) {
+    if (/^---[ \t]*\r?\n/.test(text)) {
+      throw new ArticleError(
+        `Article invalide : ${file}\n  - front matter non fermé : ajoutez une ligne --- après le dernier champ, avant le texte`,
+      );
+    }
+    return {};
+  }
+  // YAML refuses tabs before a field or a list item, in English; an editor's text editor may put them there.
+  const tabbed = raw.split(/\r?\n/).findIndex((line) => /^ *\t/.test(line));
+  if (tabbed >= 0) {
+    throw new ArticleError(
+      `Article invalide : ${file}\n  - front matter, ligne ${String(text.slice(0, text.indexOf(raw)).split("\n").length + tabbed)} : une tabulation en début de ligne ; YAML n’accepte que des espaces : remplacez-la par deux espaces`,
+    );
+  }
+  const silent = silentYamlProblems(raw);
+  if (silent.length > 0)
+    throw new ArticleError(`Article invalide : ${file}\n${silent.map((p) => `  - ${p}`).join("\n")}`);
+  try {
+    const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
+    return data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new ArticleError(
+      `Article invalide : ${file}\n  - front matter YAML illisible : ${reason}${yamlHint(raw, error)}`,
+    );
+  }
+}
