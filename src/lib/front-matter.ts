@@ -39,40 +39,107 @@ function readArticleText(file: string): string {
 /** Fields whose value is prose, where a " #" is a title's "#1" far more often than a comment. */
 const TEXT_FIELDS = new Set(["title", "description", "author", "imageAlt"]);
 const FIELD_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
-const LIST_ITEM = /^[ \t]+-[ \t]+(.*)$/;
+/** A list item, "- Apple": its indentation and its text. */
+const LIST_ITEM = /^([ \t]*)-(?:[ \t]+(.*))?$/;
+/** The first character of a text YAML reads as plain text, without quotes (not a list item either). */
+const PLAIN = /^(?!-[ \t])[^"'\s[\]{}|>#&*!%@`,]/;
 /**
- * Unquoted text holding " #" then a letter or digit ("#1", "#MeToo"): YAML ends the value there.
- * "# " with a space is how a comment is written on purpose ("author: La rédaction # par défaut").
+ * "#" then a letter or digit ("#1", "#MeToo") after a space, or at the start of a continuation line: YAML
+ * ends the text there. "# " with a space is how a comment is written on purpose ("author: La rédaction # par défaut").
  */
-const CUT_TEXT = /^([^"'\s[{|>#].*?)[ \t]#\S/;
+const COMMENT_CUT = /(?:^|[ \t])#\S/;
+
+/** A line of the front matter, with its number in the file. */
+interface Line {
+  n: number;
+  text: string;
+}
+
+/** A top-level field: its "name: value" line, and the lines under it (indented, or list items). */
+interface Field {
+  name: string;
+  line: Line;
+  value: string;
+  under: Line[];
+}
+
+/** The front matter's lines, numbered as in the file (the opening --- is line 1 when it starts the file). */
+function frontMatterLines(text: string, raw: string): Line[] {
+  const first = text.slice(0, text.indexOf(raw)).split("\n").length;
+  return raw.split(/\r?\n/).map((line, i) => ({ n: first + i, text: line }));
+}
+
+/** The top-level fields; comments at the start of a line and blank lines are left out. */
+function fieldsOf(lines: readonly Line[]): Field[] {
+  const fields: Field[] = [];
+  for (const line of lines) {
+    const top = FIELD_LINE.exec(line.text);
+    if (top !== null) fields.push({ name: top[1] ?? "", line, value: (top[2] ?? "").trim(), under: [] });
+    else if (/^(?:[ \t]+\S|-)/.test(line.text)) fields.at(-1)?.under.push(line);
+  }
+  return fields;
+}
+
+/** Pieces of one text, as written over one or several lines, joined as YAML joins them. */
+const joined = (pieces: readonly Line[]): string => pieces.map((piece) => piece.text.trim()).join(" ");
+
+/** The text between double quotes, as an editor can paste it in the front matter. */
+const doubleQuoted = (text: string): string => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+/** The message for a plain text (a value and its continuation lines) that YAML would cut at « #… ». */
+function commentCut(field: string, pieces: readonly Line[], example: (quoted: string) => string): string[] {
+  if (!PLAIN.test(pieces[0]?.text ?? "")) return [];
+  const cut = pieces.find((piece) => COMMENT_CUT.test(piece.text));
+  return cut === undefined
+    ? []
+    : [
+        `champ « ${field} », ligne ${String(cut.n)} : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : ${example(doubleQuoted(joined(pieces)))}`,
+      ];
+}
+
+/** Problems of a list's items: a dash out of line with the first one, a tag cut at « #… ». */
+function listProblems(field: Field): string[] {
+  const problems: string[] = [];
+  let first: { indent: number; line: Line } | undefined;
+  let item: Line[] = [];
+  const itemDone = (): void => {
+    if (field.name === "tags") problems.push(...commentCut(field.name, item, (quoted) => `- ${quoted}`));
+    item = [];
+  };
+  for (const line of field.under) {
+    const dash = LIST_ITEM.exec(line.text);
+    if (dash === null) {
+      item.push(line);
+      continue;
+    }
+    itemDone();
+    const indent = dash[1]?.length ?? 0;
+    if (first === undefined) first = { indent, line };
+    else if (indent !== first.indent) {
+      // Further in, YAML reads it as more text of the item above (« Apple - iPhone »); further out, as an error.
+      problems.push(
+        `champ « ${field.name} », ligne ${String(line.n)} : ce tiret n’est pas aligné sur celui de la ligne ${String(first.line.n)}, et YAML n’y lirait pas un nouvel élément de la liste ; mettez le même nombre d’espaces devant chaque tiret`,
+      );
+    }
+    item.push({ n: line.n, text: dash[2] ?? "" });
+  }
+  itemDone();
+  return problems;
+}
 
 /**
  * Problems of the raw front matter that YAML reads without a word but not as the editor meant: a
- * text field or a tag whose unquoted text holds " #1" ("title: Le langage #1" reads "Le langage").
- * A comment after a date, a category or a flag ("draft: false # pas encore") is left alone.
+ * text field or a tag whose unquoted text holds " #1", on its first line or the next ("title: Le
+ * langage #1" reads "Le langage"), a list item indented apart from the others (one tag « Apple -
+ * iPhone »). A comment after a date, a category or a flag ("draft: false # pas encore") is left alone.
  */
-function silentYamlProblems(raw: string): string[] {
-  let field = "";
-  return raw.split(/\r?\n/).flatMap((line) => {
-    const top = FIELD_LINE.exec(line);
-    let value: string;
-    let example: (quoted: string) => string;
-    if (top !== null) {
-      field = top[1] ?? "";
-      if (!TEXT_FIELDS.has(field)) return [];
-      value = top[2] ?? "";
-      example = (quoted) => `${field}: ${quoted}`;
-    } else {
-      const item = LIST_ITEM.exec(line);
-      if (item === null || field !== "tags") return [];
-      value = item[1] ?? "";
-      example = (quoted) => `- ${quoted}`;
+function silentYamlProblems(fields: readonly Field[]): string[] {
+  return fields.flatMap((field) => {
+    if (TEXT_FIELDS.has(field.name)) {
+      const pieces = [...(field.value === "" ? [] : [{ n: field.line.n, text: field.value }]), ...field.under];
+      return commentCut(field.name, pieces, (quoted) => `${field.name}: ${quoted}`);
     }
-    if (!CUT_TEXT.test(value)) return [];
-    const quoted = `"${value.trim().replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-    return [
-      `champ « ${field} » : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : ${example(quoted)}`,
-    ];
+    return field.value === "" || field.value.startsWith("#") ? listProblems(field) : [];
   });
 }
 
@@ -123,7 +190,7 @@ export function readFrontMatter(file: string): Record<string, unknown> {
       `Article invalide : ${file}\n  - front matter, ligne ${String(text.slice(0, text.indexOf(raw)).split("\n").length + tabbed)} : une tabulation en début de ligne ; YAML n’accepte que des espaces : remplacez-la par deux espaces`,
     );
   }
-  const silent = silentYamlProblems(raw);
+  const silent = silentYamlProblems(fieldsOf(frontMatterLines(text, raw)));
   if (silent.length > 0)
     throw new ArticleError(`Article invalide : ${file}\n${silent.map((p) => `  - ${p}`).join("\n")}`);
   try {

@@ -120,7 +120,7 @@ describe("readFrontMatter", () => {
 
   it("refuses an unquoted text cut by « # », naming the field and showing it quoted", () => {
     expect(() => readFrontMatter(write("---\ntitle: Le langage #1 en 2020\ncategory: tech\n---\n\nx"))).toThrow(
-      'champ « title » : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : title: "Le langage #1 en 2020"',
+      'champ « title », ligne 2 : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : title: "Le langage #1 en 2020"',
     );
     expect(readFrontMatter(write('---\ntitle: "Le langage #1"\ntags: [C#, F#]\n# une note\n---\n\nx'))).toEqual({
       title: "Le langage #1",
@@ -135,8 +135,24 @@ describe("readFrontMatter", () => {
       ),
     ).toEqual({ title: "Titre", date: "2020-10-12", draft: false });
     expect(() => readFrontMatter(write("---\ntitle: Titre\ntags:\n  - Langage #1\n---\n\nx"))).toThrow(
-      'champ « tags » : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : - "Langage #1"',
+      'champ « tags », ligne 4 : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : - "Langage #1"',
     );
+  });
+
+  it("finds a text cut by « # » on its second line, and a list item indented apart from the others", () => {
+    const twoLines = "description: Le langage Python reste\n  le #1 des développeurs selon Stack Overflow.";
+    expect(() => readFrontMatter(write(`---\ntitle: Titre\n${twoLines}\ncategory: tech\n---\n\nx`))).toThrow(
+      'champ « description », ligne 4 : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : description: "Le langage Python reste le #1 des développeurs selon Stack Overflow."',
+    );
+    expect(() => readFrontMatter(write("---\ntitle: Titre\ntags:\n  - Apple\n   - iPhone\n---\n\nx"))).toThrow(
+      "champ « tags », ligne 5 : ce tiret n’est pas aligné sur celui de la ligne 4, et YAML n’y lirait pas un nouvel élément de la liste ; mettez le même nombre d’espaces devant chaque tiret",
+    );
+    // Written as YAML reads them, both are left alone, as is a list whose dashes start the line.
+    const written = "description: Le langage Python reste\n  le premier.\ntags:\n- Apple\n- iPhone";
+    expect(readFrontMatter(write(`---\n${written}\n---\n\nx`))).toEqual({
+      description: "Le langage Python reste le premier.",
+      tags: ["Apple", "iPhone"],
+    });
   });
 
   it("reads the README's front matter example as it is, and the schema takes it", () => {
