@@ -41,8 +41,15 @@ const TEXT_FIELDS = new Set(["title", "description", "author", "imageAlt"]);
 const FIELD_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
 /** A list item, "- Apple": its indentation and its text. */
 const LIST_ITEM = /^([ \t]*)-(?:[ \t]+(.*))?$/;
-/** The first character of a text YAML reads as plain text, without quotes (not a list item either). */
-const PLAIN = /^(?!-[ \t])[^"'\s[\]{}|>#&*!%@`,]/;
+/**
+ * A character that cannot start an unquoted text: YAML reads a list, an anchor, a type, a comment…
+ * (« #1 » alone is a comment; « - », « ? » and « : » only before a space).
+ */
+const NOT_TEXT_START = /^(?:[[\]{}&*!%@`,|>]|#\S|[-?:](?:[ \t]|$))/;
+/** The header of a text written on the next lines ("description: >-"), the only use of | or > at the start. */
+const BLOCK_TEXT = /^[|>][-+]?[1-9]?[-+]?[ \t]*(?:#.*)?$/;
+const DOUBLE_QUOTED = /^"(?:[^"\\]|\\.)*"/;
+const SINGLE_QUOTED = /^'(?:[^']|'')*'/;
 /**
  * "#" then a letter or digit ("#1", "#MeToo") after a space, or at the start of a continuation line: YAML
  * ends the text there. "# " with a space is how a comment is written on purpose ("author: La rédaction # par défaut").
@@ -86,15 +93,53 @@ const joined = (pieces: readonly Line[]): string => pieces.map((piece) => piece.
 /** The text between double quotes, as an editor can paste it in the front matter. */
 const doubleQuoted = (text: string): string => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
-/** The message for a plain text (a value and its continuation lines) that YAML would cut at « #… ». */
-function commentCut(field: string, pieces: readonly Line[], example: (quoted: string) => string): string[] {
-  if (!PLAIN.test(pieces[0]?.text ?? "")) return [];
+/**
+ * What YAML would not read as the text written over `pieces` (a value and its continuation lines), with
+ * the fix: quotes that close before the end, a first character that is YAML's (« [ », « @ », « & »…), or
+ * « #… » after a space, which cuts the text. `example` shows a value as it is written in the field.
+ */
+function textProblem(field: string, pieces: readonly Line[], example: (value: string) => string): string[] {
+  const [first] = pieces;
+  if (first === undefined || BLOCK_TEXT.test(first.text)) return [];
+  const text = joined(pieces);
+  const problem = (line: Line, why: string, fix: string, value = doubleQuoted(text)): string[] => [
+    `champ « ${field} », ligne ${String(line.n)} : ${why} ; ${fix} : ${example(value)}`,
+  ];
+  const quoted = (DOUBLE_QUOTED.exec(first.text) ?? SINGLE_QUOTED.exec(first.text))?.[0];
+  const after = quoted === undefined ? "" : first.text.slice(quoted.length).trim();
+  if (after !== "" && !after.startsWith("#")) {
+    return text.startsWith('"')
+      ? problem(
+          first,
+          "un texte qui commence par des guillemets droits doit finir par eux",
+          "écrivez « » directement, ou entourez tout le texte de guillemets simples",
+          `'${text.replace(/'/g, "''")}'`,
+        )
+      : problem(
+          first,
+          "un texte qui commence par un guillemet simple doit finir par lui (une apostrophe à l’intérieur s’y écrit deux fois)",
+          "mettez plutôt le texte entre guillemets droits",
+          // 'Chapô d'Apple': quotes around the whole text, meant as YAML's; 'Titre' suite: a quoted word.
+          doubleQuoted(/^'.*'$/.test(text) ? text.slice(1, -1).replace(/''/g, "'") : text),
+        );
+  }
+  // A text between quotes is read as written; quotes that do not close on their line go on with the next.
+  if (/^["']/.test(first.text)) return [];
+  if (NOT_TEXT_START.test(first.text)) {
+    return problem(
+      first,
+      `un texte ne peut pas commencer par « ${first.text.charAt(0)} » sans guillemets (YAML y lirait autre chose que du texte)`,
+      "mettez-le entre guillemets droits",
+    );
+  }
   const cut = pieces.find((piece) => COMMENT_CUT.test(piece.text));
   return cut === undefined
     ? []
-    : [
-        `champ « ${field} », ligne ${String(cut.n)} : « #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant ; mettez-le entre guillemets droits : ${example(doubleQuoted(joined(pieces)))}`,
-      ];
+    : problem(
+        cut,
+        "« #… » après une espace commence un commentaire YAML, et le texte s’arrêterait avant",
+        "mettez-le entre guillemets droits",
+      );
 }
 
 /** Problems of a list's items: a dash out of line with the first one, a tag cut at « #… ». */
@@ -103,7 +148,7 @@ function listProblems(field: Field): string[] {
   let first: { indent: number; line: Line } | undefined;
   let item: Line[] = [];
   const itemDone = (): void => {
-    if (field.name === "tags") problems.push(...commentCut(field.name, item, (quoted) => `- ${quoted}`));
+    if (field.name === "tags") problems.push(...textProblem(field.name, item, (value) => `- ${value}`));
     item = [];
   };
   for (const line of field.under) {
@@ -128,47 +173,47 @@ function listProblems(field: Field): string[] {
 }
 
 /**
- * Problems of the raw front matter that YAML reads without a word but not as the editor meant: a
- * text field or a tag whose unquoted text holds " #1", on its first line or the next ("title: Le
- * langage #1" reads "Le langage"), a list item indented apart from the others (one tag « Apple -
- * iPhone »). A comment after a date, a category or a flag ("draft: false # pas encore") is left alone.
+ * Problems of the raw front matter's texts, found before YAML reads them (all at once, each with its line),
+ * above all those it reads without a word but not as the editor meant: a text field or a tag whose unquoted
+ * text holds " #1", on its first line or the next ("title: Le langage #1" reads "Le langage"), or starts
+ * with « & » ("title: &Apple" reads nothing), a list item indented apart from the others (one tag
+ * « Apple - iPhone »). A comment after a date, a category or a flag ("draft: false # pas encore") is left alone.
  */
-function silentYamlProblems(fields: readonly Field[]): string[] {
+function textProblems(fields: readonly Field[]): string[] {
   return fields.flatMap((field) => {
     if (TEXT_FIELDS.has(field.name)) {
       const pieces = [...(field.value === "" ? [] : [{ n: field.line.n, text: field.value }]), ...field.under];
-      return commentCut(field.name, pieces, (quoted) => `${field.name}: ${quoted}`);
+      return textProblem(field.name, pieces, (value) => `${field.name}: ${value}`);
     }
     return field.value === "" || field.value.startsWith("#") ? listProblems(field) : [];
   });
 }
 
-/** What a YAML error most likely means, from the line it points at. */
-function yamlHint(raw: string, error: unknown): string {
-  const line = (error as { mark?: { line?: number } }).mark?.line;
+/** What a YAML error most likely means, from the line it points at: the field, the line and the fix. */
+function yamlErrorProblem(lines: readonly Line[], fields: readonly Field[], error: unknown): string {
+  const { reason = String(error), mark } = error as { reason?: string; mark?: { line?: number } };
   // The line pointed at, or the last written line before it (YAML may point past it).
-  const text =
-    line === undefined
-      ? ""
-      : (raw
-          .split(/\r?\n/)
-          .slice(0, line + 1)
-          .findLast((l) => l.trim() !== "") ?? "");
-  const field = FIELD_LINE.exec(text);
-  if (field === null) {
+  const line = lines.slice(0, (mark?.line ?? lines.length) + 1).findLast((l) => l.text.trim() !== "");
+  const field = line === undefined ? undefined : fields.findLast((f) => f.line.n <= line.n);
+  if (line === undefined || field === undefined || (/^(?![-#])\S/.test(line.text) && !FIELD_LINE.test(line.text))) {
     // Prose where a field should be: the closing --- is missing, so the text was read as front matter.
-    return text.trim() !== "" && !/^\s*(?:-|#)/.test(text)
-      ? "\n    la ligne --- qui ferme le front matter manque-t-elle ? elle suit le dernier champ, avant le texte"
-      : "";
+    return line === undefined
+      ? `front matter YAML illisible (YAML : ${reason})`
+      : `front matter YAML illisible, ligne ${String(line.n)} : « ${line.text.trim()} » n’est pas un champ ; la ligne --- qui ferme le front matter manque-t-elle ? elle suit le dernier champ, avant le texte`;
   }
-  const [, name = "", value = ""] = field;
-  if (/^"[^"]*"\s*\S/.test(value)) {
-    return `\n    champ « ${name} » : un texte qui commence par des guillemets droits doit finir par eux ; écrivez « » directement, ou entourez tout le texte de guillemets simples : ${name}: '${value.trim()}'`;
+  const where = `champ « ${field.name} », ligne ${String(line.n)} : front matter YAML illisible`;
+  const earlier = fields.find((f) => f.name === field.name);
+  if (reason === "duplicated mapping key" && earlier !== undefined && earlier !== field) {
+    return `${where}, ce champ est déjà écrit ligne ${String(earlier.line.n)} ; gardez-en un seul`;
   }
+  if (field.value === "" && field.under.some((l) => LIST_ITEM.test(l.text))) {
+    return `${where} (YAML : ${reason}) ; une liste s’écrit un élément par ligne, après « - », et un élément qui contient « : » ou « # » entre guillemets droits`;
+  }
+  const text = joined([{ n: field.line.n, text: field.value }, ...field.under].filter((piece) => piece.text !== ""));
   // The commonest case: a title typed as French writes it, "Titre : sous-titre", which YAML reads as a new field.
-  return /:\s/.test(value)
-    ? `\n    champ « ${name} » : un texte qui contient « : » s’écrit entre guillemets droits, par exemple : ${name}: "Titre : sous-titre"`
-    : "";
+  return /:(?:[ \t]|$)/.test(text)
+    ? `${where}, un texte qui contient « : » s’écrit entre guillemets droits : ${field.name}: ${doubleQuoted(text)}`
+    : `${where} (YAML : ${reason}) ; si c’est un texte, mettez-le entre guillemets droits : ${field.name}: ${doubleQuoted(text)}`;
 }
 
 /** Front matter of a file, with YAML's core schema (dates kept as strings). */
@@ -183,23 +228,22 @@ export function readFrontMatter(file: string): Record<string, unknown> {
     }
     return {};
   }
+  const lines = frontMatterLines(text, raw);
   // YAML refuses tabs before a field or a list item, in English; an editor's text editor may put them there.
-  const tabbed = raw.split(/\r?\n/).findIndex((line) => /^ *\t/.test(line));
-  if (tabbed >= 0) {
+  const tabbed = lines.find((line) => /^ *\t/.test(line.text));
+  if (tabbed !== undefined) {
     throw new ArticleError(
-      `Article invalide : ${file}\n  - front matter, ligne ${String(text.slice(0, text.indexOf(raw)).split("\n").length + tabbed)} : une tabulation en début de ligne ; YAML n’accepte que des espaces : remplacez-la par deux espaces`,
+      `Article invalide : ${file}\n  - front matter, ligne ${String(tabbed.n)} : une tabulation en début de ligne ; YAML n’accepte que des espaces : remplacez-la par deux espaces`,
     );
   }
-  const silent = silentYamlProblems(fieldsOf(frontMatterLines(text, raw)));
-  if (silent.length > 0)
-    throw new ArticleError(`Article invalide : ${file}\n${silent.map((p) => `  - ${p}`).join("\n")}`);
+  const fields = fieldsOf(lines);
+  const problems = textProblems(fields);
+  if (problems.length > 0)
+    throw new ArticleError(`Article invalide : ${file}\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   try {
     const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
     return data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
   } catch (error) {
-    const reason = (error as Error).message;
-    throw new ArticleError(
-      `Article invalide : ${file}\n  - front matter YAML illisible : ${reason}${yamlHint(raw, error)}`,
-    );
+    throw new ArticleError(`Article invalide : ${file}\n  - ${yamlErrorProblem(lines, fields, error)}`);
   }
 }

@@ -187,10 +187,66 @@ describe("readFrontMatter", () => {
     expect(readFrontMatter(write("---\ntitle:\tTitre\n---\n\nx"))).toEqual({ title: "Titre" });
   });
 
-  it("explains a title that starts with straight quotes", () => {
-    expect(() => readFrontMatter(write('---\ntitle: "Non" dit Apple\n---\n\nx'))).toThrow(
-      `champ « title » : un texte qui commence par des guillemets droits doit finir par eux`,
-    );
+  const quote = "mettez-le entre guillemets droits";
+  const start = (c: string) =>
+    `un texte ne peut pas commencer par « ${c} » sans guillemets (YAML y lirait autre chose que du texte) ; ${quote}`;
+  const single =
+    "un texte qui commence par un guillemet simple doit finir par lui (une apostrophe à l’intérieur s’y écrit deux fois) ; mettez plutôt le texte entre guillemets droits";
+  const colon = "front matter YAML illisible, un texte qui contient « : » s’écrit entre guillemets droits";
+  it.each([
+    ["[Exclusif] Apple lance", `champ « title », ligne 2 : ${start("[")} : title: "[Exclusif] Apple lance"`],
+    ["@Apple répond", `champ « title », ligne 2 : ${start("@")} : title: "@Apple répond"`],
+    ["* Apple", `champ « title », ligne 2 : ${start("*")} : title: "* Apple"`],
+    ["!important Apple", `champ « title », ligne 2 : ${start("!")} : title: "!important Apple"`],
+    // YAML reads an anchor, and nothing after it: the title would be empty.
+    ["&Apple", `champ « title », ligne 2 : ${start("&")} : title: "&Apple"`],
+    ["'Titre' suite", `champ « title », ligne 2 : ${single} : title: "'Titre' suite"`],
+    [
+      '"Non" dit l’Élysée, d\'abord',
+      `champ « title », ligne 2 : un texte qui commence par des guillemets droits doit finir par eux ; écrivez « » directement, ou entourez tout le texte de guillemets simples : title: '"Non" dit l’Élysée, d''abord'`,
+    ],
+    ["Ce que révèle Apple :", `champ « title », ligne 2 : ${colon} : title: "Ce que révèle Apple :"`],
+  ])("explains « title: %s » in French, with its line and the fix", (title, message) => {
+    expect(() => readFrontMatter(write(`---\ntitle: ${title}\ncategory: tech\n---\n\nx`))).toThrow(message);
+  });
+
+  it.each([
+    ["description: 'Chapô d'Apple'", `champ « description », ligne 3 : ${single} : description: "Chapô d'Apple"`],
+    [
+      "description: Un chapô sur deux lignes\n  dont la seconde dit : voilà",
+      `champ « description », ligne 4 : ${colon} : description: "Un chapô sur deux lignes dont la seconde dit : voilà"`,
+    ],
+    [
+      "title: Un autre titre",
+      "champ « title », ligne 3 : front matter YAML illisible, ce champ est déjà écrit ligne 2 ; gardez-en un seul",
+    ],
+    ["tags:\n  - #MeToo", `champ « tags », ligne 4 : ${start("#")} : - "#MeToo"`],
+  ])("explains « %s » in French, with its line and the fix", (fields, message) => {
+    let thrown = "";
+    try {
+      readFrontMatter(write(`---\ntitle: Titre\n${fields}\ncategory: tech\n---\n\nx`));
+    } catch (error) {
+      thrown = (error as Error).message;
+    }
+    expect(thrown).toContain(message);
+    expect(thrown).not.toContain("manque-t-elle");
+  });
+
+  it("reads texts YAML reads as written: quoted, on the next lines, with a comment", () => {
+    const fields = [
+      "title: 'L''été, \"enfin\"' # en une",
+      "description: >-\n  Le #1 : Python.",
+      'author: "@Léa : #1"',
+      "imageAlt: -20 % sur l’iPhone",
+      "tags: [C#, F#]",
+    ];
+    expect(readFrontMatter(write(`---\n${fields.join("\n")}\n---\n\nx`))).toEqual({
+      title: 'L\'été, "enfin"',
+      description: "Le #1 : Python.",
+      author: "@Léa : #1",
+      imageAlt: "-20 % sur l’iPhone",
+      tags: ["C#", "F#"],
+    });
   });
 });
 
@@ -212,7 +268,7 @@ describe("readArticleFolder", () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/diese\.md\n {2}- champ « title »/);
-    expect(message).toMatch(/deux-points\.md\n {2}- front matter YAML illisible/);
+    expect(message).toMatch(/deux-points\.md\n {2}- champ « title », ligne 2 : front matter YAML illisible/);
     expect(message).toContain(
       "majuscule.MD\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en majuscule.md",
     );
