@@ -189,6 +189,28 @@ function textProblems(fields: readonly Field[]): string[] {
   });
 }
 
+/**
+ * A line that is the article's text rather than YAML: a Markdown heading (YAML reads "## Intertitre" as a
+ * comment), or prose ("Apple : la firme…" would be a field named Apple; a field's name is a lower-case word).
+ */
+const ARTICLE_TEXT = /^(?:#{2,6}[ \t]|(?![a-z][\w-]*[ \t]*:)[^\s#-])/;
+
+/**
+ * The first line of the article's text inside the front matter, after a blank line: its closing --- is
+ * missing, and a --- rule further down the text closed it instead.
+ */
+function articleTextProblem(lines: readonly Line[]): string | undefined {
+  // Line 0 is the rest of the opening ---.
+  const found = lines.findIndex((line, i) => i > 1 && lines[i - 1]?.text.trim() === "" && ARTICLE_TEXT.test(line.text));
+  const line = lines[found];
+  if (line === undefined) return undefined;
+  const last = lines.slice(1, found).findLast((l) => l.text.trim() !== "");
+  const after = last === undefined ? "l’ouverture du front matter" : `le dernier champ (ligne ${String(last.n)})`;
+  // A paragraph is cut after a word.
+  const text = line.text.length > 60 ? `${line.text.slice(0, 60).replace(/\s+\S*$/, "")}…` : line.text;
+  return `front matter, ligne ${String(line.n)} : « ${text} » ressemble au texte de l’article, pas à un champ : la ligne --- qui ferme le front matter manque-t-elle ? ajoutez-la après ${after}, avant le texte`;
+}
+
 /** What a YAML error most likely means, from the line it points at: the field, the line and the fix. */
 function yamlErrorProblem(lines: readonly Line[], fields: readonly Field[], error: unknown): string {
   const { reason = String(error), mark } = error as { reason?: string; mark?: { line?: number } };
@@ -229,6 +251,8 @@ export function readFrontMatter(file: string): Record<string, unknown> {
     return {};
   }
   const lines = frontMatterLines(text, raw);
+  const articleText = articleTextProblem(lines);
+  if (articleText !== undefined) throw new ArticleError(`Article invalide : ${file}\n  - ${articleText}`);
   // YAML refuses tabs before a field or a list item, in English; an editor's text editor may put them there.
   const tabbed = lines.find((line) => /^ *\t/.test(line.text));
   if (tabbed !== undefined) {

@@ -180,6 +180,26 @@ describe("readFrontMatter", () => {
     );
   });
 
+  it("says the closing --- is missing when a heading or prose follows a blank line in the front matter", () => {
+    // A --- rule further down the text closes the front matter instead: YAML read the heading as a comment.
+    const fields = "---\ntitle: X\ndescription: Y\ndate: 2020-10-12T09:00\ncategory: tech\n";
+    const missing =
+      "la ligne --- qui ferme le front matter manque-t-elle ? ajoutez-la après le dernier champ (ligne 5), avant le texte";
+    expect(() => readFrontMatter(write(`${fields}\n## Intertitre\n\n---\n\nSuite.`))).toThrow(
+      `front matter, ligne 7 : « ## Intertitre » ressemble au texte de l’article, pas à un champ : ${missing}`,
+    );
+    const prose = "Apple : la firme de Cupertino a présenté hier son nouveau téléphone, plus fin et plus léger.";
+    expect(() => readFrontMatter(write(`${fields}\n${prose}\n\n---\n\nSuite.`))).toThrow(
+      `front matter, ligne 7 : « Apple : la firme de Cupertino a présenté hier son nouveau… » ressemble au texte de l’article, pas à un champ : ${missing}`,
+    );
+    expect(() => readFrontMatter(write("---\n\n## Intertitre\n\n---\n\nSuite."))).toThrow(
+      "front matter, ligne 3 : « ## Intertitre » ressemble au texte de l’article, pas à un champ : la ligne --- qui ferme le front matter manque-t-elle ? ajoutez-la après l’ouverture du front matter, avant le texte",
+    );
+    // Blank lines between fields, before a comment or inside a text on several lines are YAML's.
+    const spaced = "---\ntitle: X\n\n# une note\ndescription: |\n  Un.\n\n  Deux.\n\ntags:\n  - A\n---\n\nx";
+    expect(readFrontMatter(write(spaced))).toEqual({ title: "X", description: "Un.\n\nDeux.\n", tags: ["A"] });
+  });
+
   it("explains a tab before a field in French, with its line, instead of YAML's English", () => {
     expect(() => readFrontMatter(write("---\ntitle: Titre\n\tauthor: Léa\n---\n\nx"))).toThrow(
       "front matter, ligne 3 : une tabulation en début de ligne ; YAML n’accepte que des espaces",
