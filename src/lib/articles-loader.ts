@@ -5,7 +5,7 @@
  * 2. Errors are French and name the file and the field.
  * 3. The slug is the file name, checked, and two files with one slug fail the build.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type ParseDataOptions } from "astro/loaders";
@@ -31,11 +31,16 @@ export interface ArticleFile {
 }
 
 /**
- * Every article file under `dir` (names starting with _ are skipped) with its front matter. A file
- * that cannot be read, or that looks like an article but would not be read (".MD", ".markdown"),
- * is a problem; all of them are reported at once, in one ArticleError.
+ * Every article file under `dir` (names starting with _ are skipped) with its front matter. A folder
+ * that does not exist, a file that cannot be read, or one that looks like an article but would not be
+ * read (".MD", ".markdown"), is a problem; all of them are reported at once, in one ArticleError.
  */
 export function readArticleFolder(dir: string): ArticleFile[] {
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() !== true) {
+    throw new ArticleError(
+      `Dossier des articles introuvable : ${dir}\n  - ce chemin ne mène à aucun dossier : corrigez CONTENT_DIR (par défaut content/articles) ou créez le dossier`,
+    );
+  }
   const files: ArticleFile[] = [];
   const problems: string[] = [];
   const walk = (d: string): void => {

@@ -299,4 +299,16 @@ describe("readArticleFolder", () => {
     expect(message).not.toContain("_notes");
     expect(message).not.toContain("photo.jpg");
   });
+
+  it.each([
+    ["a folder that does not exist", (dir: string) => join(dir, "absent")],
+    ["a file", (dir: string) => join(dir, "un-article.md")],
+  ])("says in French, with its path, that the articles' folder is %s", (_case, path) => {
+    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    writeFileSync(join(folder, "un-article.md"), article);
+    expect(() => readArticleFolder(path(folder))).toThrow(ArticleError);
+    expect(() => readArticleFolder(path(folder))).toThrow(
+      `Dossier des articles introuvable : ${path(folder)}\n  - ce chemin ne mène à aucun dossier : corrigez CONTENT_DIR (par défaut content/articles) ou créez le dossier`,
+    );
+  });
 });
