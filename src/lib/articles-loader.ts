@@ -30,10 +30,45 @@ export interface ArticleFile {
   data: Record<string, unknown>;
 }
 
+/** Problems of a folder's articles: one « Article invalide » block per file, whatever order they are found in. */
+class Problems {
+  readonly #byFile = new Map<string, string>();
+  /** Adds an « Article invalide » block; the lines of a file already listed go under its heading. */
+  add(key: string, block: string): void {
+    const known = this.#byFile.get(key);
+    this.#byFile.set(key, known === undefined ? block : known + block.slice(block.indexOf("\n")));
+  }
+  has(key: string): boolean {
+    return this.#byFile.has(key);
+  }
+  get size(): number {
+    return this.#byFile.size;
+  }
+  keys(): string[] {
+    return [...this.#byFile.keys()];
+  }
+  /** All of them in one error, counted when there are several. */
+  error(): ArticleError {
+    const count = this.#byFile.size > 1 ? `${String(this.#byFile.size)} articles à corriger :\n` : "";
+    return new ArticleError(count + [...this.#byFile.values()].join("\n"));
+  }
+}
+
+/** What is wrong with the name of an article file: no address can be made of it, or `owner` has its slug. */
+function fileNameProblem(file: string, slug: string, owner: string | undefined): string | undefined {
+  if (!SLUG_PATTERN.test(slug)) {
+    return `Article invalide : ${file}\n  - nom de fichier : « ${slug} » doit être en minuscules sans accents, mots séparés par des tirets (ex. tencent-et-ant-group.md)`;
+  }
+  return owner === undefined
+    ? undefined
+    : `Article invalide : ${file}\n  - slug en double « ${slug} » : déjà utilisé par ${owner} ; renommez l’un des deux fichiers`;
+}
+
 /**
  * Every article file under `dir` (names starting with _ are skipped) with its front matter. A folder
  * that does not exist, a file that cannot be read, or one that looks like an article but would not be
- * read (".MD", ".markdown"), is a problem; all of them are reported at once, in one ArticleError.
+ * read (".MD", ".markdown"), is a problem; all of them are reported at once, in one ArticleError, with
+ * the other files' names and front matters that have one.
  */
 export function readArticleFolder(dir: string): ArticleFile[] {
   if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() !== true) {
@@ -42,38 +77,46 @@ export function readArticleFolder(dir: string): ArticleFile[] {
     );
   }
   const files: ArticleFile[] = [];
-  const problems: string[] = [];
+  const unreadable = new Problems();
+  // A name no address can be made of is the loader's to report, with the texts' problems, unless the build stops here.
+  const misnamed: [file: string, problem: string][] = [];
+  const owners = new Map<string, string>();
   const walk = (d: string): void => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       if (entry.name.startsWith("_")) continue;
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".md")) {
+        const file = displayPath(full);
+        const slug = basename(entry.name, ".md");
+        const named = fileNameProblem(file, slug, owners.get(slug));
+        if (named === undefined) owners.set(slug, file);
+        else misnamed.push([file, named]);
         try {
-          const file = displayPath(full);
-          files.push({ file, slug: basename(entry.name, ".md"), data: readFrontMatter(file) });
+          files.push({ file, slug, data: readFrontMatter(file) });
         } catch (error) {
           if (!(error instanceof ArticleError)) throw error;
-          problems.push(error.message);
+          unreadable.add(file, error.message);
         }
       } else if (MARKDOWN_LOOKALIKE.test(entry.name)) {
-        problems.push(
-          `Article invalide : ${displayPath(full)}\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en ${entry.name.replace(MARKDOWN_LOOKALIKE, ".md")} (ou faites commencer son nom par _ pour qu’il soit ignoré)`,
+        const file = displayPath(full);
+        unreadable.add(
+          file,
+          `Article invalide : ${file}\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en ${entry.name.replace(MARKDOWN_LOOKALIKE, ".md")} (ou faites commencer son nom par _ pour qu’il soit ignoré)`,
         );
       }
     }
   };
   walk(dir);
-  if (problems.length === 0) return files;
-  // The build stops here, before the loader checks the others: their front matter is checked now, so that
-  // one unreadable file does not hide the rest (the texts, rendered later, are checked in the next build).
+  if (unreadable.size === 0) return files;
+  // The build stops here, before the loader checks the others: their names and front matter are checked now, so
+  // that one unreadable file does not hide the rest (the texts, rendered later, are checked in the next build).
+  for (const [file, problem] of misnamed) unreadable.add(file, problem);
   for (const { file, data } of files) {
     const result = articleSchema.safeParse(data);
-    if (!result.success) problems.push(describeIssues(file, result.error));
+    if (!result.success) unreadable.add(file, describeIssues(file, result.error));
   }
-  throw new ArticleError(
-    (problems.length > 1 ? `${String(problems.length)} articles à corriger :\n` : "") + problems.join("\n"),
-  );
+  throw unreadable.error();
 }
 
 /** A path as an editor reads it: relative to the project when inside it. */
@@ -85,25 +128,26 @@ function displayPath(file: string): string {
 /** Articles from `base` ("content/articles" or an absolute folder); files starting with _ are ignored. */
 export function articlesLoader(base: string): Loader {
   const owners = new Map<string, string>();
+  // The problems of the load under way, reported together at its end. Once loaded (astro dev: a file saved,
+  // added or renamed), Astro's watcher syncs that file alone: its problem is thrown, and Astro logs it.
+  let loading: Problems | undefined;
   const inner = glob({
     pattern: ["**/*.md", "!**/_*", "!**/_*/**"],
     base,
     generateId: ({ entry, base: baseUrl }) => {
       const slug = basename(entry, ".md");
       const shown = (file: string): string => displayPath(join(fileURLToPath(baseUrl), file));
-      if (!SLUG_PATTERN.test(slug)) {
-        throw new ArticleError(
-          `Article invalide : ${shown(entry)}\n  - nom de fichier : « ${slug} » doit être en minuscules sans accents, mots séparés par des tirets (ex. tencent-et-ant-group.md)`,
-        );
-      }
       const owner = owners.get(slug);
-      if (owner !== undefined && owner !== entry && existsSync(join(fileURLToPath(baseUrl), owner))) {
-        throw new ArticleError(
-          `Article invalide : ${shown(entry)}\n  - slug en double « ${slug} » : déjà utilisé par ${shown(owner)} ; renommez l’un des deux fichiers`,
-        );
+      const taken = owner !== undefined && owner !== entry && existsSync(join(fileURLToPath(baseUrl), owner));
+      const problem = fileNameProblem(shown(entry), slug, taken ? shown(owner) : undefined);
+      if (problem === undefined) {
+        owners.set(slug, entry);
+        return slug;
       }
-      owners.set(slug, entry);
-      return slug;
+      if (loading === undefined) throw new ArticleError(problem);
+      // An id no slug can be (it ends in .md): the file is checked like the others, and left out with them.
+      loading.add(entry, problem);
+      return entry;
     },
   });
   return {
@@ -115,34 +159,40 @@ export function articlesLoader(base: string): Loader {
       const shown = (filePath: string): string => displayPath(fileURLToPath(new URL(filePath, context.config.root)));
       const now = buildTime();
       // Every article's problems, reported together once the folder is read: an editor fixes them in one go.
-      const problems = new Map<string, string>();
-      // After the first load (astro dev, a file saved), Astro's watcher calls parseData for that file
-      // alone: its problem is thrown, and Astro logs it and keeps the article as it was.
-      let loaded = false;
-      await inner.load({
-        ...context,
-        parseData: <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> => {
-          const file = props.filePath === undefined ? props.id : displayPath(props.filePath);
-          try {
-            const data = props.filePath === undefined ? props.data : (readFrontMatter(file) as TData);
-            // The collection's schema, checked once here (Astro's own parseData would check it again).
-            const result = articleSchema.safeParse(data);
-            if (!result.success) throw new ArticleError(describeIssues(file, result.error));
-            const { image } = result.data;
-            const imageProblem = image === undefined ? undefined : imageFileProblem(image, publicDir);
-            if (imageProblem !== undefined) {
-              throw new ArticleError(describeProblems(file, [{ field: "image", message: imageProblem }]));
+      const problems = new Problems();
+      // Articles whose front matter could not be checked: their texts are not checked either.
+      const unchecked = new Set<string>();
+      loading = problems;
+      try {
+        await inner.load({
+          ...context,
+          parseData: <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> => {
+            const file = props.filePath === undefined ? props.id : displayPath(props.filePath);
+            try {
+              const data = props.filePath === undefined ? props.data : (readFrontMatter(file) as TData);
+              // The collection's schema, checked once here (Astro's own parseData would check it again).
+              const result = articleSchema.safeParse(data);
+              if (!result.success) throw new ArticleError(describeIssues(file, result.error));
+              const { image } = result.data;
+              const imageProblem = image === undefined ? undefined : imageFileProblem(image, publicDir);
+              if (imageProblem !== undefined) {
+                throw new ArticleError(describeProblems(file, [{ field: "image", message: imageProblem }]));
+              }
+              return Promise.resolve(result.data as unknown as TData);
+            } catch (error) {
+              // After the first load, Astro's watcher calls parseData for one file: Astro logs its problem
+              // and keeps the article as it was.
+              if (!(error instanceof ArticleError) || loading === undefined) throw error;
+              // Stored for now (its text is rendered like the others'), taken out below.
+              problems.add(props.id, error.message);
+              unchecked.add(props.id);
+              return Promise.resolve(props.data);
             }
-            return Promise.resolve(result.data as unknown as TData);
-          } catch (error) {
-            if (!(error instanceof ArticleError) || loaded) throw error;
-            // Stored for now (its text is rendered like the others'), taken out below.
-            problems.set(props.id, error.message);
-            return Promise.resolve(props.data);
-          }
-        },
-      });
-      loaded = true;
+          },
+        });
+      } finally {
+        loading = undefined;
+      }
       // Links of the texts are checked against the folder: a slug to a draft, to no file, or to an
       // article scheduled after the one that links to it is a 404 for its readers.
       const site = {
@@ -157,12 +207,12 @@ export function articlesLoader(base: string): Loader {
       };
       const scheduled: { file: string; date: Date }[] = [];
       for (const [id, entry] of context.store.entries()) {
-        if (problems.has(id)) continue;
+        if (unchecked.has(id)) continue;
         const file = shown(entry.filePath ?? id);
         // Astro's glob loader logs a body that fails to render and stores the article without it;
         // an article without its text must not be published.
         if (entry.rendered === undefined) {
-          problems.set(
+          problems.add(
             id,
             `Article invalide : ${file}\n  - le texte (Markdown) n’a pas pu être rendu : voir l’erreur ci-dessus`,
           );
@@ -183,9 +233,9 @@ export function articlesLoader(base: string): Loader {
           ),
           ...(data.date instanceof Date ? dateProblems(data.date, data.updated, now) : []),
         ];
-        if (found.length > 0) problems.set(id, describeProblems(file, found));
+        if (found.length > 0) problems.add(id, describeProblems(file, found));
         // Held back by this build, and said so below: when each will appear (the first build after its date).
-        else if (data.date instanceof Date && data.date.getTime() > now.getTime())
+        else if (!problems.has(id) && data.date instanceof Date && data.date.getTime() > now.getTime())
           scheduled.push({ file, date: data.date });
       }
       if (scheduled.length > 0) {
@@ -199,8 +249,7 @@ export function articlesLoader(base: string): Loader {
       if (problems.size === 0) return;
       // Out of the store, so that the next build reads them again.
       for (const id of problems.keys()) context.store.delete(id);
-      const count = problems.size > 1 ? `${String(problems.size)} articles à corriger :\n` : "";
-      throw new ArticleError(count + [...problems.values()].join("\n"));
+      throw problems.error();
     },
   };
 }

@@ -99,6 +99,29 @@ describe("articlesLoader, problems", () => {
     await expect(attempt).rejects.toThrow(/sans-rubrique\.md[\s\S]*champ « category »/);
     await expect(attempt).rejects.toThrow(/intertitre\.md[\s\S]*champ « texte » : l’intertitre « # Un intertitre »/);
   });
+
+  it("lists a file name that cannot be an address and a slug used twice with the other articles' problems", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    mkdirSync(join(folder, "2020"));
+    mkdirSync(join(folder, "2021"));
+    writeFileSync(join(folder, "un-article.md"), article);
+    writeFileSync(join(folder, "sans-rubrique.md"), article.replace("category: tech\n", ""));
+    writeFileSync(join(folder, "Majuscules.md"), article.replace("Du texte.", "# Un intertitre\n\nDu texte."));
+    writeFileSync(join(folder, "2020", "meme-nom.md"), article);
+    writeFileSync(join(folder, "2021", "meme-nom.md"), article);
+    const attempt = load(folder, (body) =>
+      body.includes("# Un intertitre")
+        ? { html: "<h1>Un intertitre</h1>", metadata: { headings: [{ depth: 1, text: "Un intertitre" }] } }
+        : { html: `<p>${body.trim()}</p>` },
+    );
+    await expect(attempt).rejects.toThrow(/^3 articles à corriger :/);
+    await expect(attempt).rejects.toThrow(/sans-rubrique\.md[\s\S]*champ « category »/);
+    await expect(attempt).rejects.toThrow(/slug en double « meme-nom » : déjà utilisé par .*202[01]\/meme-nom\.md/);
+    // A misnamed file's other problems are under its name, in the same report.
+    await expect(attempt).rejects.toThrow(
+      /Article invalide : .*Majuscules\.md\n {2}- nom de fichier : « Majuscules » doit être en minuscules[^\n]*\n {2}- .*champ « texte » : l’intertitre/,
+    );
+  });
 });
 
 describe("ArticleError", () => {
@@ -281,6 +304,9 @@ describe("readArticleFolder", () => {
     writeFileSync(join(folder, "_notes.markdown"), "ignoré");
     writeFileSync(join(folder, "photo.jpg"), "");
     writeFileSync(join(folder, "rubrique.md"), article.replace(/^category: .*$/m, "category: Sport"));
+    writeFileSync(join(folder, "Mauvais nom.md"), article);
+    writeFileSync(join(folder, "double.md"), article);
+    writeFileSync(join(folder, "2020", "double.md"), article);
     let message = "";
     try {
       readArticleFolder(folder);
@@ -294,7 +320,10 @@ describe("readArticleFolder", () => {
     );
     // Readable files with a wrong field are in the same report, not left for the next build.
     expect(message).toMatch(/rubrique\.md : champ « category »/);
-    expect(message).toMatch(/^4 articles à corriger :/);
+    // So are files whose name cannot be an address, which would otherwise wait for the loader.
+    expect(message).toMatch(/Mauvais nom\.md\n {2}- nom de fichier : « Mauvais nom » doit être en minuscules/);
+    expect(message).toMatch(/double\.md\n {2}- slug en double « double » : déjà utilisé par .*double\.md/);
+    expect(message).toMatch(/^6 articles à corriger :/);
     expect(message).not.toContain("un-article.md");
     expect(message).not.toContain("_notes");
     expect(message).not.toContain("photo.jpg");
