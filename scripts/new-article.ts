@@ -1,6 +1,7 @@
 /**
  * npm run new -- "Titre de l’article": writes content/articles/<slug>.md with today's Paris
- * date and every front-matter field to fill. Never overwrites an existing file.
+ * date and every front-matter field to fill; its standfirst, category and text are the template's
+ * until the editor writes them (the build refuses to publish them). Never overwrites an existing file.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,6 +10,7 @@ import { parisParts } from "../src/lib/dates.ts";
 import { slugify } from "../src/lib/slug.ts";
 import { TEMPLATE_DESCRIPTION } from "../src/lib/article-schema.ts";
 import { TEMPLATE_BODY } from "../src/lib/article-checks.ts";
+import { TEMPLATE_CATEGORY } from "../src/lib/articles-loader.ts";
 
 const title = process.argv.slice(2).join(" ").trim();
 if (title === "") {
@@ -35,7 +37,7 @@ description: "${TEMPLATE_DESCRIPTION}"
 date: ${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}
 # updated: ${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}
 # Une de : ${CATEGORIES.map((c) => c.slug).join(", ")}
-category: ${CATEGORIES[0].slug}
+category: ${TEMPLATE_CATEGORY}
 tags: []
 author: La rédaction
 # image: /images/mon-image.jpg

@@ -9,7 +9,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type ParseDataOptions } from "astro/loaders";
-import { articleSchema, describeIssues, describeProblems } from "./article-schema.ts";
+import { CATEGORIES } from "../config.ts";
+import { articleSchema, describeProblems, type ArticleData } from "./article-schema.ts";
 import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.ts";
 import { formatDateTime } from "./dates.ts";
 import { ArticleError, readFrontMatter } from "./front-matter.ts";
@@ -28,6 +29,30 @@ export interface ArticleFile {
   file: string;
   slug: string;
   data: Record<string, unknown>;
+}
+
+/** The category `npm run new` writes, for the editor to choose; a draft may keep it (in the first category). */
+export const TEMPLATE_CATEGORY = "À choisir";
+
+/**
+ * An article's front matter checked by the collection's schema, and for the template's category, which
+ * a published article cannot keep (like its standfirst and its text): every problem in one ArticleError.
+ */
+export function checkFrontMatter(file: string, data: Record<string, unknown>): ArticleData {
+  const template = data["category"] === TEMPLATE_CATEGORY;
+  const result = articleSchema.safeParse(template ? { ...data, category: CATEGORIES[0].slug } : data);
+  const problems = (result.error?.issues ?? []).map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.join(".") : "front matter",
+    message: issue.message,
+  }));
+  if (template && data["draft"] !== true) {
+    problems.push({
+      field: "category",
+      message: `la catégorie (category) est encore celle du modèle, « ${TEMPLATE_CATEGORY} » : choisir parmi ${CATEGORIES.map((c) => c.slug).join(", ")}`,
+    });
+  }
+  if (result.data === undefined || problems.length > 0) throw new ArticleError(describeProblems(file, problems));
+  return result.data;
 }
 
 /** Problems of a folder's articles: one « Article invalide » block per file, whatever order they are found in. */
@@ -113,8 +138,12 @@ export function readArticleFolder(dir: string): ArticleFile[] {
   // that one unreadable file does not hide the rest (the texts, rendered later, are checked in the next build).
   for (const [file, problem] of misnamed) unreadable.add(file, problem);
   for (const { file, data } of files) {
-    const result = articleSchema.safeParse(data);
-    if (!result.success) unreadable.add(file, describeIssues(file, result.error));
+    try {
+      checkFrontMatter(file, data);
+    } catch (error) {
+      if (!(error instanceof ArticleError)) throw error;
+      unreadable.add(file, error.message);
+    }
   }
   throw unreadable.error();
 }
@@ -171,14 +200,13 @@ export function articlesLoader(base: string): Loader {
             try {
               const data = props.filePath === undefined ? props.data : (readFrontMatter(file) as TData);
               // The collection's schema, checked once here (Astro's own parseData would check it again).
-              const result = articleSchema.safeParse(data);
-              if (!result.success) throw new ArticleError(describeIssues(file, result.error));
-              const { image } = result.data;
+              const checked = checkFrontMatter(file, data);
+              const { image } = checked;
               const imageProblem = image === undefined ? undefined : imageFileProblem(image, publicDir);
               if (imageProblem !== undefined) {
                 throw new ArticleError(describeProblems(file, [{ field: "image", message: imageProblem }]));
               }
-              return Promise.resolve(result.data as unknown as TData);
+              return Promise.resolve(checked as unknown as TData);
             } catch (error) {
               // After the first load, Astro's watcher calls parseData for one file: Astro logs its problem
               // and keeps the article as it was.

@@ -13,7 +13,13 @@ import { describe, expect, it } from "vitest";
 import { collectErrorMetadata } from "../../node_modules/astro/dist/core/errors/dev/utils.js";
 import { formatErrorMessage } from "../../node_modules/astro/dist/core/messages/runtime.js";
 import { articleSchema } from "../../src/lib/article-schema.ts";
-import { ArticleError, articlesLoader, readArticleFolder, readFrontMatter } from "../../src/lib/articles-loader.ts";
+import {
+  ArticleError,
+  articlesLoader,
+  readArticleFolder,
+  readFrontMatter,
+  TEMPLATE_CATEGORY,
+} from "../../src/lib/articles-loader.ts";
 
 const article = `---
 title: Un article
@@ -25,7 +31,7 @@ category: tech
 Du texte.
 `;
 
-type Entry = { id: string; filePath?: string; rendered?: { html: string } };
+type Entry = { id: string; filePath?: string; data: Record<string, unknown>; rendered?: { html: string } };
 
 /** Loads `folder` with a content layer whose Markdown renderer is `render`; returns what is stored. */
 async function load(folder: string, render: (body: string) => { html: string }): Promise<Map<string, Entry>> {
@@ -120,6 +126,26 @@ describe("articlesLoader, problems", () => {
     // A misnamed file's other problems are under its name, in the same report.
     await expect(attempt).rejects.toThrow(
       /Article invalide : .*Majuscules\.md\n {2}- nom de fichier : « Majuscules » doit être en minuscules[^\n]*\n {2}- .*champ « texte » : l’intertitre/,
+    );
+  });
+});
+
+describe("articlesLoader, npm run new's category", () => {
+  const withTemplateCategory = article.replace("category: tech", `category: ${TEMPLATE_CATEGORY}`);
+  const render = (body: string) => ({ html: `<p>${body.trim()}</p>` });
+
+  it("keeps a draft whose category is still the template's", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    writeFileSync(join(folder, "brouillon.md"), withTemplateCategory.replace("---\n\n", "draft: true\n---\n\n"));
+    const entries = await load(folder, render);
+    expect(entries.get("brouillon")?.data).toMatchObject({ category: "international", draft: true });
+  });
+
+  it("refuses to publish it, listing the categories, with the article's other problems", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    writeFileSync(join(folder, "publie.md"), withTemplateCategory.replace("title: Un article\n", ""));
+    await expect(load(folder, render)).rejects.toThrow(
+      /publie\.md : champ « title » : le titre \(title\) est obligatoire\n {2}- .*publie\.md : champ « category » : la catégorie \(category\) est encore celle du modèle, « À choisir » : choisir parmi international, economie, tech, startups, cybersecurite, reseaux-sociaux$/,
     );
   });
 });
