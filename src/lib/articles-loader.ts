@@ -8,12 +8,13 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
-import { glob, type Loader, type ParseDataOptions } from "astro/loaders";
+import type { ContentEntryType } from "astro";
+import { glob, type Loader, type LoaderContext, type ParseDataOptions } from "astro/loaders";
 import { CATEGORIES } from "../config.ts";
 import { articleSchema, describeProblems, type ArticleData } from "./article-schema.ts";
 import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.ts";
 import { formatDateTime } from "./dates.ts";
-import { ArticleError, readFrontMatter } from "./front-matter.ts";
+import { ArticleError, parseFrontMatter, readFrontMatter } from "./front-matter.ts";
 import { frenchNumber } from "./french-numbers.ts";
 import { buildTime } from "./publishing.ts";
 import { SLUG_PATTERN } from "./slug.ts";
@@ -154,6 +155,9 @@ function displayPath(file: string): string {
   return rel.startsWith("..") || isAbsolute(rel) ? file : rel;
 }
 
+/** The context Astro's content layer gives a loader: with the entry types the glob loader reads files with. */
+type ContentLayerContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> };
+
 /** Articles from `base` ("content/articles" or an absolute folder); files starting with _ are ignored. */
 export function articlesLoader(base: string): Loader {
   const owners = new Map<string, string>();
@@ -191,10 +195,25 @@ export function articlesLoader(base: string): Loader {
       const problems = new Problems();
       // Articles whose front matter could not be checked: their texts are not checked either.
       const unchecked = new Set<string>();
+      // After the first load, Astro reads a saved file's front matter before parseData, with its own YAML and its
+      // English errors: ours come first. (At the first load, readArticleFolder has read every file.)
+      const entryTypes = new Map(
+        [...(context as ContentLayerContext).entryTypes].map(([extension, type]) => [
+          extension,
+          {
+            ...type,
+            getEntryInfo: (params: Parameters<ContentEntryType["getEntryInfo"]>[0]) => {
+              if (loading === undefined) parseFrontMatter(displayPath(fileURLToPath(params.fileUrl)), params.contents);
+              return type.getEntryInfo(params);
+            },
+          },
+        ]),
+      );
       loading = problems;
       try {
         await inner.load({
           ...context,
+          entryTypes,
           parseData: <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> => {
             const file = props.filePath === undefined ? props.id : displayPath(props.filePath);
             try {
@@ -217,7 +236,7 @@ export function articlesLoader(base: string): Loader {
               return Promise.resolve(props.data);
             }
           },
-        });
+        } as ContentLayerContext);
       } finally {
         loading = undefined;
       }

@@ -240,7 +240,11 @@ function yamlErrorProblem(lines: readonly Line[], fields: readonly Field[], erro
 
 /** Front matter of a file, with YAML's core schema (dates kept as strings). */
 export function readFrontMatter(file: string): Record<string, unknown> {
-  const text = readArticleText(file);
+  return parseFrontMatter(file, readArticleText(file));
+}
+
+/** Front matter of `text`, the contents of `file` (named in messages), as readFrontMatter reads it. */
+export function parseFrontMatter(file: string, text: string): Record<string, unknown> {
   const raw = extractFrontmatter(text);
   if (raw === undefined) {
     if (/^---[ \t]*\r?\n/.test(text)) {

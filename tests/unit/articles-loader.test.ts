@@ -9,9 +9,11 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import { describe, expect, it } from "vitest";
-// How Astro prints an error that stops `astro build` (cli/throw-and-exit.js): not exported by the package.
+// How Astro prints an error that stops `astro build` (cli/throw-and-exit.js), and reads a Markdown file:
+// not exported by the package.
 import { collectErrorMetadata } from "../../node_modules/astro/dist/core/errors/dev/utils.js";
 import { formatErrorMessage } from "../../node_modules/astro/dist/core/messages/runtime.js";
+import { markdownContentEntryType } from "../../node_modules/astro/dist/vite-plugin-markdown/content-entry-type.js";
 import { articleSchema } from "../../src/lib/article-schema.ts";
 import {
   ArticleError,
@@ -33,8 +35,18 @@ Du texte.
 
 type Entry = { id: string; filePath?: string; data: Record<string, unknown>; rendered?: { html: string } };
 
-/** Loads `folder` with a content layer whose Markdown renderer is `render`; returns what is stored. */
-async function load(folder: string, render: (body: string) => { html: string }): Promise<Map<string, Entry>> {
+/** Files added or changed after the first load, as Astro's watcher (astro dev) reports them. */
+type Watcher = { add: () => void; on: (event: string, handler: (path: string) => Promise<void>) => void };
+
+/**
+ * Loads `folder` with a content layer whose Markdown renderer is `render` (front matter read by Astro's own
+ * Markdown entry type, as in a build); returns what is stored. `errors` gets what Astro would log.
+ */
+async function load(
+  folder: string,
+  render: (body: string) => { html: string },
+  { watcher, errors = [] }: { watcher?: Watcher; errors?: string[] } = {},
+): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>();
   const store = {
     keys: () => [...entries.keys()],
@@ -46,19 +58,22 @@ async function load(folder: string, render: (body: string) => { html: string }):
     addModuleImport: () => undefined,
     addAssetImports: () => undefined,
   };
-  const silent = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
+  const logger = {
+    error: (message: string) => errors.push(message),
+    warn: () => undefined,
+    info: () => undefined,
+    debug: () => undefined,
+  };
   const markdown = {
-    getEntryInfo: ({ contents }: { contents: string }) => {
-      const [, front = "", body = ""] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(contents) ?? [];
-      return { data: { front }, body, slug: "", rawData: front };
-    },
+    getEntryInfo: (params: { contents: string; fileUrl: URL }) => markdownContentEntryType.getEntryInfo(params),
     getRenderFunction: () => Promise.resolve(({ body }: { body: string }) => Promise.resolve(render(body))),
   };
   const root = pathToFileURL(`${folder}/`);
   const context = {
     collection: "articles",
     store,
-    logger: silent,
+    logger,
+    watcher,
     config: { root, srcDir: new URL("src/", root), prerenderConflictBehavior: "warn" },
     entryTypes: new Map([[".md", markdown]]),
     generateDigest: (data: unknown) => String(JSON.stringify(data).length),
@@ -87,6 +102,29 @@ describe("articlesLoader", () => {
     await expect(attempt).rejects.toThrow(
       /Article invalide : .*texte-casse\.md\n {2}- le texte \(Markdown\) n’a pas pu être rendu/,
     );
+  });
+});
+
+describe("articlesLoader, astro dev", () => {
+  it("explains in French the front matter of a file saved after the first load, which Astro reads first", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    writeFileSync(join(folder, "un-article.md"), article);
+    const handlers = new Map<string, (path: string) => Promise<void>>();
+    const watcher = {
+      add: () => undefined,
+      on: (event: string, handler: (path: string) => Promise<void>) => handlers.set(event, handler),
+    };
+    const errors: string[] = [];
+    const entries = await load(folder, (body) => ({ html: body }), { watcher, errors });
+    const saved = join(folder, "exclusif.md");
+    writeFileSync(saved, article.replace("title: Un article", "title: [Exclusif] Un article"));
+    await handlers.get("add")?.(saved);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^Failed to reload exclusif\.md: Article invalide : .*exclusif\.md\n {2}- champ « title », ligne 2 : un texte ne peut pas commencer par « \[ »/,
+      ),
+    ]);
+    expect([...entries.keys()]).toEqual(["un-article"]);
   });
 });
 
