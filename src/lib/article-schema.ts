@@ -5,6 +5,7 @@
 import { z } from "astro/zod";
 import { CATEGORIES, type CategorySlug } from "../config.ts";
 import { parseParisDate } from "./dates.ts";
+import { invalidArticle } from "./front-matter.ts";
 import { slugify } from "./slug.ts";
 import { frenchTypography } from "./typography.ts";
 
@@ -192,8 +193,10 @@ export type ArticleData = z.output<typeof articleSchema>;
 
 /** One French line per problem, each naming the file and the field. */
 export function describeProblems(file: string, problems: readonly { field: string; message: string }[]): string {
-  const lines = problems.map(({ field, message }) => `  - ${file} : champ « ${field} » : ${message}`);
-  return `Article invalide : ${file}\n${lines.join("\n")}`;
+  return invalidArticle(
+    file,
+    problems.map(({ field, message }) => `${file} : champ « ${field} » : ${message}`),
+  );
 }
 
 /** The schema's problems, described as describeProblems does. */

@@ -14,7 +14,7 @@ import { CATEGORIES } from "../config.ts";
 import { articleSchema, describeProblems, type ArticleData } from "./article-schema.ts";
 import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.ts";
 import { formatDateTime } from "./dates.ts";
-import { ArticleError, parseFrontMatter, readFrontMatter } from "./front-matter.ts";
+import { ArticleError, invalidArticle, parseFrontMatter, readFrontMatter } from "./front-matter.ts";
 import { frenchNumber } from "./french-numbers.ts";
 import { buildTime } from "./publishing.ts";
 import { SLUG_PATTERN } from "./slug.ts";
@@ -83,11 +83,15 @@ class Problems {
 /** What is wrong with the name of an article file: no address can be made of it, or `owner` has its slug. */
 function fileNameProblem(file: string, slug: string, owner: string | undefined): string | undefined {
   if (!SLUG_PATTERN.test(slug)) {
-    return `Article invalide : ${file}\n  - nom de fichier : « ${slug} » doit être en minuscules sans accents, mots séparés par des tirets (ex. tencent-et-ant-group.md)`;
+    return invalidArticle(file, [
+      `nom de fichier : « ${slug} » doit être en minuscules sans accents, mots séparés par des tirets (ex. tencent-et-ant-group.md)`,
+    ]);
   }
   return owner === undefined
     ? undefined
-    : `Article invalide : ${file}\n  - slug en double « ${slug} » : déjà utilisé par ${owner} ; renommez l’un des deux fichiers`;
+    : invalidArticle(file, [
+        `slug en double « ${slug} » : déjà utilisé par ${owner} ; renommez l’un des deux fichiers`,
+      ]);
 }
 
 /**
@@ -128,7 +132,9 @@ export function readArticleFolder(dir: string): ArticleFile[] {
         const file = displayPath(full);
         unreadable.add(
           file,
-          `Article invalide : ${file}\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en ${entry.name.replace(MARKDOWN_LOOKALIKE, ".md")} (ou faites commencer son nom par _ pour qu’il soit ignoré)`,
+          invalidArticle(file, [
+            `nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en ${entry.name.replace(MARKDOWN_LOOKALIKE, ".md")} (ou faites commencer son nom par _ pour qu’il soit ignoré)`,
+          ]),
         );
       }
     }
@@ -261,7 +267,7 @@ export function articlesLoader(base: string): Loader {
         if (entry.rendered === undefined) {
           problems.add(
             id,
-            `Article invalide : ${file}\n  - le texte (Markdown) n’a pas pu être rendu : voir l’erreur ci-dessus`,
+            invalidArticle(file, [`le texte (Markdown) n’a pas pu être rendu : voir l’erreur ci-dessus`]),
           );
           continue;
         }

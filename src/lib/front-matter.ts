@@ -24,6 +24,11 @@ export class ArticleError extends Error {
   }
 }
 
+/** The block of an article's problems as editors read it: « Article invalide : <file> », then one line per problem. */
+export function invalidArticle(file: string, problems: readonly string[]): string {
+  return `Article invalide : ${file}\n${problems.map((problem) => `  - ${problem}`).join("\n")}`;
+}
+
 /** The text of an article file, which must be UTF-8 (a BOM is dropped). */
 function readArticleText(file: string): string {
   try {
@@ -31,7 +36,9 @@ function readArticleText(file: string): string {
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     throw new ArticleError(
-      `Article invalide : ${file}\n  - le fichier n’est pas en UTF-8 (ses lettres accentuées seraient illisibles) : réenregistrez-le en UTF-8 dans votre éditeur`,
+      invalidArticle(file, [
+        `le fichier n’est pas en UTF-8 (ses lettres accentuées seraient illisibles) : réenregistrez-le en UTF-8 dans votre éditeur`,
+      ]),
     );
   }
 }
@@ -249,29 +256,30 @@ export function parseFrontMatter(file: string, text: string): Record<string, unk
   if (raw === undefined) {
     if (/^---[ \t]*\r?\n/.test(text)) {
       throw new ArticleError(
-        `Article invalide : ${file}\n  - front matter non fermé : ajoutez une ligne --- après le dernier champ, avant le texte`,
+        invalidArticle(file, [`front matter non fermé : ajoutez une ligne --- après le dernier champ, avant le texte`]),
       );
     }
     return {};
   }
   const lines = frontMatterLines(text, raw);
   const articleText = articleTextProblem(lines);
-  if (articleText !== undefined) throw new ArticleError(`Article invalide : ${file}\n  - ${articleText}`);
+  if (articleText !== undefined) throw new ArticleError(invalidArticle(file, [articleText]));
   // YAML refuses tabs before a field or a list item, in English; an editor's text editor may put them there.
   const tabbed = lines.find((line) => /^ *\t/.test(line.text));
   if (tabbed !== undefined) {
     throw new ArticleError(
-      `Article invalide : ${file}\n  - front matter, ligne ${String(tabbed.n)} : une tabulation en début de ligne ; YAML n’accepte que des espaces : remplacez-la par deux espaces`,
+      invalidArticle(file, [
+        `front matter, ligne ${String(tabbed.n)} : une tabulation en début de ligne ; YAML n’accepte que des espaces : remplacez-la par deux espaces`,
+      ]),
     );
   }
   const fields = fieldsOf(lines);
   const problems = textProblems(fields);
-  if (problems.length > 0)
-    throw new ArticleError(`Article invalide : ${file}\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  if (problems.length > 0) throw new ArticleError(invalidArticle(file, problems));
   try {
     const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
     return data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
   } catch (error) {
-    throw new ArticleError(`Article invalide : ${file}\n  - ${yamlErrorProblem(lines, fields, error)}`);
+    throw new ArticleError(invalidArticle(file, [yamlErrorProblem(lines, fields, error)]));
   }
 }
