@@ -199,13 +199,15 @@ export function describeProblems(file: string, problems: readonly { field: strin
   );
 }
 
+/** The schema's problems, each with its field (none: the whole front matter). */
+export function issueProblems(error: z.ZodError | undefined): { field: string; message: string }[] {
+  return (error?.issues ?? []).map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.join(".") : "front matter",
+    message: issue.message,
+  }));
+}
+
 /** The schema's problems, described as describeProblems does. */
 export function describeIssues(file: string, error: z.ZodError): string {
-  return describeProblems(
-    file,
-    error.issues.map((issue) => ({
-      field: issue.path.length > 0 ? issue.path.join(".") : "front matter",
-      message: issue.message,
-    })),
-  );
+  return describeProblems(file, issueProblems(error));
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import type { ContentEntryType } from "astro";
 import { glob, type Loader, type LoaderContext, type ParseDataOptions } from "astro/loaders";
 import { CATEGORIES } from "../config.ts";
-import { articleSchema, describeProblems, type ArticleData } from "./article-schema.ts";
+import { articleSchema, describeProblems, issueProblems, type ArticleData } from "./article-schema.ts";
 import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.ts";
 import { formatDateTime } from "./dates.ts";
 import { ArticleError, invalidArticle, parseFrontMatter, readFrontMatter } from "./front-matter.ts";
@@ -42,10 +42,7 @@ export const TEMPLATE_CATEGORY = "À choisir";
 export function checkFrontMatter(file: string, data: Record<string, unknown>): ArticleData {
   const template = data["category"] === TEMPLATE_CATEGORY;
   const result = articleSchema.safeParse(template ? { ...data, category: CATEGORIES[0].slug } : data);
-  const problems = (result.error?.issues ?? []).map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join(".") : "front matter",
-    message: issue.message,
-  }));
+  const problems = issueProblems(result.error);
   if (template && data["draft"] !== true) {
     problems.push({
       field: "category",
