@@ -5,23 +5,24 @@
  * for editors, in French (article-checks.ts gathers them).
  */
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
+import { replaceTags } from "./html-tags.ts";
 
 /** Comments, and elements whose content a reader does not see as text. */
 const UNSEEN = /<!--[\s\S]*?-->|<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const TAG = /<\/?[a-zA-Z][^>]*>/g;
 const ENTITY = /&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi;
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', nbsp: NBSP };
 
 /** The text of rendered HTML as a reader sees it: no comments nor tags, entities decoded. */
 function readerText(html: string): string {
-  return html
-    .replace(UNSEEN, "")
-    .replace(TAG, "")
-    .replace(ENTITY, (entity, hex?: string, decimal?: string, name?: string) => {
+  // A tag's quoted attribute may hold « > » (alt="5 > 3"): html-tags.ts reads tags whole.
+  return replaceTags(html.replace(UNSEEN, ""), () => "").replace(
+    ENTITY,
+    (entity, hex?: string, decimal?: string, name?: string) => {
       if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
       const code = hex === undefined ? Number(decimal) : parseInt(hex, 16);
       return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    });
+    },
+  );
 }
 
 /** An element that shows a reader something without text (the forbidden ones are refused on their own). */
@@ -35,13 +36,19 @@ export function showsNothing(html: string): boolean {
 /** Elements shown as typed (code): neither the quotation marks nor the Markdown of the text apply there. */
 const VERBATIM = /<(pre|code|kbd|samp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 /** Tags that end a paragraph of text: a paragraph, an item, a heading, a cell, a quotation… */
-const BLOCK =
-  /<\/?(?:address|article|aside|blockquote|caption|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>/gi;
+const BLOCKS = new Set(
+  "address article aside blockquote caption dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p section summary table tbody td tfoot th thead tr ul".split(
+    " ",
+  ),
+);
 const BLOCK_END = "\u2029";
 
 /** The paragraphs (items, headings, cells) of rendered HTML as a reader sees them, code left out. */
 export function proseBlocks(html: string): string[] {
-  return readerText(html.replace(UNSEEN, "").replace(VERBATIM, " ").replace(BLOCK, BLOCK_END))
+  const marked = replaceTags(html.replace(UNSEEN, "").replace(VERBATIM, " "), (name, tag) =>
+    name !== undefined && BLOCKS.has(name) ? BLOCK_END : tag,
+  );
+  return readerText(marked)
     .split(BLOCK_END)
     .map((text) => text.replace(/[ \t\r\n]+/g, " ").trim())
     .filter((text) => text !== "");

@@ -59,6 +59,19 @@ export function rewriteAttributes(
   });
 }
 
+/** A start tag or a comment (TAG_OR_COMMENT), or an end tag, whose name is then the fourth group. */
+const ANY_TAG = new RegExp(`${TAG_OR_COMMENT.source}|<\\/([a-zA-Z][\\w:-]*)\\s*>`, "g");
+
+/**
+ * `html` with each tag, start or end, and each comment replaced by what `by` answers for it: given the
+ * element's name, lower-cased (undefined for a comment), and the tag as written. Text is untouched.
+ */
+export function replaceTags(html: string, by: (name: string | undefined, tag: string) => string): string {
+  return html.replace(ANY_TAG, (tag, start: string | undefined, _a: unknown, _e: unknown, end: string | undefined) =>
+    by((start ?? end)?.toLowerCase(), tag),
+  );
+}
+
 /** The candidates of a srcset ("a.jpg 1x, b.jpg 2x"): each address with its descriptor ("" if none). */
 export function srcsetCandidates(value: string): { url: string; descriptor: string }[] {
   return value

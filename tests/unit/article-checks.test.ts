@@ -187,6 +187,12 @@ describe("bodyProblems", () => {
     expect((await rendered(body)).join()).toContain(example);
   });
 
+  it("reads a tag whole, « > » of a quoted attribute included, and no quotation mark of it as the text's", () => {
+    expect(
+      messages("x", '<p><img src="/images/photo.jpg" alt="Le score «\u202f5 > 3\u202f»"> et la suite.</p>'),
+    ).toEqual([]);
+  });
+
   it("accepts an image described in Markdown or in HTML", async () => {
     expect(await rendered("![Une photo](/images/photo.jpg)")).toEqual([]);
     expect(await rendered('Du texte.\n\n<img src="/images/photo.jpg" alt="Une photo">')).toEqual([]);
