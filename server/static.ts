@@ -70,6 +70,15 @@ export function canonicalPath(pathname: string, isDirectory: boolean): string | 
   return file === pathname ? undefined : file;
 }
 
+/** Answers a 301 to `location` (a path of this site, its query kept), cached like the page it leads to. */
+function movedTo(res: ServerResponse, location: string): true {
+  res.statusCode = 301;
+  res.setHeader("Location", location);
+  res.setHeader("Cache-Control", cacheControl(location.split("?")[0] ?? location));
+  res.end();
+  return true;
+}
+
 /**
  * The first page of a listing asked for by its number ("/page/1/", "/categorie/x/page/1"): the
  * listing's own address, where page 1 lives. Undefined for any other address.
@@ -135,11 +144,7 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
       // A reader who types the page number of the first page lands on it.
       const first = firstPageAddress(pathname);
       if (first === undefined || (await locate(first)) === undefined) return false;
-      res.statusCode = 301;
-      res.setHeader("Location", first + query);
-      res.setHeader("Cache-Control", cacheControl(first));
-      res.end();
-      return true;
+      return movedTo(res, first + query);
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.statusCode = 405;
@@ -156,11 +161,7 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
     }
     const canonical = canonicalPath(pathname, found.directory);
     if (canonical !== undefined) {
-      res.statusCode = 301;
-      res.setHeader("Location", canonical + query);
-      res.setHeader("Cache-Control", cacheControl(canonical));
-      res.end();
-      return true;
+      return movedTo(res, canonical + query);
     }
     const type = contentType(found.file);
     const encoding = COMPRESSIBLE.has(extname(found.file))
