@@ -30,11 +30,18 @@ export function previewNewestFirst<T extends Publishable & { id: string }>(artic
   return [...articles].sort(newestFirst);
 }
 
+/** What a previewed article is when a build at `now` does not publish it, in French; undefined when it does. */
+export function unpublishedLabel(article: Publishable, now: Date): string | undefined {
+  if (article.data.draft) return "brouillon (draft: true)";
+  if (article.data.date.getTime() > now.getTime()) return "programmé";
+  return undefined;
+}
+
 /** Why a previewed article is not published by a build at `now`, in French; undefined when it is. */
 export function unpublishedReason(article: Publishable, now: Date): string | undefined {
-  if (article.data.draft) return "brouillon (draft: true)\u00a0: ce texte n’est pas publié";
-  if (article.data.date.getTime() > now.getTime()) return "programmé\u00a0: paraîtra au premier build après sa date";
-  return undefined;
+  const label = unpublishedLabel(article, now);
+  if (label === undefined) return undefined;
+  return `${label}\u00a0: ${article.data.draft ? "ce texte n’est pas publié" : "paraîtra au premier build après sa date"}`;
 }
 
 /** The instant a build publishes at: BUILD_NOW (ISO 8601) when set, for reproducible builds and tests. */
