@@ -9,7 +9,7 @@ import { markdownProblems, proseBlocks, quotationProblems, showsNothing } from "
 import { formatDate } from "./dates.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { linkProblem, type SiteFacts } from "./link-checks.ts";
-import { IMAGE_TYPES, imageType } from "./image-types.ts";
+import { fileExtension, IMAGE_TYPES, imageType } from "./image-types.ts";
 import { srcsetCandidates, startTags, type HtmlAttribute } from "./html-tags.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
@@ -48,7 +48,7 @@ function addressProblem(address: string): string | undefined {
 
 function imageTypeProblem(image: string): string | undefined {
   if (imageType(image) !== undefined) return undefined;
-  const extension = /\.[a-z0-9]+$/i.exec(image.split(/[?#]/)[0] ?? "")?.[0] ?? "sans extension";
+  const extension = fileExtension(image) ?? "sans extension";
   return `${inGuillemets(image)} (${extension}) n’est pas un format d’image que le site sert (formats servis${NBSP}: ${Object.keys(IMAGE_TYPES).join(", ")})${NNBSP}; convertissez l’image, en .jpg ou .webp par exemple`;
 }
 

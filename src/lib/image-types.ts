@@ -12,8 +12,12 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = {
   ".webp": "image/webp",
 };
 
+/** The extension of the file at `path` (a query or fragment aside), lower-cased with its dot; undefined without one. */
+export function fileExtension(path: string): string | undefined {
+  return /\.[a-z0-9]+$/i.exec(path.split(/[?#]/)[0] ?? "")?.[0]?.toLowerCase();
+}
+
 /** The MIME type of the image at `path` (a query or fragment aside), when its extension is known. */
 export function imageType(path: string): string | undefined {
-  const extension = /\.[a-z0-9]+$/i.exec(path.split(/[?#]/)[0] ?? "")?.[0]?.toLowerCase() ?? "";
-  return IMAGE_TYPES[extension];
+  return IMAGE_TYPES[fileExtension(path) ?? ""];
 }
