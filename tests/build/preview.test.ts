@@ -3,7 +3,6 @@
  * appear (README), and a build never publishes them. This runs the real dev server on a folder
  * holding one article of each kind.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,11 +10,11 @@ import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clearBuildCaches } from "../../src/lib/build-caches.ts";
 import { projectRoot } from "./astro.ts";
+import { freePort, startListening, type RunningServer } from "./server.ts";
 
 const contentDir = mkdtempSync(join(tmpdir(), "digimedia-preview-"));
-const port = 4398;
-const url = `http://127.0.0.1:${String(port)}`;
-let server: ChildProcess | undefined;
+let server: RunningServer | undefined;
+let url = "";
 
 const article = (title: string, date: string, extra = ""): string =>
   `---\ntitle: ${title}\ndescription: Un chapô.\ndate: ${date}\ncategory: tech\n${extra}---\n\nDu texte.\n`;
@@ -34,31 +33,18 @@ beforeAll(async () => {
   writeFileSync(join(contentDir, "publie.md"), article("Un article publié", "2021-05-03"));
   writeFileSync(join(contentDir, "brouillon.md"), article("Un brouillon", "2021-05-04", "draft: true\n"));
   writeFileSync(join(contentDir, "programme.md"), article("Un article programmé", "2099-01-01"));
-  server = spawn(
-    process.execPath,
+  const port = await freePort();
+  server = await startListening(
     [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", "--port", String(port)],
-    {
-      cwd: projectRoot,
-      env: devEnv(),
-      stdio: ["ignore", "pipe", "pipe"],
-    },
+    devEnv(),
+    port,
+    60,
   );
-  let log = "";
-  server.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  server.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  for (const until = Date.now() + 60_000; Date.now() < until;) {
-    try {
-      if ((await fetch(`${url}/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`astro dev n’a pas démarré en 60 s :\n${log.slice(-3000)}`);
+  url = server.url;
 }, 70_000);
 
-afterAll(() => {
-  server?.kill();
+afterAll(async () => {
+  await server?.stop();
   rmSync(contentDir, { recursive: true, force: true });
   clearBuildCaches(projectRoot, contentDir);
 });

@@ -30,20 +30,29 @@ export function freePort(): Promise<number> {
 /** Starts the server with `env` and waits until it answers. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
+  return startListening(
     ["--disable-warning=ExperimentalWarning", join(projectRoot, "server/main.ts")],
-    {
-      cwd: projectRoot,
-      env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
+    { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env },
+    port,
   );
+}
+
+/**
+ * Runs `node <args>` in the project with `env` and waits (`seconds` at most) until it answers on
+ * 127.0.0.1:`port`: the production server, or `astro dev`.
+ */
+export async function startListening(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  seconds = 20,
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr.on("data", (d: Buffer) => (log += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  const url = `http://127.0.0.1:${String(port)}`;
+  const deadline = Date.now() + seconds * 1000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Le serveur s’est arrêté :\n${log}`);
     try {
