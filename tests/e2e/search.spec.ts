@@ -224,6 +224,8 @@ test.describe("search in the 200-article corpus", () => {
     const status = page.getByRole("status");
     await page.getByLabel("Rubrique", { exact: true }).selectOption("Tech");
     await expect(status).toHaveText(/^\d+ articles \(rubrique Tech\), du plus récent au plus ancien$/);
+    // The count is written before the first results are fetched and shown.
+    await expect(page.locator("#resultats li .meta").first()).toHaveText(/^Tech · /);
     const metas = await page.locator("#resultats li .meta").allTextContents();
     expect(metas.length).toBeGreaterThan(1);
     for (const meta of metas) expect(meta).toMatch(/^Tech · /);
