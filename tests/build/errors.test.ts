@@ -2,12 +2,12 @@
  * A malformed article fails the build with a French message that names the file and the field.
  * Each case builds a real site from a temporary folder holding one good and one bad article.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SITE } from "../../src/config.ts";
 import { buildWith, projectRoot } from "./astro.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 const good = `---
 title: Un article valide
@@ -144,16 +144,13 @@ const cases: Case[] = [
   },
 ];
 
-const folders: string[] = [];
 afterAll(() => {
-  for (const f of folders) rmSync(f, { recursive: true, force: true });
   rmSync(join(projectRoot, "dist-errors"), { recursive: true, force: true });
 });
 
 describe("a malformed article fails the build", () => {
   it.each(cases)("$name", ({ files, file, expect: messages }) => {
-    const dir = mkdtempSync(join(tmpdir(), "digimedia-errors-"));
-    folders.push(dir);
+    const dir = temporaryFolder("digimedia-errors-");
     writeFileSync(join(dir, "valide.md"), good);
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, name)), { recursive: true });
@@ -171,8 +168,7 @@ describe("a malformed article fails the build", () => {
   });
 
   it("while the same folder without the bad article builds", () => {
-    const dir = mkdtempSync(join(tmpdir(), "digimedia-errors-"));
-    folders.push(dir);
+    const dir = temporaryFolder("digimedia-errors-");
     writeFileSync(join(dir, "valide.md"), good);
     writeFileSync(join(dir, "_brouillon-ignore.md"), "pas de front matter du tout");
     // An older article may link to a newer one already published.

@@ -1,13 +1,13 @@
 /** Checks of an article's images and rendered text (src/lib/article-checks.ts). */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bodyProblems, dateProblems, imageFileProblem, TEMPLATE_BODY } from "../../src/lib/article-checks.ts";
 import { articleMarkdown } from "../../src/lib/markdown.ts";
 import { SITE } from "../../src/config.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
-const publicDir = mkdtempSync(join(tmpdir(), "public-"));
+const publicDir = temporaryFolder("public-");
 mkdirSync(join(publicDir, "images"));
 mkdirSync(join(publicDir, "videos"));
 for (const file of ["images/photo.jpg", "images/photo.heic", "images/photo", "rss.css", "videos/clip.mp4"]) {

@@ -3,8 +3,7 @@
  * an article whose body fails to render stops the build (Astro's glob loader only logs it and
  * would publish the article without its text).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
@@ -22,6 +21,7 @@ import {
   readFrontMatter,
   TEMPLATE_CATEGORY,
 } from "../../src/lib/articles-loader.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 const article = `---
 title: Un article
@@ -85,14 +85,14 @@ async function load(
 
 describe("articlesLoader", () => {
   it("stores each article with its rendered text", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    const folder = temporaryFolder("articles-");
     writeFileSync(join(folder, "un-article.md"), article);
     const entries = await load(folder, (body) => ({ html: `<p>${body.trim()}</p>` }));
     expect(entries.get("un-article")?.rendered?.html).toBe("<p>Du texte.</p>");
   });
 
   it("fails, naming the file, when a body cannot be rendered", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    const folder = temporaryFolder("articles-");
     writeFileSync(join(folder, "un-article.md"), article);
     writeFileSync(join(folder, "texte-casse.md"), article.replace("Du texte.", "CASSE"));
     const attempt = load(folder, (body) => {
@@ -107,7 +107,7 @@ describe("articlesLoader", () => {
 
 describe("articlesLoader, astro dev", () => {
   it("explains in French the front matter of a file saved after the first load, which Astro reads first", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    const folder = temporaryFolder("articles-");
     writeFileSync(join(folder, "un-article.md"), article);
     const handlers = new Map<string, (path: string) => Promise<void>>();
     const watcher = {
@@ -130,7 +130,7 @@ describe("articlesLoader, astro dev", () => {
 
 describe("articlesLoader, problems", () => {
   it("reports every broken article of the folder at once, and stores none of them", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    const folder = temporaryFolder("articles-");
     writeFileSync(join(folder, "un-article.md"), article);
     writeFileSync(join(folder, "sans-rubrique.md"), article.replace("category: tech\n", ""));
     writeFileSync(join(folder, "intertitre.md"), article.replace("Du texte.", "# Un intertitre\n\nDu texte."));
@@ -145,7 +145,7 @@ describe("articlesLoader, problems", () => {
   });
 
   it("lists a file name that cannot be an address and a slug used twice with the other articles' problems", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    const folder = temporaryFolder("articles-");
     mkdirSync(join(folder, "2020"));
     mkdirSync(join(folder, "2021"));
     writeFileSync(join(folder, "un-article.md"), article);
@@ -173,14 +173,14 @@ describe("articlesLoader, npm run new's category", () => {
   const render = (body: string) => ({ html: `<p>${body.trim()}</p>` });
 
   it("keeps a draft whose category is still the template's", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    const folder = temporaryFolder("articles-");
     writeFileSync(join(folder, "brouillon.md"), withTemplateCategory.replace("---\n\n", "draft: true\n---\n\n"));
     const entries = await load(folder, render);
     expect(entries.get("brouillon")?.data).toMatchObject({ category: "international", draft: true });
   });
 
   it("refuses to publish it, listing the categories, with the article's other problems", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    const folder = temporaryFolder("articles-");
     writeFileSync(join(folder, "publie.md"), withTemplateCategory.replace("title: Un article\n", ""));
     await expect(load(folder, render)).rejects.toThrow(
       /publie\.md : champ « title » : le titre \(title\) est obligatoire\n {2}- .*publie\.md : champ « category » : la catégorie \(category\) est encore celle du modèle, « À choisir » : choisir parmi international, economie, tech, startups, cybersecurite, reseaux-sociaux$/,
@@ -200,7 +200,7 @@ describe("ArticleError", () => {
 
 describe("readFrontMatter", () => {
   const write = (text: string | Buffer): string => {
-    const file = join(mkdtempSync(join(tmpdir(), "front-")), "article.md");
+    const file = join(temporaryFolder("front-"), "article.md");
     writeFileSync(file, text);
     return file;
   };
@@ -359,7 +359,7 @@ describe("readFrontMatter", () => {
 
 describe("readArticleFolder", () => {
   it("reports every unreadable file at once, and a Markdown file that would not be read", () => {
-    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    const folder = temporaryFolder("articles-");
     mkdirSync(join(folder, "2020"));
     writeFileSync(join(folder, "un-article.md"), article);
     writeFileSync(join(folder, "2020", "diese.md"), "---\ntitle: Le #1\n---\n\nx");
@@ -397,7 +397,7 @@ describe("readArticleFolder", () => {
     ["a folder that does not exist", (dir: string) => join(dir, "absent")],
     ["a file", (dir: string) => join(dir, "un-article.md")],
   ])("says in French, with its path, that the articles' folder is %s", (_case, path) => {
-    const folder = mkdtempSync(join(tmpdir(), "articles-"));
+    const folder = temporaryFolder("articles-");
     writeFileSync(join(folder, "un-article.md"), article);
     expect(() => readArticleFolder(path(folder))).toThrow(ArticleError);
     expect(() => readArticleFolder(path(folder))).toThrow(

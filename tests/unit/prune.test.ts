@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { staleFiles } from "../../src/integrations/prune.ts";
 import { claimOutDir, OUT_DIR_OWNER } from "../../src/lib/build-caches.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 describe("staleFiles", () => {
   it("names what an earlier build left: pages and files no route wrote, files gone from public/, scripts of _astro/ it did not write, not others' folders", () => {
-    const client = mkdtempSync(join(tmpdir(), "client-"));
+    const client = temporaryFolder("client-");
     const started = Date.now() - 10_000;
     const before = new Date(started - 60_000);
     const write = (file: string, old: boolean): string => {
@@ -41,7 +41,7 @@ describe("staleFiles", () => {
 
 describe("claimOutDir", () => {
   it("empties an output folder that holds another content folder's build, and only then", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "claim-")), "dist");
+    const out = join(temporaryFolder("claim-"), "dist");
     const page = join(out, "client/2020/index.html");
     const build = (): void => {
       mkdirSync(dirname(page), { recursive: true });
@@ -64,7 +64,7 @@ describe("claimOutDir", () => {
   });
 
   it("never empties a folder that holds a project (OUT_DIR=.)", () => {
-    const project = mkdtempSync(join(tmpdir(), "claim-project-"));
+    const project = temporaryFolder("claim-project-");
     writeFileSync(join(project, "package.json"), "{}");
     expect(() => claimOutDir(project, undefined)).toThrow(/contient un projet/);
     expect(existsSync(join(project, "package.json"))).toBe(true);

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { WorkerPool } from "../../src/lib/worker-pool.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 const echo = new URL("./fixtures/echo-worker.ts", import.meta.url);
 type Answer = { doubled: number; thread: number };
@@ -32,7 +32,7 @@ describe("WorkerPool", () => {
   });
 
   it("works in a process started with per-process flags (npm run build caps the heap)", () => {
-    const script = join(mkdtempSync(join(tmpdir(), "pool-")), "main.mjs");
+    const script = join(temporaryFolder("pool-"), "main.mjs");
     writeFileSync(
       script,
       `import { WorkerPool } from ${JSON.stringify(new URL("../../src/lib/worker-pool.ts", import.meta.url).href)};
