@@ -9,6 +9,7 @@ import { extname, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import { IMAGE_TYPES } from "../src/lib/image-types.ts";
+import { firstPageAddress } from "../src/lib/urls.ts";
 import { cacheControl } from "./headers.ts";
 
 const brotli = promisify(brotliCompress);
@@ -33,6 +34,52 @@ const COMPRESSIBLE = new Set([".html", ".css", ".js", ".mjs", ".json", ".xml", "
 const CACHE_LIMIT = 64 * 1024 * 1024;
 /** Digests of files kept for their ETags: every file of a site of 10,000 articles (pages, cards, index). */
 const DIGESTS_LIMIT = 50_000;
+
+/**
+ * Compressed copies of files, `limit` bytes at most: the latest version of each file and encoding,
+ * the least recently served dropped first. A rebuild under a running server replaces a file's copy
+ * instead of filling the cache with versions no one asks for any more.
+ */
+export class CompressedCache {
+  readonly #entries = new Map<string, { version: string; body: Buffer }>();
+  #bytes = 0;
+  readonly limit: number;
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get(file: string, encoding: string, version: string): Buffer | undefined {
+    const key = `${file}|${encoding}`;
+    const entry = this.#entries.get(key);
+    if (entry?.version !== version) return undefined;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.body;
+  }
+
+  set(file: string, encoding: string, version: string, body: Buffer): void {
+    if (body.length > this.limit) return;
+    const key = `${file}|${encoding}`;
+    this.#remove(key);
+    for (const oldest of this.#entries.keys()) {
+      if (this.#bytes + body.length <= this.limit) break;
+      this.#remove(oldest);
+    }
+    this.#entries.set(key, { version, body });
+    this.#bytes += body.length;
+  }
+
+  #remove(key: string): void {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.body.length;
+  }
+}
 
 /** Content type of a path by its extension (Pagefind's index files are binary). */
 export function contentType(path: string): string {
@@ -80,22 +127,13 @@ function movedTo(res: ServerResponse, location: string): true {
 }
 
 /**
- * The first page of a listing asked for by its number ("/page/1/", "/categorie/x/page/1"): the
- * listing's own address, where page 1 lives. Undefined for any other address.
- */
-export function firstPageAddress(pathname: string): string | undefined {
-  return /^((?:\/[^/]+)*\/)page\/1\/?$/.exec(pathname)?.[1];
-}
-
-/**
  * Serves files under `root`; resolves false when the request is not for one of them. A page
  * asked for at another address is redirected (301) to its own, a method other than GET or HEAD
  * on a file answers 405.
  */
 export function createStaticHandler(root: string): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const base = resolve(root);
-  const compressed = new Map<string, Buffer>();
-  let cachedBytes = 0;
+  const compressed = new CompressedCache(CACHE_LIMIT);
   // The ETag is the file's bytes, not its date: a build rewrites feeds and sitemaps whole, and a
   // feed reader asking again after a build that changed nothing gets a 304, not the same feed.
   const digests = new Map<string, { version: string; digest: string }>();
@@ -189,8 +227,7 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
     if (encoding === "identity") {
       body = await readFile(found.file);
     } else {
-      const key = `${found.file}|${version}|${encoding}`;
-      let cached = compressed.get(key);
+      let cached = compressed.get(found.file, encoding, version);
       if (cached === undefined) {
         const raw = await readFile(found.file);
         cached =
@@ -199,10 +236,7 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
                 params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
               })
             : await gz(raw, { level: 9 });
-        if (cachedBytes + cached.length <= CACHE_LIMIT) {
-          compressed.set(key, cached);
-          cachedBytes += cached.length;
-        }
+        compressed.set(found.file, encoding, version, cached);
       }
       body = cached;
       res.setHeader("Content-Encoding", encoding);

@@ -12,6 +12,16 @@ export const articleUrl = (slug: string): string => `/articles/${slug}/`;
 export const categoriesUrl = (): string => "/categorie/";
 /** "/categorie/<slug>/", "/categorie/<slug>/2/". */
 export const categoryUrl = (slug: string, page = 1): string => paged(`/categorie/${slug}/`, page);
+/**
+ * The listing whose first page an address asks for by its number ("/page/1/", "/categorie/x/1/",
+ * "/tag/x/1/"): the listing's own address, where page 1 lives. Undefined for any other address.
+ */
+export function firstPageAddress(pathname: string): string | undefined {
+  if (/^\/page\/1\/?$/.test(pathname)) return homeUrl();
+  const listing = /^\/(categorie|tag)\/([^/]+)\/1\/?$/.exec(pathname);
+  if (listing?.[2] === undefined) return undefined;
+  return listing[1] === "tag" ? tagUrl(listing[2]) : categoryUrl(listing[2]);
+}
 /** "/tag/". */
 export const tagsUrl = (): string => "/tag/";
 /** "/tag/<slug>/", "/tag/<slug>/2/". */

@@ -131,13 +131,15 @@ describe("static files", () => {
     for (const [asked, own] of [
       ["/page/1/", "/"],
       ["/page/1", "/"],
-      ["/categorie/international/page/1/?x=1", "/categorie/international/?x=1"],
+      ["/categorie/international/1/?x=1", "/categorie/international/?x=1"],
+      ["/categorie/international/1", "/categorie/international/"],
     ] as const) {
       const response = await fetch(`${server.url}${asked}`, { redirect: "manual" });
       expect(response.status, asked).toBe(301);
       expect(response.headers.get("location"), asked).toBe(own);
     }
-    expect((await fetch(`${server.url}/categorie/inconnue/page/1/`, { redirect: "manual" })).status).toBe(404);
+    expect((await fetch(`${server.url}/categorie/inconnue/1/`, { redirect: "manual" })).status).toBe(404);
+    expect((await fetch(`${server.url}/categorie/international/page/1/`, { redirect: "manual" })).status).toBe(404);
     const doubled = await fetch(`${server.url}//articles`, { redirect: "manual" });
     expect(doubled.headers.get("location") ?? "").not.toMatch(/^\/\//);
   });

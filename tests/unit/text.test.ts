@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { slugify, SLUG_PATTERN } from "../../src/lib/slug.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../../src/lib/reading-time.ts";
-import { articleUrl, categoryUrl, dayUrlOf, homeUrl, absoluteUrl } from "../../src/lib/urls.ts";
+import {
+  articleUrl,
+  categoryUrl,
+  dayUrlOf,
+  firstPageAddress,
+  homeUrl,
+  absoluteUrl,
+  tagUrl,
+} from "../../src/lib/urls.ts";
 
 describe("slugify", () => {
   it.each([
@@ -40,5 +48,21 @@ describe("urls", () => {
     expect(categoryUrl("tech", 3)).toBe("/categorie/tech/3/");
     expect(dayUrlOf(new Date("2020-09-30T23:30:00Z"))).toBe("/2020/10/01/");
     expect(absoluteUrl("/a/", "https://x.fr")).toBe("https://x.fr/a/");
+  });
+
+  it("leads page 1 of a listing, asked for by its number, to the listing's own address", () => {
+    // The address of page 1 is the one of page 2 with 1 for 2.
+    for (const listing of [
+      homeUrl,
+      (page: number) => categoryUrl("tech", page),
+      (page: number) => tagUrl("chine", page),
+    ]) {
+      const first = listing(2).replace(/2\/$/, "1/");
+      expect(firstPageAddress(first)).toBe(listing(1));
+      expect(firstPageAddress(first.slice(0, -1))).toBe(listing(1));
+    }
+    expect(firstPageAddress("/categorie/tech/page/1/")).toBeUndefined();
+    expect(firstPageAddress("/2020/1/")).toBeUndefined();
+    expect(firstPageAddress("/categorie/tech/2/")).toBeUndefined();
   });
 });
