@@ -2,6 +2,8 @@
  * The HTTP headers of every answer: security policy and caching. One source for the Node server
  * and for the `_headers` file that static hosts (Netlify, Cloudflare Pages) read.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 /** Settings that change the policy. */
 export interface PolicyOptions {
@@ -89,6 +91,24 @@ export function headersFile(options: PolicyOptions = {}): string {
     ...CACHE_RULES.flatMap((rule) => rule.patterns.map((pattern) => block(pattern, { "Cache-Control": rule.value }))),
     "",
   ].join("\n\n");
+}
+
+/** Where the build records the form's origin for the server: beside the server's code, in dist/server/. */
+export const BUILT_POLICY_FILE = "politique.json";
+
+/**
+ * The server's policy for the site it serves: the origin its forms post to, as the build wrote it
+ * (the form's address is in the pages since the build, NEWSLETTER_ACTION at start would not change
+ * them), and Strict-Transport-Security from the server's own environment.
+ */
+export function servedPolicy(serverDir: string, env: NodeJS.ProcessEnv = process.env): PolicyOptions {
+  let built: PolicyOptions = {};
+  try {
+    built = JSON.parse(readFileSync(join(serverDir, BUILT_POLICY_FILE), "utf8")) as PolicyOptions;
+  } catch {
+    // A build from before this file: the form posts to this site.
+  }
+  return { formOrigin: built.formOrigin, hstsMaxAge: policyFromEnv(env).hstsMaxAge };
 }
 
 /** Policy options from the environment (NEWSLETTER_ACTION, HSTS_MAX_AGE). */

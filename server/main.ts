@@ -9,12 +9,13 @@ import { pathToFileURL } from "node:url";
 import { closeNewsletter, newsletter, noSmtpWarning } from "../src/lib/newsletter/runtime.ts";
 import { PURGE_EVERY_MS, purgeExpired, RETENTION } from "../src/lib/newsletter/handler.ts";
 import { frenchCount } from "../src/lib/french-numbers.ts";
-import { policyFromEnv, securityHeaders } from "./headers.ts";
+import { securityHeaders, servedPolicy } from "./headers.ts";
 import { createStaticHandler } from "./static.ts";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-const dist = resolve(process.env["DIST_DIR"] ?? join(import.meta.dirname, "../dist"));
+// The folder the build wrote (OUT_DIR, relative to the project), unless DIST_DIR names another.
+const dist = resolve(process.env["DIST_DIR"] ?? resolve(import.meta.dirname, "..", process.env["OUT_DIR"] ?? "dist"));
 const host = process.env["HOST"] ?? "localhost";
 const port = Number(process.env["PORT"] ?? 4321);
 const STOP_GRACE_MS = 10_000;
@@ -26,7 +27,7 @@ const { handler: astro } = (await import(pathToFileURL(join(dist, "server/entry.
   handler: NodeHandler;
 };
 const serveStatic = createStaticHandler(join(dist, "client"));
-const headers = securityHeaders(policyFromEnv());
+const headers = securityHeaders(servedPolicy(join(dist, "server")));
 let stopping = false;
 
 /** What keeps signups from working, or undefined when they work: the database, or the outbox without SMTP. */
