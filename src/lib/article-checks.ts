@@ -5,7 +5,13 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { markdownProblems, proseBlocks, quotationProblems, showsNothing } from "./body-text.ts";
+import {
+  controlCharacterProblems,
+  markdownProblems,
+  proseBlocks,
+  quotationProblems,
+  showsNothing,
+} from "./body-text.ts";
 import { formatDate } from "./dates.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { linkProblem, type SiteFacts } from "./link-checks.ts";
@@ -109,6 +115,7 @@ export function bodyProblems(
       `le texte de l’article ne montre rien aux lecteurs (des commentaires <!-- … -->, des définitions de liens ou des balises vides)${NBSP}: écrivez-le sous le front matter (après la ligne ---)`,
     );
   } else if (body.includes(TEMPLATE_BODY)) say("le texte est encore celui du modèle de npm run new : remplacez-le");
+  for (const problem of controlCharacterProblems(body)) say(problem);
   for (const heading of headings.filter((h) => h.depth === 1)) {
     say(
       `l’intertitre « # ${heading.text} » ferait un second titre principal : le titre vient de title ; commencez les intertitres par ## (« ## ${heading.text} »)`,

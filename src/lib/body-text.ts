@@ -85,6 +85,33 @@ export function quotationProblems(text: string): string[] {
   return problems;
 }
 
+/** Characters XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE, U+FFFF): one makes a whole feed unreadable. */
+// eslint-disable-next-line no-control-regex -- finding these characters is the point.
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const CHARACTER_NAMES: Readonly<Record<string, string>> = {
+  "\u000B": "tabulation verticale",
+  "\u000C": "saut de page",
+  "\u001B": "échappement",
+};
+
+/**
+ * Invisible control characters of a text as written (pasted from Word or a PDF, a terminal): the
+ * page hides them, but a feed that carries one is not XML, and readers refuse the whole feed.
+ */
+export function controlCharacterProblems(body: string): string[] {
+  const problems: string[] = [];
+  for (const { 0: character, index } of body.matchAll(FORBIDDEN_CHARACTER)) {
+    const code = `U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0") ?? ""}`;
+    const name = CHARACTER_NAMES[character];
+    const line = body.slice(0, index).split("\n").length;
+    const shown = around(body.replace(FORBIDDEN_CHARACTER, " "), index).replace(/\s+/g, " ").trim();
+    problems.push(
+      `caractère de contrôle invisible ${code}${name === undefined ? "" : ` (${name})`}, ligne ${line} du texte, dans ${inGuillemets(shown)}${NBSP}: les flux RSS qui le porteraient seraient illisibles${NNBSP}; effacez-le (il vient souvent d’un copier-coller depuis Word ou un PDF)`,
+    );
+  }
+  return problems;
+}
+
 const FOOTNOTE_CALL = /\[\^[^\]\s]*\]/g;
 const REFERENCE_LINK = /\[([^\][]*)\]\[([^\][]*)\]/g;
 /** An inline link that did not become one: "[texte](" with the words after it. */

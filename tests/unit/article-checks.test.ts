@@ -96,6 +96,14 @@ describe("bodyProblems", () => {
     expect(found[0]).toContain(message);
   });
 
+  it("refuses an invisible control character pasted into the text, which would make the feeds unreadable", async () => {
+    const found = await rendered("Une ligne.\n\nDeux\u000C pages et un\u0001 signe.\tTabulation permise.\r\n");
+    expect(found).toEqual([
+      "texte : caractère de contrôle invisible U+000C (saut de page), ligne 3 du texte, dans «\u202fUne ligne. Deux pages et un signe. Tabulation…\u202f»\u00a0: les flux RSS qui le porteraient seraient illisibles\u202f; effacez-le (il vient souvent d’un copier-coller depuis Word ou un PDF)",
+      expect.stringContaining("caractère de contrôle invisible U+0001, ligne 3 du texte"),
+    ]);
+  });
+
   it.each([
     ["an HTML comment", "<!-- à écrire -->"],
     ["a link definition and an empty element", "[source]: https://exemple.fr/\n\n<div>&nbsp;</div>"],
