@@ -64,7 +64,8 @@
       <xsl:when test="$day = 1">1er</xsl:when>
       <xsl:otherwise><xsl:value-of select="$day"/></xsl:otherwise>
     </xsl:choose>
-    <xsl:text> </xsl:text>
+    <!-- A day and its month stay on one line, as on the site's pages (src/lib/french-spacing.ts). -->
+    <xsl:text>&#160;</xsl:text>
     <xsl:value-of select="substring-before(substring-after($months, concat(substring($rfc822, 9, 3), ':')), ' ')"/>
     <xsl:text> </xsl:text>
     <xsl:value-of select="substring($rfc822, 13, 4)"/>

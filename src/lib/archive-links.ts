@@ -1,6 +1,6 @@
 /** Links between date archives: the siblings of a year, a month or a day that have articles. */
 import type { Archive } from "./listings.ts";
-import { formatDayHeading, frenchMonth } from "./dates.ts";
+import { formatDayMonth, frenchMonth } from "./dates.ts";
 import { dayUrl, monthUrl, yearUrl } from "./urls.ts";
 
 /** A link to an archive page, with how many articles it lists. */
@@ -55,7 +55,7 @@ export function yearPreview<T>(archive: Archive<T>, year: string, perMonth: numb
 /** The days of a month that have articles, newest first: "12 octobre". */
 export function dayLinks<T>(archive: Archive<T>, year: string, month: string, current?: string): ArchiveLink[] {
   return [...(archive.get(year)?.get(month) ?? [])].map(([day, articles]) => ({
-    label: formatDayHeading(Number(year), Number(month), Number(day)).replace(/ \d{4}$/, ""),
+    label: formatDayMonth(Number(day), Number(month)),
     href: dayUrl(year, month, day),
     current: day === current,
     count: articles.length,

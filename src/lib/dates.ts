@@ -123,13 +123,18 @@ export function frenchMonth(month: number): string {
   return name;
 }
 
-/** Display date in Paris: "12 octobre 2020", "1er octobre 2020". */
-export function formatDate(date: Date): string {
-  const p = parisParts(date);
-  return `${frenchDay(p.day)} ${frenchMonth(p.month)} ${p.year}`;
+/** A day and its month, which French keeps on one line (no-break space): "12\u00a0octobre", "1er\u00a0octobre". */
+export function formatDayMonth(day: number, month: number): string {
+  return `${frenchDay(day)}\u00a0${frenchMonth(month)}`;
 }
 
-/** Date and time in Paris: "1er décembre 2026 à 8\u00a0h", "12 octobre 2020 à 14\u00a0h\u00a005". */
+/** Display date in Paris: "12\u00a0octobre 2020", "1er\u00a0octobre 2020". */
+export function formatDate(date: Date): string {
+  const p = parisParts(date);
+  return formatDayHeading(p.year, p.month, p.day);
+}
+
+/** Date and time in Paris: "1er\u00a0décembre 2026 à 8\u00a0h", "12\u00a0octobre 2020 à 14\u00a0h\u00a005". */
 export function formatDateTime(date: Date): string {
   const p = parisParts(date);
   return `${formatDate(date)} à ${String(p.hour)}\u00a0h${p.minute === 0 ? "" : `\u00a0${pad(p.minute)}`}`;
@@ -147,9 +152,9 @@ export function ofMonth(year: number, month: number): string {
   return `${/^[aeiou]/.test(name) ? "d’" : "de "}${name} ${year}`;
 }
 
-/** Heading of a day archive: "12 octobre 2020", "1er octobre 2020". */
+/** Heading of a day archive, and any date: "12\u00a0octobre 2020", "1er\u00a0octobre 2020". */
 export function formatDayHeading(year: number, month: number, day: number): string {
-  return `${frenchDay(day)} ${frenchMonth(month)} ${year}`;
+  return `${formatDayMonth(day, month)} ${year}`;
 }
 
 /** Value for `<time datetime>`: ISO 8601 with the Paris offset ("2020-10-12T00:00:00+02:00"). */

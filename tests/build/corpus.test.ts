@@ -95,7 +95,7 @@ describe("the 200-article corpus", () => {
       const time = `${String(h)}\u00a0h${mi === 0 ? "" : `\u00a0${String(mi).padStart(2, "0")}`}`;
       expect(buildLog).toMatch(
         new RegExp(
-          `- \\S*${e.file.replace(/\./g, "\\.")} : ${d === 1 ? "1er" : String(d)} ${month} ${String(y)} à ${time}`,
+          `- \\S*${e.file.replace(/\./g, "\\.")} : ${d === 1 ? "1er" : String(d)}\u00a0${month} ${String(y)} à ${time}`,
         ),
       );
     }

@@ -101,7 +101,7 @@ const cases: Case[] = [
       "plus-tard.md": withFields(base.replace("2021-05-04", "2099-01-01")),
     },
     file: "lien-programme.md",
-    expect: ["champ « texte »", "mène à un article programmé pour le 1er janvier 2099"],
+    expect: ["champ « texte »", "mène à un article programmé pour le 1er\u00a0janvier 2099"],
   },
   oneFile(
     "an image of a type the site does not serve",

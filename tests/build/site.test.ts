@@ -82,7 +82,7 @@ describe("the seed article", () => {
     expect(d.querySelector("h1")?.text).toBe("Tencent et Ant Group dans la ligne de mire des États-Unis");
     expect(d.querySelector(".standfirst")?.text).toMatch(/^Après TikTok, c’est maintenant contre Tencent et Ant Group/);
     const time = d.querySelector(".byline time");
-    expect(time?.text).toBe("12 octobre 2020");
+    expect(time?.text).toBe("12\u00a0octobre 2020");
     expect(time?.getAttribute("datetime")).toBe("2020-10-12T00:00:00+02:00");
     expect(d.querySelector(".byline")?.text.replace(/\s+/g, " ")).toContain("Par la rédaction");
     expect(d.querySelector(".byline")?.text).toMatch(/\d+\u00a0min de lecture/);
@@ -147,7 +147,7 @@ describe("the words around the articles", () => {
 
   it("keeps each archive count with its date: « 2020 (1) », never « 2020(1) »", () => {
     expect(words("/2020/", ".archive-nav li")).toBe("2020\u00a0(1)");
-    expect(words("/2020/10/12/", ".archive-nav li")).toBe("12 octobre\u00a0(1)");
+    expect(words("/2020/10/12/", ".archive-nav li")).toBe("12\u00a0octobre\u00a0(1)");
   });
 
   it("introduces a tag as a tag, and names months as French does", () => {

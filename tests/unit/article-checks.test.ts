@@ -246,7 +246,7 @@ describe("bodyProblems", () => {
     [
       "an article scheduled after this one",
       "/articles/programme/",
-      "mène à un article programmé pour le 12 janvier 2031 à 17\u00a0h\u00a020, après celui-ci (1er juin 2026 à 8\u00a0h)",
+      "mène à un article programmé pour le 12\u00a0janvier 2031 à 17\u00a0h\u00a020, après celui-ci (1er\u00a0juin 2026 à 8\u00a0h)",
     ],
     ["a path without its first slash", "articles/tencent-et-ant-group/", "écrivez /articles/tencent-et-ant-group/"],
     ["a path up from the article's page", "../tencent-et-ant-group/", "il mène à /articles/tencent-et-ant-group/"],
@@ -266,7 +266,7 @@ describe("bodyProblems", () => {
     ],
     ["a year without articles", "/2019/", "aucun article n’est publié en 2019"],
     ["a month without articles", "/2020/09/", "aucun article n’est publié en septembre 2020"],
-    ["a day without articles", "/2020/10/13/", "aucun article n’est publié le 13 octobre 2020"],
+    ["a day without articles", "/2020/10/13/", "aucun article n’est publié le 13\u00a0octobre 2020"],
     ["a day whose articles are scheduled after this one", "/2031/01/12/", "programmés après celui-ci"],
   ])("refuses a link to %s", (_, href, message) => {
     expect(messages("x", `<p><a href="${href}">x</a></p>`)).toEqual([expect.stringContaining(message)]);
@@ -294,7 +294,10 @@ describe("dateProblems", () => {
   const now = new Date("2026-06-01T10:00:00Z");
   it("refuses an update dated after the build, on a published article", () => {
     expect(dateProblems(new Date("2026-05-01"), new Date("2099-01-01"), now)).toEqual([
-      expect.objectContaining({ field: "updated", message: expect.stringContaining("« 1er janvier 2099 »") as string }),
+      expect.objectContaining({
+        field: "updated",
+        message: expect.stringContaining("« 1er\u00a0janvier 2099 »") as string,
+      }),
     ]);
   });
   it("accepts a past update, none, and a scheduled article's own dates", () => {

@@ -13,16 +13,16 @@ import {
 
 describe("formatDate", () => {
   it.each([
-    ["2020-10-12T00:00:00+02:00", "12 octobre 2020"],
-    ["2020-10-01T09:00:00+02:00", "1er octobre 2020"],
-    ["2021-01-01T00:30:00+01:00", "1er janvier 2021"],
-    ["2024-08-15T12:00:00Z", "15 août 2024"],
+    ["2020-10-12T00:00:00+02:00", "12\u00a0octobre 2020"],
+    ["2020-10-01T09:00:00+02:00", "1er\u00a0octobre 2020"],
+    ["2021-01-01T00:30:00+01:00", "1er\u00a0janvier 2021"],
+    ["2024-08-15T12:00:00Z", "15\u00a0août 2024"],
   ])("shows %s as %s", (iso, expected) => {
     expect(formatDate(new Date(iso))).toBe(expected);
   });
 
   it("prints the Paris day, not the UTC one (23:30 UTC on 30 September is 1er octobre in Paris)", () => {
-    expect(formatDate(new Date("2020-09-30T23:30:00Z"))).toBe("1er octobre 2020");
+    expect(formatDate(new Date("2020-09-30T23:30:00Z"))).toBe("1er\u00a0octobre 2020");
   });
 });
 
@@ -38,8 +38,8 @@ describe("archive headings", () => {
     expect(ofMonth(2021, 3)).toBe("de mars 2021");
   });
   it("writes 1er in a day archive heading", () => {
-    expect(formatDayHeading(2020, 10, 1)).toBe("1er octobre 2020");
-    expect(formatDayHeading(2020, 10, 12)).toBe("12 octobre 2020");
+    expect(formatDayHeading(2020, 10, 1)).toBe("1er\u00a0octobre 2020");
+    expect(formatDayHeading(2020, 10, 12)).toBe("12\u00a0octobre 2020");
   });
 });
 
@@ -85,8 +85,8 @@ describe("machine formats", () => {
 
 describe("formatDateTime", () => {
   it("writes the Paris time French-style, minutes only when there are some", () => {
-    expect(formatDateTime(new Date("2026-12-01T07:00:00Z"))).toBe("1er décembre 2026 à 8\u00a0h");
-    expect(formatDateTime(new Date("2020-10-12T12:05:00Z"))).toBe("12 octobre 2020 à 14\u00a0h\u00a005");
-    expect(formatDateTime(new Date("2020-10-11T22:30:00Z"))).toBe("12 octobre 2020 à 0\u00a0h\u00a030");
+    expect(formatDateTime(new Date("2026-12-01T07:00:00Z"))).toBe("1er\u00a0décembre 2026 à 8\u00a0h");
+    expect(formatDateTime(new Date("2020-10-12T12:05:00Z"))).toBe("12\u00a0octobre 2020 à 14\u00a0h\u00a005");
+    expect(formatDateTime(new Date("2020-10-11T22:30:00Z"))).toBe("12\u00a0octobre 2020 à 0\u00a0h\u00a030");
   });
 });
