@@ -12,6 +12,7 @@ import { cacheControl, DEFAULT_CACHE_CONTROL } from "../../server/headers.ts";
 import { projectRoot } from "./astro.ts";
 import { listFiles, loadedModules } from "./dist.ts";
 import { startServer, type RunningServer } from "./server.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
 let server: RunningServer;
@@ -266,40 +267,49 @@ describe("health and stop", () => {
   });
 
   it("finishes the request in flight on SIGTERM, refuses new ones, and exits 0", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "digimedia-stop-"));
-    const stopping = await startServer({ DATA_DIR: dir });
+    const stopping = await startServer({ DATA_DIR: temporaryFolder("digimedia-stop-") });
     const port = new URL(stopping.url).port;
-    // A signup whose body arrives slowly: the stop must wait for it.
+    // A signup whose body arrives in two parts, the second after the stop: the stop must wait for it.
     const [head, tail] = ['{"email":"lent', '@exemple.fr"}'];
-    const answer = new Promise<number>((resolve, reject) => {
-      const req = request(
-        {
-          host: "127.0.0.1",
-          port,
-          method: "POST",
-          path: "/api/newsletter",
-          headers: {
-            "Content-Type": "application/json",
-            Accept: "application/json",
-            "Content-Length": Buffer.byteLength(head + tail),
-          },
-        },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      );
-      req.on("error", reject);
-      req.write(head);
-      setTimeout(() => req.end(tail), 800);
+    let connected = (): void => undefined;
+    const connection = new Promise<void>((resolve) => (connected = resolve));
+    const req = request({
+      host: "127.0.0.1",
+      port,
+      method: "POST",
+      path: "/api/newsletter",
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json",
+        "Content-Length": Buffer.byteLength(head + tail),
+      },
     });
+    const answer = new Promise<number>((resolve, reject) => {
+      req.on("response", (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+    });
+    req.on("socket", (socket) => socket.on("connect", connected));
+    req.write(head);
+    await connection;
+    // The server takes the connection and reads the headers before it hears of the stop.
     await new Promise((r) => setTimeout(r, 200));
     const exit = stopping.stop("SIGTERM");
-    await new Promise((r) => setTimeout(r, 100));
-    await expect(fetch(`${stopping.url}/`)).rejects.toThrow();
+    // New connections are refused as soon as the server has heard the signal.
+    for (let tries = 0; ; tries++) {
+      const refused = await fetch(`${stopping.url}/`).then(
+        () => false,
+        () => true,
+      );
+      if (refused) break;
+      if (tries > 50) throw new Error("le serveur accepte encore des connexions après SIGTERM");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    req.end(tail);
     expect(await answer).toBe(200);
     expect(await exit).toBe(0);
     expect(stopping.output()).toContain("Serveur arrêté.");
-    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { getRssString } from "@astrojs/rss";
@@ -11,6 +10,7 @@ import { breadcrumbJsonLd, newsArticleJsonLd, sharedImage } from "../../src/lib/
 import { newsSitemap } from "../../src/lib/sitemaps.ts";
 import { cachedSocialImage, drawSocialImage, socialImageKey } from "../../src/lib/social-image.ts";
 import { absolutizeUrls, escapeXml, jsonForScript } from "../../src/lib/xml.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
 
 const article = (i: number, extra: Partial<FeedArticle> = {}): FeedArticle => ({
   id: `article-${i}`,
@@ -206,11 +206,9 @@ describe("social images", () => {
   });
 
   it("reads a cached image instead of drawing it again", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "og-cache-"));
-    mkdirSync(dir, { recursive: true });
+    const dir = temporaryFolder("og-cache-");
     writeFileSync(join(dir, `${socialImageKey(spec)}.png`), "déjà là");
     expect((await cachedSocialImage(spec, dir)).toString()).toBe("déjà là");
-    rmSync(dir, { recursive: true });
   });
 
   /** The PNG's pixels as RGB, read back from its chunks (8-bit palette, no filter, as drawn). */
