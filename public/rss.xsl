@@ -37,7 +37,7 @@
                   <li>
                     <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
                     <p class="meta"><xsl:value-of select="category[1]"/> · <xsl:call-template name="date-fr"><xsl:with-param name="rfc822" select="pubDate"/></xsl:call-template></p>
-                    <p><xsl:value-of select="description"/></p>
+                    <p><xsl:call-template name="html-text"><xsl:with-param name="html" select="description"/></xsl:call-template></p>
                   </li>
                 </xsl:for-each>
               </ul>
@@ -53,6 +53,30 @@
         </main>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- An item's description is HTML written as text (RSS): its text, as a reader shows it ("R&amp;D" → "R&D"). -->
+  <xsl:template name="html-text">
+    <xsl:param name="html"/>
+    <xsl:variable name="lt"><xsl:call-template name="replace"><xsl:with-param name="text" select="$html"/><xsl:with-param name="from" select="'&amp;lt;'"/><xsl:with-param name="to" select="'&lt;'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="gt"><xsl:call-template name="replace"><xsl:with-param name="text" select="$lt"/><xsl:with-param name="from" select="'&amp;gt;'"/><xsl:with-param name="to" select="'&gt;'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="quot"><xsl:call-template name="replace"><xsl:with-param name="text" select="$gt"/><xsl:with-param name="from" select="'&amp;quot;'"/><xsl:with-param name="to" select="'&quot;'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="apos"><xsl:call-template name="replace"><xsl:with-param name="text" select="$quot"/><xsl:with-param name="from" select="'&amp;apos;'"/><xsl:with-param name="to" select="&quot;&apos;&quot;"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="replace"><xsl:with-param name="text" select="$apos"/><xsl:with-param name="from" select="'&amp;amp;'"/><xsl:with-param name="to" select="'&amp;'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="replace">
+    <xsl:param name="text"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, $from)">
+        <xsl:value-of select="substring-before($text, $from)"/>
+        <xsl:value-of select="$to"/>
+        <xsl:call-template name="replace"><xsl:with-param name="text" select="substring-after($text, $from)"/><xsl:with-param name="from" select="$from"/><xsl:with-param name="to" select="$to"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- "Mon, 12 Oct 2020 00:00:00 +0200" (Paris time, see rfc822 in src/lib/dates.ts) → "12 octobre 2020", "1er octobre 2020". -->

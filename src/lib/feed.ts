@@ -79,6 +79,17 @@ function fullText(a: FeedArticle): string {
   return `<p>${escapeXml(a.description)}</p>${photo}${a.html}`;
 }
 
+/** A code block as the page highlights it (shiki: inline colours on a dark background). */
+const CODE_BLOCK = /<pre\b[^>]*>[\s\S]*?<\/pre\s*>/gi;
+
+/**
+ * Code blocks without their inline colours: a feed reader keeps some styles and drops others (the
+ * dark background, not the light text), and shows code in its own theme when given none.
+ */
+function plainCodeBlocks(html: string): string {
+  return html.replace(CODE_BLOCK, (block) => block.replace(/\s(?:style|tabindex)="[^"]*"/g, ""));
+}
+
 /** Media RSS's media:content for the image an article's page shares (its og:image). */
 function mediaContent(a: FeedArticle, base: string): string {
   const image = articleImage(a.id, a.photo?.path);
@@ -127,8 +138,9 @@ export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions
       return {
         title: a.title,
         link,
-        description: a.description,
-        content: absolutizeUrls(fullText(a), link),
+        // RSS's description is HTML: "<div>" in a standfirst is text, not an element a reader would hide.
+        description: escapeXml(a.description),
+        content: absolutizeUrls(plainCodeBlocks(fullText(a)), link),
         categories: [a.categoryLabel, ...a.tags],
         customData: [
           `<pubDate>${rfc822(a.date)}</pubDate>`,

@@ -98,7 +98,19 @@ describe("feedOptions", () => {
     expect(standfirst?.rawTagName).toBe("p");
     expect(standfirst?.text).toBe(description);
     expect(body?.text).toContain("Voir l’autre");
-    expect(items[0]?.description).toBe(description);
+    // RSS's description is HTML, as readers show it: the standfirst's « <b> » is text.
+    expect(parse(items[0]?.description ?? "").text).toBe(description);
+  });
+
+  it("gives code blocks without the page's inline colours, which a reader would show half", async () => {
+    const html =
+      '<pre class="astro-code github-dark" style="background-color:#24292e;color:#e1e4e8" tabindex="0" data-language="js"><code><span class="line"><span style="color:#F97583">const</span> x</span></code></pre><p style="text-align:center">Fin</p>';
+    const { items } = await download([article(0, { html })]);
+    const encoded = items[0]?.content?.encoded ?? "";
+    expect(encoded).toContain(
+      '<pre class="astro-code github-dark" data-language="js"><code><span class="line"><span>const</span> x</span></code></pre>',
+    );
+    expect(encoded).toContain('<p style="text-align:center">Fin</p>');
   });
 
   it("dates an updated article’s item with atom:updated (RFC 3339, Paris offset), and only that one", async () => {
