@@ -3,7 +3,7 @@
  * publishing rules once, sorts once and computes every listing once per build.
  */
 import { getCollection, type CollectionEntry } from "astro:content";
-import { CATEGORIES, type Category } from "../config.ts";
+import { CATEGORIES, SITE, type Category } from "../config.ts";
 import { formatDate } from "./dates.ts";
 import type { FeedArticle } from "./feed.ts";
 import type { SocialImageSpec } from "./social-image.ts";
@@ -41,7 +41,7 @@ const listingKeys = new WeakMap<SiteIndex<Article>, string>();
 export async function listingsKey(): Promise<string> {
   const site = await getSite();
   let key = listingKeys.get(site);
-  if (key === undefined) listingKeys.set(site, (key = siteKey(site.articles)));
+  if (key === undefined) listingKeys.set(site, (key = siteKey(SITE, site.articles)));
   return key;
 }
 

@@ -3,11 +3,13 @@
  * a page that getStaticPaths returns with the same key as in the last build, and whose code is
  * unchanged (Astro hashes it), is copied from the last build instead of rendered.
  *
- * What a page shows comes from code and from articles. Listings, archives, the footer, related
- * and neighbouring links show only ids and front matter, so one key over the front matter of
- * every published article (`siteKey`) covers them all; an article page adds its own body. So
- * editing a body renders one page again, and editing a title, a date or a tag renders every page
- * again: a stale page would cost more than a slower build.
+ * What a page shows comes from code, from the build's settings and from articles. Astro hashes the
+ * code, but not what src/config.ts reads from the environment (SITE_URL, NEWSLETTER_ACTION): the
+ * settings go into every key. Listings, archives, the footer, related and neighbouring links show
+ * only ids and front matter, so one key over the settings and the front matter of every published
+ * article (`siteKey`) covers them all; an article page adds its own body. So editing a body renders
+ * one page again, and editing a title, a date, a tag or a setting renders every page again: a stale
+ * page would cost more than a slower build.
  */
 import { createHash } from "node:crypto";
 
@@ -21,9 +23,12 @@ export interface KeyedArticle {
 
 const hex = (hash: ReturnType<typeof createHash>): string => hash.digest("hex").slice(0, 32);
 
-/** Key of everything listings show: ids and front matter of the published articles, in order. */
-export function siteKey(articles: readonly KeyedArticle[]): string {
-  const hash = createHash("sha256");
+/**
+ * Key of everything listings show: the site's settings (the SITE object of src/config.ts, its values
+ * read from the environment included), then ids and front matter of the published articles, in order.
+ */
+export function siteKey(settings: unknown, articles: readonly KeyedArticle[]): string {
+  const hash = createHash("sha256").update(JSON.stringify(settings)).update("\n");
   for (const article of articles)
     hash.update(article.id).update("\0").update(JSON.stringify(article.data)).update("\n");
   return hex(hash);

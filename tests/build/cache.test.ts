@@ -29,12 +29,15 @@ afterAll(() => {
 /** Pages the last build copied from its incremental cache instead of rendering. */
 let reused = 0;
 
-/** Builds `content` (into an emptied dist/ unless `keepDist`) and returns a fingerprint of every file in it. */
-function buildAndHash(keepDist = false, content = contentDir): Map<string, string> {
+/**
+ * Builds `content` (into an emptied dist/ unless `keepDist`), with `env`'s settings, and returns a
+ * fingerprint of every file in it.
+ */
+function buildAndHash(keepDist = false, content = contentDir, env: Record<string, string> = {}): Map<string, string> {
   if (!keepDist) rmSync(join(projectRoot, outDir), { recursive: true, force: true });
   const result = spawnSync(process.execPath, [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "build"], {
     cwd: projectRoot,
-    env: buildEnv(content, `./${outDir}`, { BUILD_NOW: "2026-06-01T00:00:00+02:00" }),
+    env: buildEnv(content, `./${outDir}`, { BUILD_NOW: "2026-06-01T00:00:00+02:00", ...env }),
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(result.stderr.slice(-2000));
@@ -115,6 +118,21 @@ describe("build caches", () => {
     expect(afterDelete.has(`og/${slug}.png`)).toBe(false);
     expect(afterTitle.has(`articles/${slug}/index.html`)).toBe(true);
     expect(afterDelete).toEqual(coldBuild());
+  });
+
+  it("never keep pages built with other settings: a new form address reaches every page, as in a cold build", () => {
+    const action = "https://inscription.example.org/api/newsletter";
+    const client = join(projectRoot, outDir, "client");
+    buildAndHash(true);
+    const withForm = listFiles(client).filter(
+      (f) => f.endsWith(".html") && readFileSync(join(client, f), "utf8").includes('action="/api/newsletter"'),
+    );
+    expect(withForm).toContain(listFiles(client).find((f) => f.startsWith("articles/")));
+    const warm = buildAndHash(true, contentDir, { NEWSLETTER_ACTION: action });
+    const stale = withForm.filter((f) => !readFileSync(join(client, f), "utf8").includes(`action="${action}"`));
+    expect(stale).toEqual([]);
+    rmSync(storeCache, { recursive: true, force: true });
+    expect(warm).toEqual(buildAndHash(false, contentDir, { NEWSLETTER_ACTION: action }));
   });
 
   it("never keep pages of another content folder built into the same dist/ in between", () => {

@@ -9,6 +9,7 @@ import {
   unpublishedReason,
 } from "../../src/lib/publishing.ts";
 import { articlePageKey, siteKey } from "../../src/lib/page-keys.ts";
+import { SITE } from "../../src/config.ts";
 
 interface Item extends Listable {
   data: { date: Date; category: string; tags: string[]; draft: boolean };
@@ -180,16 +181,24 @@ describe("incremental build keys", () => {
 
   it("keeps the listings' key when only a body changes, and changes the article's", () => {
     const edited = { ...a, body: "Corps modifié", rendered: { html: "<p>Corps modifié</p>" } };
-    expect(siteKey([a, b])).toBe(siteKey([edited, b]));
-    expect(articlePageKey(siteKey([a, b]), a)).not.toBe(articlePageKey(siteKey([edited, b]), edited));
-    expect(articlePageKey(siteKey([a, b]), b)).toBe(articlePageKey(siteKey([edited, b]), b));
+    expect(siteKey(SITE, [a, b])).toBe(siteKey(SITE, [edited, b]));
+    expect(articlePageKey(siteKey(SITE, [a, b]), a)).not.toBe(articlePageKey(siteKey(SITE, [edited, b]), edited));
+    expect(articlePageKey(siteKey(SITE, [a, b]), b)).toBe(articlePageKey(siteKey(SITE, [edited, b]), b));
   });
 
   it("changes every key when front matter, order or the set of articles changes", () => {
-    const key = siteKey([a, b]);
-    expect(siteKey([{ ...a, data: { ...a.data, title: "Titre corrigé" } }, b])).not.toBe(key);
-    expect(siteKey([b, a])).not.toBe(key);
-    expect(siteKey([a])).not.toBe(key);
-    expect(articlePageKey(siteKey([a]), b)).not.toBe(articlePageKey(key, b));
+    const key = siteKey(SITE, [a, b]);
+    expect(siteKey(SITE, [{ ...a, data: { ...a.data, title: "Titre corrigé" } }, b])).not.toBe(key);
+    expect(siteKey(SITE, [b, a])).not.toBe(key);
+    expect(siteKey(SITE, [a])).not.toBe(key);
+    expect(articlePageKey(siteKey(SITE, [a]), b)).not.toBe(articlePageKey(key, b));
+  });
+
+  it("changes every key when a setting read from the environment changes (site address, form address)", () => {
+    const key = siteKey(SITE, [a, b]);
+    const elsewhere = { ...SITE, newsletter: { ...SITE.newsletter, action: "https://inscription.example.org/api" } };
+    expect(siteKey(elsewhere, [a, b])).not.toBe(key);
+    expect(siteKey({ ...SITE, url: "https://digimedia.example.org" }, [a, b])).not.toBe(key);
+    expect(articlePageKey(siteKey(elsewhere, [a, b]), a)).not.toBe(articlePageKey(key, a));
   });
 });
