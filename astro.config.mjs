@@ -6,7 +6,7 @@ import { SITE } from "./src/config.ts";
 import { markdownProcessor } from "./src/lib/markdown.ts";
 import { articleLastmods, sitemapFilter } from "./src/lib/sitemaps.ts";
 import { readArticleFolder } from "./src/lib/articles-loader.ts";
-import { buildTime } from "./src/lib/publishing.ts";
+import { buildTime, fixBuildTime } from "./src/lib/publishing.ts";
 import { buildCaches } from "./src/lib/build-caches.ts";
 import { staticHeaders } from "./src/integrations/headers.ts";
 import { devPreview } from "./src/integrations/dev-preview.ts";
@@ -27,6 +27,12 @@ const articleFiles = (() => {
   }
 })();
 const lastmods = articleLastmods(articleFiles);
+/**
+ * Which pages the sitemap lists, computed at its first page: the build's instant is fixed by then
+ * (digimedia-build-instant below), not yet when this file is read.
+ * @type {((page: string) => boolean) | undefined}
+ */
+let inSitemap;
 
 export default defineConfig({
   site: SITE.url,
@@ -53,11 +59,21 @@ export default defineConfig({
   // rendering them again (a copy is kept in node_modules/.astro/<content>/dist/ for an emptied dist/).
   experimental: { incrementalBuild: true },
   integrations: [
+    // First: a build publishes at one instant, read by the content loader, the pages and the sitemap
+    // (fixBuildTime); astro dev and astro sync keep reading the present, as an editor's clock moves.
+    {
+      name: "digimedia-build-instant",
+      hooks: {
+        "astro:config:setup": ({ command }) => {
+          if (command === "build") fixBuildTime();
+        },
+      },
+    },
     devPreview(),
     socialImages(),
     staticHeaders(),
     sitemap({
-      filter: sitemapFilter(articleFiles, buildTime()),
+      filter: (page) => (inSitemap ??= sitemapFilter(articleFiles, buildTime()))(page),
       serialize: (item) => {
         const lastmod = lastmods.get(item.url);
         return lastmod === undefined ? item : { ...item, lastmod };

@@ -16,7 +16,7 @@ import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.t
 import { formatDateTime } from "./dates.ts";
 import { ArticleError, invalidArticle, parseFrontMatter, readFrontMatter } from "./front-matter.ts";
 import { frenchNumber } from "./french-numbers.ts";
-import { buildTime } from "./publishing.ts";
+import { buildTime, isScheduled, type Publishable } from "./publishing.ts";
 import { SLUG_PATTERN } from "./slug.ts";
 
 export { ArticleError, readFrontMatter };
@@ -152,6 +152,12 @@ export function readArticleFolder(dir: string): ArticleFile[] {
   throw unreadable.error();
 }
 
+/** What the publishing rules read of a stored article; undefined without a date (its front matter failed its check). */
+function publishable(data: unknown): Publishable | undefined {
+  const { draft, date } = data as { draft?: unknown; date?: unknown };
+  return date instanceof Date ? { data: { draft: draft === true, date } } : undefined;
+}
+
 /** A path as an editor reads it: relative to the project when inside it. */
 function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
@@ -250,8 +256,8 @@ export function articlesLoader(base: string): Loader {
         now,
         articles: new Map(
           [...context.store.entries()].map(([id, entry]) => {
-            const { draft, date } = entry.data as { draft?: boolean; date?: Date };
-            return [id, draft === true || !(date instanceof Date) ? "draft" : date] as const;
+            const article = publishable(entry.data);
+            return [id, article === undefined || article.data.draft ? "draft" : article.data.date] as const;
           }),
         ),
       };
@@ -268,8 +274,10 @@ export function articlesLoader(base: string): Loader {
           );
           continue;
         }
-        const data = entry.data as { draft?: boolean; date?: Date; updated?: Date };
-        if (data.draft === true) continue;
+        const { draft, updated } = entry.data as { draft?: boolean; updated?: Date };
+        if (draft === true) continue;
+        const article = publishable(entry.data);
+        const date = article?.data.date;
         const found = [
           ...bodyProblems(
             entry.body ?? "",
@@ -279,14 +287,14 @@ export function articlesLoader(base: string): Loader {
               localImagePaths: entry.rendered.metadata?.localImagePaths as string[] | undefined,
             },
             site,
-            data.date instanceof Date ? data.date : undefined,
+            date,
           ),
-          ...(data.date instanceof Date ? dateProblems(data.date, data.updated, now) : []),
+          ...(date === undefined ? [] : dateProblems(date, updated, now)),
         ];
         if (found.length > 0) problems.add(id, describeProblems(file, found));
         // Held back by this build, and said so below: when each will appear (the first build after its date).
-        else if (!problems.has(id) && data.date instanceof Date && data.date.getTime() > now.getTime())
-          scheduled.push({ file, date: data.date });
+        else if (!problems.has(id) && article !== undefined && isScheduled(article, now))
+          scheduled.push({ file, date: article.data.date });
       }
       if (scheduled.length > 0) {
         scheduled.sort((a, b) => a.date.getTime() - b.date.getTime());

@@ -7,6 +7,7 @@ import { CATEGORIES, SITE } from "../config.ts";
 import { categorySlug } from "./article-schema.ts";
 import { archiveParts, formatDateTime, formatDayHeading, frenchMonth } from "./dates.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
+import { isPublished } from "./publishing.ts";
 
 /** What a body's links and images are checked against. */
 export interface SiteFacts {
@@ -70,9 +71,12 @@ function sitePath(href: string): string | undefined {
   }
 }
 
-/** Whether an article dated `date` is out when one dated `published` appears (or already, at the build's `now`). */
+/**
+ * Whether an article dated `date` is out when one dated `published` appears: published by a build made then,
+ * or already by this one, at `now` (any is out for an undated link).
+ */
 const outBy = (date: Date, now: Date, published: Date | undefined): boolean =>
-  date <= now || published === undefined || date <= published;
+  published === undefined || isPublished({ data: { draft: false, date } }, published > now ? published : now);
 
 /** A path part as an editor wrote it (%C3%A9 as é), or as it is when it is not valid percent-encoding. */
 function decoded(part: string): string {

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 // How Astro prints an error that stops `astro build` (cli/throw-and-exit.js), and reads a Markdown file:
 // not exported by the package.
 import { collectErrorMetadata } from "../../node_modules/astro/dist/core/errors/dev/utils.js";
@@ -40,12 +40,13 @@ type Watcher = { add: () => void; on: (event: string, handler: (path: string) =>
 
 /**
  * Loads `folder` with a content layer whose Markdown renderer is `render` (front matter read by Astro's own
- * Markdown entry type, as in a build); returns what is stored. `errors` gets what Astro would log.
+ * Markdown entry type, as in a build); returns what is stored. `errors` gets what Astro would log, `infos`
+ * what it would print.
  */
 async function load(
   folder: string,
   render: (body: string) => { html: string },
-  { watcher, errors = [] }: { watcher?: Watcher; errors?: string[] } = {},
+  { watcher, errors = [], infos = [] }: { watcher?: Watcher; errors?: string[]; infos?: string[] } = {},
 ): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>();
   const store = {
@@ -61,7 +62,7 @@ async function load(
   const logger = {
     error: (message: string) => errors.push(message),
     warn: () => undefined,
-    info: () => undefined,
+    info: (message: string) => infos.push(message),
     debug: () => undefined,
   };
   const markdown = {
@@ -102,6 +103,27 @@ describe("articlesLoader", () => {
     await expect(attempt).rejects.toThrow(
       /Article invalide : .*texte-casse\.md\n {2}- le texte \(Markdown\) n’a pas pu être rendu/,
     );
+  });
+});
+
+describe("articlesLoader, scheduled articles", () => {
+  it("lists the articles dated after the build's instant, BUILD_NOW, and neither drafts nor those out by then", async () => {
+    vi.stubEnv("BUILD_NOW", "2021-05-03T12:00:00+02:00");
+    try {
+      const folder = temporaryFolder("articles-");
+      writeFileSync(join(folder, "un-article.md"), article.replace("date: 2021-05-03", "date: 2021-05-03T12:00"));
+      writeFileSync(join(folder, "demain.md"), article.replace("date: 2021-05-03", "date: 2021-05-04T08:00"));
+      writeFileSync(join(folder, "brouillon.md"), article.replace("date: 2021-05-03", "date: 2021-05-04\ndraft: true"));
+      const infos: string[] = [];
+      const entries = await load(folder, (body) => ({ html: `<p>${body.trim()}</p>` }), { infos });
+      expect(infos).toEqual([
+        expect.stringMatching(/^Article programmé \(paraît au premier build après sa date\) :\n {2}- .*demain\.md : /),
+      ]);
+      expect(infos[0]).not.toMatch(/un-article|brouillon/);
+      expect([...entries.keys()].sort()).toEqual(["brouillon", "demain", "un-article"]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

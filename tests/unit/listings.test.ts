@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildArchive, buildSiteIndex, pageWindow, paginateList, type Listable } from "../../src/lib/listings.ts";
 import { homePages } from "../../src/lib/pages.ts";
 import {
+  fixBuildTime,
   isPublished,
+  isScheduled,
   previewNewestFirst,
   publishedNewestFirst,
   buildTime,
@@ -56,9 +58,43 @@ describe("publishing rules", () => {
     ]);
   });
 
+  it.each([
+    ["a published article", item("a", "2024-05-01T00:00:00Z"), false],
+    ["a draft dated after the build", item("b", "2024-07-01T00:00:00Z", "tech", [], true), false],
+    ["an article dated after the build", item("c", "2024-06-01T12:00:01Z"), true],
+    ["an article dated exactly at the build", item("d", "2024-06-01T12:00:00Z"), false],
+  ])("schedules %s: %s", (_, article, expected) => {
+    expect(isScheduled(article, now)).toBe(expected);
+  });
+
   it("reads BUILD_NOW, and refuses a malformed one", () => {
     expect(buildTime({ BUILD_NOW: "2026-01-01T00:00:00Z" }).toISOString()).toBe("2026-01-01T00:00:00.000Z");
     expect(() => buildTime({ BUILD_NOW: "demain" })).toThrow(/BUILD_NOW/);
+  });
+
+  it("fixes one instant for the whole build: later readings return it, however long the build runs", () => {
+    vi.useFakeTimers({ now: new Date("2024-06-01T11:59:59Z") });
+    try {
+      const env: Record<string, string | undefined> = {};
+      const fixed = fixBuildTime(env);
+      expect(fixed.toISOString()).toBe("2024-06-01T11:59:59.000Z");
+      // An article due at noon, read by the pages, the loader and the sitemap after it.
+      vi.setSystemTime(new Date("2024-06-01T12:00:30Z"));
+      const due = item("due", "2024-06-01T12:00:00Z");
+      expect(buildTime(env)).toEqual(fixed);
+      expect(isPublished(due, buildTime(env))).toBe(false);
+      expect(isScheduled(due, buildTime(env))).toBe(true);
+      // astro dev and astro sync, which fix nothing, read the present.
+      expect(buildTime({}).toISOString()).toBe("2024-06-01T12:00:30.000Z");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("keeps the BUILD_NOW it is given", () => {
+    const env = { BUILD_NOW: "2026-01-01T00:00:00+01:00" };
+    expect(fixBuildTime(env).toISOString()).toBe("2025-12-31T23:00:00.000Z");
+    expect(env.BUILD_NOW).toBe("2026-01-01T00:00:00+01:00");
   });
 });
 
