@@ -26,15 +26,20 @@ export function buildEnv(contentDir: string, outDir: string, env: Record<string,
   };
 }
 
-/** Runs `astro build` with CONTENT_DIR and OUT_DIR (inside the project), then drops its cache. */
+/**
+ * Runs `astro build` then the search index, both with CONTENT_DIR and OUT_DIR (inside the project), then
+ * drops the caches of `contentDir`.
+ */
 export function buildWith(contentDir: string, outDir: string, env: Record<string, string> = {}): BuildResult {
+  const stepEnv = buildEnv(contentDir, outDir, env);
   const result = spawnSync(process.execPath, [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "build"], {
     cwd: projectRoot,
-    env: buildEnv(contentDir, outDir, env),
+    env: stepEnv,
     encoding: "utf8",
     timeout: 240_000,
   });
-  // The build's second step, as `npm run build` runs it: the search index, once Astro has exited.
+  // The build's second step, as `npm run build` runs it: the search index, once Astro has exited. With
+  // CONTENT_DIR too: without it, the pages of this content were copied into the site's search cache.
   const search =
     result.status === 0
       ? spawnSync(
@@ -42,7 +47,7 @@ export function buildWith(contentDir: string, outDir: string, env: Record<string
           ["--disable-warning=ExperimentalWarning", join(projectRoot, "scripts/search-index.ts")],
           {
             cwd: projectRoot,
-            env: { ...process.env, OUT_DIR: outDir },
+            env: stepEnv,
             encoding: "utf8",
             timeout: 120_000,
           },

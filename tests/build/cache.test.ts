@@ -2,17 +2,27 @@
  * Caches never change the output: the site built cold, built warm, and built with each cache
  * removed alone (Astro's cache: content store and incremental pages; the social images) is the
  * same, byte for byte; and after an edit, the incremental build equals a cold build of the edit.
- * The search index made from kept copies of the pages equals one made from fresh copies.
+ * The search index made from kept copies of the pages equals one made from fresh copies, and a test
+ * build's copies stay in its own cache.
  */
 import { createHash } from "node:crypto";
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../scripts/corpus.ts";
 import { buildCaches, clearBuildCaches } from "../../src/lib/build-caches.ts";
 import { buildSearchIndex } from "../../src/lib/search-index.ts";
-import { buildEnv, projectRoot } from "./astro.ts";
+import { buildEnv, buildWith, projectRoot } from "./astro.ts";
 import { listFiles } from "./dist.ts";
 import { spawnSync } from "node:child_process";
 
@@ -184,5 +194,15 @@ describe("build caches", () => {
     const kept = await indexed(false);
     expect(kept).not.toEqual(fresh);
     expect(kept).toEqual(await indexed(true));
+  });
+
+  it("index a test build's pages in the search cache of its content folder, never in the site's", () => {
+    const siteCopies = buildCaches(projectRoot, undefined).searchCopies;
+    const copies = (): Map<string, string> =>
+      existsSync(siteCopies) ? fingerprints(siteCopies) : new Map<string, string>();
+    const before = copies();
+    const { status, output } = buildWith(contentDir, `./${outDir}`, { BUILD_NOW: "2026-06-01T00:00:00+02:00" });
+    expect(status, output).toBe(0);
+    expect(copies()).toEqual(before);
   });
 });
