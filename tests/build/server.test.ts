@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheControl, DEFAULT_CACHE_CONTROL } from "../../server/headers.ts";
 import { projectRoot } from "./astro.ts";
 import { listFiles, loadedModules } from "./dist.ts";
-import { startServer, type RunningServer } from "./server.ts";
+import { freePort, startListening, startServer, type RunningServer } from "./server.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
 const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
@@ -264,6 +264,21 @@ describe("health and stop", () => {
     } finally {
       await broken.stop();
     }
+  });
+
+  it("stops when the supervisor signals npm run serve, not only the server itself", async () => {
+    // npm runs a script through sh, which dies on SIGTERM without passing it on (Debian's dash).
+    const port = await freePort();
+    const npm = await startListening(
+      ["run", "--silent", "serve"],
+      { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: temporaryFolder("digimedia-npm-") },
+      port,
+      20,
+      "npm",
+    );
+    await npm.stop("SIGTERM");
+    expect(npm.output()).toContain("Serveur arrêté.");
+    await expect(fetch(`${npm.url}/`)).rejects.toThrow();
   });
 
   it("finishes the request in flight on SIGTERM, refuses new ones, and exits 0", async () => {

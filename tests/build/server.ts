@@ -38,16 +38,17 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
 }
 
 /**
- * Runs `node <args>` in the project with `env` and waits (`seconds` at most) until it answers on
- * 127.0.0.1:`port`: the production server, or `astro dev`.
+ * Runs `node <args>` (or `command <args>`) in the project with `env` and waits (`seconds` at most)
+ * until it answers on 127.0.0.1:`port`: the production server, `npm run serve`, or `astro dev`.
  */
 export async function startListening(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   port: number,
   seconds = 20,
+  command = process.execPath,
 ): Promise<RunningServer> {
-  const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: projectRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr.on("data", (d: Buffer) => (log += d.toString()));
