@@ -93,21 +93,32 @@ export function headersFile(options: PolicyOptions = {}): string {
   ].join("\n\n");
 }
 
-/** Where the build records the form's origin for the server: beside the server's code, in dist/server/. */
-export const BUILT_POLICY_FILE = "politique.json";
+/** Where the build records its settings for the server: beside the server's code, in dist/server/. */
+export const BUILT_SETTINGS_FILE = "reglages.json";
+
+/** Settings a build puts into its pages, which the server must follow rather than its own environment. */
+export interface BuiltSettings {
+  /** The site's public origin (SITE_URL at build): canonical addresses, links in e-mails, allowed origin. */
+  siteUrl?: string | undefined;
+  /** Origin the form posts to when it is not this site (NEWSLETTER_ACTION at build). */
+  formOrigin?: string | undefined;
+}
+
+/** The settings the build of `serverDir` recorded; none for a build from before this file. */
+export function readBuiltSettings(serverDir: string): BuiltSettings {
+  try {
+    return JSON.parse(readFileSync(join(serverDir, BUILT_SETTINGS_FILE), "utf8")) as BuiltSettings;
+  } catch {
+    return {};
+  }
+}
 
 /**
  * The server's policy for the site it serves: the origin its forms post to, as the build wrote it
  * (the form's address is in the pages since the build, NEWSLETTER_ACTION at start would not change
  * them), and Strict-Transport-Security from the server's own environment.
  */
-export function servedPolicy(serverDir: string, env: NodeJS.ProcessEnv = process.env): PolicyOptions {
-  let built: PolicyOptions = {};
-  try {
-    built = JSON.parse(readFileSync(join(serverDir, BUILT_POLICY_FILE), "utf8")) as PolicyOptions;
-  } catch {
-    // A build from before this file: the form posts to this site.
-  }
+export function servedPolicy(built: BuiltSettings, env: NodeJS.ProcessEnv = process.env): PolicyOptions {
   return { formOrigin: built.formOrigin, hstsMaxAge: policyFromEnv(env).hstsMaxAge };
 }
 

@@ -3,8 +3,10 @@
  * routes of dist/, with security headers on every answer, compression, /healthz, and a clean
  * stop on SIGTERM or SIGINT (no new connections, requests in flight finished, database closed).
  */
+// First: it puts the build's settings in the environment before the modules below read them.
+import { built, dist } from "./built-site.ts";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { closeNewsletter, newsletter, noSmtpWarning } from "../src/lib/newsletter/runtime.ts";
 import { PURGE_EVERY_MS, purgeExpired, RETENTION } from "../src/lib/newsletter/handler.ts";
@@ -14,8 +16,6 @@ import { createStaticHandler } from "./static.ts";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-// The folder the build wrote (OUT_DIR, relative to the project), unless DIST_DIR names another.
-const dist = resolve(process.env["DIST_DIR"] ?? resolve(import.meta.dirname, "..", process.env["OUT_DIR"] ?? "dist"));
 const host = process.env["HOST"] ?? "localhost";
 const port = Number(process.env["PORT"] ?? 4321);
 const STOP_GRACE_MS = 10_000;
@@ -27,7 +27,7 @@ const { handler: astro } = (await import(pathToFileURL(join(dist, "server/entry.
   handler: NodeHandler;
 };
 const serveStatic = createStaticHandler(join(dist, "client"));
-const headers = securityHeaders(servedPolicy(join(dist, "server")));
+const headers = securityHeaders(servedPolicy(built));
 let stopping = false;
 
 /** What keeps signups from working, or undefined when they work: the database, or the outbox without SMTP. */

@@ -1,15 +1,16 @@
 /**
  * Writes dist/client/_headers, the Node server's security and cache policy for static hosts, and
- * the form's origin for the Node server (dist/server/politique.json): NEWSLETTER_ACTION is read at
- * build, where it goes into the pages.
+ * for the Node server the settings the pages were built with (dist/server/reglages.json): the
+ * site's origin (SITE_URL) and the form's (NEWSLETTER_ACTION), read at build.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { BUILT_POLICY_FILE, headersFile, policyFromEnv } from "../../server/headers.ts";
+import { BUILT_SETTINGS_FILE, headersFile, policyFromEnv, type BuiltSettings } from "../../server/headers.ts";
+import { SITE } from "../config.ts";
 
-/** Astro integration that writes the `_headers` file and the server's policy at the end of the build. */
+/** Astro integration that writes the `_headers` file and the server's settings at the end of the build. */
 export function staticHeaders(): AstroIntegration {
   let serverDir: URL | undefined;
   return {
@@ -22,10 +23,8 @@ export function staticHeaders(): AstroIntegration {
         const policy = policyFromEnv();
         writeFileSync(join(fileURLToPath(dir), "_headers"), headersFile(policy));
         if (serverDir !== undefined) {
-          writeFileSync(
-            join(fileURLToPath(serverDir), BUILT_POLICY_FILE),
-            `${JSON.stringify({ formOrigin: policy.formOrigin })}\n`,
-          );
+          const settings: BuiltSettings = { siteUrl: SITE.url, formOrigin: policy.formOrigin };
+          writeFileSync(join(fileURLToPath(serverDir), BUILT_SETTINGS_FILE), `${JSON.stringify(settings)}\n`);
         }
       },
     },

@@ -2,7 +2,8 @@
  * The production server (server/main.ts): headers on every answer, compression and caching,
  * /healthz, and a clean stop on SIGTERM that finishes the request in flight.
  */
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -240,6 +241,52 @@ describe("the server's code", () => {
     expect([...modules.keys()].filter((file) => file.includes("data-layer"))).toEqual([]);
     const bytes = [...modules.values()].reduce((sum, size) => sum + size, 0);
     expect(bytes).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe("the build's settings", () => {
+  const built = JSON.parse(readFileSync(join(import.meta.dirname, "../../dist/server/reglages.json"), "utf8")) as {
+    siteUrl: string;
+  };
+
+  it("follows the build's SITE_URL, whose address the pages carry, and says so when the server is given another", async () => {
+    const data = temporaryFolder("digimedia-reglages-");
+    const other = await startServer({ DATA_DIR: data, SITE_URL: "https://preprod.example.fr", SMTP_URL: "" });
+    try {
+      expect(other.output()).toContain(
+        `SITE_URL (https://preprod.example.fr) n’est pas celui du build (${built.siteUrl})`,
+      );
+      // A reader of the public site signs up: its origin is the build's, not the server's SITE_URL.
+      const answer = await fetch(`${other.url}/api/newsletter`, {
+        method: "POST",
+        body: JSON.stringify({ email: "reglages@exemple.fr" }),
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "application/json",
+          Origin: new URL(built.siteUrl).origin,
+        },
+      });
+      expect(answer.status).toBe(200);
+      const message = readdirSync(join(data, "outbox")).map((f) => readFileSync(join(data, "outbox", f), "utf8"));
+      // Its links lead to the public site (the header is not wrapped, unlike the quoted-printable text).
+      expect(message.join("")).toContain(`List-Unsubscribe:\n <${built.siteUrl}/api/newsletter/unsubscribe?token=`);
+      expect(message.join("")).not.toContain("preprod.example.fr");
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it("says in French, without a stack trace, that the site must be built first", () => {
+    const empty = temporaryFolder("digimedia-vide-");
+    const child = spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", "server/main.ts"], {
+      cwd: projectRoot,
+      env: { ...process.env, DIST_DIR: empty },
+      encoding: "utf8",
+    });
+    expect(child.status).toBe(1);
+    expect(child.stderr.trim()).toBe(
+      `Aucun site construit dans ${empty} : lancez d’abord npm run build (npm start construit puis sert).`,
+    );
   });
 });
 
