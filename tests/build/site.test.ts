@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SyntaxValidator } from "fast-xml-validator";
+import { CATEGORIES, SITE } from "../../src/config.ts";
 import { brokenLinks, htmlErrors, listFiles, page, pathOf, vnuErrors } from "./dist.ts";
 import { checkFeed } from "./feeds.ts";
 import { pngSize } from "./png.ts";
@@ -129,6 +130,12 @@ describe("the words around the articles", () => {
     for (const path of ["/newsletter/", seed]) {
       expect(words(path, ".consent"), path).toMatch(/Voir notre politique de confidentialité\.$/);
     }
+  });
+
+  it("names every section of src/config.ts in the newsletter page's pitch", () => {
+    // « …en français : international, économie, tech, startups, cybersécurité et réseaux sociaux. »
+    const listed = /français\u00a0: ([^.]+)\./u.exec(words("/newsletter/", ".page-intro"))?.[1]?.split(/, | et /u);
+    expect(listed).toEqual(CATEGORIES.map((c) => c.label.toLocaleLowerCase(SITE.locale)));
   });
 
   it("says so when a category has no article yet, instead of an empty list", () => {
