@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CATEGORIES } from "../src/config.ts";
+import { CATEGORIES, SITE } from "../src/config.ts";
 import { parisParts } from "../src/lib/dates.ts";
 import { slugify } from "../src/lib/slug.ts";
 import { TEMPLATE_DESCRIPTION } from "../src/lib/article-schema.ts";
@@ -39,7 +39,7 @@ date: ${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}
 # Une de : ${CATEGORIES.map((c) => c.slug).join(", ")}
 category: ${TEMPLATE_CATEGORY}
 tags: []
-author: La rédaction
+author: ${SITE.defaultAuthor}
 # image: /images/mon-image.jpg
 # imageAlt: Description de l’image pour qui ne la voit pas
 draft: true

@@ -3,7 +3,7 @@
  * Dates arrive as strings (see articles-loader.ts) so that a value without offset means Paris time.
  */
 import { z } from "astro/zod";
-import { CATEGORIES, type CategorySlug } from "../config.ts";
+import { CATEGORIES, SITE, type CategorySlug } from "../config.ts";
 import { parseParisDate } from "./dates.ts";
 import { invalidArticle } from "./front-matter.ts";
 import { slugify } from "./slug.ts";
@@ -150,7 +150,7 @@ export const articleSchema = z
         // One per tag page: « Apple » and « apple » would be two links to /tag/apple/.
         .transform((tags) => tags.filter((tag, i) => tags.findIndex((t) => slugify(t) === slugify(tag)) === i))
         .default([]),
-      author: requiredText("l’auteur (author)").default("La rédaction"),
+      author: requiredText("l’auteur (author)").default(SITE.defaultAuthor),
       image: requiredText("l’image (image)").optional(),
       imageAlt: requiredText("le texte alternatif (imageAlt)").transform(frenchTypography).optional(),
       draft: z.boolean({ error: "draft vaut true ou false" }).default(false),
