@@ -10,7 +10,7 @@ import { SITE } from "../config.ts";
 import { isoDateTime, rfc822 } from "./dates.ts";
 import { articleImage } from "./seo.ts";
 import { absolutizeUrls, escapeXml } from "./xml.ts";
-import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl } from "./urls.ts";
+import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl, LOGO } from "./urls.ts";
 
 /** Items a feed carries at most. */
 export const FEED_SIZE = 50;
@@ -112,12 +112,12 @@ export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions
     const changed = a.updated ?? a.date;
     return latest === undefined || changed > latest ? changed : latest;
   }, undefined);
-  const logo = absoluteUrl("/logo.png", base);
+  const logo = absoluteUrl(LOGO.path, base);
   const channel = [
     `<language>${SITE.locale}</language>`,
     newest !== undefined ? `<lastBuildDate>${rfc822(newest)}</lastBuildDate>` : "",
     `<ttl>${FEED_TTL}</ttl>`,
-    `<image><url>${escapeXml(logo)}</url><title>${escapeXml(spec.title)}</title><link>${escapeXml(absoluteUrl(spec.pagePath, base))}</link><width>144</width><height>144</height></image>`,
+    `<image><url>${escapeXml(logo)}</url><title>${escapeXml(spec.title)}</title><link>${escapeXml(absoluteUrl(spec.pagePath, base))}</link><width>${String(LOGO.size)}</width><height>${String(LOGO.size)}</height></image>`,
     `<atom:link href="${escapeXml(absoluteUrl(spec.feedPath, base))}" rel="self" type="application/rss+xml"/>`,
   ].join("");
   return {

@@ -3,7 +3,7 @@ import { SITE } from "../config.ts";
 import { isoDateTime } from "./dates.ts";
 import { imageType } from "./image-types.ts";
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH } from "./social-image.ts";
-import { absoluteUrl, homeUrl, isSocialCard, socialImageUrl } from "./urls.ts";
+import { absoluteUrl, homeUrl, isSocialCard, LOGO, socialImageUrl } from "./urls.ts";
 
 /** A step of the visible breadcrumb; the last one is the page itself. */
 export interface Crumb {
@@ -17,7 +17,7 @@ const publisher = (): JsonLd => ({
   "@type": "NewsMediaOrganization",
   name: SITE.name,
   url: absoluteUrl(homeUrl()),
-  logo: { "@type": "ImageObject", url: absoluteUrl("/logo.png"), width: 144, height: 144 },
+  logo: { "@type": "ImageObject", url: absoluteUrl(LOGO.path), width: LOGO.size, height: LOGO.size },
 });
 
 /** BreadcrumbList matching the visible breadcrumb; the last step points at `pagePath`. */

@@ -57,6 +57,12 @@ export const socialImageUrl = (slug: string): string => `${SOCIAL_IMAGE_FOLDER}/
 
 /** Whether `path` is a drawn social card (not an editor's photo). */
 export const isSocialCard = (path: string): boolean => path.startsWith(`${SOCIAL_IMAGE_FOLDER}/`);
+/**
+ * The site's logo, a square PNG drawn from public/favicon.svg (src/pages/logo.png.ts): the feeds' and the
+ * JSON-LD publisher's image, which want a bitmap, and the icon a phone puts on its home screen.
+ */
+export const LOGO = { path: "/logo.png", size: 144 } as const;
+
 /** The site's default social image. */
 export const siteImageUrl = (): string => `${SOCIAL_IMAGE_FOLDER}/digimedia.png`;
 

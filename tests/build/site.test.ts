@@ -344,7 +344,10 @@ describe("sharing metadata", () => {
     expect(news?.["inLanguage"]).toBe("fr-FR");
     expect(news?.["mainEntityOfPage"]).toEqual({ "@type": "WebPage", "@id": `${site}${seed}` });
     expect(news?.["image"]).toEqual(meta(seed, "og:image"));
-    expect((news?.["publisher"] as { logo: { url: string } }).logo.url).toBe(`${site}/logo.png`);
+    const logo = (news?.["publisher"] as { logo: { url: string; width: number; height: number } }).logo;
+    expect(logo.url).toBe(`${site}/logo.png`);
+    // The size announced (LOGO in urls.ts, also in the feeds) is the one src/pages/logo.png.ts draws.
+    expect(pngSize(join(root, "logo.png"))).toEqual({ width: logo.width, height: logo.height });
     expect(crumbs?.["@type"]).toBe("BreadcrumbList");
     const visible = doc.querySelectorAll('nav[aria-label="Fil d’Ariane"] li').map((li) => li.text.trim());
     const items = crumbs?.["itemListElement"] as { name: string; position: number; item: string }[];
