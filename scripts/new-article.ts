@@ -23,7 +23,7 @@ if (slug === "") {
   process.exit(2);
 }
 
-const dir = process.env["CONTENT_DIR"] ?? "content/articles";
+const dir = SITE.contentDir;
 const file = join(dir, `${slug}.md`);
 const p = parisParts(new Date());
 const pad = (n: number): string => String(n).padStart(2, "0");

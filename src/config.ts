@@ -53,6 +53,8 @@ export const SITE = {
     "Digimedia décrypte l’actualité du numérique\u00a0: international, économie, tech, startups, cybersécurité et réseaux sociaux.",
   /** Absolute origin of the public site; SITE_URL overrides it at build time. */
   url: process.env["SITE_URL"] ?? "https://www.digimedia.fr",
+  /** The articles' folder; CONTENT_DIR builds the site from another one (a generated corpus, a test fixture). */
+  contentDir: process.env["CONTENT_DIR"] ?? "content/articles",
   lang: "fr",
   locale: "fr-FR",
   /** Every date is shown, grouped and archived in Paris time, whatever the build machine's zone. */

@@ -1,10 +1,8 @@
 import { defineCollection } from "astro:content";
+import { SITE } from "./config.ts";
 import { articleSchema } from "./lib/article-schema.ts";
 import { articlesLoader } from "./lib/articles-loader.ts";
 
-/** CONTENT_DIR builds the site from another folder (a generated corpus, a test fixture). */
-const contentDir = process.env["CONTENT_DIR"] ?? "content/articles";
-
 export const collections = {
-  articles: defineCollection({ loader: articlesLoader(contentDir), schema: articleSchema }),
+  articles: defineCollection({ loader: articlesLoader(SITE.contentDir), schema: articleSchema }),
 };
