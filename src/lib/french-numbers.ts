@@ -1,7 +1,10 @@
 /**
  * Numbers as a French reader writes them: thousands grouped by a narrow no-break space
  * (« 1 234 »), a decimal comma (« 0,5 »), and a count's noun singular below two
- * (« 0 article », « 1 article », « 2 articles »). Plain code: the search page's script uses it too.
+ * (« 0 article », « 1 article », « 2 articles »). Plain code: the search page's script uses it too,
+ * which is why "fr-FR" is written here rather than read from SITE.locale: importing config.ts would put
+ * the whole SITE object and its process.env reads in that script (tests/unit/locale.test.ts checks that
+ * both locales write numbers alike).
  */
 export function frenchNumber(n: number, fractionDigits = 0): string {
   return n.toLocaleString("fr-FR", { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });

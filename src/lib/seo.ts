@@ -20,6 +20,11 @@ const publisher = (): JsonLd => ({
   logo: { "@type": "ImageObject", url: absoluteUrl(LOGO.path), width: LOGO.size, height: LOGO.size },
 });
 
+/** Open Graph's form of a locale, language and region joined by an underscore: "fr-FR" → "fr_FR". */
+export function ogLocale(locale: string = SITE.locale): string {
+  return locale.replace("-", "_");
+}
+
 /** BreadcrumbList matching the visible breadcrumb; the last step points at `pagePath`. */
 export function breadcrumbJsonLd(crumbs: readonly Crumb[], pagePath: string): JsonLd {
   return {
