@@ -49,7 +49,7 @@ export function newsletter(env: NodeJS.ProcessEnv = process.env): NewsletterDeps
   const existing = shared[KEY];
   if (existing !== undefined) return existing;
   const dir = dataDir(env);
-  const from = env["MAIL_FROM"] ?? `${SITE.name} <newsletter@digimedia.fr>`;
+  const from = env["MAIL_FROM"] ?? `${SITE.name} <newsletter@${SITE.publisher.email.replace(/^.*@/u, "")}>`;
   const outbox = outboxTransport(outboxDir(env), from);
   const smtp = smtpUrl(env);
   const deps: NewsletterDeps = {
