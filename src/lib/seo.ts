@@ -57,9 +57,18 @@ export function sharedImage(path: string): SharedImage {
   return { path, type: imageType(path), size: undefined };
 }
 
-/** The image an article's page shares: the editor's photo (front matter `image`), or else its drawn card. */
+/** Image types that Facebook, X, LinkedIn and WhatsApp show in a shared link's preview (not SVG nor AVIF). */
+const SHAREABLE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/gif"]);
+
+/**
+ * The image an article's page shares: the editor's photo (front matter `image`) when social
+ * networks and feed readers can show it, or else its drawn card. The page itself shows the photo.
+ */
 export function articleImage(slug: string, photo: string | undefined): SharedImage {
-  return sharedImage(photo ?? socialImageUrl(slug));
+  const type = photo === undefined ? undefined : imageType(photo);
+  return sharedImage(
+    photo !== undefined && type !== undefined && SHAREABLE_TYPES.has(type) ? photo : socialImageUrl(slug),
+  );
 }
 
 /** What NewsArticle needs of an article. */

@@ -6,7 +6,7 @@ import { CATEGORIES, SITE } from "../config.ts";
 import { categorySlug } from "./article-schema.ts";
 import { isPublished } from "./publishing.ts";
 import { isoDateTime, parseParisDate } from "./dates.ts";
-import { absoluteUrl, articleUrl, categoryUrl } from "./urls.ts";
+import { absoluteUrl, articleUrl, categoryUrl, searchUrl } from "./urls.ts";
 import { escapeXml } from "./xml.ts";
 import type { ArticleFile } from "./articles-loader.ts";
 
@@ -66,6 +66,9 @@ export function sitemapFilter(files: readonly ArticleFile[], now: Date): (page: 
       filled.add(category);
     }
   }
-  const empty = CATEGORIES.filter((c) => !filled.has(c.slug)).map((c) => absoluteUrl(categoryUrl(c.slug)));
-  return (page) => !/\/404\/?$|\/newsletter\/.+/.test(page) && !empty.includes(page);
+  // Pages kept out of search engines (noindex): empty categories, the search page.
+  const excluded = [...CATEGORIES.filter((c) => !filled.has(c.slug)).map((c) => categoryUrl(c.slug)), searchUrl()].map(
+    (path) => absoluteUrl(path),
+  );
+  return (page) => !/\/404\/?$|\/newsletter\/.+/.test(page) && !excluded.includes(page);
 }

@@ -58,14 +58,17 @@ afterAll(() => {
 });
 
 describe("feeds of an article with a photo and an update", () => {
-  it("give the photo as the item's image and atop its full text, and the date of the update", () => {
+  it("give the photo atop the item's full text, the image its page shares, and the date of the update", () => {
     // The page shows the photo and the update: checkFeed compares each item with its page.
     const article = page(root, "/articles/avec-photo/");
     expect(article.querySelector("img.hero")?.getAttribute("src")).toBe("/favicon.svg");
     for (const path of ["/rss.xml", "/categorie/tech/rss.xml"]) {
       const items = checkFeed(root, path, site, expected).items ?? [];
+      // An SVG photo tops the full text, but the item's image is the drawn card, as the page's og:image:
+      // social networks and feed readers show no SVG.
+      expect(items[0]?.content?.encoded).toContain(`<img src="${site}/favicon.svg"`);
       expect(items[0]?.media?.contents).toEqual([
-        { url: `${site}/favicon.svg`, medium: "image", type: "image/svg+xml" },
+        { url: `${site}/og/avec-photo.png`, medium: "image", type: "image/png", width: 1200, height: 630 },
       ]);
       expect(items[0]?.atom?.updated).toBe("2021-05-04T09:30:00+02:00");
       expect(items[1]?.media?.contents?.[0]?.url).toBe(`${site}/og/sans-photo.png`);

@@ -321,6 +321,9 @@ describe("sharing metadata", () => {
       const image = meta(file, "og:image")[0] ?? "";
       expect(image, file).toMatch(/^https:\/\/www\.digimedia\.fr\/.+\.png$/);
       expect(pngSize(join(root, new URL(image).pathname)), file).toEqual({ width: 1200, height: 630 });
+      // Read aloud in place of the image where a network shows it, as og:image:alt is.
+      expect(meta(file, "twitter:image:alt"), file).toEqual(meta(file, "og:image:alt"));
+      expect(meta(file, "twitter:image:alt")[0], file).toBeTruthy();
     }
   });
 

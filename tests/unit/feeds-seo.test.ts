@@ -6,7 +6,7 @@ import { parseRssFeed } from "feedsmith";
 import { HTMLElement, parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
-import { breadcrumbJsonLd, newsArticleJsonLd, sharedImage } from "../../src/lib/seo.ts";
+import { articleImage, breadcrumbJsonLd, newsArticleJsonLd, sharedImage } from "../../src/lib/seo.ts";
 import { newsSitemap } from "../../src/lib/sitemaps.ts";
 import { cachedSocialImage, drawSocialImage, socialImageKey } from "../../src/lib/social-image.ts";
 import { absolutizeUrls, escapeXml, jsonForScript } from "../../src/lib/xml.ts";
@@ -292,5 +292,13 @@ describe("sharedImage", () => {
     expect(sharedImage("/images/Photo.JPEG?v=2").type).toBe("image/jpeg");
     expect(sharedImage("/images/anim.gif").type).toBe("image/gif");
     expect(sharedImage("/images/sans-extension").type).toBeUndefined();
+  });
+
+  it("shares an article's photo when social networks show its type, and its drawn card instead of an SVG or AVIF", () => {
+    expect(articleImage("x", "/images/photo.jpg").path).toBe("/images/photo.jpg");
+    expect(articleImage("x", "/images/anim.gif").path).toBe("/images/anim.gif");
+    expect(articleImage("x", "/images/schema.svg")).toEqual(sharedImage("/og/x.png"));
+    expect(articleImage("x", "/images/photo.avif").path).toBe("/og/x.png");
+    expect(articleImage("x", undefined).path).toBe("/og/x.png");
   });
 });
