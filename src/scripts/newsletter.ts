@@ -21,7 +21,7 @@ export function enhanceNewsletterForms(): void {
       .join(" ");
     /**
      * The field names the error shown (read with it, by a screen reader), or the fine print only. After a success
-     * the focus stays where it was (the button, or the emptied field) and the status, live, is read.
+     * the focus stays where it was (the button, or the field) and the status, live, is read.
      */
     const describe = (refused: boolean): void => {
       field.setAttribute("aria-invalid", String(refused));
@@ -48,7 +48,9 @@ export function enhanceNewsletterForms(): void {
         .then(async (response) => {
           const data = (await response.json().catch(() => ({}))) as { ok?: boolean; message?: string };
           status.textContent = data.message ?? UNKNOWN;
-          if (data.ok === true) form.reset();
+          // The address stays in the field after a success: the reader sees where the message went (a typo shows),
+          // and tapping « S’inscrire » again sends it again, which gets the same answer (no second message within
+          // minutes), instead of an empty field's « Indiquez votre adresse e-mail. » under a signup that worked.
           describe(data.ok !== true);
         })
         .catch(() => {

@@ -179,6 +179,30 @@ test.describe("with JavaScript", () => {
     await expect(field).toBeFocused();
   });
 
+  test("tapping « S’inscrire » again after a success keeps the success and the address", async ({ page }) => {
+    await page.goto(article);
+    const box = page.getByRole("region", { name: "Newsletter" });
+    const field = box.getByLabel("Votre adresse e-mail");
+    const button = box.getByRole("button", { name: "S’inscrire" });
+    const status = box.getByRole("status");
+    const address = unique("deuxfois");
+    await field.fill(address);
+    await button.click();
+    await expect(status).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
+    // The reader sees where the message went.
+    await expect(field).toHaveValue(address);
+    const answers: number[] = [];
+    page.on("response", (r) => {
+      if (r.url().endsWith("/api/newsletter")) answers.push(r.status());
+    });
+    await button.click();
+    await expect.poll(() => answers).toEqual([200]);
+    await expect(status).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
+    await expect(field).toHaveValue(address);
+    await expect(field).toHaveAttribute("aria-invalid", "false");
+    await expect(status).not.toHaveAttribute("data-kind", "error");
+  });
+
   test("an accented address, which the site accepts, is sent and accepted", async ({ page }) => {
     await page.goto("/newsletter/");
     await page.getByLabel("Votre adresse e-mail").fill(unique("josé"));
