@@ -4,6 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -260,6 +261,42 @@ describe("the server without SMTP_URL", () => {
       expect((await fetch(`${broken.url}/healthz`)).status).toBe(200);
     } finally {
       await broken.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a client that leaves in the middle of a signup", () => {
+  /** Sends the headers and part of a signup's body, then closes the connection at once. */
+  const leaveMidSignup = (url: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const { hostname, port } = new URL(url);
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(
+          `POST /api/newsletter HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nemail=parti`,
+        );
+        socket.destroy();
+        resolve();
+      });
+      socket.once("error", reject);
+    });
+
+  it("leaves no stack trace in the log, and the server goes on answering", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digimedia-gone-"));
+    const running = await startServer({ DATA_DIR: dir, SMTP_URL: "" });
+    try {
+      // Several, since the connection must be closed before the request reaches the route.
+      for (let i = 0; i < 20; i++) await leaveMidSignup(running.url);
+      await new Promise((r) => setTimeout(r, 500));
+      const signup = await fetch(`${running.url}/api/newsletter`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ email: "reste@exemple.fr" }),
+      });
+      expect(signup.status).toBe(200);
+      expect(running.output()).not.toMatch(/\n\s+at |ClientAddressNotAvailable|\[ERROR\]/);
+    } finally {
+      await running.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   });

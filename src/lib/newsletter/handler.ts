@@ -112,6 +112,12 @@ export function unavailable(request: Request): Response {
     : text(503, HTTP_MESSAGES[503], headers);
 }
 
+/**
+ * The answer to a client that closed its connection before its request was handled: nobody reads it, and nothing
+ * was done.
+ */
+export const clientGone = (): Response => text(400, PROBLEM_MESSAGES.requete);
+
 /** 405 for any method but POST (the routes answer GET themselves where they have one). */
 export function methodNotAllowed(request: Request): Response {
   const headers = { Allow: "POST" };

@@ -4,7 +4,16 @@
  */
 import type { APIContext, APIRoute } from "astro";
 import type { NewsletterDeps } from "./handler.ts";
-import { handleTokenLink, PAGES, tokenLinkPage, tokenLinkUnavailable, type TokenAction } from "./handler.ts";
+import {
+  clientGone,
+  handleSignup,
+  handleTokenLink,
+  PAGES,
+  tokenLinkPage,
+  tokenLinkUnavailable,
+  type TokenAction,
+} from "./handler.ts";
+import { clientKey } from "./client.ts";
 import { withNewsletter } from "./runtime.ts";
 
 /**
@@ -27,6 +36,30 @@ export async function postAnsweredWith(
   const location = response.headers.get("location");
   if (response.status === 303 && location?.startsWith(page) === true) return context.rewrite(location);
   return response;
+}
+
+/**
+ * The client's address (Astro's clientAddress), or null when the client is gone: Astro reads it from the connection
+ * when the request reaches it, and throws (ClientAddressNotAvailable) when the client has already closed it.
+ */
+export function clientAddressOf(context: APIContext): string | null {
+  try {
+    return context.clientAddress;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * POST /api/newsletter. Without JavaScript, a refused signup is answered with the error page itself, not a redirect
+ * to it: the address typed would sit in the redirect's URL, so in the browser's history and the servers' logs.
+ */
+export function signupPost(context: APIContext): Promise<Response> {
+  const address = clientAddressOf(context);
+  // The client closed its connection before its request was handled: nobody will read the answer, and a signup
+  // whose sender cannot be counted (the per-client limit) is not made.
+  if (address === null) return Promise.resolve(clientGone());
+  return postAnsweredWith(context, PAGES.error, (request, deps) => handleSignup(request, deps, clientKey(address)));
 }
 
 /**
