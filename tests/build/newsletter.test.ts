@@ -302,6 +302,51 @@ describe("a client that leaves in the middle of a signup", () => {
   });
 });
 
+describe("a signup while the database cannot be opened", () => {
+  it("answers a form with the error page that keeps the address, and a JSON client in JSON, like any 503", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digimedia-closed-"));
+    // A file where the data folder should be: the database cannot be created.
+    writeFileSync(join(dir, "data"), "");
+    const broken = await startServer({ DATA_DIR: join(dir, "data"), SMTP_URL: "" });
+    try {
+      const form = await fetch(`${broken.url}/api/newsletter`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: broken.url },
+        body: new URLSearchParams({ email: "ferme@exemple.fr", source: "/articles/x/" }).toString(),
+        redirect: "manual",
+      });
+      expect(form.status).toBe(503);
+      expect(form.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(form.headers.get("retry-after")).toBe("60");
+      expect(form.headers.get("location")).toBeNull();
+      const page = parse(await form.text());
+      expect(page.querySelector("h1")?.text).toBe("Inscription indisponible");
+      expect(page.querySelector("input[type=email]")?.getAttribute("value")).toBe("ferme@exemple.fr");
+      expect(page.querySelector('main a[href="/articles/x/"]')).not.toBeNull();
+
+      const asJson = await fetch(`${broken.url}/api/newsletter`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ email: "ferme@exemple.fr" }),
+      });
+      expect(asJson.status).toBe(503);
+      expect(await asJson.json()).toMatchObject({ ok: false, error: "indisponible" });
+      // What the request gets wrong is said first.
+      const wrong = await fetch(`${broken.url}/api/newsletter`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ email: "pas-une-adresse" }),
+      });
+      expect(wrong.status).toBe(400);
+      expect(broken.output()).toMatch(/Newsletter : données inaccessibles/);
+      expect(broken.output()).not.toMatch(/\n\s+at /);
+    } finally {
+      await broken.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("confirming or unsubscribing while the database cannot be written", () => {
   it("answers a browser's button with a page that names what failed, and a mail client's one-click in plain text", async () => {
     const dir = mkdtempSync(join(tmpdir(), "digimedia-broken-"));

@@ -278,20 +278,44 @@ export async function handleSignup(request: Request, deps: NewsletterDeps, clien
   return response;
 }
 
+/** A refusal that is the request's own fault, with its HTTP_MESSAGES sentence: JSON or plain text. */
+const fail = (request: Request, status: keyof typeof HTTP_MESSAGES): Response =>
+  wantsJson(request)
+    ? json(status, { ok: false, message: HTTP_MESSAGES[status] })
+    : text(status, HTTP_MESSAGES[status]);
+
+/** The fields of a signup's body, or the answer that refuses it (format, size, slowness, unreadable body). */
+async function readSignup(request: Request): Promise<{ fields: Fields } | { refused: Response }> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type !== "application/x-www-form-urlencoded" && type !== "application/json")
+    return { refused: fail(request, 415) };
+  const body = await readBody(request);
+  if (body.kind === "too-large") return { refused: fail(request, 413) };
+  if (body.kind === "timeout") return { refused: fail(request, 408) };
+  const fields = body.kind === "ok" ? parseFields(type, body.text) : undefined;
+  return fields === undefined ? { refused: refuse(request, 400, "requete", {}) } : { fields };
+}
+
+/**
+ * A signup when the store cannot even be opened (DATA_DIR unwritable…): answered like a store failing during a signup,
+ * 503 « indisponible » with Retry-After, so a form gets the error page that keeps the address typed (JSON for a JSON
+ * client). What the request itself gets wrong is said first (a wrong address above all). Nothing is kept or sent.
+ */
+export async function signupUnavailable(request: Request): Promise<Response> {
+  if (request.method !== "POST") return methodNotAllowed(request);
+  const read = await readSignup(request);
+  if ("refused" in read) return read.refused;
+  const check = checkEmail(read.fields["email"]);
+  if (!check.ok) return refuse(request, 400, check.problem, read.fields);
+  return refuse(request, 503, "indisponible", read.fields, UNAVAILABLE_RETRY_SECONDS);
+}
+
 async function signup(request: Request, deps: NewsletterDeps, client: string | undefined): Promise<Response> {
   if (request.method !== "POST") return methodNotAllowed(request);
-  const asJson = wantsJson(request);
-  const fail = (status: keyof typeof HTTP_MESSAGES): Response =>
-    asJson ? json(status, { ok: false, message: HTTP_MESSAGES[status] }) : text(status, HTTP_MESSAGES[status]);
-
-  if (isCrossSite(request, deps.allowedOrigins)) return fail(403);
-  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (type !== "application/x-www-form-urlencoded" && type !== "application/json") return fail(415);
-  const body = await readBody(request);
-  if (body.kind === "too-large") return fail(413);
-  if (body.kind === "timeout") return fail(408);
-  const fields = body.kind === "ok" ? parseFields(type, body.text) : undefined;
-  if (fields === undefined) return refuse(request, 400, "requete", {});
+  if (isCrossSite(request, deps.allowedOrigins)) return fail(request, 403);
+  const read = await readSignup(request);
+  if ("refused" in read) return read.refused;
+  const { fields } = read;
 
   // A robot filled in the field people cannot see: answer as usual, keep nothing.
   const trap = fields[HONEYPOT_FIELD];

@@ -9,6 +9,7 @@ import {
   handleSignup,
   handleTokenLink,
   PAGES,
+  signupUnavailable,
   tokenLinkPage,
   tokenLinkUnavailable,
   type TokenAction,
@@ -52,14 +53,20 @@ export function clientAddressOf(context: APIContext): string | null {
 
 /**
  * POST /api/newsletter. Without JavaScript, a refused signup is answered with the error page itself, not a redirect
- * to it: the address typed would sit in the redirect's URL, so in the browser's history and the servers' logs.
+ * to it: the address typed would sit in the redirect's URL, so in the browser's history and the servers' logs. So is
+ * a signup while the store cannot be opened (signupUnavailable).
  */
 export function signupPost(context: APIContext): Promise<Response> {
   const address = clientAddressOf(context);
   // The client closed its connection before its request was handled: nobody will read the answer, and a signup
   // whose sender cannot be counted (the per-client limit) is not made.
   if (address === null) return Promise.resolve(clientGone());
-  return postAnsweredWith(context, PAGES.error, (request, deps) => handleSignup(request, deps, clientKey(address)));
+  return postAnsweredWith(
+    context,
+    PAGES.error,
+    (request, deps) => handleSignup(request, deps, clientKey(address)),
+    signupUnavailable,
+  );
 }
 
 /**
