@@ -193,6 +193,26 @@ describe("newsletter signup on the real server", () => {
     expect(await response.text()).not.toMatch(/Internal|Error|<script/);
   });
 
+  it("answers 405 with Allow and a French message to another method on the confirmation and unsubscription addresses", async () => {
+    for (const action of ["confirm", "unsubscribe"]) {
+      const url = `${server.url}/api/newsletter/${action}?token=${"a".repeat(32)}`;
+      for (const method of ["PUT", "DELETE", "PATCH"]) {
+        const answer = await fetch(url, { method, redirect: "manual" });
+        expect(answer.status).toBe(405);
+        expect(answer.headers.get("allow")).toBe("GET, HEAD, POST");
+        expect(await answer.text()).toMatch(/^Cette adresse ne sert qu’aux liens et aux boutons des e-mails/);
+      }
+      const asJson = await fetch(url, { method: "DELETE", headers: { Accept: "application/json" } });
+      const body = (await asJson.json()) as { ok: boolean; message: string };
+      expect(body.ok).toBe(false);
+      expect(body.message).toMatch(/^Cette adresse ne sert qu’aux liens/);
+      // A link opened with HEAD (a mail scanner) still leads to the page.
+      const head = await fetch(url, { method: "HEAD", redirect: "manual" });
+      expect(head.status).toBe(303);
+    }
+    expect(server.output()).not.toMatch(/No API Route handler|\[WARN\]/);
+  });
+
   it("answers a refused form post with the error page itself, the address kept in the form but in no URL", async () => {
     const refused = await formPost({ email: "lecteur@localhost", source: "/articles/x/" });
     expect(refused.status).toBe(400);

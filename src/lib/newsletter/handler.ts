@@ -6,7 +6,14 @@
 import { randomBytes } from "node:crypto";
 import { checkEmail, emailKey } from "./email.ts";
 import { alreadySubscribedMessage, confirmationMessage, type MailTransport } from "./mail.ts";
-import { HTTP_MESSAGES, MAIL_EVERY_SECONDS, PROBLEM_MESSAGES, SIGNUP_OK, type SignupProblem } from "./messages.ts";
+import {
+  HTTP_MESSAGES,
+  LINK_METHOD_NOT_ALLOWED,
+  MAIL_EVERY_SECONDS,
+  PROBLEM_MESSAGES,
+  SIGNUP_OK,
+  type SignupProblem,
+} from "./messages.ts";
 import type { SubscriberStore } from "./store.ts";
 
 /** Largest body accepted. */
@@ -118,13 +125,18 @@ export function unavailable(request: Request): Response {
  */
 export const clientGone = (): Response => text(400, PROBLEM_MESSAGES.requete);
 
-/** 405 for any method but POST (the routes answer GET themselves where they have one). */
-export function methodNotAllowed(request: Request): Response {
-  const headers = { Allow: "POST" };
-  return wantsJson(request)
-    ? json(405, { ok: false, message: HTTP_MESSAGES[405] }, headers)
-    : text(405, HTTP_MESSAGES[405], headers);
+/**
+ * 405 for a method a route does not take: by default the signup's (POST only); `allow` and `message` for the
+ * confirmation and unsubscription routes (linkMethodNotAllowed).
+ */
+export function methodNotAllowed(request: Request, allow = "POST", message: string = HTTP_MESSAGES[405]): Response {
+  const headers = { Allow: allow };
+  return wantsJson(request) ? json(405, { ok: false, message }, headers) : text(405, message, headers);
 }
+
+/** 405 for /api/newsletter/confirm and /unsubscribe: they take a link's GET (and HEAD) and a button's POST. */
+export const linkMethodNotAllowed = (request: Request): Response =>
+  methodNotAllowed(request, "GET, HEAD, POST", LINK_METHOD_NOT_ALLOWED);
 
 function wantsJson(request: Request): boolean {
   const accept = (request.headers.get("accept") ?? "").toLowerCase();
@@ -429,7 +441,7 @@ export async function tokenLinkUnavailable(
  * client's one-click unsubscribe (RFC 8058), which gets a 200 and no redirect.
  */
 export async function handleTokenLink(request: Request, deps: NewsletterDeps, action: TokenAction): Promise<Response> {
-  if (request.method !== "POST") return methodNotAllowed(request);
+  if (request.method !== "POST") return linkMethodNotAllowed(request);
   const oneClick = action === "unsubscribe" && (await isOneClick(request));
   const token = tokenOf(new URL(request.url));
   const invalid = (): Response =>

@@ -35,6 +35,10 @@ export function isSignupProblem(value: string | null): value is SignupProblem {
   return value !== null && Object.hasOwn(PROBLEM_MESSAGES, value);
 }
 
+/** The 405 of the confirmation and unsubscription addresses (/api/newsletter/confirm, /unsubscribe). */
+export const LINK_METHOD_NOT_ALLOWED =
+  "Cette adresse ne sert qu’aux liens et aux boutons des e-mails de la newsletter (confirmation, désinscription)\u00a0: ouvrez le lien reçu par e-mail.";
+
 export const HTTP_MESSAGES = {
   405: "Cette adresse ne reçoit que le formulaire d’inscription à la newsletter\u00a0: pour vous inscrire, ouvrez la page Newsletter du site (/newsletter/).",
   408: "La requête a mis trop de temps à arriver. Réessayez.",

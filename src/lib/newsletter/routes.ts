@@ -8,6 +8,7 @@ import {
   clientGone,
   handleSignup,
   handleTokenLink,
+  linkMethodNotAllowed,
   PAGES,
   signupUnavailable,
   tokenLinkPage,
@@ -73,11 +74,15 @@ export function signupPost(context: APIContext): Promise<Response> {
  * GET and POST of /api/newsletter/confirm?token=… and /unsubscribe?token=…: GET (a message's link, opened by the
  * reader or a mail scanner) leads to the page with the button; POST is that button, or for an unsubscription a
  * mail client's one-click (RFC 8058). When it cannot be recorded, the reader's button is answered with the page
- * that says so (503), not a redirect.
+ * that says so (503), not a redirect. Any other method gets a 405 with Allow (Astro would answer its 404 page and
+ * log a warning); HEAD is GET's, named since ALL would take it.
  */
-export function tokenRoute(action: TokenAction): { GET: APIRoute; POST: APIRoute } {
+export function tokenRoute(action: TokenAction): { GET: APIRoute; HEAD: APIRoute; POST: APIRoute; ALL: APIRoute } {
+  const GET: APIRoute = ({ request }) => tokenLinkPage(request, action);
   return {
-    GET: ({ request }) => tokenLinkPage(request, action),
+    GET,
+    HEAD: GET,
+    ALL: ({ request }) => linkMethodNotAllowed(request),
     POST: (context) =>
       postAnsweredWith(
         context,

@@ -2,4 +2,4 @@ import { tokenRoute } from "../../../lib/newsletter/routes.ts";
 
 export const prerender = false;
 
-export const { GET, POST } = tokenRoute("unsubscribe");
+export const { GET, HEAD, POST, ALL } = tokenRoute("unsubscribe");
