@@ -87,6 +87,15 @@ describe("a signup", () => {
     expect(deps.store.find("a@exemple.fr")?.status).toBe("confirmed");
   });
 
+  it("says in the confirmation message, as text and HTML, how long its link works (RETENTION)", async () => {
+    await handleSignup(asJson({ email: "delai@exemple.fr" }), deps);
+    const days = `${String(RETENTION.pendingDays)}\u00a0jours`;
+    expect(sent[0]?.text).toContain(
+      `Ce lien est valable ${days}\u00a0: sans confirmation d’ici là, votre demande est effacée.`,
+    );
+    expect(sent[0]?.html).toContain(`Ce lien est valable ${String(RETENTION.pendingDays)}&nbsp;jours&nbsp;:`);
+  });
+
   it("mails an already confirmed reader who signs up again that they are subscribed, with a way to leave", async () => {
     await handleSignup(asJson({ email: "deja@exemple.fr" }), deps);
     const token = tokenOf(sent[0]);

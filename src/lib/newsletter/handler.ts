@@ -364,7 +364,11 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
     const message =
       outcome === "already-confirmed"
         ? alreadySubscribedMessage(subscriber.email, leave)
-        : confirmationMessage(subscriber.email, { confirm: link(TOKEN_ACTIONS.confirm.page), ...leave });
+        : confirmationMessage(
+            subscriber.email,
+            { confirm: link(TOKEN_ACTIONS.confirm.page), ...leave },
+            RETENTION.pendingDays,
+          );
     try {
       await deps.mail.send(message);
     } catch (error) {

@@ -146,15 +146,21 @@ ${paragraphs.map((paragraph) => `<p>${paragraph.html}</p>\n`).join("")}<p><small
   return { to, subject, text, html, unsubscribeUrl: links.oneClickUnsubscribe };
 }
 
-/** The French message that asks a new subscriber to confirm. */
-export function confirmationMessage(to: string, links: ConfirmationLinks): MailMessage {
+/**
+ * The French message that asks a new subscriber to confirm; its link works for `validDays` (RETENTION.pendingDays,
+ * after which the unconfirmed signup is erased).
+ */
+export function confirmationMessage(to: string, links: ConfirmationLinks, validDays: number): MailMessage {
   const asked = `Vous avez demandé à recevoir la newsletter de ${SITE.name}, l’actualité tech chaque semaine.`;
+  const expires = (space: string): string =>
+    `Ce lien est valable ${String(validDays)}${space}jours${space}: sans confirmation d’ici là, votre demande est effacée.`;
   return letter(
     to,
     `Confirmez votre inscription à la newsletter ${SITE.name}`,
     [
       { text: `${asked}\nPour confirmer votre inscription, ouvrez ce lien\u00a0:`, html: asked },
       { text: links.confirm, html: `<a href="${escapeHtml(links.confirm)}">Confirmer mon inscription</a>` },
+      { text: expires("\u00a0"), html: expires("&nbsp;") },
       {
         text: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u00a0: sans confirmation, vous ne recevrez rien.",
         html: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message&nbsp;: sans confirmation, vous ne recevrez rien.",
