@@ -144,6 +144,16 @@ describe("a signup", () => {
     expect(sent).toHaveLength(0);
   });
 
+  it.each([
+    ["an empty string", ""],
+    ["null, from a JSON client", null],
+  ])("signs up as usual when the honeypot is %s", async (_, empty) => {
+    const email = `humain-${String(empty)}@exemple.fr`;
+    expect((await handleSignup(asJson({ email, [HONEYPOT_FIELD]: empty }), deps)).status).toBe(200);
+    expect(deps.store.find(email)?.status).toBe("pending");
+    expect(sent).toHaveLength(1);
+  });
+
   it("acts on no GET: a message's link leads to the page with the button and changes nothing", async () => {
     await handleSignup(asJson({ email: "b@exemple.fr" }), deps);
     const token = tokenOf(sent[0]);

@@ -329,9 +329,10 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
   if ("refused" in read) return read.refused;
   const { fields } = read;
 
-  // A robot filled in the field people cannot see: answer as usual, keep nothing.
+  // A robot filled in the field people cannot see: answer as usual, keep nothing. Empty is "", or for a JSON client
+  // null as well.
   const trap = fields[HONEYPOT_FIELD];
-  if (typeof trap === "string" ? trap !== "" : trap !== undefined) return succeed(request, fields);
+  if (trap !== undefined && trap !== null && trap !== "") return succeed(request, fields);
 
   const check = checkEmail(fields["email"]);
   if (!check.ok) return refuse(request, 400, check.problem, fields);
