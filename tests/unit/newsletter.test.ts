@@ -614,6 +614,55 @@ describe("retention", () => {
     expect(deps.store.hit("client:198.51.100.7", now, 3600, 1).allowed).toBe(false);
   });
 
+  it("erases an address never confirmed 30 days after its last request even when it unsubscribed, and keeps the unsubscription of a confirmed one", () => {
+    const day = 86_400_000;
+    const now = new Date("2026-03-01T00:00:00Z");
+    const ago = (days: number) => new Date(now.getTime() - days * day);
+    const signup = (email: string, when: Date, token: string) =>
+      deps.store.signup({ email, source: "/", now: when, newToken: token.repeat(32), mailEverySeconds: 600 });
+    // The confirmation message's unsubscribe link (or a mail client's one-click), never confirmed.
+    signup("jamais@exemple.fr", ago(40), "f");
+    deps.store.unsubscribe("f".repeat(32), ago(39));
+    // Never confirmed, unsubscribed, then signed up again without confirming.
+    signup("hesite@exemple.fr", ago(90), "g");
+    deps.store.unsubscribe("g".repeat(32), ago(89));
+    signup("hesite@exemple.fr", ago(40), "g");
+    // Not yet 30 days.
+    signup("recent@exemple.fr", ago(10), "h");
+    deps.store.unsubscribe("h".repeat(32), ago(9));
+    // Confirmed, then unsubscribed: kept, to write no more and show the choice is respected.
+    signup("parti@exemple.fr", ago(100), "i");
+    deps.store.confirm("i".repeat(32), ago(99));
+    deps.store.unsubscribe("i".repeat(32), ago(50));
+
+    expect(purgeExpired(deps.store, deps.mail, now).pending).toBe(2);
+    expect(deps.store.find("jamais@exemple.fr")).toBeUndefined();
+    expect(deps.store.find("hesite@exemple.fr")).toBeUndefined();
+    expect(deps.store.find("recent@exemple.fr")?.status).toBe("unsubscribed");
+    expect(deps.store.find("parti@exemple.fr")).toMatchObject({ status: "unsubscribed", confirmedOnce: true });
+  });
+
+  it("counts as confirmed once the confirmed rows of a database older than the column, and no other", () => {
+    deps.store.close();
+    const file = join(dir, "ancienne.db");
+    const db = new DatabaseSync(file);
+    db.exec(`CREATE TABLE subscribers (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, email_key TEXT,
+      status TEXT NOT NULL, token TEXT NOT NULL UNIQUE, source TEXT NOT NULL, consent_at TEXT NOT NULL,
+      confirmed_at TEXT, unsubscribed_at TEXT, created_at TEXT NOT NULL, mailed_at TEXT)`);
+    const insert = db.prepare(
+      "INSERT INTO subscribers (email, email_key, status, token, source, consent_at, confirmed_at, unsubscribed_at, created_at) VALUES (?, ?, 'unsubscribed', ?, '/', ?, ?, ?, ?)",
+    );
+    const at = "2025-01-01T00:00:00.000Z";
+    insert.run("parti@exemple.fr", "parti@exemple.fr", "p".repeat(32), at, at, at, at);
+    insert.run("jamais@exemple.fr", "jamais@exemple.fr", "j".repeat(32), at, null, at, at);
+    db.close();
+    deps.store = openSqliteStore(file);
+    expect(deps.store.find("parti@exemple.fr")?.confirmedOnce).toBe(true);
+    expect(deps.store.find("jamais@exemple.fr")?.confirmedOnce).toBe(false);
+    expect(purgeExpired(deps.store, deps.mail, new Date("2026-01-01T00:00:00Z")).pending).toBe(1);
+    expect(deps.store.find("parti@exemple.fr")?.status).toBe("unsubscribed");
+  });
+
   it("erases the outbox's messages after as long as an unconfirmed signup, the address and its link with them", async () => {
     const outbox = join(dir, "outbox");
     const mail = outboxTransport(outbox, "Digimedia <newsletter@digimedia.fr>");

@@ -29,7 +29,10 @@ export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
  */
 export const CLIENT_RATE_LIMIT = { max: 20, windowSeconds: 3600 };
 export { MAIL_EVERY_SECONDS } from "./messages.ts";
-/** How long data is kept that serves no subscription: a signup never confirmed (the privacy page says so). */
+/**
+ * How long data is kept that serves no subscription: an address that never confirmed a signup, pending or unsubscribed,
+ * 30 days after its last request (the privacy page says so).
+ */
 export const RETENTION = { pendingDays: 30 };
 /** How often the server applies RETENTION (and drops expired rate counters). */
 export const PURGE_EVERY_MS = 3_600_000;
@@ -50,9 +53,9 @@ export interface NewsletterDeps {
 }
 
 /**
- * Applies RETENTION at `now`: signups unconfirmed for RETENTION.pendingDays erased, and the messages the outbox
- * has kept as long, rate counters whose window is over dropped (the server runs it at startup and every
- * PURGE_EVERY_MS).
+ * Applies RETENTION at `now`: signups never confirmed erased RETENTION.pendingDays after their last request (even
+ * unsubscribed), and the messages the outbox has kept as long, rate counters whose window is over dropped (the server
+ * runs it at startup and every PURGE_EVERY_MS).
  */
 export function purgeExpired(
   store: SubscriberStore,

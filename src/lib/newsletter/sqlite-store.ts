@@ -14,6 +14,10 @@ interface Row {
   consent_at: string;
   confirmed_at: string | null;
   unsubscribed_at: string | null;
+  created_at: string;
+  /** Absent from a database older than the column (a backup the export reads without upgrading it). */
+  mailed_at?: string | null;
+  confirmed_once?: number;
 }
 
 const toSubscriber = (r: Row): Subscriber => ({
@@ -24,6 +28,9 @@ const toSubscriber = (r: Row): Subscriber => ({
   consentAt: r.consent_at,
   confirmedAt: r.confirmed_at,
   unsubscribedAt: r.unsubscribed_at,
+  createdAt: r.created_at,
+  mailedAt: r.mailed_at ?? null,
+  confirmedOnce: r.confirmed_once === 1 || r.confirmed_at !== null,
 });
 
 const schema = `
@@ -41,7 +48,10 @@ CREATE TABLE IF NOT EXISTS subscribers (
   unsubscribed_at TEXT,
   created_at TEXT NOT NULL,
   -- The last message sent (confirmation, « déjà inscrit(e) »): one every few minutes at most.
-  mailed_at TEXT
+  mailed_at TEXT,
+  -- 1 once a consent of this address was confirmed, kept when confirmed_at is cleared by a new signup: an address
+  -- never confirmed is kept no longer than a pending signup, even unsubscribed.
+  confirmed_once INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS rate_limits (
   key TEXT PRIMARY KEY,
@@ -71,13 +81,15 @@ function fillKeys(db: DatabaseSync): void {
 }
 
 /**
- * Brings a database made by an older version up to this schema without losing a row: mailed_at, and the email_key
- * column (fillKeys), then its unique index. Rows without a key are given one on every opening.
+ * Brings a database made by an older version up to this schema without losing a row: mailed_at, confirmed_once, and
+ * the email_key column (fillKeys), then its unique index. Rows without a key are given one on every opening, and rows
+ * with a confirmation date their confirmed_once (an older version does not set it).
  */
 function upgrade(db: DatabaseSync): void {
   const columns = (): string[] =>
     (db.prepare("PRAGMA table_info(subscribers)").all() as { name: string }[]).map((c) => c.name);
-  const missing = (): boolean => !columns().includes("email_key") || !columns().includes("mailed_at");
+  const missing = (): boolean =>
+    !columns().includes("email_key") || !columns().includes("mailed_at") || !columns().includes("confirmed_once");
   const keyless = (): boolean =>
     db.prepare("SELECT 1 FROM subscribers WHERE email_key IS NULL LIMIT 1").get() !== undefined;
   if (missing() || keyless()) {
@@ -86,6 +98,8 @@ function upgrade(db: DatabaseSync): void {
       // Another process may have done it meanwhile.
       if (!columns().includes("mailed_at")) db.exec("ALTER TABLE subscribers ADD COLUMN mailed_at TEXT");
       if (!columns().includes("email_key")) db.exec("ALTER TABLE subscribers ADD COLUMN email_key TEXT");
+      if (!columns().includes("confirmed_once"))
+        db.exec("ALTER TABLE subscribers ADD COLUMN confirmed_once INTEGER NOT NULL DEFAULT 0");
       fillKeys(db);
       db.exec("COMMIT");
     } catch (error) {
@@ -96,6 +110,7 @@ function upgrade(db: DatabaseSync): void {
   db.exec(
     "CREATE UNIQUE INDEX IF NOT EXISTS subscribers_email_key ON subscribers (email_key); DROP INDEX IF EXISTS subscribers_email_nocase;",
   );
+  db.exec("UPDATE subscribers SET confirmed_once = 1 WHERE confirmed_once = 0 AND confirmed_at IS NOT NULL");
 }
 
 /** The identity of a file on disk, to notice it was removed or replaced under an open database. */
@@ -105,8 +120,7 @@ const identity = (file: string): string | undefined => {
 };
 
 /** The confirmed subscribers, oldest confirmation first: for the store and for a read-only export alike. */
-const CONFIRMED_QUERY =
-  "SELECT email, status, token, source, consent_at, confirmed_at, unsubscribed_at FROM subscribers WHERE status = 'confirmed' ORDER BY confirmed_at, id";
+const CONFIRMED_QUERY = "SELECT * FROM subscribers WHERE status = 'confirmed' ORDER BY confirmed_at, id";
 
 const readAndClose = (db: DatabaseSync): Subscriber[] => {
   try {
@@ -177,7 +191,7 @@ export function openSqliteStore(file: string): SubscriberStore {
   // carries the confirmation link.
   const reconsent = db.prepare("UPDATE subscribers SET source = ?, consent_at = ? WHERE id = ?");
   const confirm = db.prepare(
-    "UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE token = ? AND status = 'pending'",
+    "UPDATE subscribers SET status = 'confirmed', confirmed_at = ?, confirmed_once = 1 WHERE token = ? AND status = 'pending'",
   );
   const isConfirmed = db.prepare("SELECT 1 FROM subscribers WHERE token = ? AND status = 'confirmed'");
   const unsubscribe = db.prepare(
@@ -192,10 +206,15 @@ export function openSqliteStore(file: string): SubscriberStore {
       window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END
     RETURNING window_start, count`);
   const prune = db.prepare("DELETE FROM rate_limits WHERE window_start <= ?");
+  // Back to unsubscribed: a new signup, unconfirmed, of an address that had confirmed an earlier one and left.
   const lapse = db.prepare(
-    "UPDATE subscribers SET status = 'unsubscribed' WHERE status = 'pending' AND unsubscribed_at IS NOT NULL AND consent_at < ?",
+    "UPDATE subscribers SET status = 'unsubscribed' WHERE status = 'pending' AND unsubscribed_at IS NOT NULL AND confirmed_once = 1 AND consent_at < ?",
   );
-  const forget = db.prepare("DELETE FROM subscribers WHERE status = 'pending' AND consent_at < ?");
+  // Then every signup never confirmed, pending or unsubscribed (a one-click unsubscribe from the confirmation message):
+  // an address that never consented is not kept longer because it said no.
+  const forget = db.prepare(
+    "DELETE FROM subscribers WHERE consent_at < ? AND (status = 'pending' OR (status = 'unsubscribed' AND confirmed_once = 0))",
+  );
 
   const transaction = <T>(work: () => T): T => {
     stillThere();

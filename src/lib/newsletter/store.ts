@@ -18,6 +18,12 @@ export interface Subscriber {
   confirmedAt: string | null;
   /** The latest unsubscription, kept on record after a new signup. */
   unsubscribedAt: string | null;
+  /** The first signup. */
+  createdAt: string;
+  /** The last message sent to this address (a confirmation, a « déjà inscrit(e) »); null when none. */
+  mailedAt: string | null;
+  /** True once a consent of this address was confirmed, even if confirmedAt was cleared since by a new signup. */
+  confirmedOnce: boolean;
 }
 
 /** What a signup did; the HTTP answer is the same whatever it is, so nobody learns who is subscribed. */
@@ -59,9 +65,9 @@ export interface SubscriberStore {
   /** Looks a subscriber up by address (tests, support). */
   find(email: string): Subscriber | undefined;
   /**
-   * Retention: erases the signups still pending whose consent is older than `pendingBefore` (one that followed an
-   * unsubscription goes back to unsubscribed, its record and token kept) and the rate counters whose window
-   * started at or before `rateBefore` (seconds). Says how many of each.
+   * Retention: erases the signups never confirmed whose consent is older than `pendingBefore`, pending or unsubscribed
+   * (one that followed the unsubscription of a confirmed signup goes back to unsubscribed, its record and token kept),
+   * and the rate counters whose window started at or before `rateBefore` (seconds). Says how many of each.
    */
   purge(before: { pendingBefore: Date; rateBefore: number }): { pending: number; rates: number };
   /** True when the store can be written. */
