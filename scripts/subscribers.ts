@@ -2,31 +2,60 @@
  * npm run subscribers -- export: prints the confirmed subscribers as CSV (DATA_DIR/subscribers.db), each with
  * the address of their own unsubscribe page, for the link every letter must carry, and the one-click address
  * (RFC 8058) for the List-Unsubscribe header. The database is only read: a backup, even on read-only media, will do.
+ *
+ * npm run subscribers -- chercher <adresse> | supprimer <adresse>: what is kept about one address, or its erasure,
+ * for a reader who writes to ask (admin.ts); the address is read as a signup reads it.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { eraseSubscriber, findSubscriber } from "../src/lib/newsletter/admin.ts";
 import { toCsv } from "../src/lib/newsletter/csv.ts";
 import { dataDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
 import { TOKEN_ACTIONS, withToken } from "../src/lib/newsletter/handler.ts";
-import { readConfirmed } from "../src/lib/newsletter/sqlite-store.ts";
+import { openSqliteStore, readConfirmed } from "../src/lib/newsletter/sqlite-store.ts";
 import type { Subscriber } from "../src/lib/newsletter/store.ts";
 
-const [command] = process.argv.slice(2);
-if (command !== "export") {
-  console.error("Usage : npm run subscribers -- export   (écrit les abonnés confirmés en CSV sur la sortie standard)");
+const USAGE = `Usage\u00a0:
+  npm run --silent subscribers -- export                 écrit les abonnés confirmés en CSV sur la sortie standard
+  npm run --silent subscribers -- chercher <adresse>     montre ce que la base garde de cette adresse
+  npm run --silent subscribers -- supprimer <adresse>    efface cette adresse de la base, quel que soit son état`;
+
+const [command, address, ...rest] = process.argv.slice(2);
+const oneAddress = command === "chercher" || command === "supprimer";
+if (!(command === "export" && address === undefined) && !(oneAddress && address !== undefined && rest.length === 0)) {
+  console.error(USAGE);
   process.exit(2);
 }
 const file = join(dataDir(), "subscribers.db");
 if (!existsSync(file)) {
-  console.error(`Aucune base d’abonnés : ${file} n’existe pas (DATA_DIR=${dataDir()}).`);
+  console.error(`Aucune base d’abonnés\u00a0: ${file} n’existe pas (DATA_DIR=${dataDir()}).`);
   process.exit(1);
 }
+
+if (oneAddress) {
+  let result;
+  try {
+    const store = openSqliteStore(file);
+    try {
+      result = (command === "chercher" ? findSubscriber : eraseSubscriber)(store, address ?? "", file);
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    console.error(`Base d’abonnés inutilisable\u00a0: ${file} (${(error as Error).message}).`);
+    process.exit(1);
+  }
+  process.stdout.write(result.out);
+  process.stderr.write(result.err);
+  process.exit(result.code);
+}
+
 let subscribers: Subscriber[];
 try {
   subscribers = readConfirmed(file);
 } catch (error) {
   console.error(
-    `Export impossible : ${file} ne peut pas être lu comme une base d’abonnés (${(error as Error).message}).`,
+    `Export impossible\u00a0: ${file} ne peut pas être lu comme une base d’abonnés (${(error as Error).message}).`,
   );
   process.exit(1);
 }

@@ -503,6 +503,41 @@ describe("the subscriber export", () => {
   });
 });
 
+describe("the editor's commands on one subscriber", () => {
+  const run = (dir: string, ...args: string[]) =>
+    spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", "scripts/subscribers.ts", ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, DATA_DIR: dir },
+      encoding: "utf8",
+    });
+
+  it("looks an address up and erases it, read as a signup reads it, and says in French when it is unknown", () => {
+    const dir = mkdtempSync(join(tmpdir(), "digimedia-admin-"));
+    try {
+      const store = openSqliteStore(join(dir, "subscribers.db"));
+      store.signup({ email: "x@y.fr", source: "/", now: new Date(), newToken: "x".repeat(32), mailEverySeconds: 600 });
+      store.close();
+      const found = run(dir, "chercher", " X@Y.FR ");
+      expect(found.status).toBe(0);
+      expect(found.stdout).toMatch(/^Adresse\u00a0: x@y\.fr\nÉtat\u00a0: en attente de confirmation\n/);
+      const erased = run(dir, "supprimer", "x@y.fr");
+      expect(erased.status).toBe(0);
+      expect(erased.stdout).toContain("Supprimée de la base des abonnés.");
+      const gone = run(dir, "chercher", "x@y.fr");
+      expect(gone.status).toBe(1);
+      expect(gone.stderr).toMatch(/^Aucune inscription pour «\u202fx@y\.fr\u202f»/);
+      expect(run(dir, "supprimer", "x@y.fr").status).toBe(1);
+      // An English command, or none, gets the French usage.
+      const usage = run(dir, "delete", "x@y.fr");
+      expect(usage.status).toBe(2);
+      expect(usage.stderr).toMatch(/chercher <adresse>[\s\S]*supprimer <adresse>/);
+      expect(run(dir, "supprimer").status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("retention", () => {
   it("erases, from the server's start, a signup left unconfirmed for 30 days, as the privacy page says", async () => {
     const dir = mkdtempSync(join(tmpdir(), "digimedia-retention-"));

@@ -173,6 +173,7 @@ export function openSqliteStore(file: string): SubscriberStore {
 
   const byKey = db.prepare("SELECT * FROM subscribers WHERE email_key = ?");
   const byId = db.prepare("SELECT * FROM subscribers WHERE id = ?");
+  const eraseByKey = db.prepare("DELETE FROM subscribers WHERE email_key = ? RETURNING *");
   // Claims the sending of a message when none was sent since ?3 (ISO dates compare as text); RETURNING says whether.
   const claimMail = db.prepare(
     "UPDATE subscribers SET mailed_at = ?1 WHERE id = ?2 AND (mailed_at IS NULL OR mailed_at <= ?3) RETURNING id",
@@ -292,6 +293,11 @@ export function openSqliteStore(file: string): SubscriberStore {
     },
     find(email) {
       const row = byKey.get(emailKey(email)) as Row | undefined;
+      return row === undefined ? undefined : toSubscriber(row);
+    },
+    erase(email) {
+      stillThere();
+      const row = eraseByKey.get(emailKey(email)) as Row | undefined;
       return row === undefined ? undefined : toSubscriber(row);
     },
     writable() {

@@ -1,0 +1,111 @@
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describeSubscriber, eraseSubscriber, findSubscriber, storedAddress } from "../../src/lib/newsletter/admin.ts";
+import { openSqliteStore } from "../../src/lib/newsletter/sqlite-store.ts";
+import type { SubscriberStore } from "../../src/lib/newsletter/store.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
+
+let store: SubscriberStore;
+const where = "/données/subscribers.db";
+const token = "t".repeat(32);
+
+beforeEach(() => {
+  store = openSqliteStore(join(temporaryFolder("admin-"), "subscribers.db"));
+  store.signup({
+    email: "Lea@société.fr",
+    source: "/articles/x/",
+    now: new Date("2026-01-15T10:00:00Z"),
+    newToken: token,
+    mailEverySeconds: 600,
+  });
+});
+afterEach(() => {
+  store.close();
+});
+
+describe("looking a subscriber up", () => {
+  it.each([
+    ["as stored", "Lea@société.fr"],
+    ["with spaces and capitals", "  LEA@Société.FR "],
+    ["with the domain in punycode", "lea@xn--socit-esab.fr"],
+  ])("finds the address typed %s, as a signup reads it", (_, typed) => {
+    const found = findSubscriber(store, typed, where);
+    expect(found.code).toBe(0);
+    expect(found.out).toContain("Adresse\u00a0: Lea@société.fr\n");
+  });
+
+  it("shows the state and every date kept, in Paris time and as stored", () => {
+    store.confirm(token, new Date("2026-01-15T10:05:00Z"));
+    store.unsubscribe(token, new Date("2026-02-01T08:00:00Z"));
+    expect(findSubscriber(store, "lea@société.fr", where).out.split("\n")).toEqual([
+      "Adresse\u00a0: Lea@société.fr",
+      "État\u00a0: désinscrite (une inscription a été confirmée avant)",
+      "Première demande\u00a0: 15\u00a0janvier 2026 à 11\u00a0h (2026-01-15T10:00:00.000Z)",
+      "Dernière demande (consentement)\u00a0: 15\u00a0janvier 2026 à 11\u00a0h (2026-01-15T10:00:00.000Z), depuis la page /articles/x/",
+      "Confirmée le\u00a0: 15\u00a0janvier 2026 à 11\u00a0h\u00a005 (2026-01-15T10:05:00.000Z)",
+      "Désinscrite le\u00a0: 1er\u00a0février 2026 à 9\u00a0h (2026-02-01T08:00:00.000Z)",
+      "Dernier e-mail envoyé\u00a0: 15\u00a0janvier 2026 à 11\u00a0h (2026-01-15T10:00:00.000Z)",
+      "",
+    ]);
+  });
+
+  it("names a pending signup and the last message sent", () => {
+    const found = store.signup({
+      email: "lea@société.fr",
+      source: "/",
+      now: new Date("2026-01-15T10:30:00Z"),
+      newToken: "autre".repeat(8),
+      mailEverySeconds: 600,
+    });
+    expect(describeSubscriber(found.subscriber)).toMatch(/^État\u00a0: en attente de confirmation$/m);
+    expect(describeSubscriber(found.subscriber)).toMatch(
+      /^Dernier e-mail envoyé\u00a0: 15\u00a0janvier 2026 à 11\u00a0h\u00a030/m,
+    );
+  });
+
+  it("says in French that an address is unknown, and why it is no address when it is not one", () => {
+    expect(findSubscriber(store, "inconnu@exemple.fr", where)).toEqual({
+      code: 1,
+      out: "",
+      err: "Aucune inscription pour «\u202finconnu@exemple.fr\u202f» dans /données/subscribers.db.\n",
+    });
+    expect(findSubscriber(store, "pas-une-adresse", where).err).toBe(
+      "Aucune inscription pour «\u202fpas-une-adresse\u202f» dans /données/subscribers.db (Une adresse e-mail contient un seul «\u202f@\u202f», par exemple prenom@exemple.fr.).\n",
+    );
+  });
+});
+
+describe("erasing a subscriber", () => {
+  it.each(["pending", "confirmed", "unsubscribed"] as const)(
+    "erases the row of a %s address entirely, and prints what it held",
+    (state) => {
+      if (state !== "pending") store.confirm(token, new Date("2026-01-16T00:00:00Z"));
+      if (state === "unsubscribed") store.unsubscribe(token, new Date("2026-01-17T00:00:00Z"));
+      const erased = eraseSubscriber(store, " LEA@xn--socit-esab.fr", where);
+      expect(erased.code).toBe(0);
+      expect(erased.out).toContain("Adresse\u00a0: Lea@société.fr\n");
+      expect(erased.out).toMatch(/\nSupprimée de la base des abonnés\.\n$/);
+      expect(store.find("lea@société.fr")).toBeUndefined();
+      // Its links no longer lead anywhere, and a new signup starts afresh.
+      expect(store.unsubscribe(token, new Date())).toBe(false);
+      const again = store.signup({
+        email: "lea@société.fr",
+        source: "/",
+        now: new Date("2026-03-01T00:00:00Z"),
+        newToken: "n".repeat(32),
+        mailEverySeconds: 600,
+      });
+      expect(again).toMatchObject({ outcome: "created", subscriber: { confirmedOnce: false, unsubscribedAt: null } });
+    },
+  );
+
+  it("erases nothing, and says so, for an unknown address", () => {
+    expect(eraseSubscriber(store, "inconnu@exemple.fr", where)).toMatchObject({ code: 1, out: "" });
+    expect(store.find("lea@société.fr")).toBeDefined();
+  });
+
+  it("reads an invalid address as typed, trimmed", () => {
+    expect(storedAddress("  vieux@@exemple.fr ")).toBe("vieux@@exemple.fr");
+    expect(storedAddress(" Jean@EXEMPLE.fr")).toBe("Jean@exemple.fr");
+  });
+});
