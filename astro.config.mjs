@@ -13,13 +13,12 @@ import { devPreview } from "./src/integrations/dev-preview.ts";
 import { pruneStalePages } from "./src/integrations/prune.ts";
 import { socialImages } from "./src/integrations/social-images.ts";
 
-const contentDir = process.env.CONTENT_DIR;
 // Every article file's front matter, read once for the sitemap (each page's lastmod, the sections with
 // an article). It is the first look at the articles: files that cannot be read stop the build with the
 // editor's messages alone, all of them at once (not as Astro's "Unable to load your Astro config").
 const articleFiles = (() => {
   try {
-    return readArticleFolder(contentDir ?? "content/articles");
+    return readArticleFolder(SITE.contentDir);
   } catch (error) {
     if (!(error instanceof Error && error.name === "ArticleError")) throw error;
     console.error(error.message);

@@ -151,7 +151,7 @@ ${paragraphs.map((paragraph) => `<p>${paragraph.html}</p>\n`).join("")}<p><small
  * after which the unconfirmed signup is erased).
  */
 export function confirmationMessage(to: string, links: ConfirmationLinks, validDays: number): MailMessage {
-  const asked = `Vous avez demandé à recevoir la newsletter de ${SITE.name}, l’actualité tech chaque semaine.`;
+  const asked = `Vous avez demandé à recevoir la newsletter de ${SITE.name}, l’actualité tech ${SITE.newsletter.frequency}.`;
   const expires = (space: string): string =>
     `Ce lien est valable ${String(validDays)}${space}jours${space}: sans confirmation d’ici là, votre demande est effacée.`;
   return letter(
