@@ -9,6 +9,7 @@ import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
 import { isoDateTime, rfc822 } from "./dates.ts";
 import { articleImage } from "./seo.ts";
+import { replaceTags } from "./html-tags.ts";
 import { absolutizeUrls, escapeXml } from "./xml.ts";
 import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl, LOGO } from "./urls.ts";
 
@@ -87,7 +88,10 @@ const CODE_BLOCK = /<pre\b[^>]*>[\s\S]*?<\/pre\s*>/gi;
  * dark background, not the light text), and shows code in its own theme when given none.
  */
 function plainCodeBlocks(html: string): string {
-  return html.replace(CODE_BLOCK, (block) => block.replace(/\s(?:style|tabindex)="[^"]*"/g, ""));
+  // In the tags only: the code shown may itself hold « style="…" » as text.
+  return html.replace(CODE_BLOCK, (block) =>
+    replaceTags(block, (name, tag) => (name === undefined ? tag : tag.replace(/\s(?:style|tabindex)="[^"]*"/g, ""))),
+  );
 }
 
 /** Media RSS's media:content for the image an article's page shares (its og:image). */

@@ -104,13 +104,16 @@ describe("feedOptions", () => {
 
   it("gives code blocks without the page's inline colours, which a reader would show half", async () => {
     const html =
-      '<pre class="astro-code github-dark" style="background-color:#24292e;color:#e1e4e8" tabindex="0" data-language="js"><code><span class="line"><span style="color:#F97583">const</span> x</span></code></pre><p style="text-align:center">Fin</p>';
+      '<pre class="astro-code github-dark" style="background-color:#24292e;color:#e1e4e8" tabindex="0" data-language="js"><code><span class="line"><span style="color:#F97583">const</span> x</span></code></pre><p style="text-align:center">Fin</p>' +
+      // A block without highlighting shows HTML as text, its quotes as typed.
+      '<pre><code>&#x3C;p style="color:red">Rouge&#x3C;/p></code></pre>';
     const { items } = await download([article(0, { html })]);
     const encoded = items[0]?.content?.encoded ?? "";
     expect(encoded).toContain(
       '<pre class="astro-code github-dark" data-language="js"><code><span class="line"><span>const</span> x</span></code></pre>',
     );
     expect(encoded).toContain('<p style="text-align:center">Fin</p>');
+    expect(encoded).toContain('<pre><code>&#x3C;p style="color:red">Rouge&#x3C;/p></code></pre>');
   });
 
   it("dates an updated article’s item with atom:updated (RFC 3339, Paris offset), and only that one", async () => {
