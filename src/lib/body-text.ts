@@ -100,11 +100,13 @@ const CHARACTER_NAMES: Readonly<Record<string, string>> = {
  */
 export function controlCharacterProblems(body: string): string[] {
   const problems: string[] = [];
+  // The passage around each one is shown with every such character as a space.
+  const visible = body.replace(FORBIDDEN_CHARACTER, " ");
   for (const { 0: character, index } of body.matchAll(FORBIDDEN_CHARACTER)) {
     const code = `U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0") ?? ""}`;
     const name = CHARACTER_NAMES[character];
     const line = body.slice(0, index).split("\n").length;
-    const shown = around(body.replace(FORBIDDEN_CHARACTER, " "), index).replace(/\s+/g, " ").trim();
+    const shown = around(visible, index).replace(/\s+/g, " ").trim();
     problems.push(
       `caractère de contrôle invisible ${code}${name === undefined ? "" : ` (${name})`}, ligne ${line} du texte, dans ${inGuillemets(shown)}${NBSP}: les flux RSS qui le porteraient seraient illisibles${NNBSP}; effacez-le (il vient souvent d’un copier-coller depuis Word ou un PDF)`,
     );
