@@ -36,6 +36,7 @@ let inSitemap;
 export default defineConfig({
   site: SITE.url,
   output: "static",
+  publicDir: SITE.publicDir,
   // Pages are written as folders (/articles/x/); "ignore" lets POST /api/newsletter through without a redirect.
   trailingSlash: "ignore",
   // OUT_DIR must stay inside the project: the server bundle resolves packages from here.

@@ -4,7 +4,6 @@
  * problems an editor must fix, in French, as { field, message }.
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import {
   controlCharacterProblems,
   markdownProblems,
@@ -16,6 +15,7 @@ import { formatDate } from "./dates.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { linkProblem, type SiteFacts } from "./link-checks.ts";
 import { fileExtension, IMAGE_TYPES, imageType } from "./image-types.ts";
+import { photoSize, publicFile } from "./photo-size.ts";
 import { srcsetCandidates, startTags, type HtmlAttribute } from "./html-tags.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
@@ -34,7 +34,12 @@ export interface FieldProblem {
  * the Content-Security-Policy's img-src 'self' would block it).
  */
 export function imageFileProblem(image: string, publicDir: string): string | undefined {
-  return addressProblem(image) ?? imageTypeProblem(image) ?? missingFileProblem(image, publicDir);
+  return (
+    addressProblem(image) ??
+    imageTypeProblem(image) ??
+    missingFileProblem(image, publicDir) ??
+    unreadableImageProblem(image, publicDir)
+  );
 }
 
 /** The same for a video's or a sound's file (<video src>, <source src>): any type, the server sends it. */
@@ -59,8 +64,18 @@ function imageTypeProblem(image: string): string | undefined {
 }
 
 function missingFileProblem(address: string, publicDir: string): string | undefined {
-  const file = join(publicDir, decodeURIComponent(address.split(/[?#]/)[0] ?? ""));
-  return existsSync(file) ? undefined : `fichier introuvable : public${address} (les images vont dans public/)`;
+  return existsSync(publicFile(address, publicDir))
+    ? undefined
+    : `fichier introuvable : public${address} (les images vont dans public/)`;
+}
+
+/**
+ * A photo whose header gives no size is not the image its extension says (a page saved as .jpg, a
+ * truncated download): readers would see a broken image. An SVG may have no size of its own.
+ */
+function unreadableImageProblem(image: string, publicDir: string): string | undefined {
+  if (imageType(image) === "image/svg+xml" || photoSize(image, publicDir) !== undefined) return undefined;
+  return `public${image} n’est pas une image ${fileExtension(image)?.slice(1).toUpperCase() ?? ""} lisible (son en-tête ne donne pas de dimensions)${NNBSP}; exportez-la à nouveau depuis un logiciel d’images`;
 }
 
 /** What Astro rendered of a body. */

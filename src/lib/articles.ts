@@ -2,6 +2,7 @@
  * The one gateway to content: the only module that calls getCollection. It applies the
  * publishing rules once, sorts once and computes every listing once per build.
  */
+import { resolve } from "node:path";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { CATEGORIES, SITE, type Category } from "../config.ts";
 import { formatDate } from "./dates.ts";
@@ -9,6 +10,7 @@ import type { FeedArticle } from "./feed.ts";
 import type { SocialImageSpec } from "./social-image.ts";
 import { buildSiteIndex, type SiteIndex } from "./listings.ts";
 import { articlePageKey, siteKey } from "./page-keys.ts";
+import { photoSize, type PixelSize } from "./photo-size.ts";
 import { buildTime, previewNewestFirst, publishedNewestFirst } from "./publishing.ts";
 
 /** A published article. */
@@ -47,7 +49,22 @@ export async function listingsKey(): Promise<string> {
 
 /** Cache key of an article's page, for Astro's incremental builds (see page-keys.ts). */
 export async function articlePageCacheKey(article: Article): Promise<string> {
-  return articlePageKey(await listingsKey(), article);
+  return articlePageKey(await listingsKey(), article, photoOf(article)?.size);
+}
+
+/** An article's photo (front matter `image`, `imageAlt`), with its size read from its file. */
+export interface ArticlePhoto {
+  path: string;
+  alt: string;
+  size: PixelSize | undefined;
+}
+
+/** The photo an article shows above its body, if it has one. */
+export function photoOf(article: Article): ArticlePhoto | undefined {
+  const { image, imageAlt } = article.data;
+  if (image === undefined) return undefined;
+  // The schema asks for imageAlt whenever there is an image.
+  return { path: image, alt: imageAlt ?? "", size: photoSize(image, resolve(SITE.publicDir)) };
 }
 
 /** The configured category with this slug. */
@@ -59,7 +76,7 @@ export function categoryOf(slug: string): Category {
 
 /** What a feed shows of an article. */
 export function toFeedArticle(article: Article): FeedArticle {
-  const { title, description, date, updated, author, tags, category, image, imageAlt } = article.data;
+  const { title, description, date, updated, author, tags, category } = article.data;
   return {
     id: article.id,
     title,
@@ -69,8 +86,7 @@ export function toFeedArticle(article: Article): FeedArticle {
     author,
     tags,
     categoryLabel: categoryOf(category).label,
-    // The schema asks for imageAlt whenever there is an image; the page's photo falls back to "" alike.
-    photo: image === undefined ? undefined : { path: image, alt: imageAlt ?? "" },
+    photo: photoOf(article),
     html: article.rendered?.html ?? "",
   };
 }

@@ -8,7 +8,7 @@
 import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
 import { isoDateTime, rfc822 } from "./dates.ts";
-import { articleImage } from "./seo.ts";
+import { articleImage, type Photo } from "./seo.ts";
 import { replaceTags } from "./html-tags.ts";
 import { absolutizeUrls, escapeXml } from "./xml.ts";
 import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl, LOGO } from "./urls.ts";
@@ -53,8 +53,8 @@ export interface FeedArticle {
   author: string;
   categoryLabel: string;
   tags: readonly string[];
-  /** The editor's photo (front matter `image`, `imageAlt`), which the page shows above the body. */
-  photo: { path: string; alt: string } | undefined;
+  /** The editor's photo (front matter `image`, `imageAlt`), which the page shows above the body; its size if read. */
+  photo: (Photo & { alt: string }) | undefined;
   /** The body as rendered HTML (relative URLs allowed: the feed makes them absolute). */
   html: string;
 }
@@ -75,8 +75,13 @@ export interface FeedSpec {
  * The full text of an item, as the article's page shows it: the standfirst (already in French
  * typography, as the page prints it) in a paragraph, the editor's photo if there is one, the body.
  */
+function photoAttributes({ path, alt, size }: Photo & { alt: string }): string {
+  const dimensions = size === undefined ? "" : ` width="${String(size.width)}" height="${String(size.height)}"`;
+  return `src="${escapeXml(path)}" alt="${escapeXml(alt)}"${dimensions}`;
+}
+
 function fullText(a: FeedArticle): string {
-  const photo = a.photo === undefined ? "" : `<img src="${escapeXml(a.photo.path)}" alt="${escapeXml(a.photo.alt)}">`;
+  const photo = a.photo === undefined ? "" : `<img ${photoAttributes(a.photo)}>`;
   return `<p>${escapeXml(a.description)}</p>${photo}${a.html}`;
 }
 
@@ -96,7 +101,7 @@ function plainCodeBlocks(html: string): string {
 
 /** Media RSS's media:content for the image an article's page shares (its og:image). */
 function mediaContent(a: FeedArticle, base: string): string {
-  const image = articleImage(a.id, a.photo?.path);
+  const image = articleImage(a.id, a.photo);
   const attributes = [
     `url="${escapeXml(absoluteUrl(image.path, base))}"`,
     `medium="image"`,

@@ -2,7 +2,8 @@
  * The Markdown processor of article bodies: Astro's unified pipeline with remark-smartypants
  * set for French quotes (inches and elided years spared, remark-primes.ts), HTML comments dropped, then French spacing on the rendered HTML. Shared by the site's
  * config and the tests, so both render bodies exactly alike. Links that read as their own address
- * are marked for the print stylesheet (rehype-bare-urls.ts).
+ * are marked for the print stylesheet (rehype-bare-urls.ts); images of public/ get their size and load
+ * lazily (rehype-image-sizes.ts).
  *
  * Rendering is most of the content sync (≈ 3 ms an article, 12 s at 4,000), and each article
  * renders on its own: the renderer given to Astro sends bodies to worker threads running the
@@ -21,6 +22,7 @@ import {
 import remarkSmartypants from "remark-smartypants";
 import rehypeBareUrls from "./rehype-bare-urls.ts";
 import rehypeFrenchSpacing from "./rehype-french-spacing.ts";
+import rehypeImageSizes from "./rehype-image-sizes.ts";
 import remarkDropComments from "./remark-drop-comments.ts";
 import remarkPrimes from "./remark-primes.ts";
 import { FRENCH_SMARTYPANTS } from "./typography.ts";
@@ -34,7 +36,7 @@ export const articleMarkdown = unified({
   // Editors' HTML comments are notes, never published.
   remarkPlugins: [remarkDropComments, remarkPrimes, [remarkSmartypants as RemarkPlugin, FRENCH_SMARTYPANTS]],
   // Links are compared with their text as written, before the French spacing.
-  rehypePlugins: [rehypeBareUrls, rehypeFrenchSpacing],
+  rehypePlugins: [rehypeBareUrls, rehypeFrenchSpacing, rehypeImageSizes],
   // GFM footnotes: remark-rehype's heading and back links are in English by default.
   remarkRehype: {
     footnoteLabel: "Notes",

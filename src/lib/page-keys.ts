@@ -12,6 +12,7 @@
  * page would cost more than a slower build.
  */
 import { createHash } from "node:crypto";
+import type { PixelSize } from "./photo-size.ts";
 
 /** What a key reads of an article. */
 export interface KeyedArticle {
@@ -34,14 +35,19 @@ export function siteKey(settings: unknown, articles: readonly KeyedArticle[]): s
   return hex(hash);
 }
 
-/** Key of an article's page: the listings' key and the article's body, as written and as rendered. */
-export function articlePageKey(site: string, article: KeyedArticle): string {
+/**
+ * Key of an article's page: the listings' key, the article's body, as written and as rendered, and the
+ * size of its photo as read from the file (the page writes it in the <img>, and shares a photo only when large).
+ */
+export function articlePageKey(site: string, article: KeyedArticle, photoSize?: PixelSize): string {
   return hex(
     createHash("sha256")
       .update(site)
       .update("\0")
       .update(article.body ?? "")
       .update("\0")
-      .update(article.rendered?.html ?? ""),
+      .update(article.rendered?.html ?? "")
+      .update("\0")
+      .update(photoSize === undefined ? "" : `${String(photoSize.width)}×${String(photoSize.height)}`),
   );
 }

@@ -2,6 +2,7 @@
 import { SITE } from "../config.ts";
 import { isoDateTime } from "./dates.ts";
 import { imageType } from "./image-types.ts";
+import type { PixelSize } from "./photo-size.ts";
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH } from "./social-image.ts";
 import { absoluteUrl, homeUrl, isSocialCard, LOGO, socialImageUrl } from "./urls.ts";
 
@@ -45,30 +46,45 @@ export interface SharedImage {
   path: string;
   /** MIME type, when the site knows it: its drawn cards are PNGs, a photo's type is its extension's. */
   type: string | undefined;
-  /** Size in pixels, when the site knows it: its drawn cards' (an editor's photo has its own). */
-  size: { width: number; height: number } | undefined;
+  /** Size in pixels, when the site knows it: its drawn cards', a photo's as read from its file (photo-size.ts). */
+  size: PixelSize | undefined;
 }
 
-/** What the site knows of the image at `path`: a drawn card (/og/…) is a 1200×630 PNG; a photo has its extension's type. */
-export function sharedImage(path: string): SharedImage {
+/**
+ * What the site knows of the image at `path`: a drawn card (/og/…) is a 1200×630 PNG; a photo has its
+ * extension's type, and the size read from its file if given.
+ */
+export function sharedImage(path: string, size?: PixelSize): SharedImage {
   if (isSocialCard(path)) {
     return { path, type: "image/png", size: { width: SOCIAL_IMAGE_WIDTH, height: SOCIAL_IMAGE_HEIGHT } };
   }
-  return { path, type: imageType(path), size: undefined };
+  return { path, type: imageType(path), size };
 }
 
 /** Image types that Facebook, X, LinkedIn and WhatsApp show in a shared link's preview (not SVG nor AVIF). */
 const SHAREABLE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/gif"]);
 
+/** An editor's photo: its address on the site, and its size as read from its file. */
+export interface Photo {
+  path: string;
+  size: PixelSize | undefined;
+}
+
 /**
- * The image an article's page shares: the editor's photo (front matter `image`) when social
- * networks and feed readers can show it, or else its drawn card. The page itself shows the photo.
+ * The image an article's page shares: the editor's photo (front matter `image`) when social networks
+ * and feed readers show it large, or else its drawn card (1200×630). Shown large means of a type they
+ * show (not SVG nor AVIF) and at least as wide as the card: Google Discover asks 1,200 pixels for
+ * `max-image-preview:large`, and networks show a narrower photo small or blurred. The page itself shows
+ * the photo whatever its size.
  */
-export function articleImage(slug: string, photo: string | undefined): SharedImage {
-  const type = photo === undefined ? undefined : imageType(photo);
-  return sharedImage(
-    photo !== undefined && type !== undefined && SHAREABLE_TYPES.has(type) ? photo : socialImageUrl(slug),
-  );
+export function articleImage(slug: string, photo: Photo | undefined): SharedImage {
+  const type = photo === undefined ? undefined : imageType(photo.path);
+  const shareable =
+    photo !== undefined &&
+    type !== undefined &&
+    SHAREABLE_TYPES.has(type) &&
+    (photo.size?.width ?? 0) >= SOCIAL_IMAGE_WIDTH;
+  return shareable ? sharedImage(photo.path, photo.size) : sharedImage(socialImageUrl(slug));
 }
 
 /** What NewsArticle needs of an article. */

@@ -61,12 +61,20 @@ describe("feeds of an article with a photo and an update", () => {
   it("give the photo atop the item's full text, the image its page shares, and the date of the update", () => {
     // The page shows the photo and the update: checkFeed compares each item with its page.
     const article = page(root, "/articles/avec-photo/");
-    expect(article.querySelector("img.hero")?.getAttribute("src")).toBe("/favicon.svg");
+    // With its size (public/favicon.svg is 64 × 64), so the text does not jump as it loads, and fetched first.
+    expect(article.querySelector("img.hero")?.attributes).toMatchObject({
+      src: "/favicon.svg",
+      width: "64",
+      height: "64",
+      fetchpriority: "high",
+    });
     for (const path of ["/rss.xml", "/categorie/tech/rss.xml"]) {
       const items = checkFeed(root, path, site, expected).items ?? [];
       // An SVG photo tops the full text, but the item's image is the drawn card, as the page's og:image:
       // social networks and feed readers show no SVG.
-      expect(items[0]?.content?.encoded).toContain(`<img src="${site}/favicon.svg"`);
+      expect(items[0]?.content?.encoded).toContain(
+        `<img src="${site}/favicon.svg" alt="Le logo de «\u202fDigimedia\u202f» &amp; son cercle" width="64" height="64">`,
+      );
       expect(items[0]?.media?.contents).toEqual([
         { url: `${site}/og/avec-photo.png`, medium: "image", type: "image/png", width: 1200, height: 630 },
       ]);

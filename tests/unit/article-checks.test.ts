@@ -5,14 +5,17 @@ import { describe, expect, it } from "vitest";
 import { bodyProblems, dateProblems, imageFileProblem, TEMPLATE_BODY } from "../../src/lib/article-checks.ts";
 import { articleMarkdown } from "../../src/lib/markdown.ts";
 import { SITE } from "../../src/config.ts";
+import { jpegHeader } from "../image-files.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
 const publicDir = temporaryFolder("public-");
 mkdirSync(join(publicDir, "images"));
 mkdirSync(join(publicDir, "videos"));
-for (const file of ["images/photo.jpg", "images/photo.heic", "images/photo", "rss.css", "videos/clip.mp4"]) {
+for (const file of ["images/photo.heic", "images/photo", "images/vide.jpg", "rss.css", "videos/clip.mp4"]) {
   writeFileSync(join(publicDir, file), "");
 }
+writeFileSync(join(publicDir, "images/photo.jpg"), jpegHeader(1600, 900));
+writeFileSync(join(publicDir, "images/schema.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0h9"/></svg>');
 
 /** This site's host without www.: a link to it is a link to a page of the site. */
 const ownHost = new URL(SITE.url).host.replace(/^www\./, "");
@@ -43,8 +46,9 @@ const rendered = async (body: string): Promise<string[]> => {
 };
 
 describe("imageFileProblem", () => {
-  it("accepts a file of public/", () => {
+  it("accepts an image file of public/, and an SVG without a size of its own", () => {
     expect(imageFileProblem("/images/photo.jpg", publicDir)).toBeUndefined();
+    expect(imageFileProblem("/images/schema.svg", publicDir)).toBeUndefined();
   });
   it("names the formats the site serves when it refuses one", () => {
     expect(imageFileProblem("/images/photo.heic", publicDir)).toContain(
@@ -59,6 +63,7 @@ describe("imageFileProblem", () => {
     ["/images/photo.heic", "(.heic) n’est pas un format d’image que le site sert"],
     ["/rss.css", "«\u202f/rss.css\u202f» (.css) n’est pas un format d’image"],
     ["/images/photo", "(sans extension) n’est pas un format d’image"],
+    ["/images/vide.jpg", "public/images/vide.jpg n’est pas une image JPG lisible"],
   ])("refuses %j", (image, message) => {
     expect(imageFileProblem(image, publicDir)).toContain(message);
   });

@@ -68,14 +68,18 @@ describe("feedOptions", () => {
     parse(item?.content?.encoded ?? "").childNodes.filter((n) => n instanceof HTMLElement);
 
   it("gives each item the image its page shares: the drawn card, or the editor’s photo, which also tops the full text", async () => {
-    const photo = { path: "/images/photo.jpg", alt: "Une «\u202fphoto\u202f» & plus" };
+    const photo = {
+      path: "/images/photo.jpg",
+      alt: "Une «\u202fphoto\u202f» & plus",
+      size: { width: 1600, height: 900 },
+    };
     const { xml, items } = await download([article(0), article(1, { photo })]);
     expect(xml).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
     expect(items[0]?.media?.contents).toEqual([
       { url: "https://x.fr/og/article-0.png", medium: "image", type: "image/png", width: 1200, height: 630 },
     ]);
     expect(items[1]?.media?.contents).toEqual([
-      { url: "https://x.fr/images/photo.jpg", medium: "image", type: "image/jpeg" },
+      { url: "https://x.fr/images/photo.jpg", medium: "image", type: "image/jpeg", width: 1600, height: 900 },
     ]);
     // As the page shows it: the standfirst, then the photo, then the body.
     const [standfirst, image, body] = fullText(items[1]);
@@ -84,6 +88,8 @@ describe("feedOptions", () => {
     expect(image?.attributes).toEqual({
       src: "https://x.fr/images/photo.jpg",
       alt: photo.alt,
+      width: "1600",
+      height: "900",
     });
     expect(body?.toString()).toContain("Voir");
     // Without a photo, the body follows the standfirst: the drawn card, which repeats the title, is not shown.
@@ -297,11 +303,24 @@ describe("sharedImage", () => {
     expect(sharedImage("/images/sans-extension").type).toBeUndefined();
   });
 
-  it("shares an article's photo when social networks show its type, and its drawn card instead of an SVG or AVIF", () => {
-    expect(articleImage("x", "/images/photo.jpg").path).toBe("/images/photo.jpg");
-    expect(articleImage("x", "/images/anim.gif").path).toBe("/images/anim.gif");
-    expect(articleImage("x", "/images/schema.svg")).toEqual(sharedImage("/og/x.png"));
-    expect(articleImage("x", "/images/photo.avif").path).toBe("/og/x.png");
+  it("shares an article's photo, with its size, when social networks show it large, and its drawn card instead", () => {
+    const wide = { width: 1600, height: 1067 };
+    const photo = (path: string, size: { width: number; height: number } | undefined = wide) => ({ path, size });
+    expect(articleImage("x", photo("/images/photo.jpg"))).toEqual({
+      path: "/images/photo.jpg",
+      type: "image/jpeg",
+      size: wide,
+    });
+    expect(articleImage("x", photo("/images/anim.gif", { width: 1200, height: 500 })).path).toBe("/images/anim.gif");
+    // Types that networks do not show.
+    expect(articleImage("x", photo("/images/schema.svg"))).toEqual(sharedImage("/og/x.png"));
+    expect(articleImage("x", photo("/images/photo.avif")).path).toBe("/og/x.png");
+    // Narrower than the card: shown small, or blurred, in a shared link.
+    expect(articleImage("x", photo("/images/photo.jpg", { width: 1199, height: 800 }))).toEqual(
+      sharedImage("/og/x.png"),
+    );
+    // A size the site could not read.
+    expect(articleImage("x", { path: "/images/photo.jpg", size: undefined }).path).toBe("/og/x.png");
     expect(articleImage("x", undefined).path).toBe("/og/x.png");
   });
 });

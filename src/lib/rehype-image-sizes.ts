@@ -1,0 +1,30 @@
+/**
+ * Rehype plugin giving each image of a body that is a file of public/ its size in pixels (read from the
+ * file, photo-size.ts), so the text does not jump down as it loads, and loading it only as the reader
+ * nears it: the body's images come below the title and the standfirst, and a phone need not fetch them all.
+ */
+import { resolve } from "node:path";
+import type { Root } from "hast";
+import { visit } from "unist-util-visit";
+import { SITE } from "../config.ts";
+import { photoSize } from "./photo-size.ts";
+
+/** Rehype plugin: width, height, loading="lazy" and decoding="async" on the body's own images. */
+export default function rehypeImageSizes(publicDir: string = resolve(SITE.publicDir)) {
+  return (tree: Root): void => {
+    visit(tree, "element", (node) => {
+      const src = node.properties["src"];
+      // Outside addresses and paths beside the article are refused by the build (article-checks.ts).
+      if (node.tagName !== "img" || typeof src !== "string" || !/^\/(?!\/)/.test(src)) return;
+      const { properties } = node;
+      const size =
+        properties["width"] === undefined && properties["height"] === undefined ? photoSize(src, publicDir) : undefined;
+      if (size !== undefined) {
+        properties["width"] = size.width;
+        properties["height"] = size.height;
+      }
+      properties["loading"] ??= "lazy";
+      properties["decoding"] ??= "async";
+    });
+  };
+}
