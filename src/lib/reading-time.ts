@@ -1,14 +1,18 @@
 /** Reading time shown under article titles. */
 import { SITE } from "../config.ts";
 
-/** Words of a Markdown body, ignoring markup, link targets and code fences' syntax. */
+/**
+ * Words of a Markdown body as readers see them: no editor's notes (<!-- … -->, never published), no
+ * code blocks (``` or ~~~), no markup nor link targets; « États-Unis » is one word.
+ */
 export function countWords(markdown: string): number {
   const text = markdown
-    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, " ")
+    .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm, " ")
     .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
     .replace(/\]\([^)]*\)/g, "]")
     .replace(/<[^>]+>/g, " ")
-    .replace(/[#>*_`~[\]|-]/g, " ");
+    .replace(/[#>*_`~[\]|]|(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, " ");
   return text.split(/[\s\u00a0\u202f]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 

@@ -14,9 +14,9 @@ export function slugify(text: string): string {
     .replace(/(?<=\p{L})#/gu, " sharp ")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
     .replace(/œ/g, "oe")
     .replace(/æ/g, "ae")
-    .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }

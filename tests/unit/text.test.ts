@@ -16,6 +16,7 @@ describe("slugify", () => {
     ["Réseaux sociaux", "reseaux-sociaux"],
     ["États-Unis", "etats-unis"],
     ["L’œuvre d’art : 2 fois !", "l-oeuvre-d-art-2-fois"],
+    ["Œnologie et ÆSOP", "oenologie-et-aesop"],
     ["  IA  ", "ia"],
     ["C", "c"],
     ["C++", "c-plus-plus"],
@@ -32,6 +33,12 @@ describe("slugify", () => {
 describe("reading time", () => {
   it("counts words, not markup or link targets", () => {
     expect(countWords("## Titre\n\nUn [lien](https://ex.fr/a-b-c) et *deux* mots.")).toBe(6);
+  });
+  it("counts what readers read: no editor's note, no code block, a hyphenated word once", () => {
+    const note = `<!-- Note interne : source -> à vérifier ${"mot ".repeat(1500)}-->`;
+    const code = "```js\nconst a = 1;\n```\n\n~~~\nplus de code ici\n~~~";
+    expect(countWords(`Les États-Unis - et la Chine.\n\n${note}\n\n${code}\n\nFin.`)).toBe(6);
+    expect(readingMinutes(`Dix mots. ${note}`)).toBe(1);
   });
   it("rounds up and never says zero", () => {
     expect(readingMinutes("mot ".repeat(231))).toBe(2);
