@@ -7,6 +7,7 @@ import { CATEGORIES, SITE, type CategorySlug } from "../config.ts";
 import { parseParisDate } from "./dates.ts";
 import { invalidArticle } from "./front-matter.ts";
 import { slugify } from "./slug.ts";
+import { quotationProblems } from "./body-text.ts";
 import { frenchTypography } from "./typography.ts";
 
 const categoryList = CATEGORIES.map((c) => c.slug).join(", ");
@@ -49,6 +50,18 @@ const requiredText = (what: string) =>
     .string({ error: (issue) => notText(what, issue.input) })
     .trim()
     .min(1, { error: `${what} est vide` });
+
+/**
+ * A text readers see as written (title, standfirst, alt text, author, tag), in French typography; a
+ * quotation it opens must close in it, as in a paragraph of the body (« Apple "révolutionne. » would
+ * show a « that nothing closes).
+ */
+function typographed(value: string, ctx: z.RefinementCtx): string {
+  const text = frenchTypography(value);
+  for (const message of quotationProblems(text)) ctx.addIssue({ code: "custom", message });
+  return text;
+}
+const typographedText = (what: string) => requiredText(what).transform(typographed);
 
 const dateField = (what: string) =>
   z
@@ -115,8 +128,8 @@ export const articleSchema = z
               `le titre fait ${String((issue.input as string).length)} caractères, 200 au plus : le chapô peut dire le reste`,
           }),
         )
-        .transform(frenchTypography),
-      description: requiredText("le chapô (description)").transform(frenchTypography),
+        .transform(typographed),
+      description: typographedText("le chapô (description)"),
       date: dateField("la date de publication (date)"),
       updated: dateField("la date de mise à jour (updated)").optional(),
       category: z
@@ -139,8 +152,9 @@ export const articleSchema = z
         }),
       tags: z
         .array(
-          requiredText("une étiquette (tags)")
-            .transform((tag) => tag.replace(/\s+/g, " "))
+          typographedText("une étiquette (tags)")
+            // « #IA » is shown « #IA » already: the # an editor types is not part of the tag.
+            .transform((tag) => tag.replace(/\s+/g, " ").replace(/^#+\s*/u, ""))
             .refine((tag) => slugify(tag) !== "", {
               error: (issue) =>
                 `l’étiquette « ${String(issue.input)} » n’a ni lettre ni chiffre : elle n’aurait pas d’adresse (/tag/…)`,
@@ -150,9 +164,9 @@ export const articleSchema = z
         // One per tag page: « Apple » and « apple » would be two links to /tag/apple/.
         .transform((tags) => tags.filter((tag, i) => tags.findIndex((t) => slugify(t) === slugify(tag)) === i))
         .default([]),
-      author: requiredText("l’auteur (author)").default(SITE.defaultAuthor),
+      author: typographedText("l’auteur (author)").default(SITE.defaultAuthor),
       image: requiredText("l’image (image)").optional(),
-      imageAlt: requiredText("le texte alternatif (imageAlt)").transform(frenchTypography).optional(),
+      imageAlt: typographedText("le texte alternatif (imageAlt)").optional(),
       draft: z.boolean({ error: "draft vaut true ou false" }).default(false),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? unknownFields(issue.keys) : undefined) },

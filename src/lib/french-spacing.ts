@@ -33,8 +33,28 @@ function spaceBefore(out: string, before: string, space: string): string {
 const dayMonthRe =
   /(?<![\p{L}\p{N}])(\d{1,2}(?:er)?) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?!\p{L})/gu;
 
+/** A number's groups of three figures (« 10 000 », « 1 000 000 »), kept whole with narrow spaces, as fr-FR writes them. */
+const thousandsRe = /(?<![\p{N},.])\d{1,3}(?: \d{3})+(?!\p{N})/gu;
+const groupSpaceRe = / /g;
+/** A figure and the sign after it: « 3,5 % » (narrow, as fr-FR writes it), « 5 € », « 20 °C », « 14 h 30 », « 2 Go ». */
+const percentRe = /(\d) (?=[%‰](?![\p{L}\p{N}]))/gu;
+const unitRe =
+  /(\d) (?=(?:€|\$|£|¥|°C|°F|°|h|min|s|ms|km|m|cm|mm|kg|g|t|Go|Mo|Ko|To|Gbit\/s|Mbit\/s|GHz|MHz|Hz|kW|MW|GW|kWh|W|V|mAh|px|Mds|M€|Md€)(?![\p{L}\p{N}]))/gu;
+/** The minutes of « 14 h 30 ». */
+const hourMinutesRe = /(\d\u00a0h) (?=\d{2}(?!\p{N}))/gu;
+/** A title or a number sign and what it names: « M. Dupont », « Mme Curie », « n° 5 », « XIXe siècle ». */
+const namedRe = /(?<![\p{L}\p{N}])(M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr|Me|n°|N°) (?=[\p{Lu}\p{N}])/gu;
+const centuryRe = /(?<![\p{L}\p{N}])([IVXLC]+e|\d+e|1er) (?=(?:siècle|millénaire|arrondissement)(?!\p{L}))/gu;
+
 function spaceProse(text: string, before: string): string {
-  return spacePunctuation(text, before).replace(dayMonthRe, `$1${NBSP}$2`);
+  return spacePunctuation(text, before)
+    .replace(dayMonthRe, `$1${NBSP}$2`)
+    .replace(thousandsRe, (number) => number.replace(groupSpaceRe, NNBSP))
+    .replace(percentRe, `$1${NNBSP}`)
+    .replace(unitRe, `$1${NBSP}`)
+    .replace(hourMinutesRe, `$1${NBSP}`)
+    .replace(namedRe, `$1${NBSP}`)
+    .replace(centuryRe, `$1${NBSP}`);
 }
 
 function spacePunctuation(text: string, before: string): string {
@@ -56,7 +76,9 @@ function spacePunctuation(text: string, before: string): string {
       out += `«${NNBSP}`;
       skipSpaces = true;
     } else if (ch === "»") {
-      out = spaceBefore(out, before, NNBSP) + ch;
+      // « Vraiment ? » : the guillemet is spaced from the question mark too.
+      const last = out.length > 0 ? out.at(-1) : before.at(-1);
+      out = (last !== undefined && high.has(last) ? out + NNBSP : spaceBefore(out, before, NNBSP)) + ch;
     } else {
       out += ch;
     }
@@ -66,8 +88,10 @@ function spacePunctuation(text: string, before: string): string {
 
 /**
  * French spacing: U+202F before ; ! ? and inside « », U+00A0 before a colon and between a day
- * and its month, replacing an ordinary space where the author typed one. Never inside URLs, nor
- * in times such as 10:30.
+ * and its month, replacing an ordinary space where the author typed one. A number stays on one line
+ * with its groups (U+202F: « 10 000 »), its percent sign (U+202F) and its unit (U+00A0: « 5 € »,
+ * « 14 h 30 »), and so do « M. », « Mme », « n° » and « XIXe » with what follows. Never inside URLs,
+ * nor in times such as 10:30.
  * `before` is the text that precedes this one in the same paragraph (for text split by markup).
  */
 export function frenchSpacing(text: string, before = ""): string {

@@ -48,6 +48,18 @@ function canClose(text: string, at: number): boolean {
   return before !== "" && !/\s/u.test(before) && before !== BLOCK_BREAK && (after === "" || AFTER_CLOSING.test(after));
 }
 
+/**
+ * Characters after which a straight " opens a quotation though it touches them: « l’ex-"Twitter" »,
+ * « L’"IA" », « —"Bonjour" ». smartypants would read it as closing (a quote after a word's end).
+ */
+const JOINS_OPENING = /[-‐–—'’/]/u;
+
+/** The quote at `at` opens a quotation that touches the word before it (JOINS_OPENING). */
+function opensAfterJoiner(text: string, at: number): boolean {
+  const after = text.charAt(at + 1);
+  return JOINS_OPENING.test(text.charAt(at - 1)) && after !== "" && !/[\s\u2029]/u.test(after);
+}
+
 /** The quote at `at` can open a quotation: it starts a word. */
 function canOpen(text: string, at: number): boolean {
   const before = text.charAt(at - 1);
@@ -59,7 +71,9 @@ function canOpen(text: string, at: number): boolean {
  * Inch marks and elided years, which smartypants takes for quotation marks (« 6,3 » »,
  * « ‘90 »): a straight " right after a figure becomes ″ when it cannot be the end of a
  * quotation (none is open, or a later quote of the same block closes it), and the ' of '90
- * becomes the apostrophe ’. Every replacement keeps the text's length.
+ * becomes the apostrophe ’. A quote that opens right after a hyphen, a dash, a slash or an
+ * apostrophe (« l’ex-"Twitter" », which smartypants would turn into « ex-» ») becomes « itself.
+ * Every replacement keeps the text's length.
  */
 export function markPrimes(text: string): string {
   const elided = text.includes("'") ? text.replace(ELIDED_YEAR, "$1’") : text;
@@ -73,6 +87,11 @@ export function markPrimes(text: string): string {
     } else if (mayBeInches(text, at) && (!open || quotationGoesOn(text, at))) {
       out += elided.slice(done, at) + DOUBLE_PRIME;
       done = at + 1;
+    } else if (!open && opensAfterJoiner(text, at)) {
+      // Opened here for smartypants, which then closes it at the next quote.
+      out += elided.slice(done, at) + "«";
+      done = at + 1;
+      open = true;
     } else if (canOpen(text, at) && !canClose(text, at)) {
       open = true;
     } else if (canClose(text, at) && !canOpen(text, at)) {

@@ -29,6 +29,27 @@ describe("article front matter", () => {
     );
   });
 
+  it("sets the author and the tags in French typography too, a tag without the # the page adds", () => {
+    const data = articleSchema.parse({
+      ...valid,
+      author: `Jean O'Neil, l'envoyé "spécial"`,
+      tags: ["l'IA", "#Œnologie"],
+    });
+    expect(data.author).toBe("Jean O’Neil, l’envoyé «\u202fspécial\u202f»");
+    expect(data.tags).toEqual(["l’IA", "Œnologie"]);
+  });
+
+  it.each([
+    ["title", `Apple "révolutionne le marché`],
+    ["description", `Le chapô d'Apple "révolutionne.`],
+    ["author", `Jean "Le Grand`],
+    ["tags", [`IA "générative`]],
+  ])("refuses a quotation that the field %s does not close", (field, value) => {
+    expect(problems({ ...valid, [field]: value })).toMatch(
+      new RegExp(`content/articles/x\\.md : champ « ${field}(?:\\.0)? » : citation non fermée`),
+    );
+  });
+
   it("keeps one tag per tag page, as first written, its spaces collapsed", () => {
     const tags = [
       "Apple",

@@ -26,6 +26,9 @@ describe("frenchSpacing", () => {
     ["www.digimedia.fr?x=1", "www.digimedia.fr?x=1"],
     [`Déjà espacé${N}? Oui${S}: bien`, `Déjà espacé${N}? Oui${S}: bien`],
     [`Espace insécable mal choisie${S}!`, `Espace insécable mal choisie${N}!`],
+    // A question or an exclamation that ends a quotation is spaced from the guillemet too.
+    ["« Vraiment ?» et « Non !»", `«${N}Vraiment${N}?${N}» et «${N}Non${N}!${N}»`],
+    ["« ah ?! »", `«${N}ah${N}?!${N}»`],
   ])("spaces %j as %j", (input, expected) => {
     expect(frenchSpacing(input)).toBe(expected);
   });
@@ -34,6 +37,24 @@ describe("frenchSpacing", () => {
     expect(frenchSpacing("le 17 septembre dernier, le 1er octobre, en 2020 mai")).toBe(
       `le 17${S}septembre dernier, le 1er${S}octobre, en 2020 mai`,
     );
+  });
+
+  it.each([
+    ["10 000 lecteurs, 1 000 000 $ et 2 500,75 €", `10${N}000 lecteurs, 1${N}000${N}000${S}$ et 2${N}500,75${S}€`],
+    ["3,5 % des 12 Go, à 20 °C", `3,5${N}% des 12${S}Go, à 20${S}°C`],
+    ["à 14 h 30 ou vers 9 h", `à 14${S}h${S}30 ou vers 9${S}h`],
+    ["M. Dupont, Mme Curie, n° 5, au XIXe siècle", `M.${S}Dupont, Mme${S}Curie, n°${S}5, au XIXe${S}siècle`],
+  ])("keeps a number with its groups and its unit, and a title with its name: %j", (input, expected) => {
+    expect(frenchSpacing(input)).toBe(expected);
+  });
+
+  it.each([
+    ["en 2019 100 personnes", "a year then a number"],
+    ["Le 6 et Ce 12", "words that look like Roman ordinals"],
+    ["la version 2.0 100 fois", "a version"],
+    ["les 3 sont là, M. le ministre", "a unit-like word, a title before a lower-case word"],
+  ])("leaves %j alone (%s)", (input) => {
+    expect(frenchSpacing(input)).toBe(input);
   });
 
   it("is idempotent", () => {
@@ -57,6 +78,12 @@ describe("smartQuotes and frenchTypography", () => {
     const title = "Tencent et Ant Group dans la ligne de mire des États-Unis";
     expect(frenchTypography(title)).toBe(title);
   });
+  it("opens a quotation that touches a hyphen, a dash or an apostrophe", () => {
+    expect(frenchTypography(`X, l'ex-"Twitter", change ; L'"IA" d'"Apple" ; —"Bonjour", dit-il`)).toBe(
+      `X, l’ex-«${N}Twitter${N}», change${N}; L’«${N}IA${N}» d’«${N}Apple${N}»${N}; —«${N}Bonjour${N}», dit-il`,
+    );
+  });
+
   it("keeps nested single quotes curly inside guillemets", () => {
     expect(frenchTypography(`"Il m'a dit 'non'" !`)).toBe(`«${N}Il m’a dit ‘non’${N}»${N}!`);
   });
