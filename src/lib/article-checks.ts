@@ -44,7 +44,7 @@ export function imageFileProblem(image: string, publicDir: string): string | und
 
 /** The same for a video's or a sound's file (<video src>, <source src>): any type, the server sends it. */
 function mediaFileProblem(address: string, publicDir: string): string | undefined {
-  return addressProblem(address) ?? missingFileProblem(address, publicDir);
+  return addressProblem(address) ?? missingFileProblem(address, publicDir, "les vidéos et les sons");
 }
 
 function addressProblem(address: string): string | undefined {
@@ -63,10 +63,10 @@ function imageTypeProblem(image: string): string | undefined {
   return `${inGuillemets(image)} (${extension}) n’est pas un format d’image que le site sert (formats servis${NBSP}: ${Object.keys(IMAGE_TYPES).join(", ")})${NNBSP}; convertissez l’image, en .jpg ou .webp par exemple`;
 }
 
-function missingFileProblem(address: string, publicDir: string): string | undefined {
+function missingFileProblem(address: string, publicDir: string, what = "les images"): string | undefined {
   return existsSync(publicFile(address, publicDir))
     ? undefined
-    : `fichier introuvable : public${address} (les images vont dans public/)`;
+    : `fichier introuvable : public${address} (${what} vont dans public/)`;
 }
 
 /**
@@ -163,9 +163,11 @@ export function bodyProblems(
         const urls = attribute === "srcset" ? srcsetCandidates(value).map((c) => c.url) : [value];
         for (const url of urls.filter((u) => u !== "")) {
           // A video's or a sound's own file may be of any type; its poster and the candidates of a srcset are images.
-          const check = attribute === "src" && name !== "img" ? mediaFileProblem : imageFileProblem;
-          const problem = check(url.replace(/&amp;/g, "&"), publicDir);
-          if (problem !== undefined) say(`image ${problem}`);
+          const media = attribute === "src" && name !== "img";
+          const problem = (media ? mediaFileProblem : imageFileProblem)(url.replace(/&amp;/g, "&"), publicDir);
+          // A <source> may be a video's or a picture's.
+          const what = !media ? "image" : name === "source" ? "fichier" : "vidéo ou son";
+          if (problem !== undefined) say(`${what}${NBSP}: ${problem}`);
         }
       }
     }
@@ -176,7 +178,7 @@ export function bodyProblems(
   // Astro turns an image written beside the article (« images/x.png ») into an import, and fails later in English.
   for (const path of localImagePaths) {
     const problem = imageFileProblem(path, publicDir);
-    if (problem !== undefined) say(`image ${problem}`);
+    if (problem !== undefined) say(`image${NBSP}: ${problem}`);
   }
   return problems;
 }

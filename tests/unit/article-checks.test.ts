@@ -91,9 +91,15 @@ describe("bodyProblems", () => {
       "an outside image",
       "x",
       '<img src="https://exemple.fr/a.jpg" alt="Une photo">',
-      "image « https://exemple.fr/a.jpg »",
+      "image\u00a0: « https://exemple.fr/a.jpg »",
     ],
-    ["a missing image", "x", '<img src="/images/absente.jpg" alt="Une photo">', "fichier introuvable"],
+    ["a missing image", "x", '<img src="/images/absente.jpg" alt="Une photo">', "image\u00a0: fichier introuvable"],
+    [
+      "a missing video",
+      "x",
+      '<video src="/videos/absente.mp4" controls></video>',
+      "vidéo ou son\u00a0: fichier introuvable : public/videos/absente.mp4 (les vidéos et les sons vont dans public/)",
+    ],
   ])("refuses %s", (_, body, html, message) => {
     const found = messages(body, html);
     expect(found).toHaveLength(1);
