@@ -3,7 +3,7 @@
  * set for French quotes (inches and elided years spared, remark-primes.ts), HTML comments dropped, then French spacing on the rendered HTML. Shared by the site's
  * config and the tests, so both render bodies exactly alike. Links that read as their own address
  * are marked for the print stylesheet (rehype-bare-urls.ts); images of public/ get their size and load
- * lazily (rehype-image-sizes.ts).
+ * lazily (rehype-image-sizes.ts); tables scroll in their own box (rehype-tables.ts).
  *
  * Rendering is most of the content sync (≈ 3 ms an article, 12 s at 4,000), and each article
  * renders on its own: the renderer given to Astro sends bodies to worker threads running the
@@ -23,6 +23,7 @@ import remarkSmartypants from "remark-smartypants";
 import rehypeBareUrls from "./rehype-bare-urls.ts";
 import rehypeFrenchSpacing from "./rehype-french-spacing.ts";
 import rehypeImageSizes from "./rehype-image-sizes.ts";
+import rehypeTables from "./rehype-tables.ts";
 import remarkDropComments from "./remark-drop-comments.ts";
 import remarkPrimes from "./remark-primes.ts";
 import { FRENCH_SMARTYPANTS } from "./typography.ts";
@@ -36,7 +37,7 @@ export const articleMarkdown = unified({
   // Editors' HTML comments are notes, never published.
   remarkPlugins: [remarkDropComments, remarkPrimes, [remarkSmartypants as RemarkPlugin, FRENCH_SMARTYPANTS]],
   // Links are compared with their text as written, before the French spacing.
-  rehypePlugins: [rehypeBareUrls, rehypeFrenchSpacing, rehypeImageSizes],
+  rehypePlugins: [rehypeBareUrls, rehypeFrenchSpacing, rehypeImageSizes, rehypeTables],
   // GFM footnotes: remark-rehype's heading and back links are in English by default.
   remarkRehype: {
     footnoteLabel: "Notes",
