@@ -72,3 +72,19 @@ test.describe("on a 360 × 740 phone", () => {
     });
   }
 });
+
+test("on paper, long code lines and wide tables wrap instead of being cut, and code prints in black", async ({
+  page,
+}) => {
+  await page.emulateMedia({ media: "print" });
+  await articleWithTableAndCode(page);
+  const pre = page.locator(".prose pre");
+  const code = await pre.evaluate((box) => ({ scroll: box.scrollWidth, client: box.clientWidth }));
+  expect(code.scroll, "ligne de code coupée").toBeLessThanOrEqual(code.client);
+  const box = page.locator(".prose .table-scroll");
+  const table = await box.evaluate((div) => ({ scroll: div.scrollWidth, client: div.clientWidth }));
+  expect(table.scroll, "tableau coupé").toBeLessThanOrEqual(table.client);
+  // The highlighter's light inks are for its dark background, which printers leave out.
+  const inks = await pre.locator("span").evaluateAll((spans) => spans.map((s) => getComputedStyle(s).color));
+  expect(new Set(inks)).toEqual(new Set(["rgb(0, 0, 0)"]));
+});
