@@ -102,6 +102,37 @@ test("a printed article shows its title, standfirst, byline and text, the addres
   await expect(story.locator(".prose a", { hasText: "https://example.org/page" })).toBeVisible();
 });
 
+/** The contrast ratio of two computed colours ("rgb(r, g, b)"), as WCAG defines it. */
+function contrast(ink: string, paper: string): number {
+  const luminance = (colour: string): number => {
+    const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(ink), luminance(paper)].sort((a, b) => b - a) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+test("printed from a browser in dark mode, an article keeps the light theme's inks on its white paper", async ({
+  page,
+}) => {
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  await page.goto(pageTypes.article);
+  const paper = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(paper).toBe("rgb(255, 255, 255)");
+  const story = page.locator("article.story");
+  for (const [name, ink] of [
+    ["signature", story.locator(".byline")],
+    ["rubrique", story.locator(".kicker")],
+    ["chapô", story.locator(".standfirst")],
+  ] as const) {
+    const colour = await ink.evaluate((element) => getComputedStyle(element).color);
+    expect(contrast(colour, paper), `${name} : ${colour}`).toBeGreaterThanOrEqual(4.5);
+  }
+});
+
 test.describe("with a large text size", () => {
   const sizes = [
     { width: 375, percents: [150, 200] },
