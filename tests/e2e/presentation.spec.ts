@@ -200,3 +200,20 @@ test("screen readers do not read the breadcrumb's « › » separators", async (
   expect(await breadcrumb.ariaSnapshot()).not.toContain("›");
   await expect(breadcrumb.getByRole("listitem")).toHaveText(["Accueil", "International", /^Tencent/]);
 });
+
+test("the breadcrumb's last item wraps its long word inside a 180 px screen at a 200 % text size", async ({ page }) => {
+  await page.setViewportSize({ width: 180, height: 640 });
+  await page.goto(pageTypes.article);
+  await page.addStyleTag({ content: "html { font-size: 200% }" });
+  const breadcrumb = page.getByRole("navigation", { name: "Fil d’Ariane" });
+  // A title's word longer than the screen, as an editor may write one (a brand, a compound, an address).
+  await breadcrumb
+    .locator('[aria-current="page"]')
+    .evaluate((last) => (last.textContent = "Anticonstitutionnellement"));
+  const { right, items } = await breadcrumb.locator("ol").evaluate((list) => ({
+    right: list.getBoundingClientRect().right,
+    items: [...list.children].map((li) => li.getBoundingClientRect().right),
+  }));
+  expect(right).toBeLessThanOrEqual(180);
+  for (const [i, item] of items.entries()) expect(item, `élément ${String(i + 1)}`).toBeLessThanOrEqual(right);
+});
