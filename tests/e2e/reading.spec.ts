@@ -124,9 +124,20 @@ test.describe("sharing an article", () => {
     await expect(whatsapp).toBeVisible();
     const text = new URL((await whatsapp.getAttribute("href")) ?? "").searchParams.get("text");
     expect(text).toBe(`${seedTitle} ${address}`);
-    const mail = await box.getByRole("link", { name: "Envoyer par E-mail" }).getAttribute("href");
+    const mail = await box.getByRole("link", { name: "Envoyer par e-mail", exact: true }).getAttribute("href");
     expect(new URLSearchParams(mail?.replace(/^mailto:\?/, "")).get("body")).toContain(address);
     await expect(box.getByRole("link")).toHaveCount(6);
+  });
+
+  test("each link is heard as a French sentence (« Envoyer par e-mail », no capital after « par ») holding its visible label", async ({
+    page,
+  }) => {
+    await page.goto(article);
+    const box = page.getByRole("region", { name: "Partager cet article" });
+    const services = ["WhatsApp", "Facebook", "X", "LinkedIn", "Bluesky"];
+    for (const name of [...services.map((service) => `Partager sur ${service}`), "Envoyer par e-mail"])
+      await expect(box.getByRole("link", { name, exact: true })).toHaveCount(1);
+    for (const label of [...services, "E-mail"]) await expect(box.getByText(label, { exact: true })).toBeVisible();
   });
 
   test("« Copier le lien » puts the public address on the clipboard and says so", async ({ page, context }) => {
