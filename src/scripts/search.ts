@@ -33,7 +33,7 @@ interface Pagefind {
 
 const PAGE = 10;
 
-/** Wires the search form, once the index is loaded. */
+/** Fills the search form from the URL at once, then wires it once the index is loaded. */
 export async function startSearch(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>("form[data-search]");
   const list = document.querySelector<HTMLOListElement>("[data-results]");
@@ -44,6 +44,14 @@ export async function startSearch(): Promise<void> {
   const input = form.elements.namedItem("q") as HTMLInputElement;
   const category = form.elements.namedItem("rubrique") as HTMLSelectElement;
   const year = form.elements.namedItem("annee") as HTMLSelectElement;
+
+  // Before the index loads (seconds on a slow phone): JavaScript runs, so the notice saying it is off would be
+  // wrong, and a shared URL's words show in the field at once, unless the reader has already typed or chosen.
+  if (noJs !== null) noJs.hidden = true;
+  const params = new URLSearchParams(location.search);
+  if (input.value === "") input.value = params.get("q") ?? "";
+  if (category.value === "") category.value = params.get("rubrique") ?? "";
+  if (year.value === "") year.value = params.get("annee") ?? "";
 
   let pagefind: Pagefind;
   try {
@@ -56,14 +64,6 @@ export async function startSearch(): Promise<void> {
     count.textContent = "La recherche est indisponible pour le moment. Parcourez les rubriques ou les archives.";
     return;
   }
-  if (noJs !== null) noJs.hidden = true;
-
-  // A shared URL fills the form, unless the reader has already typed or chosen while the index loaded.
-  const params = new URLSearchParams(location.search);
-  if (input.value === "") input.value = params.get("q") ?? "";
-  if (category.value === "") category.value = params.get("rubrique") ?? "";
-  if (year.value === "") year.value = params.get("annee") ?? "";
-
   let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;

@@ -117,6 +117,42 @@ test.describe("search on the site", () => {
     expect(new URL(page.url()).searchParams.get("q")).toBe("Tencent");
   });
 
+  test("while the index loads, a shared search's words are in the field and the page does not say JavaScript is off", async ({
+    page,
+  }) => {
+    let requested = (): void => undefined;
+    const asked = new Promise<void>((resolve) => (requested = resolve));
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/pagefind/pagefind.js", async (route) => {
+      requested();
+      await held;
+      await route.continue();
+    });
+    await page.goto("/recherche/?q=cnil&rubrique=International");
+    await asked;
+    await expect(page.getByText("La recherche a besoin de JavaScript")).toBeHidden();
+    await expect(page.getByLabel("Mots à chercher")).toHaveValue("cnil");
+    await expect(page.getByLabel("Rubrique", { exact: true })).toHaveValue("International");
+    release();
+    await expect(page.getByRole("status")).toHaveText(
+      /^Aucun résultat pour «\u202fcnil\u202f» \(rubrique International\)/,
+    );
+    await expect(page.getByLabel("Mots à chercher")).toHaveValue("cnil");
+  });
+
+  test("when the index cannot load, says only that the search is unavailable, the words still in the field", async ({
+    page,
+  }) => {
+    await page.route("**/pagefind/pagefind.js", (route) => route.abort());
+    await page.goto("/recherche/?q=cnil");
+    await expect(page.getByRole("status")).toHaveText(
+      "La recherche est indisponible pour le moment. Parcourez les rubriques ou les archives.",
+    );
+    await expect(page.getByText("La recherche a besoin de JavaScript")).toBeHidden();
+    await expect(page.getByLabel("Mots à chercher")).toHaveValue("cnil");
+  });
+
   test("reading pages load no search code or index", async ({ page }) => {
     const loaded: string[] = [];
     page.on("request", (r) => loaded.push(new URL(r.url()).pathname));
