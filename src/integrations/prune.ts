@@ -8,13 +8,13 @@
  * earlier builds (hashed names in _astro/: every build writes all of its own again, so those it
  * did not write are older than it). The article social images (og/) and the search index
  * (pagefind/) have their own owners: social-images.ts and search-index.ts. A dist/ that holds the
- * build of another content folder is emptied before the build (claimOutDir, build-caches.ts).
+ * build of another content folder is emptied before the build, and only a build (claimOutDir, out-dir.ts).
  */
 import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { claimOutDir } from "../lib/build-caches.ts";
+import { claimOutDir } from "../lib/out-dir.ts";
 import { frenchCount } from "../lib/french-numbers.ts";
 import { SEARCH_INDEX_FOLDER, SOCIAL_IMAGE_FOLDER } from "../lib/urls.ts";
 
@@ -70,8 +70,17 @@ export function pruneStalePages(): AstroIntegration {
         publicDir = fileURLToPath(config.publicDir);
       },
       // Before anything is written: a dist/ that holds another content folder's build is emptied.
+      // A folder that is no build of this site (OUT_DIR=content) stops the build, with the French reason alone.
       "astro:config:setup": ({ config, command, logger }) => {
-        if (command === "build" && claimOutDir(fileURLToPath(config.outDir)))
+        if (command !== "build") return;
+        let emptied: boolean;
+        try {
+          emptied = claimOutDir(fileURLToPath(config.outDir));
+        } catch (error) {
+          logger.error((error as Error).message);
+          process.exit(1);
+        }
+        if (emptied)
           logger.info("dossier de sortie vidé\u00a0: il ne contenait pas la construction de ce dossier d’articles");
       },
       "astro:build:start": () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { staleFiles } from "../../src/integrations/prune.ts";
-import { claimOutDir, OUT_DIR_OWNER } from "../../src/lib/build-caches.ts";
+import { claimOutDir, OUT_DIR_OWNER } from "../../src/lib/out-dir.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
 describe("staleFiles", () => {
@@ -45,10 +45,12 @@ describe("claimOutDir", () => {
     const page = join(out, "client/2020/index.html");
     const build = (): void => {
       mkdirSync(dirname(page), { recursive: true });
+      mkdirSync(join(out, "server"), { recursive: true });
       writeFileSync(page, "<h1>2020</h1>");
     };
-    // Written before the owner file existed: whose build it is cannot be told.
+    // Written before the owner file existed: a build (its server's entry), but whose cannot be told.
     build();
+    writeFileSync(join(out, "server/entry.mjs"), "", { flag: "w" });
     expect(claimOutDir(out, undefined)).toBe(true);
     expect(existsSync(page)).toBe(false);
     build();
@@ -63,10 +65,35 @@ describe("claimOutDir", () => {
     expect(existsSync(page)).toBe(false);
   });
 
+  it.each([
+    ["the articles (OUT_DIR=content)", "articles/brouillon.md"],
+    ["public/ (OUT_DIR=public)", "images/photo.jpg"],
+    ["server/ (OUT_DIR=server)", "main.ts"],
+    ["a folder of reglages-like names", "server/reglages.txt"],
+  ])("never empties %s: a non-empty folder no build of this site wrote, and says so naming it", (_, file) => {
+    const folder = temporaryFolder("claim-autre-");
+    mkdirSync(dirname(join(folder, file)), { recursive: true });
+    writeFileSync(join(folder, file), "à garder");
+    expect(() => claimOutDir(folder, undefined)).toThrow(
+      `OUT_DIR (${folder}) n’est pas un dossier de sortie du site\u00a0: il n’est pas vide`,
+    );
+    expect(readFileSync(join(folder, file), "utf8")).toBe("à garder");
+    expect(existsSync(join(folder, OUT_DIR_OWNER))).toBe(false);
+  });
+
+  it("claims an empty or absent folder", () => {
+    const empty = temporaryFolder("claim-vide-");
+    expect(claimOutDir(empty, undefined)).toBe(true);
+    expect(claimOutDir(join(empty, "absent"), undefined)).toBe(true);
+    expect(readFileSync(join(empty, "absent", OUT_DIR_OWNER), "utf8")).toBe("default");
+  });
+
   it("never empties a folder that holds a project (OUT_DIR=.)", () => {
     const project = temporaryFolder("claim-project-");
     writeFileSync(join(project, "package.json"), "{}");
-    expect(() => claimOutDir(project, undefined)).toThrow(/contient un projet/);
+    // Even with what looks like a build's mark in it.
+    writeFileSync(join(project, OUT_DIR_OWNER), "ailleurs");
+    expect(() => claimOutDir(project, undefined)).toThrow(/n’est pas un dossier de sortie/);
     expect(existsSync(join(project, "package.json"))).toBe(true);
   });
 });
