@@ -11,7 +11,15 @@ import { openSqliteStore } from "./sqlite-store.ts";
 // One instance per process, shared through a global: the Astro bundle and the server entry
 // (server/main.ts) each load their own copy of this module but must use the same database.
 const KEY = Symbol.for("digimedia.newsletter");
+const FAILED = Symbol.for("digimedia.newsletter.failed");
 const shared = globalThis as unknown as Record<symbol, NewsletterDeps | undefined>;
+const failures = globalThis as unknown as Record<symbol, { at: number; error: unknown } | undefined>;
+
+/**
+ * How long a database that failed to open is not tried again: the requests (and /healthz probes) meanwhile get
+ * the same error at once, instead of each opening the file anew.
+ */
+export const REOPEN_AFTER_MS = 5_000;
 
 /** Where the data lives: $DATA_DIR or ./data. */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -44,16 +52,29 @@ export function noSmtpWarning(env: NodeJS.ProcessEnv = process.env): string | un
   );
 }
 
-/** The store, mail transport and settings of this process, opened once. */
-export function newsletter(env: NodeJS.ProcessEnv = process.env): NewsletterDeps {
+/**
+ * The store, mail transport and settings of this process, opened once. When the database cannot be opened, it
+ * throws, and again with the same error, without trying, until REOPEN_AFTER_MS have passed since (`now`, ms).
+ */
+export function newsletter(env: NodeJS.ProcessEnv = process.env, now = Date.now()): NewsletterDeps {
   const existing = shared[KEY];
   if (existing !== undefined) return existing;
+  const failure = failures[FAILED];
+  if (failure !== undefined && now - failure.at < REOPEN_AFTER_MS) throw failure.error;
   const dir = dataDir(env);
   const from = env["MAIL_FROM"] ?? `${SITE.name} <newsletter@${SITE.publisher.email.replace(/^.*@/u, "")}>`;
   const outbox = outboxTransport(outboxDir(env), from);
   const smtp = smtpUrl(env);
+  let store: NewsletterDeps["store"];
+  try {
+    store = openSqliteStore(join(dir, "subscribers.db"));
+  } catch (error) {
+    failures[FAILED] = { at: now, error };
+    throw error;
+  }
+  failures[FAILED] = undefined;
   const deps: NewsletterDeps = {
-    store: openSqliteStore(join(dir, "subscribers.db")),
+    store,
     mail: smtp !== undefined ? smtpTransport(smtp, from, outbox) : outbox,
     publicUrl: publicUrl(env),
     allowedOrigins: [new URL(SITE.url).origin, ...(env["ALLOWED_ORIGINS"] ?? "").split(",").filter((o) => o !== "")],
@@ -67,6 +88,7 @@ export function newsletter(env: NodeJS.ProcessEnv = process.env): NewsletterDeps
 export function closeNewsletter(): void {
   shared[KEY]?.store.close();
   shared[KEY] = undefined;
+  failures[FAILED] = undefined;
 }
 
 /**

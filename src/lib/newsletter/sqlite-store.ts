@@ -158,14 +158,28 @@ export function readConfirmedImmutable(file: string): Subscriber[] {
   return readAndClose(new DatabaseSync(`${pathToFileURL(file).href}?immutable=1`, { readOnly: true }));
 }
 
-/** Opens (and creates, with its folder) the database at `file`, in WAL mode. */
+/**
+ * Opens (and creates, with its folder) the database at `file`, in WAL mode. When a step of the opening fails (a
+ * read-only file, not a database), the file is closed before the error goes on: a server that tries again on
+ * each request would otherwise keep one more handle each time, until the process can open no file at all.
+ */
 export function openSqliteStore(file: string): SubscriberStore {
   mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
+  try {
+    return prepareStore(db, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The store over `db`, open at `file`: schema and upgrade first, then its statements. */
+function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
   const opened = identity(file);
   // A database file deleted or replaced while open would take every later signup with it, unseen.
   const stillThere = (): void => {
-    if (identity(file) !== opened) throw new Error(`${file} a été supprimé ou remplacé : redémarrez le serveur`);
+    if (identity(file) !== opened) throw new Error(`${file} a été supprimé ou remplacé\u00a0: redémarrez le serveur`);
   };
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
   db.exec(schema);
