@@ -81,6 +81,14 @@ function fillKeys(db: DatabaseSync): void {
 }
 
 /**
+ * Ends the transaction `db` is in, if it is still in one: SQLite rolls a transaction back by itself on some errors
+ * (SQLITE_FULL, a full disk), and a ROLLBACK then would throw « no transaction is active » in place of the real error.
+ */
+function rollbackIfOpen(db: DatabaseSync): void {
+  if (db.isTransaction) db.exec("ROLLBACK");
+}
+
+/**
  * Brings a database made by an older version up to this schema without losing a row: mailed_at, confirmed_once, and
  * the email_key column (fillKeys), then its unique index. Rows without a key are given one on every opening, and rows
  * with a confirmation date their confirmed_once (an older version does not set it).
@@ -103,7 +111,7 @@ function upgrade(db: DatabaseSync): void {
       fillKeys(db);
       db.exec("COMMIT");
     } catch (error) {
-      db.exec("ROLLBACK");
+      rollbackIfOpen(db);
       throw error;
     }
   }
@@ -239,7 +247,7 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
       db.exec("COMMIT");
       return result;
     } catch (error) {
-      db.exec("ROLLBACK");
+      rollbackIfOpen(db);
       throw error;
     }
   };
@@ -328,7 +336,7 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
       } catch {
         return false;
       } finally {
-        db.exec("ROLLBACK");
+        rollbackIfOpen(db);
       }
     },
     close() {
