@@ -1,7 +1,8 @@
 /**
  * npm run subscribers -- export: prints the confirmed subscribers as CSV (DATA_DIR/subscribers.db), each with
  * the address of their own unsubscribe page, for the link every letter must carry, and the one-click address
- * (RFC 8058) for the List-Unsubscribe header. The database is only read: a backup, even on read-only media, will do.
+ * (RFC 8058) for the List-Unsubscribe header, on the built site's address as the server's e-mails (PUBLIC_URL overrides
+ * both). The database is only read: a backup, even on read-only media, will do.
  *
  * npm run subscribers -- chercher <adresse> | supprimer <adresse>: what is kept about one address, or its erasure,
  * for a reader who writes to ask (admin.ts); the address is read as a signup reads it.
@@ -13,6 +14,9 @@ import { toCsv } from "../src/lib/newsletter/csv.ts";
 import { dataDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
 import { TOKEN_ACTIONS, withToken } from "../src/lib/newsletter/handler.ts";
 import { openSqliteStore, readConfirmed } from "../src/lib/newsletter/sqlite-store.ts";
+import { SITE } from "../src/config.ts";
+import { readBuiltSettings } from "../server/headers.ts";
+import { builtSiteUrl, distDir } from "../server/site-settings.ts";
 import type { Subscriber } from "../src/lib/newsletter/store.ts";
 
 const USAGE = `Usage\u00a0:
@@ -59,7 +63,11 @@ try {
   );
   process.exit(1);
 }
-const site = publicUrl();
+// The links lead where the server's e-mails lead: the built site's address (server/site-settings.ts).
+const built = readBuiltSettings(join(distDir(), "server"));
+const { siteUrl, warning } = builtSiteUrl(built, "l’export");
+if (warning !== undefined) console.error(warning);
+const site = publicUrl(process.env, siteUrl ?? SITE.url);
 const rows = subscribers.map((s) => [
   s.email,
   s.confirmedAt ?? "",

@@ -5,12 +5,11 @@
  * allowed origin must agree with them.
  */
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { readBuiltSettings } from "./headers.ts";
+import { builtSiteUrl, distDir } from "./site-settings.ts";
 
-export const dist = resolve(
-  process.env["DIST_DIR"] ?? resolve(import.meta.dirname, "..", process.env["OUT_DIR"] ?? "dist"),
-);
+export const dist = distDir();
 
 if (!existsSync(join(dist, "server", "entry.mjs"))) {
   console.error(`Aucun site construit dans ${dist} : lancez d’abord npm run build (npm start construit puis sert).`);
@@ -19,13 +18,6 @@ if (!existsSync(join(dist, "server", "entry.mjs"))) {
 
 export const built = readBuiltSettings(join(dist, "server"));
 
-const serverUrl = process.env["SITE_URL"];
-if (built.siteUrl !== undefined) {
-  if (serverUrl !== undefined && serverUrl !== built.siteUrl) {
-    console.warn(
-      `Attention : SITE_URL (${serverUrl}) n’est pas celui du build (${built.siteUrl}) ; le serveur suit le build, ` +
-        `dont les pages portent l’adresse. Pour d’autres liens dans les e-mails, donnez PUBLIC_URL.`,
-    );
-  }
-  process.env["SITE_URL"] = built.siteUrl;
-}
+const { siteUrl, warning } = builtSiteUrl(built, "le serveur");
+if (warning !== undefined) console.warn(warning);
+if (siteUrl !== undefined) process.env["SITE_URL"] = siteUrl;

@@ -26,9 +26,9 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env["DATA_DIR"] ?? "data");
 }
 
-/** The public origin for links in messages: $PUBLIC_URL, or the site's. */
-export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env["PUBLIC_URL"] ?? SITE.url).replace(/\/$/, "");
+/** The public origin for links in messages and exports: $PUBLIC_URL, or the site's (`siteUrl`). */
+export function publicUrl(env: NodeJS.ProcessEnv = process.env, siteUrl = SITE.url): string {
+  return (env["PUBLIC_URL"] ?? siteUrl).replace(/\/$/, "");
 }
 
 /** The SMTP server's URL ($SMTP_URL), or undefined when messages only go to the outbox. */
