@@ -15,8 +15,7 @@ import { dataDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
 import { TOKEN_ACTIONS, withToken } from "../src/lib/newsletter/handler.ts";
 import { openSqliteStore, readConfirmed } from "../src/lib/newsletter/sqlite-store.ts";
 import { SITE } from "../src/config.ts";
-import { readBuiltSettings } from "../server/headers.ts";
-import { builtSiteUrl, distDir } from "../server/site-settings.ts";
+import { builtSiteUrl, distDir, readBuiltSettings } from "../server/site-settings.ts";
 import type { Subscriber } from "../src/lib/newsletter/store.ts";
 
 const USAGE = `Usage\u00a0:

@@ -6,8 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { readBuiltSettings } from "./headers.ts";
-import { builtSiteUrl, distDir } from "./site-settings.ts";
+import { builtSiteUrl, distDir, readBuiltSettings } from "./site-settings.ts";
 
 export const dist = distDir();
 

@@ -2,9 +2,6 @@
  * The HTTP headers of every answer: security policy and caching. One source for the Node server
  * and for the `_headers` file that static hosts (Netlify, Cloudflare Pages) read.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-
 /** Settings that change the policy. */
 export interface PolicyOptions {
   /** Origin the newsletter form posts to when it is not this site (NEWSLETTER_ACTION). */
@@ -91,43 +88,4 @@ export function headersFile(options: PolicyOptions = {}): string {
     ...CACHE_RULES.flatMap((rule) => rule.patterns.map((pattern) => block(pattern, { "Cache-Control": rule.value }))),
     "",
   ].join("\n\n");
-}
-
-/** Where the build records its settings for the server: beside the server's code, in dist/server/. */
-export const BUILT_SETTINGS_FILE = "reglages.json";
-
-/** Settings a build puts into its pages, which the server must follow rather than its own environment. */
-export interface BuiltSettings {
-  /** The site's public origin (SITE_URL at build): canonical addresses, links in e-mails, allowed origin. */
-  siteUrl?: string | undefined;
-  /** Origin the form posts to when it is not this site (NEWSLETTER_ACTION at build). */
-  formOrigin?: string | undefined;
-}
-
-/** The settings the build of `serverDir` recorded; none for a build from before this file. */
-export function readBuiltSettings(serverDir: string): BuiltSettings {
-  try {
-    return JSON.parse(readFileSync(join(serverDir, BUILT_SETTINGS_FILE), "utf8")) as BuiltSettings;
-  } catch {
-    return {};
-  }
-}
-
-/**
- * The server's policy for the site it serves: the origin its forms post to, as the build wrote it
- * (the form's address is in the pages since the build, NEWSLETTER_ACTION at start would not change
- * them), and Strict-Transport-Security from the server's own environment.
- */
-export function servedPolicy(built: BuiltSettings, env: NodeJS.ProcessEnv = process.env): PolicyOptions {
-  return { formOrigin: built.formOrigin, hstsMaxAge: policyFromEnv(env).hstsMaxAge };
-}
-
-/** Policy options from the environment (NEWSLETTER_ACTION, HSTS_MAX_AGE). */
-export function policyFromEnv(env: NodeJS.ProcessEnv = process.env): PolicyOptions {
-  const action = env["NEWSLETTER_ACTION"];
-  const hsts = env["HSTS_MAX_AGE"];
-  return {
-    formOrigin: action !== undefined && /^https?:\/\//.test(action) ? new URL(action).origin : undefined,
-    hstsMaxAge: hsts !== undefined && /^\d+$/.test(hsts) ? Number(hsts) : undefined,
-  };
 }

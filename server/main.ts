@@ -11,7 +11,8 @@ import { pathToFileURL } from "node:url";
 import { closeNewsletter, newsletter, noSmtpWarning } from "../src/lib/newsletter/runtime.ts";
 import { PURGE_EVERY_MS, purgeExpired, RETENTION } from "../src/lib/newsletter/handler.ts";
 import { frenchCount } from "../src/lib/french-numbers.ts";
-import { securityHeaders, servedPolicy } from "./headers.ts";
+import { securityHeaders } from "./headers.ts";
+import { servedPolicy, servedPolicyWarning } from "./site-settings.ts";
 import { createStaticHandler } from "./static.ts";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -28,6 +29,8 @@ const { handler: astro } = (await import(pathToFileURL(join(dist, "server/entry.
 };
 const serveStatic = createStaticHandler(join(dist, "client"));
 const headers = securityHeaders(servedPolicy(built));
+const policyWarning = servedPolicyWarning(built);
+if (policyWarning !== undefined) console.warn(policyWarning);
 let stopping = false;
 
 /** What keeps signups from working, or undefined when they work: the database, or the outbox without SMTP. */

@@ -3,8 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILT_SETTINGS_FILE } from "../../server/headers.ts";
-import { builtSiteUrl } from "../../server/site-settings.ts";
+import { BUILT_SETTINGS_FILE, builtSiteUrl } from "../../server/site-settings.ts";
 import { openSqliteStore } from "../../src/lib/newsletter/sqlite-store.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
