@@ -23,6 +23,12 @@ const USAGE = `Usage\u00a0:
   npm run --silent subscribers -- chercher <adresse>     montre ce que la base garde de cette adresse
   npm run --silent subscribers -- supprimer <adresse>    efface cette adresse de la base, quel que soit son état`;
 
+// A reader that stops reading (npm run subscribers -- export | head -3) closes the pipe: stop quietly, not with a stack.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const [command, address, ...rest] = process.argv.slice(2);
 const oneAddress = command === "chercher" || command === "supprimer";
 if (!(command === "export" && address === undefined) && !(oneAddress && address !== undefined && rest.length === 0)) {

@@ -13,12 +13,17 @@ import { PURGE_EVERY_MS, purgeExpired, RETENTION } from "../src/lib/newsletter/h
 import { frenchCount } from "../src/lib/french-numbers.ts";
 import { securityHeaders } from "./headers.ts";
 import { servedPolicy, servedPolicyWarning } from "./site-settings.ts";
+import { badPortMessage, listenErrorMessage, listenPort } from "./listen.ts";
 import { createStaticHandler } from "./static.ts";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const host = process.env["HOST"] ?? "localhost";
-const port = Number(process.env["PORT"] ?? 4321);
+const port = listenPort(process.env["PORT"]);
+if (port === undefined) {
+  console.error(badPortMessage(process.env["PORT"] ?? ""));
+  process.exit(1);
+}
 const STOP_GRACE_MS = 10_000;
 
 // Astro's standalone entry must not open its own server: this one wraps its handler.
@@ -137,6 +142,12 @@ function purge(): void {
 purge();
 setInterval(purge, PURGE_EVERY_MS).unref();
 
+// A port already taken, a HOST of another machine: one French line and a failed exit, not a stack trace.
+server.on("error", (error: NodeJS.ErrnoException) => {
+  console.error(listenErrorMessage(error, host, port));
+  closeNewsletter();
+  process.exit(1);
+});
 server.listen(port, host, () => {
   console.log(`Digimedia : http://${host.includes(":") ? `[${host}]` : host}:${port}/`);
 });

@@ -290,6 +290,38 @@ describe("the build's settings", () => {
   });
 });
 
+describe("a server that cannot start", () => {
+  const serve = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", "server/main.ts"], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        DATA_DIR: temporaryFolder("digimedia-demarrage-"),
+        SMTP_URL: "smtp://localhost:1",
+        ...env,
+      },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+
+  it("says in one French line, without a stack trace, that its port is taken, and fails", () => {
+    const port = new URL(server.url).port;
+    const child = serve({ HOST: "127.0.0.1", PORT: port });
+    expect(child.status).toBe(1);
+    expect(child.stderr.trim()).toBe(
+      `Impossible d’écouter sur 127.0.0.1:${port}\u00a0: ce port est déjà pris (un autre serveur y écoute). Arrêtez-le, ou donnez un autre PORT.`,
+    );
+  });
+
+  it("says in one French line that PORT is no port number, and fails", () => {
+    const child = serve({ PORT: "abc" });
+    expect(child.status).toBe(1);
+    expect(child.stderr.trim()).toBe(
+      "PORT (abc) n’est pas un numéro de port\u00a0: donnez un entier de 0 à 65535 (par défaut 4321).",
+    );
+  });
+});
+
 describe("health and stop", () => {
   it("says healthy when the database can be written", async () => {
     const response = await fetch(`${server.url}/healthz`);
