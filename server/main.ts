@@ -14,6 +14,7 @@ import { frenchCount } from "../src/lib/french-numbers.ts";
 import { securityHeaders } from "./headers.ts";
 import { servedPolicy, servedPolicyWarning } from "./site-settings.ts";
 import { badPortMessage, listenErrorMessage, listenPort } from "./listen.ts";
+import { completeOnDemand } from "./on-demand.ts";
 import { createStaticHandler } from "./static.ts";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -81,7 +82,9 @@ const server = createServer((req, res) => {
   }
   serveStatic(req, res)
     .then((served) => {
-      if (!served) astro(req, res);
+      if (served) return;
+      completeOnDemand(res);
+      astro(req, res);
     })
     .catch((error: unknown) => {
       console.error(`Erreur en servant ${req.url ?? ""} : ${(error as Error).message}`);

@@ -195,6 +195,26 @@ describe("static files", () => {
   });
 });
 
+describe("answers rendered on demand", () => {
+  it.each(["/newsletter/merci/", "/newsletter/erreur/"])(
+    "%s says its charset and is never stored: it carries this request's content",
+    async (path) => {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    },
+  );
+
+  it("answers an unknown address's 404 with the cache of /404.html, a page's", async () => {
+    const unknown = await fetch(`${server.url}/nexiste-pas/`);
+    const page = await fetch(`${server.url}/404.html`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(unknown.headers.get("cache-control")).toBe(DEFAULT_CACHE_CONTROL);
+    expect(page.headers.get("cache-control")).toBe(DEFAULT_CACHE_CONTROL);
+  });
+});
+
 describe("the _headers file for static hosts", () => {
   const client = join(import.meta.dirname, "../../dist/client");
   // As Netlify and Cloudflare Pages read it: every rule whose pattern matches applies ("*": anything).
