@@ -11,6 +11,7 @@ import { brotliCompress, constants, gzip } from "node:zlib";
 import { IMAGE_TYPES } from "../src/lib/image-types.ts";
 import { firstPageAddress } from "../src/lib/urls.ts";
 import { cacheControl } from "./headers.ts";
+import { findRedirect, parseRedirects, type RedirectRule } from "./redirects.ts";
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -117,19 +118,25 @@ export function canonicalPath(pathname: string, isDirectory: boolean): string | 
   return file === pathname ? undefined : file;
 }
 
-/** Answers a 301 to `location` (a path of this site, its query kept), cached like the page it leads to. */
-function movedTo(res: ServerResponse, location: string): true {
-  res.statusCode = 301;
+/**
+ * Answers a redirect to `location` (its query kept): a permanent one (301, 308) cached like the page it leads to,
+ * a temporary one never.
+ */
+function movedTo(res: ServerResponse, location: string, status = 301): true {
+  res.statusCode = status;
   res.setHeader("Location", location);
-  res.setHeader("Cache-Control", cacheControl(location.split("?")[0] ?? location));
+  res.setHeader(
+    "Cache-Control",
+    status === 301 || status === 308 ? cacheControl(location.split("?")[0] ?? location) : "no-store",
+  );
   res.end();
   return true;
 }
 
 /**
  * Serves files under `root`; resolves false when the request is not for one of them. A page
- * asked for at another address is redirected (301) to its own, a method other than GET or HEAD
- * on a file answers 405.
+ * asked for at another address is redirected (301) to its own, an address no file answers by the
+ * lines of root/_redirects, and a method other than GET or HEAD on a file answers 405.
  */
 export function createStaticHandler(root: string): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const base = resolve(root);
@@ -173,6 +180,21 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
     }
   };
 
+  // The redirects an editor wrote in public/_redirects, read again when a build rewrites the file.
+  let redirects: { version: string; rules: readonly RedirectRule[] } | undefined;
+  const redirectRules = async (): Promise<readonly RedirectRule[]> => {
+    const file = join(base, "_redirects");
+    const info = await stat(file).catch(() => undefined);
+    if (info === undefined) return [];
+    const version = `${String(info.size)}-${String(info.mtimeMs)}`;
+    if (redirects?.version !== version) {
+      const { rules, ignored } = parseRedirects(await readFile(file, "utf8"));
+      for (const line of ignored) console.warn(line);
+      redirects = { version, rules };
+    }
+    return redirects.rules;
+  };
+
   return async (req, res) => {
     const url = req.url ?? "/";
     const query = url.includes("?") ? url.slice(url.indexOf("?")) : "";
@@ -181,8 +203,12 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
     if (found === undefined) {
       // A reader who types the page number of the first page lands on it.
       const first = firstPageAddress(pathname);
-      if (first === undefined || (await locate(first)) === undefined) return false;
-      return movedTo(res, first + query);
+      if (first !== undefined && (await locate(first)) !== undefined) return movedTo(res, first + query);
+      // Then, as on a static host, the _redirects lines: a renamed article's old address.
+      const redirect = findRedirect(await redirectRules(), pathname);
+      if (redirect === undefined) return false;
+      const location = redirect.location.includes("?") ? redirect.location : redirect.location + query;
+      return movedTo(res, location, redirect.status);
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.statusCode = 405;
