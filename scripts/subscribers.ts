@@ -13,7 +13,7 @@ import { eraseSubscriber, findSubscriber } from "../src/lib/newsletter/admin.ts"
 import { toCsv } from "../src/lib/newsletter/csv.ts";
 import { dataDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
 import { TOKEN_ACTIONS, withToken } from "../src/lib/newsletter/handler.ts";
-import { openSqliteStore, readConfirmed } from "../src/lib/newsletter/sqlite-store.ts";
+import { findReadOnly, openSqliteStore, readConfirmed } from "../src/lib/newsletter/sqlite-store.ts";
 import { SITE } from "../src/config.ts";
 import { builtSiteUrl, distDir, readBuiltSettings } from "../server/site-settings.ts";
 import type { Subscriber } from "../src/lib/newsletter/store.ts";
@@ -44,11 +44,16 @@ if (!existsSync(file)) {
 if (oneAddress) {
   let result;
   try {
-    const store = openSqliteStore(file);
-    try {
-      result = (command === "chercher" ? findSubscriber : eraseSubscriber)(store, address ?? "", file);
-    } finally {
-      store.close();
+    if (command === "chercher") {
+      // Read only, as the export: a backup on read-only media will do.
+      result = findSubscriber({ find: (email) => findReadOnly(file, email) }, address ?? "", file);
+    } else {
+      const store = openSqliteStore(file);
+      try {
+        result = eraseSubscriber(store, address ?? "", file);
+      } finally {
+        store.close();
+      }
     }
   } catch (error) {
     console.error(`Base d’abonnés inutilisable\u00a0: ${file} (${(error as Error).message}).`);

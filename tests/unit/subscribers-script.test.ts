@@ -1,9 +1,10 @@
 /** npm run subscribers (scripts/subscribers.ts) as an operator runs it, in a pipe. */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
-import { openSqliteStore } from "../../src/lib/newsletter/sqlite-store.ts";
+import { findReadOnly, openSqliteStore } from "../../src/lib/newsletter/sqlite-store.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
 const projectRoot = join(import.meta.dirname, "../..");
@@ -42,5 +43,41 @@ describe("the export in a pipe", () => {
     const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
     expect(stderr).toBe("");
     expect(code).toBe(0);
+  });
+});
+
+describe("chercher", () => {
+  it("reads a backup without writing to it: no WAL switch, no -wal or -shm file, the same bytes", () => {
+    const data = dataWith(3);
+    const file = join(data, "subscribers.db");
+    // A backup as sqlite3's .backup writes it: one file, no WAL.
+    const backup = new DatabaseSync(file);
+    backup.exec("PRAGMA journal_mode = DELETE");
+    backup.close();
+    const before = readFileSync(file);
+    const result = spawnSync(
+      process.execPath,
+      ["--disable-warning=ExperimentalWarning", "scripts/subscribers.ts", "chercher", "Lecteur-1@Exemple.fr"],
+      { cwd: projectRoot, env: { ...process.env, DATA_DIR: data }, encoding: "utf8" },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Adresse\u00a0: lecteur-1@exemple.fr\nÉtat\u00a0: confirmée");
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(data)).toEqual(["subscribers.db"]);
+  });
+
+  it("finds an address in a database older than the email_key column, without upgrading it", () => {
+    const file = join(temporaryFolder("ancienne-"), "subscribers.db");
+    const db = new DatabaseSync(file);
+    db.exec(
+      "CREATE TABLE subscribers (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, status TEXT NOT NULL, token TEXT NOT NULL, source TEXT NOT NULL, consent_at TEXT NOT NULL, confirmed_at TEXT, unsubscribed_at TEXT, created_at TEXT NOT NULL)",
+    );
+    db.prepare(
+      "INSERT INTO subscribers (email, status, token, source, consent_at, created_at) VALUES ('Élise@exemple.fr', 'pending', 't', '/', 'x', 'x')",
+    ).run();
+    db.close();
+    expect(findReadOnly(file, "élise@exemple.fr")?.email).toBe("Élise@exemple.fr");
+    expect(findReadOnly(file, "autre@exemple.fr")).toBeUndefined();
   });
 });

@@ -53,7 +53,7 @@ function notFound(typed: string, where: string): CommandResult {
 }
 
 /** `chercher <adresse>`: everything kept about the address, or that nothing is. */
-export function findSubscriber(store: SubscriberStore, typed: string, where: string): CommandResult {
+export function findSubscriber(store: Pick<SubscriberStore, "find">, typed: string, where: string): CommandResult {
   const found = store.find(storedAddress(typed));
   return found === undefined ? notFound(typed, where) : { code: 0, out: `${describeSubscriber(found)}\n`, err: "" };
 }

@@ -130,40 +130,75 @@ const identity = (file: string): string | undefined => {
 /** The confirmed subscribers, oldest confirmation first: for the store and for a read-only export alike. */
 const CONFIRMED_QUERY = "SELECT * FROM subscribers WHERE status = 'confirmed' ORDER BY confirmed_at, id";
 
-const readAndClose = (db: DatabaseSync): Subscriber[] => {
+/** The result of `read` on `db`, which is closed after. */
+const readAndClose = <T>(db: DatabaseSync, read: (db: DatabaseSync) => T): T => {
   try {
-    return (db.prepare(CONFIRMED_QUERY).all() as unknown as Row[]).map(toSubscriber);
+    return read(db);
   } finally {
     db.close();
   }
 };
 
 /**
- * The confirmed subscribers of the database at `file`, oldest first, read without writing anything (an export,
- * a backup on read-only media): no schema, no WAL switch. When SQLite cannot even open it read-only (a WAL
- * database in a folder it cannot write, for its -shm file), it reads the file as immutable (readConfirmedImmutable).
+ * `read` run on the database at `file`, opened without writing anything (an export, a lookup, a backup on
+ * read-only media): no schema, no WAL switch. SQLite reads a WAL database in a folder it cannot write when its
+ * -wal and -shm files are there; when it cannot even open it so (no -shm, which it cannot create), the file is
+ * read as immutable (readImmutable).
  */
-export function readConfirmed(file: string): Subscriber[] {
+function readOnly<T>(file: string, read: (db: DatabaseSync) => T): T {
   try {
-    return readAndClose(new DatabaseSync(file, { readOnly: true }));
+    return readAndClose(new DatabaseSync(file, { readOnly: true }), read);
   } catch (error) {
     if (!/unable to open|readonly|read-only/i.test((error as Error).message)) throw error;
-    return readConfirmedImmutable(file);
+    return readImmutable(file, read);
   }
 }
 
 /**
- * The confirmed subscribers of `file` read as immutable: SQLite then reads the main file alone and ignores its -wal
- * file, which holds the latest writes until a checkpoint. So it refuses while that file is not empty, rather than
- * export a list without the latest confirmations.
+ * `read` run on `file` read as immutable: SQLite then reads the main file alone and ignores its -wal file, which
+ * holds the latest writes until a checkpoint. So it refuses while that file is not empty, rather than answer
+ * without the latest signups and confirmations.
  */
-export function readConfirmedImmutable(file: string): Subscriber[] {
+function readImmutable<T>(file: string, read: (db: DatabaseSync) => T): T {
   const wal = statSync(`${file}-wal`, { throwIfNoEntry: false });
   if (wal !== undefined && wal.size > 0)
     throw new Error(
-      `${file}-wal est non vide : ses dernières écritures seraient ignorées. Exportez depuis un dossier accessible en écriture, ou arrêtez le serveur (qui vide ce fichier en se fermant) avant de copier la base.`,
+      `${file}-wal est non vide et ${file}-shm manque\u00a0: les dernières écritures de la base seraient ignorées. ` +
+        `Copiez aussi le fichier -shm, lisez la base depuis un dossier accessible en écriture, ou arrêtez le serveur ` +
+        `(qui vide le fichier -wal en se fermant) avant de la copier.`,
     );
-  return readAndClose(new DatabaseSync(`${pathToFileURL(file).href}?immutable=1`, { readOnly: true }));
+  return readAndClose(new DatabaseSync(`${pathToFileURL(file).href}?immutable=1`, { readOnly: true }), read);
+}
+
+const confirmedRows = (db: DatabaseSync): Subscriber[] =>
+  (db.prepare(CONFIRMED_QUERY).all() as unknown as Row[]).map(toSubscriber);
+
+/** The confirmed subscribers of the database at `file`, oldest first, read without writing anything (readOnly). */
+export function readConfirmed(file: string): Subscriber[] {
+  return readOnly(file, confirmedRows);
+}
+
+/** The confirmed subscribers of `file` read as immutable (readImmutable), refused while its -wal file is not empty. */
+export function readConfirmedImmutable(file: string): Subscriber[] {
+  return readImmutable(file, confirmedRows);
+}
+
+/**
+ * The subscriber of `email` (compared by emailKey) in the database at `file`, read without writing anything
+ * (readOnly): `chercher` works on a backup on read-only media, and on a database older than the email_key column.
+ */
+export function findReadOnly(file: string, email: string): Subscriber | undefined {
+  const key = emailKey(email);
+  return readOnly(file, (db) => {
+    const keyed = (db.prepare("PRAGMA table_info(subscribers)").all() as { name: string }[]).some(
+      (c) => c.name === "email_key",
+    );
+    const rows = keyed
+      ? (db.prepare("SELECT * FROM subscribers WHERE email_key = ?").all(key) as unknown as Row[])
+      : (db.prepare("SELECT * FROM subscribers").all() as unknown as Row[]).filter((r) => emailKey(r.email) === key);
+    const row = rows[0];
+    return row === undefined ? undefined : toSubscriber(row);
+  });
 }
 
 /**
