@@ -15,6 +15,9 @@ import { listFiles, loadedModules } from "./dist.ts";
 import { freePort, startListening, startServer, type RunningServer } from "./server.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
+/** A log without the instant in front of each line (server/log.ts). */
+const unstamped = (log: string): string => log.replace(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /gm, "");
+
 const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
 let server: RunningServer;
 let dataDir = "";
@@ -307,7 +310,7 @@ describe("the build's settings", () => {
       encoding: "utf8",
     });
     expect(child.status).toBe(1);
-    expect(child.stderr.trim()).toBe(
+    expect(unstamped(child.stderr).trim()).toBe(
       `Aucun site construit dans ${empty} : lancez d’abord npm run build (npm start construit puis sert).`,
     );
   });
@@ -331,7 +334,7 @@ describe("a server that cannot start", () => {
     const port = new URL(server.url).port;
     const child = serve({ HOST: "127.0.0.1", PORT: port });
     expect(child.status).toBe(1);
-    expect(child.stderr.trim()).toBe(
+    expect(unstamped(child.stderr).trim()).toBe(
       `Impossible d’écouter sur 127.0.0.1:${port}\u00a0: ce port est déjà pris (un autre serveur y écoute). Arrêtez-le, ou donnez un autre PORT.`,
     );
   });
@@ -339,9 +342,17 @@ describe("a server that cannot start", () => {
   it("says in one French line that PORT is no port number, and fails", () => {
     const child = serve({ PORT: "abc" });
     expect(child.status).toBe(1);
-    expect(child.stderr.trim()).toBe(
+    expect(unstamped(child.stderr).trim()).toBe(
       "PORT (abc) n’est pas un numéro de port\u00a0: donnez un entier de 0 à 65535 (par défaut 4321).",
     );
+  });
+});
+
+describe("the log", () => {
+  it("puts the instant in front of every line the server writes", () => {
+    const lines = server.output().trim().split("\n");
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \S/);
   });
 });
 

@@ -14,7 +14,7 @@ import {
   SIGNUP_OK,
   type SignupProblem,
 } from "./messages.ts";
-import type { SubscriberStore } from "./store.ts";
+import type { SignupOutcome, SubscriberStore } from "./store.ts";
 
 /** Largest body accepted. */
 export const MAX_BODY_BYTES = 4096;
@@ -50,7 +50,20 @@ export interface NewsletterDeps {
   /** Origins besides the request's own whose pages may post the form. */
   allowedOrigins: readonly string[];
   now: () => Date;
+  /** Where each signup, confirmation and unsubscription is told, without the address (the server's log); none by default. */
+  log?: ((line: string) => void) | undefined;
 }
+
+/** What a signup did, for the log: never the address. */
+const SIGNUP_LOG: Record<SignupOutcome, string> = {
+  created: "nouvelle adresse",
+  "still-pending": "adresse déjà en attente",
+  "already-confirmed": "adresse déjà confirmée",
+  resubscribed: "réinscription après une désinscription",
+};
+
+/** The name of a token action in a French log line. */
+const ACTION_LOG: Record<TokenAction, string> = { confirm: "confirmation", unsubscribe: "désinscription" };
 
 /**
  * Applies RETENTION at `now`: signups never confirmed erased RETENTION.pendingDays after their last request (even
@@ -357,7 +370,12 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       mailEverySeconds: MAIL_EVERY_SECONDS,
     });
     // A message went to this address a few minutes ago, with the same links: it is the one the answer speaks of.
-    if (!mail) return succeed(request, fields);
+    if (!mail) {
+      deps.log?.(
+        `Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail déjà envoyé il y a moins de 10 minutes.`,
+      );
+      return succeed(request, fields);
+    }
     const link = (path: string): string => `${deps.publicUrl}${withToken(path, subscriber.token)}`;
     const leave = {
       unsubscribePage: link(TOKEN_ACTIONS.unsubscribe.page),
@@ -390,6 +408,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       console.error(`Newsletter : message non envoyé (${(error as Error).message})`);
       return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
     }
+    deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail envoyé.`);
   } catch (error) {
     console.error(`Newsletter : stockage impossible (${(error as Error).message})`);
     return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
@@ -460,8 +479,11 @@ export async function handleTokenLink(request: Request, deps: NewsletterDeps, ac
       action === "confirm" ? deps.store.confirm(token, deps.now()) : deps.store.unsubscribe(token, deps.now());
     if (!done) return invalid();
   } catch (error) {
-    console.error(`Newsletter : ${action} impossible (${(error as Error).message})`);
+    console.error(`Newsletter\u00a0: ${ACTION_LOG[action]} impossible (${(error as Error).message})`);
     return tokenLinkUnavailable(request, action, oneClick);
   }
+  deps.log?.(
+    `Newsletter\u00a0: ${ACTION_LOG[action]} enregistrée${oneClick ? " (désinscription en un clic d’une messagerie)" : ""}.`,
+  );
   return oneClick ? text(200, "Désinscription enregistrée.") : seeOther(TOKEN_ACTIONS[action].done);
 }

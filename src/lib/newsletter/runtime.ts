@@ -79,6 +79,9 @@ export function newsletter(env: NodeJS.ProcessEnv = process.env, now = Date.now(
     publicUrl: publicUrl(env),
     allowedOrigins: [new URL(SITE.url).origin, ...(env["ALLOWED_ORIGINS"] ?? "").split(",").filter((o) => o !== "")],
     now: () => new Date(),
+    log: (line) => {
+      console.log(line);
+    },
   };
   shared[KEY] = deps;
   return deps;
