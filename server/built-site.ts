@@ -15,7 +15,9 @@ stampConsole();
 export const dist = distDir();
 
 if (!existsSync(join(dist, "server", "entry.mjs"))) {
-  console.error(`Aucun site construit dans ${dist} : lancez d’abord npm run build (npm start construit puis sert).`);
+  console.error(
+    `Aucun site construit dans ${dist}\u00a0: lancez d’abord npm run build (npm start construit puis sert).`,
+  );
   process.exit(1);
 }
 

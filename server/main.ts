@@ -87,7 +87,7 @@ const server = createServer((req, res) => {
       astro(req, res);
     })
     .catch((error: unknown) => {
-      console.error(`Erreur en servant ${req.url ?? ""} : ${(error as Error).message}`);
+      console.error(`Erreur en servant ${req.url ?? ""}\u00a0: ${(error as Error).message}`);
       if (!res.headersSent) {
         res.statusCode = 500;
         res.end("Erreur du serveur\n");
@@ -101,7 +101,7 @@ server.headersTimeout = 15_000;
 function stop(signal: string): void {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal} reçu : arrêt propre (les requêtes en cours se terminent).`);
+  console.log(`${signal} reçu\u00a0: arrêt propre (les requêtes en cours se terminent).`);
   server.close(() => {
     closeNewsletter();
     console.log("Serveur arrêté.");
@@ -132,14 +132,14 @@ function purge(): void {
     const { pending, messages } = purgeExpired(store, mail, new Date());
     if (pending > 0)
       console.log(
-        `Newsletter : ${frenchCount(pending, "inscription non confirmée", "inscriptions non confirmées")} depuis ${RETENTION.pendingDays} jours ${pending < 2 ? "effacée" : "effacées"}.`,
+        `Newsletter\u00a0: ${frenchCount(pending, "inscription non confirmée", "inscriptions non confirmées")} depuis ${RETENTION.pendingDays} jours ${pending < 2 ? "effacée" : "effacées"}.`,
       );
     if (messages > 0)
       console.log(
-        `Newsletter : ${frenchCount(messages, "message", "messages")} de la boîte d’envoi ${messages < 2 ? "gardé" : "gardés"} depuis ${RETENTION.pendingDays} jours ${messages < 2 ? "effacé" : "effacés"}.`,
+        `Newsletter\u00a0: ${frenchCount(messages, "message", "messages")} de la boîte d’envoi ${messages < 2 ? "gardé" : "gardés"} depuis ${RETENTION.pendingDays} jours ${messages < 2 ? "effacé" : "effacés"}.`,
       );
   } catch (error) {
-    console.error(`Newsletter : purge impossible (${(error as Error).message})`);
+    console.error(`Newsletter\u00a0: purge impossible (${(error as Error).message})`);
   }
 }
 purge();
@@ -152,5 +152,5 @@ server.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 server.listen(port, host, () => {
-  console.log(`Digimedia : http://${host.includes(":") ? `[${host}]` : host}:${port}/`);
+  console.log(`Digimedia\u00a0: http://${host.includes(":") ? `[${host}]` : host}:${port}/`);
 });

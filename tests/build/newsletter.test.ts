@@ -358,7 +358,7 @@ describe("a signup while the database cannot be opened", () => {
         body: JSON.stringify({ email: "pas-une-adresse" }),
       });
       expect(wrong.status).toBe(400);
-      expect(broken.output()).toMatch(/Newsletter : données inaccessibles/);
+      expect(broken.output()).toMatch(/Newsletter\u00a0: données inaccessibles/);
       expect(broken.output()).not.toMatch(/\n\s+at /);
     } finally {
       await broken.stop();

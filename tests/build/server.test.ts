@@ -311,7 +311,7 @@ describe("the build's settings", () => {
     });
     expect(child.status).toBe(1);
     expect(unstamped(child.stderr).trim()).toBe(
-      `Aucun site construit dans ${empty} : lancez d’abord npm run build (npm start construit puis sert).`,
+      `Aucun site construit dans ${empty}\u00a0: lancez d’abord npm run build (npm start construit puis sert).`,
     );
   });
 });

@@ -399,18 +399,18 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
         // The relay will never take this address (5xx to RCPT TO: unknown mailbox, no SMTPUTF8 for an accented one…):
         // « try again » would be a lie. The row stays as it was (pending, kept like any unconfirmed signup) and
         // the message stays in the outbox for the operator.
-        console.error(`Newsletter : adresse refusée par le serveur SMTP (${(error as Error).message})`);
+        console.error(`Newsletter\u00a0: adresse refusée par le serveur SMTP (${(error as Error).message})`);
         return refuse(request, 400, "adresse-refusee", fields);
       }
       // Never "an e-mail has been sent" when none was: the row stays as it was (pending, or confirmed), and
       // sending the form again (which the reader is told to do) sends the message again. A 5xx to anything but
       // RCPT TO (a bad password, a refused sender or message) is answered the same: the operator must act.
-      console.error(`Newsletter : message non envoyé (${(error as Error).message})`);
+      console.error(`Newsletter\u00a0: message non envoyé (${(error as Error).message})`);
       return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
     }
     deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail envoyé.`);
   } catch (error) {
-    console.error(`Newsletter : stockage impossible (${(error as Error).message})`);
+    console.error(`Newsletter\u00a0: stockage impossible (${(error as Error).message})`);
     return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
   }
   return succeed(request, fields);

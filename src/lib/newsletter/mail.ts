@@ -97,7 +97,9 @@ export function smtpTransport(url: string, from: string, fallback: MailTransport
       try {
         await smtp.sendMail(envelope(from, message));
       } catch (error) {
-        console.error(`SMTP : envoi impossible, message gardé dans la boîte d’envoi (${(error as Error).message})`);
+        console.error(
+          `SMTP\u00a0: envoi impossible, message gardé dans la boîte d’envoi (${(error as Error).message})`,
+        );
         await fallback.send(message).catch(() => undefined);
         throw error;
       }

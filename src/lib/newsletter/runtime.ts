@@ -46,7 +46,7 @@ export function outboxDir(env: NodeJS.ProcessEnv = process.env): string {
 export function noSmtpWarning(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (smtpUrl(env) !== undefined) return undefined;
   return (
-    `Attention : SMTP_URL n’est pas défini, aucun e-mail ne part. Les messages de la newsletter sont écrits dans ` +
+    `Attention\u00a0: SMTP_URL n’est pas défini, aucun e-mail ne part. Les messages de la newsletter sont écrits dans ` +
     `${outboxDir(env)} au lieu d’être envoyés, alors que les lecteurs lisent qu’un e-mail vient de leur être ` +
     `envoyé. En production, donnez SMTP_URL (smtp://utilisateur:motdepasse@hote:587).`
   );
@@ -107,7 +107,7 @@ export async function withNewsletter(
   try {
     deps = newsletter();
   } catch (error) {
-    console.error(`Newsletter : données inaccessibles (${(error as Error).message})`);
+    console.error(`Newsletter\u00a0: données inaccessibles (${(error as Error).message})`);
     return onUnavailable();
   }
   return route(deps);
