@@ -9,6 +9,8 @@ export interface ShareLink {
   name: string;
   /** Said before the name where the link stands alone ("Partager sur" WhatsApp). */
   action: "Partager sur" | "Envoyer par";
+  /** The name as heard after `action`, when it differs from the visible one: « Envoyer par e-mail », a common noun. */
+  spokenName?: string;
   href: string;
 }
 
@@ -37,6 +39,7 @@ export function shareLinks(url: string, title: string): ShareLink[] {
     {
       name: "E-mail",
       action: "Envoyer par",
+      spokenName: "e-mail",
       // mailto wants %20 for spaces, never "+" (encodeURIComponent gives that), and CRLF line breaks (RFC 6068).
       href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${title}\r\n\r\n${url}`)}`,
     },
