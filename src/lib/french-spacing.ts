@@ -20,12 +20,16 @@ function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && spaceRe.test(ch);
 }
 
-/** Puts `space` before the punctuation just appended, replacing any ordinary space there. */
-function spaceBefore(out: string, before: string, space: string): string {
+/**
+ * Puts `space` before the punctuation just appended, replacing any ordinary space there; none right after
+ * ! ? ; : (« ?! »), except before a closing guillemet (`afterPunctuation`: « Vraiment ? »).
+ */
+function spaceBefore(out: string, before: string, space: string, afterPunctuation = false): string {
   const trimmed = out.replace(/[\s\u00a0\u202f]+$/u, "");
   if (trimmed.length < out.length) return trimmed + space;
   const last = out.length > 0 ? out.at(-1) : before.at(-1);
-  if (last === undefined || isSpace(last) || last === "(" || last === "[" || high.has(last)) return out;
+  if (last === undefined || isSpace(last) || last === "(" || last === "[" || (high.has(last) && !afterPunctuation))
+    return out;
   return out + space;
 }
 
@@ -76,9 +80,7 @@ function spacePunctuation(text: string, before: string): string {
       out += `«${NNBSP}`;
       skipSpaces = true;
     } else if (ch === "»") {
-      // « Vraiment ? » : the guillemet is spaced from the question mark too.
-      const last = out.length > 0 ? out.at(-1) : before.at(-1);
-      out = (last !== undefined && high.has(last) ? out + NNBSP : spaceBefore(out, before, NNBSP)) + ch;
+      out = spaceBefore(out, before, NNBSP, true) + ch;
     } else {
       out += ch;
     }
