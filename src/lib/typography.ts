@@ -29,7 +29,7 @@ export const DOUBLE_PRIME = "\u2033";
 export const BLOCK_BREAK = "\u2029";
 
 const FIGURE = /\d/u;
-const QUOTE_OR_BREAK = /["\u2029]/gu;
+const QUOTE_OR_BREAK = /["“”„«»\u2029]/gu;
 const LETTER_OR_FIGURE = /[\p{L}\p{N}]/u;
 /** What may follow a closing quotation mark. */
 const AFTER_CLOSING = /[\s.,;:!?)\]…\u2029]/u;
@@ -67,30 +67,56 @@ function canOpen(text: string, at: number): boolean {
   return (before === "" || /[\s(\u2029]/u.test(before)) && after !== "" && !/\s/u.test(after);
 }
 
+/** Curly quotes pasted from Word or Google Docs set to English or German: “…”, „…“ and „…”. */
+const CURLY_OPENING = new Set(["“", "„"]);
+const CURLY_CLOSING = new Set(["”", "“"]);
+
 /**
  * Inch marks and elided years, which smartypants takes for quotation marks (« 6,3 » »,
  * « ‘90 »): a straight " right after a figure becomes ″ when it cannot be the end of a
  * quotation (none is open, or a later quote of the same block closes it), and the ' of '90
  * becomes the apostrophe ’. A quote that opens right after a hyphen, a dash, a slash or an
  * apostrophe (« l’ex-"Twitter" », which smartypants would turn into « ex-» ») becomes « itself.
- * Every replacement keeps the text's length.
+ * Curly quotes pasted from a word processor (“…”, „…“) become « » when they open a quotation,
+ * and stay “ ” inside one, where French keeps them for a quotation within a quotation; a lone ”
+ * after a figure (Word's 6,3”) becomes ″. Every replacement keeps the text's length.
  */
 export function markPrimes(text: string): string {
   const elided = text.includes("'") ? text.replace(ELIDED_YEAR, "$1’") : text;
-  if (!text.includes('"')) return elided;
+  if (!/["“”„]/u.test(text)) return elided;
   let out = "";
   let done = 0;
   let open = false;
-  for (const { index: at } of text.matchAll(QUOTE_OR_BREAK)) {
-    if (text.charAt(at) === BLOCK_BREAK) {
+  /** Guillemets typed as such and still open in this block. */
+  let guillemets = 0;
+  /** Curly quotations open in this block: whether each became « (and its closer must become »). */
+  const curly: boolean[] = [];
+  const swap = (at: number, mark: string): void => {
+    out += elided.slice(done, at) + mark;
+    done = at + 1;
+  };
+  for (const { 0: mark, index: at } of text.matchAll(QUOTE_OR_BREAK)) {
+    if (mark === BLOCK_BREAK) {
       open = false;
+      guillemets = 0;
+      curly.length = 0;
+    } else if (mark === "«") {
+      guillemets += 1;
+    } else if (mark === "»") {
+      guillemets = Math.max(0, guillemets - 1);
+    } else if (CURLY_CLOSING.has(mark) && curly.length > 0 && (mark === "”" || !canOpen(text, at))) {
+      if (curly.pop() === true) swap(at, "»");
+    } else if (CURLY_OPENING.has(mark)) {
+      const outermost = !open && guillemets === 0 && curly.length === 0;
+      curly.push(outermost);
+      if (outermost) swap(at, "«");
+    } else if (mark === "”") {
+      if (FIGURE.test(text.charAt(at - 1))) swap(at, DOUBLE_PRIME);
     } else if (mayBeInches(text, at) && (!open || quotationGoesOn(text, at))) {
-      out += elided.slice(done, at) + DOUBLE_PRIME;
-      done = at + 1;
+      swap(at, DOUBLE_PRIME);
     } else if (!open && opensAfterJoiner(text, at)) {
       // Opened here for smartypants, which then closes it at the next quote.
-      out += elided.slice(done, at) + "«";
-      done = at + 1;
+      swap(at, "«");
       open = true;
     } else if (canOpen(text, at) && !canClose(text, at)) {
       open = true;

@@ -115,8 +115,24 @@ describe("inch marks and elided years", () => {
     expect(frenchTypography(input)).toBe(expected);
   });
 
+  it.each([
+    // Pasted from Word or Google Docs set to English: their curly quotes become guillemets.
+    [`Il a dit “c'est fini” !`, `Il a dit «${N}c’est fini${N}»${N}!`],
+    [`„Bonjour“ et “ merci ”`, `«${N}Bonjour${N}» et «${N}merci${N}»`],
+    // Inside a quotation they are the inner quotes French keeps: no « « » ».
+    [`Il a dit "elle a écrit “non” hier".`, `Il a dit «${N}elle a écrit “non” hier${N}».`],
+    [`«Il a dit “non”»`, `«${N}Il a dit “non”${N}»`],
+    [`“Il a dit “non” hier”`, `«${N}Il a dit “non” hier${N}»`],
+    // A lone ” after a figure is Word's inch mark (it writes 6,3" as 6,3”).
+    [`Un écran de 6,3” et “rien”.`, `Un écran de 6,3″ et «${N}rien${N}».`],
+    // Left open, it opens a « that the build then reports as a quotation left open.
+    [`Il a dit “non`, `Il a dit «${N}non`],
+  ])("turns pasted curly quotes %j into %j", (input, expected) => {
+    expect(frenchTypography(input)).toBe(expected);
+  });
+
   it("keeps the length of the text (remark-primes slices it back into its nodes)", () => {
-    const text = `"Le 6,1" est le meilleur" des années '90`;
+    const text = `"Le 6,1" est le meilleur" des années '90, “oui”`;
     expect(markPrimes(text)).toHaveLength(text.length);
   });
 });
@@ -138,6 +154,11 @@ describe("article bodies (the site's Markdown processor)", () => {
     expect(html).toContain('href="https://ex.fr/?q=1:2"');
     expect(html).toContain(`</a>${N}!`);
     expect(html).toContain("x : y ?\n");
+  });
+
+  it("turns curly quotes pasted from a word processor into guillemets, across inline markup", async () => {
+    const html = await render(`Il a dit “c'est **fini**” et „*non*“.`);
+    expect(html).toContain(`Il a dit «${N}c’est <strong>fini</strong>${N}» et «${N}<em>non</em>${N}».`);
   });
 
   it("spaces punctuation that follows inline markup", async () => {
