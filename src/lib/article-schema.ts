@@ -117,6 +117,41 @@ function unknownFields(keys: readonly string[]): string {
   return `champ inconnu : ${named.join(", ")} ; les champs sont ${Object.keys(articleSchema.shape).join(", ")}`;
 }
 
+/**
+ * The fields that say where and when an article is published, read by the whole schema below and, alone,
+ * by the sitemap at config time (sitemaps.ts): one reading of the date, the category and the draft flag.
+ */
+const publishingFields = {
+  date: dateField("la date de publication (date)"),
+  updated: dateField("la date de mise à jour (updated)").optional(),
+  category: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `la catégorie (category) est obligatoire : ${categoryList}`
+          : `la catégorie (category) doit être un nom de rubrique : ${categoryList}`,
+    })
+    .transform((value, ctx) => {
+      const slug = categorySlug(value);
+      if (slug === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: `catégorie inconnue « ${value} » : choisir parmi ${categoryList}`,
+        });
+        return z.NEVER;
+      }
+      return slug;
+    }),
+  draft: z.boolean({ error: "draft vaut true ou false" }).default(false),
+};
+
+/** What publishingFields read of a front matter, the other fields ignored; undefined when one of them is invalid. */
+export function publishingData(data: Record<string, unknown>): PublishingData | undefined {
+  return publishingSchema.safeParse(data).data;
+}
+const publishingSchema = z.object(publishingFields);
+type PublishingData = z.output<typeof publishingSchema>;
+
 /** Zod schema of an article's front matter. */
 export const articleSchema = z
   .strictObject(
@@ -130,26 +165,9 @@ export const articleSchema = z
         )
         .transform(typographed),
       description: typographedText("le chapô (description)"),
-      date: dateField("la date de publication (date)"),
-      updated: dateField("la date de mise à jour (updated)").optional(),
-      category: z
-        .string({
-          error: (issue) =>
-            issue.input === undefined
-              ? `la catégorie (category) est obligatoire : ${categoryList}`
-              : `la catégorie (category) doit être un nom de rubrique : ${categoryList}`,
-        })
-        .transform((value, ctx) => {
-          const slug = categorySlug(value);
-          if (slug === undefined) {
-            ctx.addIssue({
-              code: "custom",
-              message: `catégorie inconnue « ${value} » : choisir parmi ${categoryList}`,
-            });
-            return z.NEVER;
-          }
-          return slug;
-        }),
+      date: publishingFields.date,
+      updated: publishingFields.updated,
+      category: publishingFields.category,
       tags: z
         .array(
           typographedText("une étiquette (tags)")
@@ -167,7 +185,7 @@ export const articleSchema = z
       author: typographedText("l’auteur (author)").default(SITE.defaultAuthor),
       image: requiredText("l’image (image)").optional(),
       imageAlt: typographedText("le texte alternatif (imageAlt)").optional(),
-      draft: z.boolean({ error: "draft vaut true ou false" }).default(false),
+      draft: publishingFields.draft,
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? unknownFields(issue.keys) : undefined) },
   )

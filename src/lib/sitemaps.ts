@@ -1,11 +1,12 @@
 /**
  * Sitemaps: the Google News sitemap (articles of the last two days), and the lastmod of each
- * article page for @astrojs/sitemap, read from the content folder at config time.
+ * article page for @astrojs/sitemap, read from the content folder at config time (before the content
+ * layer exists) with the schema's own publishing fields (publishingData).
  */
 import { CATEGORIES, SITE } from "../config.ts";
-import { categorySlug } from "./article-schema.ts";
+import { publishingData } from "./article-schema.ts";
 import { isPublished } from "./publishing.ts";
-import { isoDateTime, parseParisDate } from "./dates.ts";
+import { isoDateTime } from "./dates.ts";
 import { absoluteUrl, articleUrl, categoryUrl, searchUrl } from "./urls.ts";
 import { escapeXml } from "./xml.ts";
 import type { ArticleFile } from "./articles-loader.ts";
@@ -42,9 +43,8 @@ export function newsSitemap(articles: readonly NewsItem[], now: Date): string {
 export function articleLastmods(files: readonly ArticleFile[]): Map<string, string> {
   const lastmods = new Map<string, string>();
   for (const { slug, data } of files) {
-    const raw = data["updated"] ?? data["date"];
-    const date = typeof raw === "string" ? parseParisDate(raw) : undefined;
-    if (date !== undefined) lastmods.set(absoluteUrl(articleUrl(slug)), date.toISOString());
+    const read = publishingData(data);
+    if (read !== undefined) lastmods.set(absoluteUrl(articleUrl(slug)), (read.updated ?? read.date).toISOString());
   }
   return lastmods;
 }
@@ -56,15 +56,8 @@ export function articleLastmods(files: readonly ArticleFile[]): Map<string, stri
 export function sitemapFilter(files: readonly ArticleFile[], now: Date): (page: string) => boolean {
   const filled = new Set<string>();
   for (const { data } of files) {
-    const date = typeof data["date"] === "string" ? parseParisDate(data["date"]) : undefined;
-    const category = typeof data["category"] === "string" ? categorySlug(data["category"]) : undefined;
-    if (
-      date !== undefined &&
-      category !== undefined &&
-      isPublished({ data: { draft: data["draft"] === true, date } }, now)
-    ) {
-      filled.add(category);
-    }
+    const read = publishingData(data);
+    if (read !== undefined && isPublished({ data: read }, now)) filled.add(read.category);
   }
   // Pages kept out of search engines (noindex): empty categories, the search page.
   const excluded = [...CATEGORIES.filter((c) => !filled.has(c.slug)).map((c) => categoryUrl(c.slug)), searchUrl()].map(

@@ -7,8 +7,9 @@ import { HTMLElement, parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
 import { articleImage, breadcrumbJsonLd, newsArticleJsonLd, sharedImage } from "../../src/lib/seo.ts";
-import { newsSitemap } from "../../src/lib/sitemaps.ts";
+import { articleLastmods, newsSitemap, sitemapFilter } from "../../src/lib/sitemaps.ts";
 import { cachedSocialImage, drawSocialImage, socialImageKey } from "../../src/lib/social-image.ts";
+import { absoluteUrl, articleUrl, categoryUrl } from "../../src/lib/urls.ts";
 import { absolutizeUrls, escapeXml, jsonForScript } from "../../src/lib/xml.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
@@ -214,6 +215,38 @@ describe("news sitemap", () => {
   });
   it("is a valid empty urlset when nothing is recent", () => {
     expect(newsSitemap([], now)).toMatch(/<urlset [^>]+>\n<\/urlset>/);
+  });
+});
+
+describe("sitemap from the article files (read before the content layer)", () => {
+  const now = new Date("2024-06-10T12:00:00Z");
+  const files = [
+    // A date without offset is Paris time, as the schema reads it: 10:00 in Paris is 08:00 UTC in June.
+    { file: "a.md", slug: "a", data: { title: "A", date: "2024-06-01 10:00", category: "International" } },
+    { file: "b.md", slug: "b", data: { date: "2024-06-01", updated: "2024-06-05T09:30+02:00", category: "tech" } },
+    { file: "c.md", slug: "c", data: { date: "2024-06-01", category: "Économie", draft: true } },
+    { file: "d.md", slug: "d", data: { date: "2024-07-01", category: "Startups" } },
+    { file: "e.md", slug: "e", data: { date: "le 1er juin", category: "Cybersécurité" } },
+  ];
+
+  it("gives each readable article its last change, in UTC", () => {
+    const lastmods = articleLastmods(files);
+    expect(lastmods.get(absoluteUrl(articleUrl("a")))).toBe("2024-06-01T08:00:00.000Z");
+    expect(lastmods.get(absoluteUrl(articleUrl("b")))).toBe("2024-06-05T07:30:00.000Z");
+    expect(lastmods.has(absoluteUrl(articleUrl("e")))).toBe(false);
+  });
+
+  it("leaves out the sections with no published article, the 404 and one reader's newsletter pages", () => {
+    const listed = sitemapFilter(files, now);
+    expect(listed(absoluteUrl(categoryUrl("international")))).toBe(true);
+    expect(listed(absoluteUrl(categoryUrl("tech")))).toBe(true);
+    // Only a draft, only a scheduled article, only an invalid date: noindex pages, not in the sitemap.
+    expect(listed(absoluteUrl(categoryUrl("economie")))).toBe(false);
+    expect(listed(absoluteUrl(categoryUrl("startups")))).toBe(false);
+    expect(listed(absoluteUrl(categoryUrl("cybersecurite")))).toBe(false);
+    expect(listed(absoluteUrl("/404/"))).toBe(false);
+    expect(listed(absoluteUrl("/newsletter/merci/"))).toBe(false);
+    expect(listed(absoluteUrl("/newsletter/"))).toBe(true);
   });
 });
 
