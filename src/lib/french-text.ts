@@ -8,10 +8,8 @@ export function frenchList(items: readonly string[]): string {
   return listFormat.format(items);
 }
 
-/** A setting's words at the start of a sentence: « chaque semaine » → « Chaque semaine ». */
-export function sentenceStart(text: string): string {
-  return text.charAt(0).toLocaleUpperCase(SITE.locale) + text.slice(1);
-}
+// In plain code, which the search page's script can import too.
+export { sentenceStart } from "./french-grammar.ts";
 
 /** Every section of src/config.ts in a sentence, lower-cased: « international, économie, … et réseaux sociaux ». */
 export function categoriesInText(): string {

@@ -4,7 +4,13 @@
  * "à" (measured in Chromium on a three-page index; with a straight apostrophe both work). French
  * text is full of l’, d’, qu’: the index gets a straight apostrophe wherever one joins two letters,
  * and what the search page shows gets it back curly. Quotes and code ("print('x')") keep theirs.
+ * Also the sentences the search page shows about a search (searchSummary). Plain code: the search
+ * page's script imports it.
  */
+import { sentenceStart } from "./french-grammar.ts";
+import { frenchCount, frenchNumber } from "./french-numbers.ts";
+import { inGuillemets } from "./french-spacing.ts";
+import type { SearchRequest } from "./search-urls.ts";
 
 const CURLY = "\u2019";
 const LETTER = /^\p{L}$/u;
@@ -63,4 +69,48 @@ export function trimExcerptStart(text: string): string {
 }
 export function trimExcerptEnd(text: string): string {
   return text.replace(/ [«(]\s*…$/, " …");
+}
+
+/** What the search page says about a search, as the reader sees it. */
+export interface SearchSummary {
+  /** The search, named before the page's own title: "« Tencent » (rubrique Tech)", "Rubrique Tech, année 2025". */
+  title: string;
+  /** The count once the index has answered: "3 résultats pour « Tencent »", "Aucun article (année 2025).". */
+  found: (total: number) => string;
+  /** The count after « Afficher plus »: "20 résultats affichés sur 63 pour « Tencent »". */
+  shown: (shown: number, total: number) => string;
+}
+
+/**
+ * The sentences of a search (its words trimmed): with words, its results; with only a section or a year,
+ * their articles, newest first; undefined for an empty form, which shows nothing.
+ */
+export function searchSummary({ q, rubrique, annee }: SearchRequest): SearchSummary | undefined {
+  const within = [rubrique === "" ? "" : `rubrique ${rubrique}`, annee === "" ? "" : `année ${annee}`].filter(
+    (part) => part !== "",
+  );
+  // " (rubrique Économie, année 2025)": what the count is about, besides the words.
+  const where = within.length === 0 ? "" : ` (${within.join(", ")})`;
+  if (q === "") {
+    if (within.length === 0) return undefined;
+    const about = `${where}, du plus récent au plus ancien`;
+    return {
+      title: sentenceStart(within.join(", ")),
+      found: (total) => (total === 0 ? `Aucun article${where}.` : `${frenchCount(total, "article")}${about}`),
+      shown: (shown, total) =>
+        `${frenchCount(shown, "article affiché", "articles affichés")} sur ${frenchNumber(total)}${about}`,
+    };
+  }
+  const about = ` pour ${inGuillemets(q)}${where}`;
+  // The words may be right and the filters what empties the list.
+  const advice =
+    within.length === 0
+      ? "Vérifiez l’orthographe, ou essayez un autre mot."
+      : "Essayez dans toutes les rubriques et toutes les années, ou avec un autre mot.";
+  return {
+    title: `${inGuillemets(q)}${where}`,
+    found: (total) => (total === 0 ? `Aucun résultat${about}. ${advice}` : `${frenchCount(total, "résultat")}${about}`),
+    shown: (shown, total) =>
+      `${frenchCount(shown, "résultat affiché", "résultats affichés")} sur ${frenchNumber(total)}${about}`,
+  };
 }

@@ -49,9 +49,6 @@ export const categoryFeedUrl = (slug: string): string => `/categorie/${slug}/rss
 /** The folder of the drawn social cards (1200×630 PNGs): the site's own and each article's. */
 export const SOCIAL_IMAGE_FOLDER = "/og";
 
-/** The folder of the search index (Pagefind's files, src/lib/search-index.ts). */
-export const SEARCH_INDEX_FOLDER = "/pagefind";
-
 /** The social image of an article: "/og/<slug>.png". */
 export const socialImageUrl = (slug: string): string => `${SOCIAL_IMAGE_FOLDER}/${slug}.png`;
 
@@ -66,9 +63,8 @@ export const LOGO = { path: "/logo.png", size: 144 } as const;
 /** The site's default social image. */
 export const siteImageUrl = (): string => `${SOCIAL_IMAGE_FOLDER}/digimedia.png`;
 
-/** The search page; with a query, "/recherche/?q=…". */
-export const searchUrl = (query?: string): string =>
-  query === undefined || query === "" ? "/recherche/" : `/recherche/?q=${encodeURIComponent(query)}`;
+// The search page's addresses live in plain code that its script can import.
+export { SEARCH_INDEX_FOLDER, searchUrl } from "./search-urls.ts";
 
 export const aboutUrl = (): string => "/a-propos/";
 export const legalUrl = (): string => "/mentions-legales/";

@@ -4,16 +4,18 @@
  * or a year chosen without a word lists their articles, newest first. The page's title names the
  * search; the keyboard's focus never falls back to the page (where Tab would start from the top).
  */
-import { frenchCount, frenchNumber } from "../lib/french-numbers.ts";
 import { frenchSpacing } from "../lib/french-spacing.ts";
 import { TITLE_SEPARATOR } from "../lib/page-title.ts";
 import {
   forSearchIndex,
   fromSearchIndex,
   pageUrlFromIndex,
+  searchSummary,
   trimExcerptEnd,
   trimExcerptStart,
+  type SearchSummary,
 } from "../lib/search-text.ts";
+import { searchRequestOf, searchScriptUrl, searchUrl, type SearchRequest } from "../lib/search-urls.ts";
 
 interface PagefindResultData {
   url: string;
@@ -33,6 +35,54 @@ interface Pagefind {
 
 const PAGE = 10;
 
+/** A result as the list shows it: its title linking to the article, its section and date, its excerpt. */
+function resultItem(data: PagefindResultData): { item: HTMLLIElement; link: HTMLAnchorElement } {
+  const item = document.createElement("li");
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = pageUrlFromIndex(data.url);
+  link.textContent = fromSearchIndex(data.meta["title"] ?? pageUrlFromIndex(data.url));
+  heading.append(link);
+  const meta = document.createElement("p");
+  meta.className = "meta";
+  meta.textContent = fromSearchIndex([data.meta["rubrique"], data.meta["date"]].filter(Boolean).join(" · "));
+  item.append(heading, meta, excerptParagraph(data.excerpt));
+  return { item, link };
+}
+
+/**
+ * Pagefind's excerpt is escaped text with <mark> around the matched words, straight apostrophes (search-text.ts)
+ * and ordinary spaces where the page had no-break ones: French typography again, text node by text node, so
+ * no line starts with ":".
+ */
+function excerptParagraph(html: string): HTMLParagraphElement {
+  const excerpt = document.createElement("p");
+  excerpt.className = "excerpt";
+  excerpt.innerHTML = html;
+  // Pagefind marks the punctuation after a word with it ("données."): the word alone is highlighted.
+  for (const mark of excerpt.querySelectorAll("mark")) {
+    const text = mark.textContent;
+    const word = text.replace(/[.,;:!?»)\]…]+$/u, "");
+    if (word !== text && word !== "") {
+      mark.textContent = word;
+      mark.after(text.slice(word.length));
+    }
+  }
+  // A cut leaves punctuation at the start ("… ? Plusieurs") or an opening « at the end: they go.
+  const first = excerpt.firstChild;
+  if (first?.nodeType === Node.TEXT_NODE) first.nodeValue = trimExcerptStart(first.nodeValue ?? "");
+  const last = excerpt.lastChild;
+  if (last?.nodeType === Node.TEXT_NODE) last.nodeValue = trimExcerptEnd(last.nodeValue ?? "");
+  let before = "";
+  const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    node.nodeValue = frenchSpacing(fromSearchIndex(node.nodeValue ?? ""), before);
+    // frenchSpacing reads only the end of what precedes (as in rehype-french-spacing.ts).
+    before = (before + node.nodeValue).slice(-2);
+  }
+  return excerpt;
+}
+
 /** Fills the search form from the URL at once, then wires it once the index is loaded. */
 export async function startSearch(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>("form[data-search]");
@@ -41,23 +91,28 @@ export async function startSearch(): Promise<void> {
   const more = document.querySelector<HTMLButtonElement>("[data-more]");
   const noJs = document.querySelector<HTMLElement>("[data-no-js]");
   if (form === null || list === null || count === null || more === null) return;
-  const input = form.elements.namedItem("q") as HTMLInputElement;
-  const category = form.elements.namedItem("rubrique") as HTMLSelectElement;
-  const year = form.elements.namedItem("annee") as HTMLSelectElement;
+  const input = form.elements.namedItem("q");
+  const category = form.elements.namedItem("rubrique");
+  const year = form.elements.namedItem("annee");
+  if (
+    !(input instanceof HTMLInputElement) ||
+    !(category instanceof HTMLSelectElement) ||
+    !(year instanceof HTMLSelectElement)
+  )
+    return;
 
   // Before the index loads (seconds on a slow phone): JavaScript runs, so the notice saying it is off would be
   // wrong, and a shared URL's words show in the field at once, unless the reader has already typed or chosen.
   if (noJs !== null) noJs.hidden = true;
-  const params = new URLSearchParams(location.search);
-  if (input.value === "") input.value = params.get("q") ?? "";
-  if (category.value === "") category.value = params.get("rubrique") ?? "";
-  if (year.value === "") year.value = params.get("annee") ?? "";
+  const shared = searchRequestOf(location.search);
+  if (input.value === "") input.value = shared.q;
+  if (category.value === "") category.value = shared.rubrique;
+  if (year.value === "") year.value = shared.annee;
 
   let pagefind: Pagefind;
   try {
     // Loaded at run time from the built site, so that no other page ever downloads it.
-    const url = "/pagefind/pagefind.js";
-    pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    pagefind = (await import(/* @vite-ignore */ searchScriptUrl())) as Pagefind;
     // "…" where an excerpt cuts into the article's text.
     await pagefind.options({ excerptLength: 24, excerptEllipsis: "…" });
   } catch {
@@ -67,9 +122,8 @@ export async function startSearch(): Promise<void> {
   let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;
-  // What the count is about, after its number (" pour « Tencent » (rubrique Tech)"), and what it counts.
-  let about = "";
-  let noun = "résultat";
+  // What the count says of the search shown (search-text.ts).
+  let summary: SearchSummary | undefined;
   // « Afficher plus » pressed again before its results came: the same ones would be drawn twice.
   let loading = false;
   const pageTitle = document.title;
@@ -81,49 +135,13 @@ export async function startSearch(): Promise<void> {
     if (mine !== generation) return;
     let firstLink: HTMLAnchorElement | undefined;
     for (const data of batch) {
-      const item = document.createElement("li");
-      const heading = document.createElement("h2");
-      const link = document.createElement("a");
-      link.href = pageUrlFromIndex(data.url);
-      link.textContent = fromSearchIndex(data.meta["title"] ?? pageUrlFromIndex(data.url));
-      heading.append(link);
+      const { item, link } = resultItem(data);
       firstLink ??= link;
-      const meta = document.createElement("p");
-      meta.className = "meta";
-      meta.textContent = fromSearchIndex([data.meta["rubrique"], data.meta["date"]].filter(Boolean).join(" · "));
-      const excerpt = document.createElement("p");
-      excerpt.className = "excerpt";
-      // Pagefind's excerpt is escaped text with <mark> around the matched words, straight apostrophes (search-text.ts)
-      // and ordinary spaces where the page had no-break ones: French typography again, text node by text node, so
-      // no line starts with ":".
-      excerpt.innerHTML = data.excerpt;
-      // Pagefind marks the punctuation after a word with it ("données."): the word alone is highlighted.
-      for (const mark of excerpt.querySelectorAll("mark")) {
-        const text = mark.textContent;
-        const word = text.replace(/[.,;:!?»)\]…]+$/u, "");
-        if (word !== text && word !== "") {
-          mark.textContent = word;
-          mark.after(text.slice(word.length));
-        }
-      }
-      // A cut leaves punctuation at the start ("… ? Plusieurs") or an opening « at the end: they go.
-      const first = excerpt.firstChild;
-      if (first?.nodeType === Node.TEXT_NODE) first.nodeValue = trimExcerptStart(first.nodeValue ?? "");
-      const last = excerpt.lastChild;
-      if (last?.nodeType === Node.TEXT_NODE) last.nodeValue = trimExcerptEnd(last.nodeValue ?? "");
-      let before = "";
-      const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        node.nodeValue = frenchSpacing(fromSearchIndex(node.nodeValue ?? ""), before);
-        // frenchSpacing reads only the end of what precedes (as in rehype-french-spacing.ts).
-        before = (before + node.nodeValue).slice(-2);
-      }
-      item.append(heading, meta, excerpt);
       list.append(item);
     }
     shown += batch.length;
-    if (further) {
-      count.textContent = `${frenchCount(shown, `${noun} affiché`, `${noun}s affichés`)} sur ${frenchNumber(results.length)}${about}`;
+    if (further && summary !== undefined) {
+      count.textContent = summary.shown(shown, results.length);
       // Before the button hides (after the last results): the focus would fall to the page.
       firstLink?.focus();
     }
@@ -132,61 +150,34 @@ export async function startSearch(): Promise<void> {
 
   const run = async (): Promise<void> => {
     const mine = ++generation;
-    const query = input.value.trim();
+    const request: SearchRequest = { q: input.value.trim(), rubrique: category.value, annee: year.value };
     const filters: Record<string, string> = {};
     // Filter values were indexed as forSearchIndex wrote them.
-    if (category.value !== "") filters["rubrique"] = forSearchIndex(category.value);
-    if (year.value !== "") filters["année"] = year.value;
-    const url = new URL(location.href);
-    url.search = "";
-    if (query !== "") url.searchParams.set("q", query);
-    if (category.value !== "") url.searchParams.set("rubrique", category.value);
-    if (year.value !== "") url.searchParams.set("annee", year.value);
+    if (request.rubrique !== "") filters["rubrique"] = forSearchIndex(request.rubrique);
+    if (request.annee !== "") filters["année"] = request.annee;
+    const url = new URL(searchUrl(request), location.href);
+    url.hash = location.hash;
     history.replaceState(null, "", url);
-    // " (rubrique Économie, année 2025)": what the count is about, besides the words.
-    const within = [
-      category.value === "" ? "" : `rubrique ${category.value}`,
-      year.value === "" ? "" : `année ${year.value}`,
-    ].filter((v) => v !== "");
-    const where = within.length === 0 ? "" : ` (${within.join(", ")})`;
     // The page's title names the search: "« Tencent » (rubrique Tech) — Rechercher — Digimedia", or without a word
     // "Rubrique Tech — Rechercher — Digimedia"; the page's own title again once the form is emptied.
-    const filtered = within.join(", ");
-    const quoted = `«\u202f${query}\u202f»`;
-    const search = query === "" ? filtered.charAt(0).toUpperCase() + filtered.slice(1) : `${quoted}${where}`;
-    document.title = search === "" ? pageTitle : `${search}${TITLE_SEPARATOR}${pageTitle}`;
-    if (search === "") {
+    const asked = searchSummary(request);
+    document.title = asked === undefined ? pageTitle : `${asked.title}${TITLE_SEPARATOR}${pageTitle}`;
+    if (asked === undefined) {
       list.replaceChildren();
       count.textContent = "";
       more.hidden = true;
       return;
     }
     const found =
-      query === ""
+      request.q === ""
         ? await pagefind.search(null, { filters, sort: { date: "desc" } })
-        : await pagefind.search(query, { filters });
+        : await pagefind.search(request.q, { filters });
     if (mine !== generation || found === null) return;
     results = found.results;
     shown = 0;
+    summary = asked;
     list.replaceChildren();
-    if (query === "") {
-      noun = "article";
-      about = `${where}, du plus récent au plus ancien`;
-      count.textContent =
-        results.length === 0 ? `Aucun article${where}.` : `${frenchCount(results.length, noun)}${about}`;
-    } else {
-      noun = "résultat";
-      about = ` pour ${quoted}${where}`;
-      count.textContent =
-        results.length === 0
-          ? `Aucun résultat${about}. ${
-              // The words may be right and the filters what empties the list.
-              within.length === 0
-                ? "Vérifiez l’orthographe, ou essayez un autre mot."
-                : "Essayez dans toutes les rubriques et toutes les années, ou avec un autre mot."
-            }`
-          : `${frenchCount(results.length, noun)}${about}`;
-    }
+    count.textContent = asked.found(results.length);
     await showMore();
   };
 

@@ -8,8 +8,10 @@ import {
   firstPageAddress,
   homeUrl,
   absoluteUrl,
+  searchUrl,
   tagUrl,
 } from "../../src/lib/urls.ts";
+import { searchRequestOf } from "../../src/lib/search-urls.ts";
 
 describe("slugify", () => {
   it.each([
@@ -71,5 +73,18 @@ describe("urls", () => {
     expect(firstPageAddress("/categorie/tech/page/1/")).toBeUndefined();
     expect(firstPageAddress("/2020/1/")).toBeUndefined();
     expect(firstPageAddress("/categorie/tech/2/")).toBeUndefined();
+  });
+
+  it("keeps a search in the search page's address, empty parts left out, and reads it back", () => {
+    expect(searchUrl()).toBe("/recherche/");
+    expect(searchUrl({ q: "", rubrique: "", annee: "" })).toBe("/recherche/");
+    expect(searchUrl({ q: "tencent" })).toBe("/recherche/?q=tencent");
+    expect(searchUrl({ q: "l’Arcep & co", rubrique: "Réseaux sociaux", annee: "2025" })).toBe(
+      "/recherche/?q=l%E2%80%99Arcep+%26+co&rubrique=R%C3%A9seaux+sociaux&annee=2025",
+    );
+    expect(searchUrl({ rubrique: "Tech" })).toBe("/recherche/?rubrique=Tech");
+    const request = { q: "l’Arcep & co", rubrique: "Réseaux sociaux", annee: "2025" };
+    expect(searchRequestOf(new URL(searchUrl(request), "https://x.fr").search)).toEqual(request);
+    expect(searchRequestOf("?annee=2020")).toEqual({ q: "", rubrique: "", annee: "2020" });
   });
 });
