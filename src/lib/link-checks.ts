@@ -8,6 +8,7 @@ import { categorySlug } from "./article-schema.ts";
 import { archiveParts, formatDateTime, formatDayHeading, frenchMonth } from "./dates.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { isPublished } from "./publishing.ts";
+import { articleSlugIn, articleUrl, categorySlugIn, withCategorySlug } from "./urls.ts";
 
 /** What a body's links and images are checked against. */
 export interface SiteFacts {
@@ -18,16 +19,12 @@ export interface SiteFacts {
   now: Date;
 }
 
-/** Where an article's page is: /articles/<slug>/ (with or without the last slash, a #fragment or a query). */
-const ARTICLE_LINK = /^\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
-/** A category's pages: /categorie/<slug>/, its later pages, its feed. */
-const CATEGORY_LINK = /^\/categorie\/([^/?#]+)(?:[/?#].*)?$/;
 /** A date's archive: /2020/, /2020/10/, /2020/10/12/. */
 const ARCHIVE_LINK = /^\/(\d{4})(?:\/(\d{2})(?:\/(\d{2}))?)?\/?(?:[?#].*)?$/;
 /** This site's host, www. aside: a link copied from the live site is a link to one of its pages. */
 const OWN_HOST = new URL(SITE.url).host.replace(/^www\./, "");
 /** An article's page, to resolve a relative link as a reader's browser would (the slug does not matter). */
-const ARTICLE_PAGE = new URL("https://site.invalid/articles/article/");
+const ARTICLE_PAGE = new URL(articleUrl("article"), "https://site.invalid");
 /** A link that is an address on its own: a scheme, a path from the root, a fragment, a query. */
 const ANCHORED_LINK = /^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i;
 
@@ -93,7 +90,7 @@ function articleLinkProblem(
   { articles, now }: SiteFacts,
   published: Date | undefined,
 ): string | undefined {
-  const slug = ARTICLE_LINK.exec(path)?.[1];
+  const slug = articleSlugIn(path);
   if (slug === undefined) return undefined;
   const target = articles.get(decoded(slug));
   if (target === undefined) return `le lien « ${href} » mène à un article qui n’existe pas (aucun fichier ${slug}.md)`;
@@ -104,13 +101,13 @@ function articleLinkProblem(
 
 /** A link to /categorie/<slug>/ (its later pages, its feed) names a category of src/config.ts. */
 function categoryLinkProblem(href: string, path: string): string | undefined {
-  const name = CATEGORY_LINK.exec(path)?.[1];
+  const name = categorySlugIn(path);
   if (name === undefined || CATEGORIES.some((c) => c.slug === name)) return undefined;
   const meant = categorySlug(decoded(name));
   const fix =
     meant === undefined
       ? `les rubriques sont ${CATEGORIES.map((c) => c.slug).join(", ")}`
-      : `écrivez ${path.replace(`/categorie/${name}`, `/categorie/${meant}`)}`;
+      : `écrivez ${withCategorySlug(path, meant)}`;
   return `le lien ${inGuillemets(href)} mène à une rubrique qui n’existe pas${NBSP}: ${fix}`;
 }
 

@@ -8,10 +8,21 @@ const paged = (base: string, page: number): string => (page <= 1 ? base : `${bas
 export const homeUrl = (page = 1): string => (page <= 1 ? "/" : `/page/${page}/`);
 /** "/articles/<slug>/". */
 export const articleUrl = (slug: string): string => `/articles/${slug}/`;
+/** An address of an article's page: "/articles/<slug>/", the last slash, a #fragment or a query optional. */
+const ARTICLE_PATH = /^\/articles\/([^/?#]+)\/?(?:[?#].*)?$/;
+/** The slug (as written, not decoded) of the article whose page `path` is; undefined for any other address. */
+export const articleSlugIn = (path: string): string | undefined => ARTICLE_PATH.exec(path)?.[1];
 /** "/categorie/". */
 export const categoriesUrl = (): string => "/categorie/";
 /** "/categorie/<slug>/", "/categorie/<slug>/2/". */
 export const categoryUrl = (slug: string, page = 1): string => paged(`/categorie/${slug}/`, page);
+/** An address of a category's pages: "/categorie/<slug>/", its later pages, its feed. */
+const CATEGORY_PATH = /^(\/categorie\/)([^/?#]+)(?=(?:[/?#].*)?$)/;
+/** The slug (as written, not decoded) of the category whose page or feed `path` is; undefined for any other address. */
+export const categorySlugIn = (path: string): string | undefined => CATEGORY_PATH.exec(path)?.[2];
+/** The same page of another category: "/categorie/tek/2/" → "/categorie/tech/2/". */
+export const withCategorySlug = (path: string, slug: string): string =>
+  path.replace(CATEGORY_PATH, (_match, start: string) => `${start}${slug}`);
 /**
  * The listing whose first page an address asks for by its number ("/page/1/", "/categorie/x/1/",
  * "/tag/x/1/"): the listing's own address, where page 1 lives. Undefined for any other address.

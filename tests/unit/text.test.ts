@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { slugify, SLUG_PATTERN } from "../../src/lib/slug.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../../src/lib/reading-time.ts";
 import {
+  articleSlugIn,
   articleUrl,
+  categoryFeedUrl,
+  categorySlugIn,
   categoryUrl,
   dayUrlOf,
   firstPageAddress,
@@ -10,6 +13,7 @@ import {
   absoluteUrl,
   searchUrl,
   tagUrl,
+  withCategorySlug,
 } from "../../src/lib/urls.ts";
 import { searchRequestOf } from "../../src/lib/search-urls.ts";
 
@@ -86,5 +90,20 @@ describe("urls", () => {
     const request = { q: "l’Arcep & co", rubrique: "Réseaux sociaux", annee: "2025" };
     expect(searchRequestOf(new URL(searchUrl(request), "https://x.fr").search)).toEqual(request);
     expect(searchRequestOf("?annee=2020")).toEqual({ q: "", rubrique: "", annee: "2020" });
+  });
+
+  it("reads the article or category an address of the site names, and rewrites it for another category", () => {
+    expect(articleSlugIn(articleUrl("tencent-chine"))).toBe("tencent-chine");
+    expect(articleSlugIn("/articles/tencent-chine#notes")).toBe("tencent-chine");
+    expect(articleSlugIn("/articles/tencent-chine/suite/")).toBeUndefined();
+    expect(articleSlugIn(categoryUrl("tech"))).toBeUndefined();
+    expect(categorySlugIn(categoryUrl("tech", 2))).toBe("tech");
+    expect(categorySlugIn(categoryFeedUrl("tech"))).toBe("tech");
+    expect(categorySlugIn("/categorie/tech?page=2")).toBe("tech");
+    expect(categorySlugIn("/categorie/")).toBeUndefined();
+    expect(categorySlugIn(articleUrl("tech"))).toBeUndefined();
+    expect(withCategorySlug("/categorie/Tek/2/", "tech")).toBe("/categorie/tech/2/");
+    // Only the category's part changes, even when the wrong slug is also a part of "/categorie".
+    expect(withCategorySlug("/categorie/cat/rss.xml", "tech")).toBe("/categorie/tech/rss.xml");
   });
 });
