@@ -6,11 +6,13 @@
  * the whole SITE object and its process.env reads in that script (tests/unit/locale.test.ts checks that
  * both locales write numbers alike).
  */
+import { agree } from "./french-grammar.ts";
+
 export function frenchNumber(n: number, fractionDigits = 0): string {
   return n.toLocaleString("fr-FR", { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
 }
 
 /** « 1 article », « 3 879 articles » : `plural` defaults to `singular` + s. */
 export function frenchCount(n: number, singular: string, plural = `${singular}s`): string {
-  return `${frenchNumber(n)} ${Math.abs(n) < 2 ? singular : plural}`;
+  return `${frenchNumber(n)} ${agree(n, singular, plural)}`;
 }

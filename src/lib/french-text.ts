@@ -9,7 +9,7 @@ export function frenchList(items: readonly string[]): string {
 }
 
 // In plain code, which the search page's script can import too.
-export { sentenceStart } from "./french-grammar.ts";
+export { agree, sentenceStart } from "./french-grammar.ts";
 
 /** Every section of src/config.ts in a sentence, lower-cased: « international, économie, … et réseaux sociaux ». */
 export function categoriesInText(): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES, SITE } from "../../src/config.ts";
-import { categoriesInText, frenchList, sentenceStart } from "../../src/lib/french-text.ts";
+import { agree, categoriesInText, frenchList, sentenceStart } from "../../src/lib/french-text.ts";
+import { frenchCount } from "../../src/lib/french-numbers.ts";
 
 describe("the site's settings in a French sentence", () => {
   it.each([
@@ -27,5 +28,21 @@ describe("the site's settings in a French sentence", () => {
 
   it.each(CATEGORIES.map((c) => [c.label]))("names the section %s", (label) => {
     expect(categoriesInText()).toContain(label.toLocaleLowerCase(SITE.locale));
+  });
+
+  it.each([
+    [0, "effacée"],
+    [1, "effacée"],
+    [2, "effacées"],
+    [1000, "effacées"],
+  ])("agrees a word with a count of %d as « %s » (0 and 1 are singular in French)", (count, expected) => {
+    expect(agree(count, "effacée")).toBe(expected);
+  });
+
+  it("takes an irregular plural, and counts with it", () => {
+    expect(agree(1, "journal", "journaux")).toBe("journal");
+    expect(agree(3, "journal", "journaux")).toBe("journaux");
+    expect(frenchCount(0, "inscription effacée", "inscriptions effacées")).toBe("0 inscription effacée");
+    expect(frenchCount(2500, "journal", "journaux")).toBe("2\u202f500 journaux");
   });
 });
