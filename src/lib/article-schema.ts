@@ -6,16 +6,14 @@ import { z } from "astro/zod";
 import { CATEGORIES, SITE, type CategorySlug } from "../config.ts";
 import { parseParisDate } from "./dates.ts";
 import { invalidArticle } from "./front-matter.ts";
-import { slugify } from "./slug.ts";
+import { slugify, withoutAccents } from "./slug.ts";
 import { quotationProblems } from "./body-text.ts";
 import { frenchTypography } from "./typography.ts";
 
 const categoryList = CATEGORIES.map((c) => c.slug).join(", ");
 /** A category name as compared: no accents, no case, hyphens as spaces ("Réseaux sociaux" = "reseaux-sociaux"). */
 const categoryKey = (name: string): string =>
-  name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+  withoutAccents(name)
     .toLowerCase()
     .replace(/[\s-]+/g, " ")
     .trim();
@@ -106,9 +104,8 @@ function unknownFields(keys: readonly string[]): string {
   const named = keys.map((key) => {
     const meant =
       FRENCH_NAMES[
-        key
+        withoutAccents(key)
           .toLowerCase()
-          .normalize("NFD")
           .replace(/[^a-z]/g, "")
       ];
     return meant === undefined ? key : `${key} (écrivez ${meant})`;

@@ -3,17 +3,18 @@
 /** Pattern every article file name and URL slug must match. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Letters without their accents: "Réseaux sociaux" → "Reseaux sociaux", "Œuvre" stays "Œuvre" (a ligature, not an accent). */
+export function withoutAccents(text: string): string {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+}
+
 /**
  * "Réseaux sociaux & IA" → "reseaux-sociaux-ia"; "L’été" → "l-ete"; a + or # after a name is a
  * word ("C++" → "c-plus-plus", "C#" → "c-sharp", "Canal+" → "canal-plus"), so that C, C++ and C#
  * keep three addresses.
  */
 export function slugify(text: string): string {
-  return text
-    .replace(/(?<=[\p{L}\p{N}+])\+/gu, " plus ")
-    .replace(/(?<=\p{L})#/gu, " sharp ")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  return withoutAccents(text.replace(/(?<=[\p{L}\p{N}+])\+/gu, " plus ").replace(/(?<=\p{L})#/gu, " sharp "))
     .toLowerCase()
     .replace(/œ/g, "oe")
     .replace(/æ/g, "ae")

@@ -97,6 +97,12 @@ describe("article front matter", () => {
       "front matter",
       "champ inconnu : categorie (écrivez category) ; les champs sont title, description, date, updated, category, tags, author, image, imageAlt, draft",
     ],
+    [
+      "a field named in French, with its accents and capitals",
+      { ...valid, Étiquettes: ["IA"] },
+      "front matter",
+      "champ inconnu : Étiquettes (écrivez tags) ; les champs sont title, description, date, updated, category, tags, author, image, imageAlt, draft",
+    ],
     ["a title too long", { ...valid, title: "x".repeat(207) }, "title", "le titre fait 207 caractères, 200 au plus"],
     ["draft not a boolean", { ...valid, draft: "oui" }, "draft", "true ou false"],
     ["tags not a list", { ...valid, tags: "IA" }, "tags", "liste, par exemple : tags: [Tencent, Chine]"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify, SLUG_PATTERN } from "../../src/lib/slug.ts";
+import { slugify, SLUG_PATTERN, withoutAccents } from "../../src/lib/slug.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../../src/lib/reading-time.ts";
 import {
   articleSlugIn,
@@ -18,6 +18,12 @@ import {
 import { searchRequestOf } from "../../src/lib/search-urls.ts";
 
 describe("slugify", () => {
+  it("takes the accents off letters, and leaves case, ligatures and punctuation as they are", () => {
+    expect(withoutAccents("Réseaux sociaux, À la Une, ça, naïf, Œuvre !")).toBe(
+      "Reseaux sociaux, A la Une, ca, naif, Œuvre !",
+    );
+  });
+
   it.each([
     ["Réseaux sociaux", "reseaux-sociaux"],
     ["États-Unis", "etats-unis"],
