@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATEGORIES, SITE } from "../src/config.ts";
-import { parisParts } from "../src/lib/dates.ts";
+import { frontMatterDate } from "../src/lib/dates.ts";
 import { slugify } from "../src/lib/slug.ts";
 import { TEMPLATE_DESCRIPTION } from "../src/lib/article-schema.ts";
 import { TEMPLATE_BODY } from "../src/lib/article-checks.ts";
@@ -25,8 +25,7 @@ if (slug === "") {
 
 const dir = SITE.contentDir;
 const file = join(dir, `${slug}.md`);
-const p = parisParts(new Date());
-const pad = (n: number): string => String(n).padStart(2, "0");
+const now = frontMatterDate(new Date());
 const yamlString = (s: string): string => JSON.stringify(s);
 
 const text = `---
@@ -34,8 +33,8 @@ title: ${yamlString(title)}
 # Le chapô : une ou deux phrases qui résument l’article.
 description: "${TEMPLATE_DESCRIPTION}"
 # Heure de Paris (AAAA-MM-JJTHH:MM). Un article daté dans le futur attend cette date pour paraître.
-date: ${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}
-# updated: ${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}
+date: ${now}
+# updated: ${now}
 # Une de : ${CATEGORIES.map((c) => c.slug).join(", ")}
 category: ${TEMPLATE_CATEGORY}
 tags: []

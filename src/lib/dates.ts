@@ -3,6 +3,7 @@
  * printed, grouped or archived would depend on the build machine's zone.
  */
 import { SITE } from "../config.ts";
+import { sentenceStart } from "./french-grammar.ts";
 
 const zone = SITE.timeZone;
 
@@ -142,8 +143,7 @@ export function formatDateTime(date: Date): string {
 
 /** Heading of a month archive: "Octobre 2020". */
 export function formatMonthHeading(year: number, month: number): string {
-  const name = frenchMonth(month);
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
+  return `${sentenceStart(frenchMonth(month))} ${year}`;
 }
 
 /** A month after "de", elided before a vowel: "d’octobre 2020", "de mars 2020". */
@@ -164,6 +164,12 @@ export function isoDateTime(date: Date): string {
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** A front matter's date, to the minute in Paris time, as parseParisDate reads it: "2020-10-12T08:30". */
+export function frontMatterDate(date: Date): string {
+  const p = parisParts(date);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /** Archive path parts of an instant in Paris: { year: "2020", month: "10", day: "12" }. */

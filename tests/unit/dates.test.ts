@@ -4,6 +4,7 @@ import {
   formatDateTime,
   formatDayHeading,
   formatMonthHeading,
+  frontMatterDate,
   ofMonth,
   isoDateTime,
   archiveParts,
@@ -80,6 +81,18 @@ describe("machine formats", () => {
   it("files an article in the Paris day's archive", () => {
     expect(archiveParts(new Date("2020-09-30T23:30:00Z"))).toEqual({ year: "2020", month: "10", day: "01" });
     expect(archiveParts(new Date("2020-12-31T23:30:00Z"))).toEqual({ year: "2021", month: "01", day: "01" });
+  });
+});
+
+describe("frontMatterDate", () => {
+  it("writes the Paris wall-clock minute that npm run new puts in a new article, summer and winter", () => {
+    expect(frontMatterDate(new Date("2020-10-12T06:30:59Z"))).toBe("2020-10-12T08:30");
+    expect(frontMatterDate(new Date("2020-12-31T23:05:00Z"))).toBe("2021-01-01T00:05");
+    expect(frontMatterDate(new Date("2021-03-01T08:09:00Z"))).toBe("2021-03-01T09:09");
+  });
+  it("is read back as the same minute", () => {
+    const date = new Date("2020-03-29T01:30:00Z");
+    expect(parseParisDate(frontMatterDate(date))).toEqual(date);
   });
 });
 
