@@ -16,7 +16,7 @@ import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { linkProblem, type SiteFacts } from "./link-checks.ts";
 import { fileExtension, IMAGE_TYPES, imageType } from "./image-types.ts";
 import { photoSize, publicFile } from "./photo-size.ts";
-import { srcsetCandidates, startTags, type HtmlAttribute } from "./html-tags.ts";
+import { attributeUrl, srcsetCandidates, startTags, type HtmlAttribute } from "./html-tags.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
 export const TEMPLATE_BODY = "Le texte de l’article, en Markdown.";
@@ -157,14 +157,14 @@ export function bodyProblems(
           "une adresse javascript: n’est pas permise dans le texte : le site n’exécute aucun script venu d’un article",
         );
       } else if (name === "a" && attribute === "href") {
-        const problem = linkProblem(value.replace(/&amp;/g, "&"), site, published);
+        const problem = linkProblem(attributeUrl(value), site, published);
         if (problem !== undefined) say(problem);
       } else if (IMAGE_ELEMENTS.has(name) && IMAGE_ATTRIBUTES.has(attribute)) {
         const urls = attribute === "srcset" ? srcsetCandidates(value).map((c) => c.url) : [value];
         for (const url of urls.filter((u) => u !== "")) {
           // A video's or a sound's own file may be of any type; its poster and the candidates of a srcset are images.
           const media = attribute === "src" && name !== "img";
-          const problem = (media ? mediaFileProblem : imageFileProblem)(url.replace(/&amp;/g, "&"), publicDir);
+          const problem = (media ? mediaFileProblem : imageFileProblem)(attributeUrl(url), publicDir);
           // A <source> may be a video's or a picture's.
           const what = !media ? "image" : name === "source" ? "fichier" : "vidéo ou son";
           if (problem !== undefined) say(`${what}${NBSP}: ${problem}`);
@@ -192,7 +192,7 @@ function altProblem(attributes: readonly HtmlAttribute[]): string | undefined {
   if (attributes.some((a) => a.name === "__astro_image_")) return undefined;
   const alt = attributes.find((a) => a.name === "alt");
   if (alt !== undefined && (alt.value ?? "").trim() !== "") return undefined;
-  const src = attributes.find((a) => a.name === "src")?.value?.replace(/&amp;/g, "&") ?? "";
+  const src = attributeUrl(attributes.find((a) => a.name === "src")?.value ?? "");
   const html = `<img src="${src}" alt="Ce que montre l’image">`;
   const how =
     alt === undefined

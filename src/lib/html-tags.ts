@@ -27,6 +27,15 @@ function attributesOf(source: string): HtmlAttribute[] {
   }));
 }
 
+/**
+ * An attribute's address as a browser reads it, for a check and its message: the & of a query is
+ * written &#x26; by the Markdown processor and often &amp; in an author's HTML ("?a=1&amp;b=2" is
+ * "?a=1&b=2"). Other entities are left as written.
+ */
+export function attributeUrl(value: string): string {
+  return value.replace(/&(?:amp|#x26|#38);/gi, "&");
+}
+
 /** Every start tag of `html`, in order (comments skipped). */
 export function startTags(html: string): HtmlTag[] {
   const tags: HtmlTag[] = [];

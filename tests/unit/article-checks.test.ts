@@ -283,6 +283,19 @@ describe("bodyProblems", () => {
     expect(messages("x", `<p><a href="${href}">x</a></p>`)).toEqual([expect.stringContaining(message)]);
   });
 
+  it("reads a link's and an image's address as the reader's browser does, & and not &amp;", async () => {
+    expect(await rendered("[x](/articles/nexiste-pas/?a=1&b=2)")).toEqual([
+      expect.stringContaining("le lien « /articles/nexiste-pas/?a=1&b=2 » mène à un article qui n’existe pas"),
+    ]);
+    expect(messages("x", '<p><a href="/articles/nexiste-pas/?a=1&amp;b=2">x</a></p>')).toEqual([
+      expect.stringContaining("le lien « /articles/nexiste-pas/?a=1&b=2 » mène à un article qui n’existe pas"),
+    ]);
+    expect(await rendered("![](/images/absente.jpg?a=1&b=2)")).toEqual([
+      expect.stringContaining('<img src="/images/absente.jpg?a=1&b=2" alt="Ce que montre l’image">'),
+      expect.stringContaining("image\u00a0: fichier introuvable"),
+    ]);
+  });
+
   it("accepts a link from an older article to a newer one already published", () => {
     const link = `<p><a href="/articles/tencent-et-ant-group/">la suite</a></p>`;
     expect(messages("x", link, [], [], new Date("2019-03-01T10:00:00+01:00"))).toEqual([]);
