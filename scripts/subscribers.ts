@@ -15,6 +15,7 @@ import { dataDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
 import { TOKEN_ACTIONS, withToken } from "../src/lib/newsletter/handler.ts";
 import { findReadOnly, openSqliteStore, readConfirmed } from "../src/lib/newsletter/sqlite-store.ts";
 import { SITE } from "../src/config.ts";
+import { messageOf } from "../src/lib/errors.ts";
 import { builtSiteUrl, distDir, readBuiltSettings } from "../server/site-settings.ts";
 import type { Subscriber } from "../src/lib/newsletter/store.ts";
 
@@ -56,7 +57,7 @@ if (oneAddress) {
       }
     }
   } catch (error) {
-    console.error(`Base d’abonnés inutilisable\u00a0: ${file} (${(error as Error).message}).`);
+    console.error(`Base d’abonnés inutilisable\u00a0: ${file} (${messageOf(error)}).`);
     process.exit(1);
   }
   process.stdout.write(result.out);
@@ -68,9 +69,7 @@ let subscribers: Subscriber[];
 try {
   subscribers = readConfirmed(file);
 } catch (error) {
-  console.error(
-    `Export impossible\u00a0: ${file} ne peut pas être lu comme une base d’abonnés (${(error as Error).message}).`,
-  );
+  console.error(`Export impossible\u00a0: ${file} ne peut pas être lu comme une base d’abonnés (${messageOf(error)}).`);
   process.exit(1);
 }
 // The links lead where the server's e-mails lead: the built site's address (server/site-settings.ts).

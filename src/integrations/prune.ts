@@ -17,6 +17,7 @@ import type { AstroIntegration } from "astro";
 import { claimOutDir } from "../lib/out-dir.ts";
 import { frenchCount } from "../lib/french-numbers.ts";
 import { SEARCH_INDEX_FOLDER, SOCIAL_IMAGE_FOLDER } from "../lib/urls.ts";
+import { messageOf } from "../lib/errors.ts";
 
 /** What a build made in its client folder, for staleFiles. */
 export interface BuildOutput {
@@ -77,7 +78,7 @@ export function pruneStalePages(): AstroIntegration {
         try {
           emptied = claimOutDir(fileURLToPath(config.outDir));
         } catch (error) {
-          logger.error((error as Error).message);
+          logger.error(messageOf(error));
           process.exit(1);
         }
         if (emptied)

@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from "node:os";
 import { parentPort, Worker } from "node:worker_threads";
+import { messageOf } from "./errors.ts";
 
 /** What a worker sends back for request `id`. */
 export type WorkerAnswer<T> = { id: number; value: T } | { id: number; error: string };
@@ -37,7 +38,7 @@ export function answerRequests(handle: (request: never) => unknown): void {
         (error: unknown) =>
           parentPort?.postMessage({
             id,
-            error: error instanceof Error ? error.message : String(error),
+            error: messageOf(error),
           } satisfies WorkerAnswer<unknown>),
       );
   });
