@@ -59,14 +59,14 @@ function computeParisParts(date: Date): ParisParts {
 }
 
 /** Minutes to add to UTC to get Paris wall-clock time at this instant (60 or 120). */
-export function parisOffsetMinutes(date: Date): number {
+function parisOffsetMinutes(date: Date): number {
   const p = parisParts(date);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
 }
 
 /** The instant at which Paris clocks show this wall-clock time. */
-export function fromParisWallClock(p: ParisParts): Date {
+function fromParisWallClock(p: ParisParts): Date {
   const guess = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   let instant = guess - parisOffsetMinutes(new Date(guess)) * 60_000;
   // Near a DST change the offset at the guess can differ from the offset at the answer.
@@ -110,7 +110,7 @@ export function parseParisDate(value: string): Date | undefined {
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
 /** French day-of-month: "1er" for the first, the plain number otherwise. */
-export function frenchDay(day: number): string {
+function frenchDay(day: number): string {
   return day === 1 ? "1er" : String(day);
 }
 

@@ -16,7 +16,7 @@ import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl, LOGO } fro
 /** Items a feed carries at most. */
 export const FEED_SIZE = 50;
 /** Minutes a reader may cache a feed. */
-export const FEED_TTL = 60;
+const FEED_TTL = 60;
 
 /**
  * A feed as a page announces it in its head (<link rel="alternate">): title and path; and the
@@ -112,7 +112,7 @@ function mediaContent(a: FeedArticle, base: string): string {
 }
 
 /** Path of the XSL stylesheet that shows a feed to a person as a French page. */
-export const FEED_STYLESHEET = "/rss.xsl";
+const FEED_STYLESHEET = "/rss.xsl";
 
 /** Options for @astrojs/rss: the latest FEED_SIZE articles, newest first. */
 export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions {

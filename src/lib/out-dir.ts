@@ -20,7 +20,7 @@ const BUILD_MARKS = [OUT_DIR_OWNER, "server/reglages.json", "server/entry.mjs"];
 const PROJECT_MARKS = ["package.json", ".git", "src"];
 
 /** True when `outDir` is absent, empty, or holds a build of this site (one of BUILD_MARKS) and not the project. */
-export function isOurOutput(outDir: string): boolean {
+function isOurOutput(outDir: string): boolean {
   if (!existsSync(outDir) || readdirSync(outDir).length === 0) return true;
   const has = (name: string): boolean => existsSync(join(outDir, name));
   return BUILD_MARKS.some(has) && !PROJECT_MARKS.some(has);

@@ -29,7 +29,7 @@ function written(address: string): string {
  * Whether a link reading `text` shows its own address `href`. Only the same address: a link whose text is
  * another one ("example.org" to a page deep in it) keeps its real address on paper.
  */
-export function isBareUrl(href: string, text: string): boolean {
+function isBareUrl(href: string, text: string): boolean {
   return text.trim() !== "" && written(text) === written(href);
 }
 

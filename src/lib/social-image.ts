@@ -68,7 +68,7 @@ interface Fonts {
 }
 
 /** A WOFF 1.0 file as the plain OpenType font it wraps (HarfBuzz reads only the latter). */
-export function woffToSfnt(woff: Buffer): Buffer {
+function woffToSfnt(woff: Buffer): Buffer {
   if (woff.toString("latin1", 0, 4) !== "wOFF") throw new Error("fichier WOFF attendu");
   const count = woff.readUInt16BE(12);
   const tables = Array.from({ length: count }, (_, i) => {
