@@ -52,15 +52,16 @@ afterAll(async () => {
 describe("astro dev", () => {
   it("lists drafts and scheduled articles marked « Aperçu », and published ones unmarked", async () => {
     const home = parse(await (await fetch(`${url}/`)).text());
-    const mark = (title: string): string | undefined =>
+    const card = (title: string) =>
       home
         .querySelectorAll("article")
-        .find((card) => card.querySelector("a")?.text.includes(title) === true || card.text.includes(title))
-        ?.querySelector(".preview")
-        ?.text.replace(/\s+/g, " ")
-        .trim();
+        .find((article) => article.querySelector("a")?.text.includes(title) === true || article.text.includes(title));
+    const mark = (title: string): string | undefined =>
+      card(title)?.querySelector(".preview")?.text.replace(/\s+/g, " ").trim();
     expect(mark("Un brouillon")).toBe("Aperçu, brouillon (draft: true)");
     expect(mark("Un article programmé")).toBe("Aperçu, programmé");
+    // Listed, without the mark.
+    expect(card("Un article publié")).toBeDefined();
     expect(mark("Un article publié")).toBeUndefined();
   });
 

@@ -27,15 +27,23 @@ describe("share links", () => {
     expect(query.get("body")).toBe(`${title}\r\n\r\n${url}`);
   });
 
-  it("lead to each service's own share page", () => {
-    expect(links.map((l) => l.href.replace(/\?.*/, ""))).toEqual([
-      "https://wa.me/",
-      "https://www.facebook.com/sharer/sharer.php",
-      "https://x.com/intent/post",
-      "https://www.linkedin.com/sharing/share-offsite/",
-      "https://bsky.app/intent/compose",
-      "mailto:",
-    ]);
+  it("carry the article's whole address, encoded, so that a query or fragment in it stays the article's", () => {
+    const tricky = "https://www.digimedia.fr/articles/x/?a=1&b=2#note";
+    for (const link of shareLinks(tricky, title)) {
+      const query = link.href.startsWith("mailto:") ? link.href.slice("mailto:?".length) : new URL(link.href).search;
+      const values = [...new URLSearchParams(query).values()];
+      expect(
+        values.some((v) => v.includes(tricky)),
+        link.name,
+      ).toBe(true);
+      expect(link.href, link.name).not.toContain(tricky);
+    }
+  });
+
+  it("lead each to a different service's page", () => {
+    const web = links.filter((l) => !l.href.startsWith("mailto:"));
+    expect(new Set(web.map((l) => new URL(l.href).host)).size).toBe(web.length);
+    expect(new Set(links.map((l) => l.name)).size).toBe(links.length);
   });
 
   it("are all https links or mailto", () => {
