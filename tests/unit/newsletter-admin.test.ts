@@ -18,6 +18,7 @@ beforeEach(() => {
     newToken: token,
     mailEverySeconds: 600,
   });
+  store.mailSent(token, new Date("2026-01-15T10:00:00Z"));
 });
 afterEach(() => {
   store.close();
@@ -49,7 +50,7 @@ describe("looking a subscriber up", () => {
     ]);
   });
 
-  it("names a pending signup and the last message sent", () => {
+  it("names a pending signup and the last message that left, not one only being sent", () => {
     const found = store.signup({
       email: "lea@société.fr",
       source: "/",
@@ -59,6 +60,10 @@ describe("looking a subscriber up", () => {
     });
     expect(describeSubscriber(found.subscriber)).toMatch(/^État\u00a0: en attente de confirmation$/m);
     expect(describeSubscriber(found.subscriber)).toMatch(
+      /^Dernier e-mail envoyé\u00a0: 15\u00a0janvier 2026 à 11\u00a0h /m,
+    );
+    store.mailSent(token, new Date("2026-01-15T10:30:05Z"));
+    expect(findSubscriber(store, "lea@société.fr", where).out).toMatch(
       /^Dernier e-mail envoyé\u00a0: 15\u00a0janvier 2026 à 11\u00a0h\u00a030/m,
     );
   });

@@ -15,6 +15,7 @@ import {
   CLIENT_RATE_LIMIT,
   purgeExpired,
   RETENTION,
+  MAIL_CLAIM_SECONDS,
   type NewsletterDeps,
 } from "../../src/lib/newsletter/handler.ts";
 import { outboxTransport, smtpTransport, type MailMessage } from "../../src/lib/newsletter/mail.ts";
@@ -135,6 +136,47 @@ describe("a signup", () => {
     deps.now = at(22);
     await handleSignup(asJson({ email: "insiste@exemple.fr" }), deps);
     expect(sent).toHaveLength(3);
+  });
+
+  it("sends one message for many identical signups at once, keeps one row, and tells none of them otherwise", async () => {
+    let release = (): void => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    deps.mail = { send: (m) => slow.then(() => void sent.push(m)) };
+    const answers = Promise.all(
+      Array.from({ length: 50 }, () => handleSignup(asJson({ email: "foule@exemple.fr" }), deps)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const statuses = (await answers).map((r) => r.status);
+    // The per-address limit refuses the most; every request it lets through is told the message left, and one did.
+    expect(statuses.filter((s) => s === 200)).toHaveLength(RATE_LIMIT.max);
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    expect(sent.map((m) => m.to)).toEqual(["foule@exemple.fr"]);
+    expect(deps.store.find("foule@exemple.fr")?.mailedAt).toBe("2026-01-15T10:00:00.000Z");
+  });
+
+  it("never says a message was sent when the server died between saving the signup and sending it", async () => {
+    // Another process (the server before a kill -9) saved the signup, then died before its message left.
+    const dead = openSqliteStore(join(dir, "subscribers.db"));
+    dead.signup({
+      email: "coupure@exemple.fr",
+      source: "/",
+      now: deps.now(),
+      newToken: "c".repeat(32),
+      mailEverySeconds: 600,
+    });
+    dead.close();
+    expect(deps.store.find("coupure@exemple.fr")?.mailedAt).toBeNull();
+    // Sent again at once, it is not told « envoyé »: the dead process's claim is still fresh.
+    const atOnce = await handleSignup(asJson({ email: "coupure@exemple.fr" }), deps);
+    expect(atOnce.status).toBe(503);
+    expect(sent).toHaveLength(0);
+    // Once the claim has lapsed (MAIL_CLAIM_SECONDS), the message leaves, and only then is it recorded as sent.
+    deps.now = () => new Date(Date.UTC(2026, 0, 15, 10, 0, MAIL_CLAIM_SECONDS + 1));
+    const later = await handleSignup(asJson({ email: "coupure@exemple.fr" }), deps);
+    expect(later.status).toBe(200);
+    expect(sent.map((m) => m.to)).toEqual(["coupure@exemple.fr"]);
+    expect(deps.store.find("coupure@exemple.fr")?.mailedAt).toBe(deps.now().toISOString());
   });
 
   it("keeps nothing when the honeypot is filled, and answers as usual", async () => {
@@ -290,7 +332,7 @@ describe("a signup", () => {
         mailEverySeconds: 600,
       });
     signup(0, "/a/");
-    expect(signup(29.9, "/b/")).toMatchObject({ outcome: "still-pending", mail: true });
+    expect(signup(29.9, "/b/")).toMatchObject({ outcome: "still-pending", mail: "send" });
     expect(deps.store.find("lent@exemple.fr")).toMatchObject({ consentAt: on(29.9).toISOString(), source: "/b/" });
     purgeExpired(deps.store, deps.mail, on(30.1));
     expect(deps.store.find("lent@exemple.fr")?.status).toBe("pending");

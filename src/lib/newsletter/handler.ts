@@ -14,7 +14,7 @@ import {
   SIGNUP_OK,
   type SignupProblem,
 } from "./messages.ts";
-import type { SignupOutcome, SubscriberStore } from "./store.ts";
+import type { SignupOutcome, Subscriber, SubscriberStore } from "./store.ts";
 
 /** Largest body accepted. */
 export const MAX_BODY_BYTES = 4096;
@@ -29,6 +29,13 @@ export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
  */
 export const CLIENT_RATE_LIMIT = { max: 20, windowSeconds: 3600 };
 export { MAIL_EVERY_SECONDS } from "./messages.ts";
+/**
+ * How long a request's claim to send a message holds: meanwhile an identical signup sends none (in this process it
+ * waits for that sending and answers as it does; from another process it is told to try again). Longer than an SMTP
+ * sending may take (SMTP_TIMEOUTS: 5 s to connect, 5 s for the greeting, 10 s without an answer), and short, since a
+ * claim whose process died (kill -9, a stop that did not wait for SMTP) is only disregarded after it.
+ */
+export const MAIL_CLAIM_SECONDS = 30;
 /**
  * How long data is kept that serves no subscription: an address that never confirmed a signup, pending or unsubscribed,
  * 30 days after its last request (the privacy page says so).
@@ -338,6 +345,69 @@ export async function signupUnavailable(request: Request): Promise<Response> {
   return refuse(request, 503, "indisponible", read.fields, UNAVAILABLE_RETRY_SECONDS);
 }
 
+/** How the sending of a signup's message ended: left, refused for good by the mail server, or failed for now. */
+type Delivery = "sent" | "refused" | "failed";
+
+/** The sendings under way, by store and token: an identical signup meanwhile answers as the one sending. */
+const inFlightByStore = new WeakMap<SubscriberStore, Map<string, Promise<Delivery>>>();
+function sendings(store: SubscriberStore): Map<string, Promise<Delivery>> {
+  let map = inFlightByStore.get(store);
+  if (map === undefined) inFlightByStore.set(store, (map = new Map<string, Promise<Delivery>>()));
+  return map;
+}
+
+/**
+ * Sends the message a signup claimed, then records that it left (mailSent), or gives the claim back (mailFailed): the
+ * store never says a message left that did not. Never rejects.
+ */
+async function deliver(deps: NewsletterDeps, outcome: SignupOutcome, subscriber: Subscriber): Promise<Delivery> {
+  const link = (path: string): string => `${deps.publicUrl}${withToken(path, subscriber.token)}`;
+  const leave = {
+    unsubscribePage: link(TOKEN_ACTIONS.unsubscribe.page),
+    oneClickUnsubscribe: link(TOKEN_ACTIONS.unsubscribe.route),
+  };
+  // A confirmed reader gets a message too (« vous êtes déjà inscrit(e) »), sent the same way: the answer
+  // is true for everyone, and neither it nor its delay tells who is subscribed.
+  const message =
+    outcome === "already-confirmed"
+      ? alreadySubscribedMessage(subscriber.email, leave)
+      : confirmationMessage(
+          subscriber.email,
+          { confirm: link(TOKEN_ACTIONS.confirm.page), ...leave },
+          RETENTION.pendingDays,
+        );
+  try {
+    await deps.mail.send(message);
+  } catch (error) {
+    try {
+      deps.store.mailFailed(subscriber.token);
+    } catch (storeError) {
+      // The claim then lapses by itself (MAIL_CLAIM_SECONDS).
+      console.error(`Newsletter\u00a0: stockage impossible (${(storeError as Error).message})`);
+    }
+    if (isRecipientRefused(error)) {
+      // The relay will never take this address (5xx to RCPT TO: unknown mailbox, no SMTPUTF8 for an accented one…):
+      // « try again » would be a lie. The row stays as it was (pending, kept like any unconfirmed signup) and
+      // the message stays in the outbox for the operator.
+      console.error(`Newsletter\u00a0: adresse refusée par le serveur SMTP (${(error as Error).message})`);
+      return "refused";
+    }
+    // Never "an e-mail has been sent" when none was: the row stays as it was (pending, or confirmed), and
+    // sending the form again (which the reader is told to do) sends the message again. A 5xx to anything but
+    // RCPT TO (a bad password, a refused sender or message) is answered the same: the operator must act.
+    console.error(`Newsletter\u00a0: message non envoyé (${(error as Error).message})`);
+    return "failed";
+  }
+  try {
+    deps.store.mailSent(subscriber.token, deps.now());
+  } catch (error) {
+    // The message left: the answer says so. Unrecorded, the claim lapses and a new signup sends another.
+    console.error(`Newsletter\u00a0: envoi non enregistré (${(error as Error).message})`);
+  }
+  deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail envoyé.`);
+  return "sent";
+}
+
 async function signup(request: Request, deps: NewsletterDeps, client: string | undefined): Promise<Response> {
   if (request.method !== "POST") return methodNotAllowed(request);
   if (isCrossSite(request, deps.allowedOrigins)) return fail(request, 403);
@@ -368,47 +438,36 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       now,
       newToken: randomBytes(24).toString("base64url"),
       mailEverySeconds: MAIL_EVERY_SECONDS,
+      mailClaimSeconds: MAIL_CLAIM_SECONDS,
     });
     // A message went to this address a few minutes ago, with the same links: it is the one the answer speaks of.
-    if (!mail) {
+    if (mail === "recent") {
       deps.log?.(
         `Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail déjà envoyé il y a moins de 10 minutes.`,
       );
       return succeed(request, fields);
     }
-    const link = (path: string): string => `${deps.publicUrl}${withToken(path, subscriber.token)}`;
-    const leave = {
-      unsubscribePage: link(TOKEN_ACTIONS.unsubscribe.page),
-      oneClickUnsubscribe: link(TOKEN_ACTIONS.unsubscribe.route),
-    };
-    // A confirmed reader gets a message too (« vous êtes déjà inscrit(e) »), sent the same way: the answer
-    // is true for everyone, and neither it nor its delay tells who is subscribed.
-    const message =
-      outcome === "already-confirmed"
-        ? alreadySubscribedMessage(subscriber.email, leave)
-        : confirmationMessage(
-            subscriber.email,
-            { confirm: link(TOKEN_ACTIONS.confirm.page), ...leave },
-            RETENTION.pendingDays,
-          );
-    try {
-      await deps.mail.send(message);
-    } catch (error) {
-      deps.store.mailFailed(subscriber.token);
-      if (isRecipientRefused(error)) {
-        // The relay will never take this address (5xx to RCPT TO: unknown mailbox, no SMTPUTF8 for an accented one…):
-        // « try again » would be a lie. The row stays as it was (pending, kept like any unconfirmed signup) and
-        // the message stays in the outbox for the operator.
-        console.error(`Newsletter\u00a0: adresse refusée par le serveur SMTP (${(error as Error).message})`);
-        return refuse(request, 400, "adresse-refusee", fields);
+    let delivery: Promise<Delivery>;
+    if (mail === "sending") {
+      // An identical request is sending it now: this one answers as that sending ends. A claim no request of this
+      // process holds is another process's, or one that died sending (kill -9): nothing is known to have left.
+      const current = sendings(deps.store).get(subscriber.token);
+      if (current === undefined) {
+        deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail en cours d’envoi ailleurs.`);
+        return refuse(request, 503, "indisponible", fields, MAIL_CLAIM_SECONDS);
       }
-      // Never "an e-mail has been sent" when none was: the row stays as it was (pending, or confirmed), and
-      // sending the form again (which the reader is told to do) sends the message again. A 5xx to anything but
-      // RCPT TO (a bad password, a refused sender or message) is answered the same: the operator must act.
-      console.error(`Newsletter\u00a0: message non envoyé (${(error as Error).message})`);
-      return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
+      delivery = current;
+    } else {
+      delivery = deliver(deps, outcome, subscriber);
+      const inFlight = sendings(deps.store);
+      inFlight.set(subscriber.token, delivery);
+      void delivery.finally(() => inFlight.delete(subscriber.token));
     }
-    deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail envoyé.`);
+    const result = await delivery;
+    if (result === "refused") return refuse(request, 400, "adresse-refusee", fields);
+    if (result === "failed") return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
+    if (mail === "sending")
+      deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail envoyé pour une demande identique.`);
   } catch (error) {
     console.error(`Newsletter\u00a0: stockage impossible (${(error as Error).message})`);
     return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);

@@ -4,7 +4,17 @@ import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DatabaseSync } from "node:sqlite";
 import { emailKey } from "./email.ts";
-import type { RateDecision, SignupOutcome, Subscriber, SubscriberStatus, SubscriberStore } from "./store.ts";
+import type {
+  MailDecision,
+  RateDecision,
+  SignupOutcome,
+  Subscriber,
+  SubscriberStatus,
+  SubscriberStore,
+} from "./store.ts";
+
+/** How long a claim to send a message holds when the caller gives none (MAIL_CLAIM_SECONDS, handler.ts). */
+const DEFAULT_MAIL_CLAIM_SECONDS = 30;
 
 interface Row {
   email: string;
@@ -18,6 +28,7 @@ interface Row {
   /** Absent from a database older than the column (a backup the export reads without upgrading it). */
   mailed_at?: string | null;
   confirmed_once?: number;
+  mail_claimed_at?: string | null;
 }
 
 const toSubscriber = (r: Row): Subscriber => ({
@@ -47,8 +58,11 @@ CREATE TABLE IF NOT EXISTS subscribers (
   confirmed_at TEXT,
   unsubscribed_at TEXT,
   created_at TEXT NOT NULL,
-  -- The last message sent (confirmation, « déjà inscrit(e) »): one every few minutes at most.
+  -- The last message sent (confirmation, « déjà inscrit(e) »): one every few minutes at most. Written once it has left.
   mailed_at TEXT,
+  -- A message being sent since then (one request sends, identical ones meanwhile do not): cleared when it has left or
+  -- failed, and disregarded after a short time (a process that died while sending never clears it).
+  mail_claimed_at TEXT,
   -- 1 once a consent of this address was confirmed, kept when confirmed_at is cleared by a new signup: an address
   -- never confirmed is kept no longer than a pending signup, even unsubscribed.
   confirmed_once INTEGER NOT NULL DEFAULT 0
@@ -89,7 +103,8 @@ function rollbackIfOpen(db: DatabaseSync): void {
 }
 
 /**
- * Brings a database made by an older version up to this schema without losing a row: mailed_at, confirmed_once, and
+ * Brings a database made by an older version up to this schema without losing a row: mailed_at, confirmed_once,
+ * mail_claimed_at, and
  * the email_key column (fillKeys), then its unique index. Rows without a key are given one on every opening, and rows
  * with a confirmation date their confirmed_once (an older version does not set it).
  */
@@ -97,7 +112,7 @@ function upgrade(db: DatabaseSync): void {
   const columns = (): string[] =>
     (db.prepare("PRAGMA table_info(subscribers)").all() as { name: string }[]).map((c) => c.name);
   const missing = (): boolean =>
-    !columns().includes("email_key") || !columns().includes("mailed_at") || !columns().includes("confirmed_once");
+    ["email_key", "mailed_at", "confirmed_once", "mail_claimed_at"].some((name) => !columns().includes(name));
   const keyless = (): boolean =>
     db.prepare("SELECT 1 FROM subscribers WHERE email_key IS NULL LIMIT 1").get() !== undefined;
   if (missing() || keyless()) {
@@ -108,6 +123,7 @@ function upgrade(db: DatabaseSync): void {
       if (!columns().includes("email_key")) db.exec("ALTER TABLE subscribers ADD COLUMN email_key TEXT");
       if (!columns().includes("confirmed_once"))
         db.exec("ALTER TABLE subscribers ADD COLUMN confirmed_once INTEGER NOT NULL DEFAULT 0");
+      if (!columns().includes("mail_claimed_at")) db.exec("ALTER TABLE subscribers ADD COLUMN mail_claimed_at TEXT");
       fillKeys(db);
       db.exec("COMMIT");
     } catch (error) {
@@ -231,11 +247,13 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
   const byKey = db.prepare("SELECT * FROM subscribers WHERE email_key = ?");
   const byId = db.prepare("SELECT * FROM subscribers WHERE id = ?");
   const eraseByKey = db.prepare("DELETE FROM subscribers WHERE email_key = ? RETURNING *");
-  // Claims the sending of a message when none was sent since ?3 (ISO dates compare as text); RETURNING says whether.
+  // Claims the sending of a message when none was sent since ?3 and none is being sent since ?4, a claim older than
+  // that being one its process never finished (ISO dates compare as text); RETURNING says whether.
   const claimMail = db.prepare(
-    "UPDATE subscribers SET mailed_at = ?1 WHERE id = ?2 AND (mailed_at IS NULL OR mailed_at <= ?3) RETURNING id",
+    "UPDATE subscribers SET mail_claimed_at = ?1 WHERE id = ?2 AND (mailed_at IS NULL OR mailed_at <= ?3) AND (mail_claimed_at IS NULL OR mail_claimed_at <= ?4) RETURNING id",
   );
-  const releaseMail = db.prepare("UPDATE subscribers SET mailed_at = NULL WHERE token = ?");
+  const releaseMail = db.prepare("UPDATE subscribers SET mail_claimed_at = NULL WHERE token = ?");
+  const recordMail = db.prepare("UPDATE subscribers SET mailed_at = ?, mail_claimed_at = NULL WHERE token = ?");
   const insert = db.prepare(
     "INSERT INTO subscribers (email, email_key, status, token, source, consent_at, created_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
   );
@@ -289,7 +307,7 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
 
   let hits = 0;
   return {
-    signup({ email, source, now, newToken, mailEverySeconds }) {
+    signup({ email, source, now, newToken, mailEverySeconds, mailClaimSeconds = DEFAULT_MAIL_CLAIM_SECONDS }) {
       return transaction(() => {
         const at = now.toISOString();
         const row = byKey.get(emailKey(email)) as (Row & { id: number }) | undefined;
@@ -310,10 +328,17 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
           id = row.id;
           outcome = "already-confirmed";
         }
-        const since = new Date(now.getTime() - mailEverySeconds * 1000).toISOString();
-        const mail = claimMail.get(at, id, since) !== undefined;
-        return { outcome, subscriber: toSubscriber(byId.get(id) as unknown as Row), mail };
+        const ago = (seconds: number): string => new Date(now.getTime() - seconds * 1000).toISOString();
+        const claimed = claimMail.get(at, id, ago(mailEverySeconds), ago(mailClaimSeconds)) !== undefined;
+        const subscriber = toSubscriber(byId.get(id) as unknown as Row);
+        const recent = subscriber.mailedAt !== null && subscriber.mailedAt > ago(mailEverySeconds);
+        const mail: MailDecision = claimed ? "send" : recent ? "recent" : "sending";
+        return { outcome, subscriber, mail };
       });
+    },
+    mailSent(token, now) {
+      stillThere();
+      recordMail.run(now.toISOString(), token);
     },
     mailFailed(token) {
       stillThere();

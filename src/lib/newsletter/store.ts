@@ -20,7 +20,7 @@ export interface Subscriber {
   unsubscribedAt: string | null;
   /** The first signup. */
   createdAt: string;
-  /** The last message sent to this address (a confirmation, a « déjà inscrit(e) »); null when none. */
+  /** The last message that left for this address (a confirmation, a « déjà inscrit(e) »); null when none. */
   mailedAt: string | null;
   /** True once a consent of this address was confirmed, even if confirmedAt was cleared since by a new signup. */
   confirmedOnce: boolean;
@@ -28,6 +28,13 @@ export interface Subscriber {
 
 /** What a signup did; the HTTP answer is the same whatever it is, so nobody learns who is subscribed. */
 export type SignupOutcome = "created" | "still-pending" | "already-confirmed" | "resubscribed";
+
+/**
+ * Whether a signup sends its message: « send », claimed for this request (mailSent or mailFailed must follow);
+ * « recent », one left less than mailEverySeconds ago; « sending », another request is sending it now (or its
+ * process died doing so less than mailClaimSeconds ago).
+ */
+export type MailDecision = "send" | "recent" | "sending";
 
 /** Answer of the rate limiter. */
 export interface RateDecision {
@@ -43,15 +50,26 @@ export interface SubscriberStore {
    * `newToken` for a new address; an address already known keeps its own, so that the links of every
    * message it was sent (the unsubscribe ones above all) keep working.
    */
-  signup(input: { email: string; source: string; now: Date; newToken: string; mailEverySeconds: number }): {
+  signup(input: {
+    email: string;
+    source: string;
+    now: Date;
+    newToken: string;
+    mailEverySeconds: number;
+    /** How long a claim to send holds without mailSent or mailFailed (its process died); 30 s by default. */
+    mailClaimSeconds?: number;
+  }): {
     outcome: SignupOutcome;
     subscriber: Subscriber;
     /**
-     * True when a message is to be sent now: none was in the last `mailEverySeconds`, whatever the outcome (so that
-     * it tells nothing about who is subscribed). The sending is claimed; mailFailed gives it back.
+     * « send » when a message is to be sent now: none left in the last `mailEverySeconds` and none is being sent,
+     * whatever the outcome (so that it tells nothing about who is subscribed). The sending is claimed, not recorded:
+     * mailSent records it once it has left, mailFailed gives it back.
      */
-    mail: boolean;
+    mail: MailDecision;
   };
+  /** The message claimed by a signup has left at `now`: no other is sent for mailEverySeconds. */
+  mailSent(token: string, now: Date): void;
   /** The message claimed by a signup could not be sent: the next signup sends one. */
   mailFailed(token: string): void;
   /** Confirms the subscriber holding this token; false when no one does. */
