@@ -13,7 +13,12 @@ import { eraseSubscriber, findSubscriber } from "../src/lib/newsletter/admin.ts"
 import { toCsv } from "../src/lib/newsletter/csv.ts";
 import { dataDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
 import { TOKEN_ACTIONS, withToken } from "../src/lib/newsletter/handler.ts";
-import { findReadOnly, openSqliteStore, readConfirmed } from "../src/lib/newsletter/sqlite-store.ts";
+import {
+  ADMIN_BUSY_TIMEOUT_MS,
+  findReadOnly,
+  openSqliteStore,
+  readConfirmed,
+} from "../src/lib/newsletter/sqlite-store.ts";
 import { SITE } from "../src/config.ts";
 import { messageOf } from "../src/lib/errors.ts";
 import { builtSiteUrl, distDir, readBuiltSettings } from "../server/site-settings.ts";
@@ -49,7 +54,8 @@ if (oneAddress) {
       // Read only, as the export: a backup on read-only media will do.
       result = findSubscriber({ find: (email) => findReadOnly(file, email) }, address ?? "", file);
     } else {
-      const store = openSqliteStore(file);
+      // It may wait for the server's lock: the server waits far less for its own (SERVER_BUSY_TIMEOUT_MS).
+      const store = openSqliteStore(file, { busyTimeoutMs: ADMIN_BUSY_TIMEOUT_MS });
       try {
         result = eraseSubscriber(store, address ?? "", file);
       } finally {

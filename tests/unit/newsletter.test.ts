@@ -613,6 +613,31 @@ describe("refusals", () => {
     ).toThrow("supprimé ou remplacé");
   });
 
+  it("answers 503 at once while another process holds the database, keeps the address, and works once it lets go", async () => {
+    // npm run subscribers -- supprimer, a backup, an sqlite3 shell: a write lock held by another connection. The
+    // server waits for it briefly (SERVER_BUSY_TIMEOUT_MS): node:sqlite blocks the whole process while it waits, so a
+    // wait of seconds per signup would hold every page of the site; this test's own time limit catches that.
+    const other = new DatabaseSync(join(dir, "subscribers.db"));
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      const page = await handleSignup(form({ email: "verrou@exemple.fr", source: "/articles/x/" }), deps);
+      const location = new URL(page.headers.get("location") ?? "", origin);
+      expect(location.searchParams.get("raison")).toBe("indisponible");
+      expect(location.searchParams.get("email")).toBe("verrou@exemple.fr");
+      const held = await handleSignup(asJson({ email: "verrou@exemple.fr" }), deps);
+      expect(held.status).toBe(503);
+      expect(held.headers.get("retry-after")).toBe("60");
+      expect(((await held.json()) as { message: string }).message).toBe(
+        "L’inscription est momentanément indisponible. Réessayez dans quelques minutes.",
+      );
+    } finally {
+      other.exec("COMMIT");
+      other.close();
+    }
+    expect((await handleSignup(asJson({ email: "verrou@exemple.fr" }), deps)).status).toBe(200);
+    expect(sent.map((m) => m.to)).toEqual(["verrou@exemple.fr"]);
+  }, 3000);
+
   it("answers 503, not 500, when the store fails, so the reader knows to try again", async () => {
     deps.store.close();
     const response = await handleSignup(asJson({ email: "e@exemple.fr" }), deps);

@@ -218,14 +218,28 @@ export function findReadOnly(file: string, email: string): Subscriber | undefine
 }
 
 /**
- * Opens (and creates, with its folder) the database at `file`, in WAL mode. When a step of the opening fails (a
+ * How long the server waits for another connection's write lock (the editor's commands, a backup, an sqlite3 shell)
+ * before a request gets its 503: node:sqlite is synchronous, and the whole process (every page) waits meanwhile.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 250;
+/** How long the editor's commands wait for the server's write lock: nobody else waits on them. */
+export const ADMIN_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (and creates, with its folder) the database at `file`, in WAL mode, waiting `busyTimeoutMs` at most for
+ * another connection's lock (SERVER_BUSY_TIMEOUT_MS by default). When a step of the opening fails (a
  * read-only file, not a database), the file is closed before the error goes on: a server that tries again on
  * each request would otherwise keep one more handle each time, until the process can open no file at all.
  */
-export function openSqliteStore(file: string): SubscriberStore {
+export function openSqliteStore(
+  file: string,
+  { busyTimeoutMs = SERVER_BUSY_TIMEOUT_MS }: { busyTimeoutMs?: number } = {},
+): SubscriberStore {
   mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
   try {
+    // First: switching to WAL and the schema may already wait for a lock.
+    db.exec(`PRAGMA busy_timeout = ${String(Math.round(busyTimeoutMs))};`);
     return prepareStore(db, file);
   } catch (error) {
     db.close();
@@ -240,7 +254,7 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
   const stillThere = (): void => {
     if (identity(file) !== opened) throw new Error(`${file} a été supprimé ou remplacé\u00a0: redémarrez le serveur`);
   };
-  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
   db.exec(schema);
   upgrade(db);
 
