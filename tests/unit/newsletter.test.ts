@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createServer, type AddressInfo } from "node:net";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clientKey } from "../../src/lib/newsletter/client.ts";
 import { csvCell, toCsv } from "../../src/lib/newsletter/csv.ts";
 import {
@@ -448,6 +449,45 @@ describe("refusals", () => {
     expect(deps.store.find("andré@exemple.fr")?.status).toBe("pending");
     const page = await handleSignup(form({ email: "andré@exemple.fr", source: "/articles/x/" }), deps);
     expect(new URL(page.headers.get("location") ?? "", origin).searchParams.get("raison")).toBe("adresse-refusee");
+  });
+
+  it("never writes the address to the log when the mail server refuses it, only its reply code and command", async () => {
+    // A relay that answers RCPT TO as Postfix does, naming the mailbox it refuses.
+    const relay = createServer((socket) => {
+      socket.write("220 relais.exemple ESMTP\r\n");
+      socket.on("data", (data: Buffer) => {
+        for (const line of data
+          .toString()
+          .split("\r\n")
+          .filter((l) => l !== "")) {
+          const verb = line.slice(0, 4).toUpperCase();
+          if (verb === "RCPT") socket.write("550 5.1.1 <secret.person@exemple.fr>: Recipient address rejected\r\n");
+          else if (verb === "QUIT") socket.end("221 Bye\r\n");
+          else socket.write("250 OK\r\n");
+        }
+      });
+    });
+    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+    const { port } = relay.address() as AddressInfo;
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const lines: string[] = [];
+    deps.log = (line) => lines.push(line);
+    try {
+      deps.mail = smtpTransport(
+        `smtp://127.0.0.1:${String(port)}`,
+        "Digimedia <newsletter@digimedia.fr>",
+        outboxTransport(join(dir, "outbox"), "Digimedia <newsletter@digimedia.fr>"),
+      );
+      const response = await handleSignup(asJson({ email: "secret.person@exemple.fr" }), deps);
+      expect(response.status).toBe(400);
+      const logged = [...errors.mock.calls.map((call) => call.map(String).join(" ")), ...lines].join("\n");
+      expect(logged).toContain("550");
+      expect(logged).toContain("RCPT TO");
+      expect(logged).not.toMatch(/secret|exemple\.fr/);
+    } finally {
+      errors.mockRestore();
+      await new Promise((resolve) => relay.close(resolve));
+    }
   });
 
   it("says « try again » (503), not that the address was refused, when the server refuses anything but the recipient", async () => {

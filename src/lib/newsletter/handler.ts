@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { checkEmail, emailKey } from "./email.ts";
-import { alreadySubscribedMessage, confirmationMessage, type MailTransport } from "./mail.ts";
+import { alreadySubscribedMessage, confirmationMessage, smtpErrorSummary, type MailTransport } from "./mail.ts";
 import {
   HTTP_MESSAGES,
   LINK_METHOD_NOT_ALLOWED,
@@ -389,13 +389,13 @@ async function deliver(deps: NewsletterDeps, outcome: SignupOutcome, subscriber:
       // The relay will never take this address (5xx to RCPT TO: unknown mailbox, no SMTPUTF8 for an accented one…):
       // « try again » would be a lie. The row stays as it was (pending, kept like any unconfirmed signup) and
       // the message stays in the outbox for the operator.
-      console.error(`Newsletter\u00a0: adresse refusée par le serveur SMTP (${(error as Error).message})`);
+      console.error(`Newsletter\u00a0: adresse refusée par le serveur SMTP (${smtpErrorSummary(error)})`);
       return "refused";
     }
     // Never "an e-mail has been sent" when none was: the row stays as it was (pending, or confirmed), and
     // sending the form again (which the reader is told to do) sends the message again. A 5xx to anything but
     // RCPT TO (a bad password, a refused sender or message) is answered the same: the operator must act.
-    console.error(`Newsletter\u00a0: message non envoyé (${(error as Error).message})`);
+    console.error(`Newsletter\u00a0: message non envoyé (${smtpErrorSummary(error)})`);
     return "failed";
   }
   try {

@@ -81,6 +81,24 @@ export function outboxTransport(dir: string, from: string): MailTransport {
   };
 }
 
+/**
+ * What the log says of a failed sending: the SMTP reply code and the command it answered, or the error's code
+ * (ETIMEDOUT, ECONNREFUSED…), never its message, which quotes the server's reply and with it the address
+ * (« 550 5.1.1 <lecteur@exemple.fr>: Recipient address rejected »).
+ */
+export function smtpErrorSummary(error: unknown): string {
+  const { responseCode, command, code } = (error ?? {}) as {
+    responseCode?: unknown;
+    command?: unknown;
+    code?: unknown;
+  };
+  const parts: string[] = [];
+  if (typeof responseCode === "number") parts.push(`réponse ${String(responseCode)}`);
+  if (typeof command === "string" && /^[A-Z]+(?: [A-Z]+)?$/.test(command)) parts.push(`à ${command}`);
+  if (typeof code === "string" && /^[A-Z][A-Z_]*$/.test(code)) parts.push(`(${code})`);
+  return parts.length > 0 ? parts.join(" ") : "erreur sans code";
+}
+
 /** How long the SMTP server has to answer: a reader waits for the signup's answer meanwhile. */
 export const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 };
 
@@ -97,9 +115,7 @@ export function smtpTransport(url: string, from: string, fallback: MailTransport
       try {
         await smtp.sendMail(envelope(from, message));
       } catch (error) {
-        console.error(
-          `SMTP\u00a0: envoi impossible, message gardé dans la boîte d’envoi (${(error as Error).message})`,
-        );
+        console.error(`SMTP\u00a0: envoi impossible, message gardé dans la boîte d’envoi (${smtpErrorSummary(error)})`);
         await fallback.send(message).catch(() => undefined);
         throw error;
       }
