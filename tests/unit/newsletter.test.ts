@@ -17,6 +17,7 @@ import {
   purgeExpired,
   RETENTION,
   MAIL_CLAIM_SECONDS,
+  MAILS_PER_DAY,
   type NewsletterDeps,
 } from "../../src/lib/newsletter/handler.ts";
 import { outboxTransport, smtpTransport, type MailMessage } from "../../src/lib/newsletter/mail.ts";
@@ -415,6 +416,46 @@ describe("refusals", () => {
       200,
     );
     expect((await handleSignup(asJson({ email: "proxy@exemple.fr" }), deps, clientKey("127.0.0.1"))).status).toBe(200);
+  });
+
+  it("does not count a refused request, so a stranger held back cannot lock the owner of an address out", async () => {
+    const robot = clientKey("203.0.113.9");
+    for (let i = 0; i < CLIENT_RATE_LIMIT.max; i++)
+      await handleSignup(asJson({ email: `v${String(i)}@exemple.fr` }), deps, robot);
+    for (let i = 0; i < RATE_LIMIT.max + 2; i++) {
+      expect((await handleSignup(asJson({ email: "proprietaire@exemple.fr" }), deps, robot)).status).toBe(429);
+    }
+    // Nothing was sent to that address: its owner, elsewhere, signs up at once.
+    const owner = await handleSignup(asJson({ email: "proprietaire@exemple.fr" }), deps, clientKey("198.51.100.7"));
+    expect(owner.status).toBe(200);
+    // And a limiter's refusals do not add up either.
+    const now = deps.now();
+    expect(deps.store.hit("essai", now, 3600, 1).allowed).toBe(true);
+    for (let i = 0; i < 3; i++) expect(deps.store.hit("essai", now, 3600, 1).allowed).toBe(false);
+    expect(deps.store.hit("essai", now, 3600, 2).allowed).toBe(true);
+  });
+
+  it("mails one address at most 3 times a day, answering the same neutral 200 after, whoever it is", async () => {
+    const at = (minutes: number) => () => new Date(Date.UTC(2026, 0, 15, 10, minutes));
+    const answers: string[] = [];
+    // Every 15 minutes, past the 10 minutes between two messages, within the hourly limit.
+    for (let i = 0; i < 5; i++) {
+      deps.now = at(i * 15);
+      const response = await handleSignup(asJson({ email: "cible@exemple.fr" }), deps);
+      expect(response.status).toBe(200);
+      answers.push(await response.text());
+    }
+    expect(sent).toHaveLength(MAILS_PER_DAY);
+    expect(new Set(answers).size).toBe(1);
+    // A confirmed address is answered and capped alike: the answer does not say who is subscribed.
+    expect(deps.store.confirm(tokenOf(sent[0]), deps.now())).toBe(true);
+    deps.now = at(90);
+    expect(await (await handleSignup(asJson({ email: "cible@exemple.fr" }), deps)).text()).toBe(answers[0]);
+    expect(sent).toHaveLength(MAILS_PER_DAY);
+    // A day after the first message, it is mailed again.
+    deps.now = () => new Date(Date.UTC(2026, 0, 16, 10, 1));
+    await handleSignup(asJson({ email: "cible@exemple.fr" }), deps);
+    expect(sent).toHaveLength(MAILS_PER_DAY + 1);
   });
 
   it("never says a message was sent when none was: 503, the row kept pending, a new try sends again", async () => {

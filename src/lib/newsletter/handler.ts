@@ -10,6 +10,7 @@ import {
   HTTP_MESSAGES,
   LINK_METHOD_NOT_ALLOWED,
   MAIL_EVERY_SECONDS,
+  MAILS_PER_DAY,
   PROBLEM_MESSAGES,
   SIGNUP_OK,
   type SignupProblem,
@@ -28,7 +29,7 @@ export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
  * A family or an office behind one address stays far below.
  */
 export const CLIENT_RATE_LIMIT = { max: 20, windowSeconds: 3600 };
-export { MAIL_EVERY_SECONDS } from "./messages.ts";
+export { MAIL_EVERY_SECONDS, MAILS_PER_DAY } from "./messages.ts";
 /**
  * How long a request's claim to send a message holds: meanwhile an identical signup sends none (in this process it
  * waits for that sending and answers as it does; from another process it is told to try again). Longer than an SMTP
@@ -425,12 +426,17 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
 
   const now = deps.now();
   try {
-    const rate = deps.store.hit(`email:${emailKey(check.email)}`, now, RATE_LIMIT.windowSeconds, RATE_LIMIT.max);
-    if (!rate.allowed) return refuse(request, 429, "trop-de-demandes", fields, rate.retryAfter);
-    if (client !== undefined) {
-      const { windowSeconds, max } = CLIENT_RATE_LIMIT;
-      const fromClient = deps.store.hit(`client:${client}`, now, windowSeconds, max);
-      if (!fromClient.allowed) return refuse(request, 429, "trop-d-inscriptions", fields, fromClient.retryAfter);
+    const addressKey = `email:${emailKey(check.email)}`;
+    const rate = deps.store.hits(
+      [
+        { key: addressKey, ...RATE_LIMIT },
+        ...(client !== undefined ? [{ key: `client:${client}`, ...CLIENT_RATE_LIMIT }] : []),
+      ],
+      now,
+    );
+    if (!rate.allowed) {
+      const problem = rate.refused === addressKey ? "trop-de-demandes" : "trop-d-inscriptions";
+      return refuse(request, 429, problem, fields, rate.retryAfter);
     }
     const { outcome, subscriber, mail } = deps.store.signup({
       email: check.email,
@@ -439,11 +445,20 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       newToken: randomBytes(24).toString("base64url"),
       mailEverySeconds: MAIL_EVERY_SECONDS,
       mailClaimSeconds: MAIL_CLAIM_SECONDS,
+      mailsPerDay: MAILS_PER_DAY,
     });
     // A message went to this address a few minutes ago, with the same links: it is the one the answer speaks of.
     if (mail === "recent") {
       deps.log?.(
         `Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail déjà envoyé il y a moins de 10 minutes.`,
+      );
+      return succeed(request, fields);
+    }
+    // Its messages of the day were sent (the latest has the same links): the same answer, for a pending address as
+    // for a confirmed one, and nothing more to a mailbox someone keeps typing in.
+    if (mail === "daily-cap") {
+      deps.log?.(
+        `Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), pas d’e-mail\u00a0: ${String(MAILS_PER_DAY)}\u00a0déjà envoyés en 24\u00a0heures.`,
       );
       return succeed(request, fields);
     }

@@ -6,13 +6,18 @@ import { EMAIL_MESSAGES, type EmailProblem } from "./email.ts";
  * again and again is not mailed each time. Meanwhile the answer is the same (the last message is recent).
  */
 export const MAIL_EVERY_SECONDS = 600;
+/**
+ * Messages one address is sent in 24 hours at most (confirmations and « déjà inscrit(e) » alike): past them, a signup
+ * gets the same answer and sends nothing, so a robot behind a proxy without a per-client limit cannot flood a mailbox.
+ */
+export const MAILS_PER_DAY = 3;
 
 /**
  * True whatever happened: a new message, one sent less than MAIL_EVERY_SECONDS ago (none is sent again
  * meanwhile), or « déjà inscrit(e) » to a subscriber, sent like a confirmation so that nobody learns who is
  * subscribed. « vient de vous être envoyé » was false for a reader trying again after a few minutes.
  */
-export const SIGNUP_OK = `Merci\u202f! Un e-mail de confirmation vous a été envoyé\u00a0: cliquez sur le lien qu’il contient pour valider votre inscription. Rien reçu\u202f? Regardez dans les courriers indésirables\u202f; un nouvel envoi est possible ${String(MAIL_EVERY_SECONDS / 60)}\u00a0minutes après le précédent.`;
+export const SIGNUP_OK = `Merci\u202f! Un e-mail de confirmation vous a été envoyé\u00a0: cliquez sur le lien qu’il contient pour valider votre inscription. Rien reçu\u202f? Regardez dans les courriers indésirables\u202f; un nouvel envoi est possible ${String(MAIL_EVERY_SECONDS / 60)}\u00a0minutes après le précédent (${String(MAILS_PER_DAY)}\u00a0par jour au plus).`;
 
 const UNAVAILABLE = "L’inscription est momentanément indisponible. Réessayez dans quelques minutes.";
 

@@ -15,6 +15,9 @@ import type {
 
 /** How long a claim to send a message holds when the caller gives none (MAIL_CLAIM_SECONDS, handler.ts). */
 const DEFAULT_MAIL_CLAIM_SECONDS = 30;
+/** The messages a day to one address when the caller sets no cap (MAILS_PER_DAY, handler.ts): none. */
+const NO_DAILY_CAP = 1_000_000_000;
+const DAY_SECONDS = 86_400;
 
 interface Row {
   email: string;
@@ -29,6 +32,12 @@ interface Row {
   mailed_at?: string | null;
   confirmed_once?: number;
   mail_claimed_at?: string | null;
+}
+
+/** A rate counter's row. */
+interface RateRow {
+  window_start: number;
+  count: number;
 }
 
 const toSubscriber = (r: Row): Subscriber => ({
@@ -63,6 +72,9 @@ CREATE TABLE IF NOT EXISTS subscribers (
   -- A message being sent since then (one request sends, identical ones meanwhile do not): cleared when it has left or
   -- failed, and disregarded after a short time (a process that died while sending never clears it).
   mail_claimed_at TEXT,
+  -- The messages sent in the day that started at mail_day_start: a few a day at most (mailsPerDay).
+  mail_day_start TEXT,
+  mail_day_count INTEGER NOT NULL DEFAULT 0,
   -- 1 once a consent of this address was confirmed, kept when confirmed_at is cleared by a new signup: an address
   -- never confirmed is kept no longer than a pending signup, even unsubscribed.
   confirmed_once INTEGER NOT NULL DEFAULT 0
@@ -104,7 +116,7 @@ function rollbackIfOpen(db: DatabaseSync): void {
 
 /**
  * Brings a database made by an older version up to this schema without losing a row: mailed_at, confirmed_once,
- * mail_claimed_at, and
+ * mail_claimed_at, mail_day_start and mail_day_count, and
  * the email_key column (fillKeys), then its unique index. Rows without a key are given one on every opening, and rows
  * with a confirmation date their confirmed_once (an older version does not set it).
  */
@@ -112,7 +124,9 @@ function upgrade(db: DatabaseSync): void {
   const columns = (): string[] =>
     (db.prepare("PRAGMA table_info(subscribers)").all() as { name: string }[]).map((c) => c.name);
   const missing = (): boolean =>
-    ["email_key", "mailed_at", "confirmed_once", "mail_claimed_at"].some((name) => !columns().includes(name));
+    ["email_key", "mailed_at", "confirmed_once", "mail_claimed_at", "mail_day_start"].some(
+      (name) => !columns().includes(name),
+    );
   const keyless = (): boolean =>
     db.prepare("SELECT 1 FROM subscribers WHERE email_key IS NULL LIMIT 1").get() !== undefined;
   if (missing() || keyless()) {
@@ -124,6 +138,10 @@ function upgrade(db: DatabaseSync): void {
       if (!columns().includes("confirmed_once"))
         db.exec("ALTER TABLE subscribers ADD COLUMN confirmed_once INTEGER NOT NULL DEFAULT 0");
       if (!columns().includes("mail_claimed_at")) db.exec("ALTER TABLE subscribers ADD COLUMN mail_claimed_at TEXT");
+      if (!columns().includes("mail_day_start"))
+        db.exec(
+          "ALTER TABLE subscribers ADD COLUMN mail_day_start TEXT; ALTER TABLE subscribers ADD COLUMN mail_day_count INTEGER NOT NULL DEFAULT 0;",
+        );
       fillKeys(db);
       db.exec("COMMIT");
     } catch (error) {
@@ -261,13 +279,22 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
   const byKey = db.prepare("SELECT * FROM subscribers WHERE email_key = ?");
   const byId = db.prepare("SELECT * FROM subscribers WHERE id = ?");
   const eraseByKey = db.prepare("DELETE FROM subscribers WHERE email_key = ? RETURNING *");
-  // Claims the sending of a message when none was sent since ?3 and none is being sent since ?4, a claim older than
-  // that being one its process never finished (ISO dates compare as text); RETURNING says whether.
+  // Claims the sending of a message when none was sent since ?3, none is being sent since ?4 (a claim older than that
+  // is one its process never finished), and fewer than ?6 were sent in the day started after ?5 (ISO dates compare as
+  // text); RETURNING says whether.
   const claimMail = db.prepare(
-    "UPDATE subscribers SET mail_claimed_at = ?1 WHERE id = ?2 AND (mailed_at IS NULL OR mailed_at <= ?3) AND (mail_claimed_at IS NULL OR mail_claimed_at <= ?4) RETURNING id",
+    `UPDATE subscribers SET mail_claimed_at = ?1 WHERE id = ?2 AND (mailed_at IS NULL OR mailed_at <= ?3)
+       AND (mail_claimed_at IS NULL OR mail_claimed_at <= ?4)
+       AND (mail_day_start IS NULL OR mail_day_start <= ?5 OR mail_day_count < ?6) RETURNING id`,
   );
   const releaseMail = db.prepare("UPDATE subscribers SET mail_claimed_at = NULL WHERE token = ?");
-  const recordMail = db.prepare("UPDATE subscribers SET mailed_at = ?, mail_claimed_at = NULL WHERE token = ?");
+  // A message left at ?1: counted in the current day, or the first of a new one when that day (since ?3) is over.
+  const recordMail = db.prepare(
+    `UPDATE subscribers SET mailed_at = ?1, mail_claimed_at = NULL,
+       mail_day_count = CASE WHEN mail_day_start IS NULL OR mail_day_start <= ?3 THEN 1 ELSE mail_day_count + 1 END,
+       mail_day_start = CASE WHEN mail_day_start IS NULL OR mail_day_start <= ?3 THEN ?1 ELSE mail_day_start END
+     WHERE token = ?2`,
+  );
   const insert = db.prepare(
     "INSERT INTO subscribers (email, email_key, status, token, source, consent_at, created_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
   );
@@ -289,12 +316,10 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
   );
   const exists = db.prepare("SELECT 1 FROM subscribers WHERE token = ?");
   const confirmed = db.prepare(CONFIRMED_QUERY);
-  const hit = db.prepare(`
-    INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, 1)
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE count + 1 END,
-      window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END
-    RETURNING window_start, count`);
+  const rate = db.prepare("SELECT window_start, count FROM rate_limits WHERE key = ?");
+  const setRate = db.prepare(
+    "INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO UPDATE SET window_start = ?2, count = ?3",
+  );
   const prune = db.prepare("DELETE FROM rate_limits WHERE window_start <= ?");
   // Back to unsubscribed: a new signup, unconfirmed, of an address that had confirmed an earlier one and left.
   const lapse = db.prepare(
@@ -321,7 +346,15 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
 
   let hits = 0;
   return {
-    signup({ email, source, now, newToken, mailEverySeconds, mailClaimSeconds = DEFAULT_MAIL_CLAIM_SECONDS }) {
+    signup({
+      email,
+      source,
+      now,
+      newToken,
+      mailEverySeconds,
+      mailClaimSeconds = DEFAULT_MAIL_CLAIM_SECONDS,
+      mailsPerDay = NO_DAILY_CAP,
+    }) {
       return transaction(() => {
         const at = now.toISOString();
         const row = byKey.get(emailKey(email)) as (Row & { id: number }) | undefined;
@@ -343,16 +376,23 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
           outcome = "already-confirmed";
         }
         const ago = (seconds: number): string => new Date(now.getTime() - seconds * 1000).toISOString();
-        const claimed = claimMail.get(at, id, ago(mailEverySeconds), ago(mailClaimSeconds)) !== undefined;
-        const subscriber = toSubscriber(byId.get(id) as unknown as Row);
+        const claimed =
+          claimMail.get(at, id, ago(mailEverySeconds), ago(mailClaimSeconds), ago(DAY_SECONDS), mailsPerDay) !==
+          undefined;
+        const stored = byId.get(id) as unknown as Row & { mail_day_start: string | null; mail_day_count: number };
+        const subscriber = toSubscriber(stored);
         const recent = subscriber.mailedAt !== null && subscriber.mailedAt > ago(mailEverySeconds);
-        const mail: MailDecision = claimed ? "send" : recent ? "recent" : "sending";
+        const capped =
+          stored.mail_day_start !== null &&
+          stored.mail_day_start > ago(DAY_SECONDS) &&
+          stored.mail_day_count >= mailsPerDay;
+        const mail: MailDecision = claimed ? "send" : recent ? "recent" : capped ? "daily-cap" : "sending";
         return { outcome, subscriber, mail };
       });
     },
     mailSent(token, now) {
       stillThere();
-      recordMail.run(now.toISOString(), token);
+      recordMail.run(now.toISOString(), token, new Date(now.getTime() - DAY_SECONDS * 1000).toISOString());
     },
     mailFailed(token) {
       stillThere();
@@ -369,12 +409,30 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
       return exists.get(token) !== undefined;
     },
     hit(key, now, windowSeconds, max): RateDecision {
+      return this.hits([{ key, windowSeconds, max }], now);
+    },
+    hits(limits, now): RateDecision & { refused?: string } {
       const t = Math.floor(now.getTime() / 1000);
-      // Old windows are dropped now and then so the table stays small.
-      if (++hits % 1000 === 0) prune.run(t - windowSeconds);
-      const row = hit.get(key, t, windowSeconds) as { window_start: number; count: number };
-      const allowed = row.count <= max;
-      return { allowed, retryAfter: allowed ? 0 : Math.max(1, row.window_start + windowSeconds - t) };
+      return transaction(() => {
+        // Old windows are dropped now and then so the table stays small.
+        if (++hits % 1000 === 0) prune.run(t - Math.max(...limits.map((l) => l.windowSeconds)));
+        const next = limits.map(({ key, windowSeconds, max }) => {
+          const row = rate.get(key) as RateRow | undefined;
+          const fresh = row === undefined || row.window_start <= t - windowSeconds;
+          const start = fresh ? t : row.window_start;
+          return { key, start, count: fresh ? 1 : row.count + 1, max, windowSeconds };
+        });
+        // A refused request is not counted, by any of the limits: it sent nothing.
+        const refused = next.find((n) => n.count > n.max);
+        if (refused !== undefined)
+          return {
+            allowed: false,
+            retryAfter: Math.max(1, refused.start + refused.windowSeconds - t),
+            refused: refused.key,
+          };
+        for (const n of next) setRate.run(n.key, n.start, n.count);
+        return { allowed: true, retryAfter: 0 };
+      });
     },
     confirmed() {
       return (confirmed.all() as unknown as Row[]).map(toSubscriber);

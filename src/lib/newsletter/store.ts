@@ -32,9 +32,10 @@ export type SignupOutcome = "created" | "still-pending" | "already-confirmed" | 
 /**
  * Whether a signup sends its message: « send », claimed for this request (mailSent or mailFailed must follow);
  * « recent », one left less than mailEverySeconds ago; « sending », another request is sending it now (or its
- * process died doing so less than mailClaimSeconds ago).
+ * process died doing so less than mailClaimSeconds ago); « daily-cap », mailsPerDay messages left for it in the last
+ * 24 hours.
  */
-export type MailDecision = "send" | "recent" | "sending";
+export type MailDecision = "send" | "recent" | "sending" | "daily-cap";
 
 /** Answer of the rate limiter. */
 export interface RateDecision {
@@ -58,6 +59,8 @@ export interface SubscriberStore {
     mailEverySeconds: number;
     /** How long a claim to send holds without mailSent or mailFailed (its process died); 30 s by default. */
     mailClaimSeconds?: number;
+    /** Messages one address may be sent in 24 hours (counted by mailSent); no cap by default. */
+    mailsPerDay?: number;
   }): {
     outcome: SignupOutcome;
     subscriber: Subscriber;
@@ -76,8 +79,16 @@ export interface SubscriberStore {
   confirm(token: string, now: Date): boolean;
   /** Unsubscribes the subscriber holding this token; false when no one does. */
   unsubscribe(token: string, now: Date): boolean;
-  /** Counts an attempt for `key` in a fixed window and says whether it may go on. */
+  /** Counts an attempt for `key` in a fixed window and says whether it may go on; a refused attempt is not counted. */
   hit(key: string, now: Date, windowSeconds: number, max: number): RateDecision;
+  /**
+   * hit for several limits at once: the attempt is counted by all of them when all allow it, and by none when one
+   * refuses it (`refused`: its key).
+   */
+  hits(
+    limits: readonly { key: string; windowSeconds: number; max: number }[],
+    now: Date,
+  ): RateDecision & { refused?: string };
   /** Confirmed subscribers, oldest first. */
   confirmed(): Subscriber[];
   /** Looks a subscriber up by address (tests, support). */
