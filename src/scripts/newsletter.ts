@@ -5,6 +5,11 @@
 const NETWORK =
   "Impossible de joindre le serveur. Vérifiez votre connexion, puis réessayez\u00a0: votre adresse est toujours dans le champ.";
 const UNKNOWN = "L’inscription n’a pas pu aboutir. Réessayez dans un moment.";
+/**
+ * A server that never answers is given up after this long, like an unreachable one: the server itself answers within
+ * its SMTP timeouts (about 20 s at worst). A timer rather than AbortSignal.timeout, which a test's clock cannot drive.
+ */
+const TIMEOUT_MS = 25_000;
 
 /** Attaches the enhancement to every form marked data-newsletter. */
 export function enhanceNewsletterForms(): void {
@@ -44,7 +49,11 @@ export function enhanceNewsletterForms(): void {
       status.textContent = "Envoi en cours…";
       const body = new URLSearchParams();
       for (const [name, value] of new FormData(form)) if (typeof value === "string") body.append(name, value);
-      fetch(form.action, { method: "POST", headers: { Accept: "application/json" }, body })
+      const abort = new AbortController();
+      const timer = setTimeout(() => {
+        abort.abort();
+      }, TIMEOUT_MS);
+      fetch(form.action, { method: "POST", headers: { Accept: "application/json" }, body, signal: abort.signal })
         .then(async (response) => {
           const data = (await response.json().catch(() => ({}))) as { ok?: boolean; message?: string };
           status.textContent = data.message ?? UNKNOWN;
@@ -58,6 +67,7 @@ export function enhanceNewsletterForms(): void {
           describe(true);
         })
         .finally(() => {
+          clearTimeout(timer);
           button.removeAttribute("aria-disabled");
         });
     });

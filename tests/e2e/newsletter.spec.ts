@@ -243,6 +243,26 @@ test.describe("with JavaScript", () => {
     expect(answer?.y ?? 0).toBeLessThan(consent?.y ?? 0);
   });
 
+  test("a server that never answers is given up after 25 seconds, with the network failure's words", async ({
+    page,
+  }) => {
+    await page.clock.install();
+    await page.goto("/newsletter/");
+    // The request reaches nobody who answers: no reply, ever.
+    await page.route("**/api/newsletter", () => undefined);
+    const field = page.getByLabel("Votre adresse e-mail");
+    const button = page.getByRole("button", { name: "S’inscrire" });
+    await field.fill(unique("muet"));
+    await button.click();
+    await expect(page.getByRole("status")).toHaveText("Envoi en cours…");
+    await page.clock.runFor(24_000);
+    await expect(button).toHaveAttribute("aria-disabled", "true");
+    await page.clock.runFor(2_000);
+    await expect(page.getByRole("status")).toHaveText(/Impossible de joindre le serveur.*réessayez/);
+    await expect(button).not.toHaveAttribute("aria-disabled");
+    await expect(field).toBeFocused();
+  });
+
   test("a network failure says what to do", async ({ page }) => {
     await page.goto("/newsletter/");
     await page.route("**/api/newsletter", (route) => route.abort("internetdisconnected"));
