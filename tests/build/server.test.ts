@@ -171,9 +171,19 @@ describe("static files", () => {
   });
 
   it("tells a reader held back by the per-connection limit why, when to retry, and keeps the address", async () => {
-    const held = await fetch(`${server.url}/newsletter/erreur/?raison=trop-d-inscriptions&email=lea%40exemple.fr`);
+    // The time left in the limit's window, which the signup's handler computed and the rewrite carries (attente).
+    const held = await fetch(
+      `${server.url}/newsletter/erreur/?raison=trop-d-inscriptions&attente=1234&email=lea%40exemple.fr`,
+    );
     expect(held.status).toBe(429);
-    expect(held.headers.get("retry-after")).toBe("3600");
+    expect(held.statusText).toBe("Too Many Requests");
+    expect(held.headers.get("retry-after")).toBe("1234");
+    // Nothing made up when the query gives no time, nor from what is not a number of seconds.
+    for (const attente of ["", "&attente=abc", "&attente=-5"]) {
+      const page = await fetch(`${server.url}/newsletter/erreur/?raison=trop-de-demandes${attente}`);
+      expect(page.status).toBe(429);
+      expect(page.headers.get("retry-after"), attente).toBeNull();
+    }
     const html = await held.text();
     expect(html).toContain("trop d’inscriptions sont parties de votre connexion");
     expect(html).toMatch(/<input[^>]*value="lea@exemple\.fr"/);

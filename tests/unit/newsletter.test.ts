@@ -395,6 +395,17 @@ describe("refusals", () => {
     expect((await handleSignup(asJson({ email: "d@exemple.fr" }), deps)).status).toBe(200);
   });
 
+  it("gives the error page of a form held back the real time left, as JSON's Retry-After, not the whole hour", async () => {
+    for (let i = 0; i < RATE_LIMIT.max; i++) await handleSignup(asJson({ email: "attente@exemple.fr" }), deps);
+    deps.now = () => new Date("2026-01-15T10:10:00Z");
+    const viaJson = await handleSignup(asJson({ email: "attente@exemple.fr" }), deps);
+    expect(viaJson.headers.get("retry-after")).toBe(String(RATE_LIMIT.windowSeconds - 600));
+    const page = await handleSignup(form({ email: "attente@exemple.fr" }), deps);
+    const location = new URL(page.headers.get("location") ?? "", origin);
+    expect(location.searchParams.get("raison")).toBe("trop-de-demandes");
+    expect(location.searchParams.get("attente")).toBe(String(RATE_LIMIT.windowSeconds - 600));
+  });
+
   it("limits one client to a few dozen signups an hour whatever the addresses, so no robot mails the world", async () => {
     const robot = clientKey("203.0.113.9");
     for (let i = 0; i < CLIENT_RATE_LIMIT.max; i++) {

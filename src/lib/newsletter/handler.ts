@@ -12,6 +12,8 @@ import {
   MAIL_EVERY_SECONDS,
   MAILS_PER_DAY,
   PROBLEM_MESSAGES,
+  problemStatus,
+  RETRY_AFTER_PARAM,
   SIGNUP_OK,
   type SignupProblem,
 } from "./messages.ts";
@@ -250,17 +252,21 @@ function parseFields(type: string, body: string): Fields | undefined {
   }
 }
 
-function refuse(
-  request: Request,
-  status: number,
-  problem: SignupProblem,
-  fields: Fields,
-  retryAfter?: number,
-): Response {
+/**
+ * A refused signup, with its status (problemStatus): JSON, or for a form the error page, given the problem, the
+ * address typed and Retry-After's seconds in its query (the route answers with the page itself, whose status and
+ * Retry-After follow them).
+ */
+function refuse(request: Request, problem: SignupProblem, fields: Fields, retryAfter?: number): Response {
   const headers: Record<string, string> = retryAfter !== undefined ? { "Retry-After": String(retryAfter) } : {};
   if (wantsJson(request))
-    return json(status, { ok: false, error: problem, message: PROBLEM_MESSAGES[problem] }, headers);
+    return json(
+      problemStatus(problem).status,
+      { ok: false, error: problem, message: PROBLEM_MESSAGES[problem] },
+      headers,
+    );
   const query = new URLSearchParams({ raison: problem, depuis: cleanSource(fields["source"]) });
+  if (retryAfter !== undefined) query.set(RETRY_AFTER_PARAM, String(retryAfter));
   const typed = fields["email"];
   if (typeof typed === "string") query.set("email", typed.slice(0, 254));
   return seeOther(`${PAGES.error}?${query.toString()}`);
@@ -329,7 +335,7 @@ async function readSignup(request: Request): Promise<{ fields: Fields } | { refu
   if (body.kind === "too-large") return { refused: fail(request, 413) };
   if (body.kind === "timeout") return { refused: fail(request, 408) };
   const fields = body.kind === "ok" ? parseFields(type, body.text) : undefined;
-  return fields === undefined ? { refused: refuse(request, 400, "requete", {}) } : { fields };
+  return fields === undefined ? { refused: refuse(request, "requete", {}) } : { fields };
 }
 
 /**
@@ -342,8 +348,8 @@ export async function signupUnavailable(request: Request): Promise<Response> {
   const read = await readSignup(request);
   if ("refused" in read) return read.refused;
   const check = checkEmail(read.fields["email"]);
-  if (!check.ok) return refuse(request, 400, check.problem, read.fields);
-  return refuse(request, 503, "indisponible", read.fields, UNAVAILABLE_RETRY_SECONDS);
+  if (!check.ok) return refuse(request, check.problem, read.fields);
+  return refuse(request, "indisponible", read.fields, UNAVAILABLE_RETRY_SECONDS);
 }
 
 /** How the sending of a signup's message ended: left, refused for good by the mail server, or failed for now. */
@@ -422,7 +428,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
   if (trap !== undefined && trap !== null && trap !== "") return succeed(request, fields);
 
   const check = checkEmail(fields["email"]);
-  if (!check.ok) return refuse(request, 400, check.problem, fields);
+  if (!check.ok) return refuse(request, check.problem, fields);
 
   const now = deps.now();
   try {
@@ -436,7 +442,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
     );
     if (!rate.allowed) {
       const problem = rate.refused === addressKey ? "trop-de-demandes" : "trop-d-inscriptions";
-      return refuse(request, 429, problem, fields, rate.retryAfter);
+      return refuse(request, problem, fields, rate.retryAfter);
     }
     const { outcome, subscriber, mail } = deps.store.signup({
       email: check.email,
@@ -469,7 +475,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       const current = sendings(deps.store).get(subscriber.token);
       if (current === undefined) {
         deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail en cours d’envoi ailleurs.`);
-        return refuse(request, 503, "indisponible", fields, MAIL_CLAIM_SECONDS);
+        return refuse(request, "indisponible", fields, MAIL_CLAIM_SECONDS);
       }
       delivery = current;
     } else {
@@ -479,13 +485,13 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       void delivery.finally(() => inFlight.delete(subscriber.token));
     }
     const result = await delivery;
-    if (result === "refused") return refuse(request, 400, "adresse-refusee", fields);
-    if (result === "failed") return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
+    if (result === "refused") return refuse(request, "adresse-refusee", fields);
+    if (result === "failed") return refuse(request, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
     if (mail === "sending")
       deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail envoyé pour une demande identique.`);
   } catch (error) {
     console.error(`Newsletter\u00a0: stockage impossible (${(error as Error).message})`);
-    return refuse(request, 503, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
+    return refuse(request, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
   }
   return succeed(request, fields);
 }

@@ -35,6 +35,29 @@ export const PROBLEM_MESSAGES: Record<SignupProblem, string> = {
   indisponible: UNAVAILABLE,
 };
 
+/** The HTTP status of a refusal and its status line's words: one table for the JSON answer and the error page. */
+export interface ProblemStatus {
+  status: 400 | 429 | 503;
+  statusText: string;
+}
+const BAD_REQUEST: ProblemStatus = { status: 400, statusText: "Bad Request" };
+const TOO_MANY: ProblemStatus = { status: 429, statusText: "Too Many Requests" };
+/** Every other problem (the address's own, an unreadable form, a refused address) is a 400. */
+const PROBLEM_STATUS: Partial<Record<SignupProblem, ProblemStatus>> = {
+  "trop-de-demandes": TOO_MANY,
+  "trop-d-inscriptions": TOO_MANY,
+  indisponible: { status: 503, statusText: "Service Unavailable" },
+};
+export const problemStatus = (problem: SignupProblem): ProblemStatus => PROBLEM_STATUS[problem] ?? BAD_REQUEST;
+
+/** The error page's query parameter that carries a refusal's Retry-After (seconds), from the handler to the page. */
+export const RETRY_AFTER_PARAM = "attente";
+
+/** Retry-After's seconds as the error page's query gives them, or undefined when it gives no such number. */
+export function retryAfterOf(value: string | null): number | undefined {
+  return value !== null && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : undefined;
+}
+
 /** True for a known reason (the error page never prints what the URL says). */
 export function isSignupProblem(value: string | null): value is SignupProblem {
   return value !== null && Object.hasOwn(PROBLEM_MESSAGES, value);
