@@ -11,7 +11,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { eraseSubscriber, findSubscriber } from "../src/lib/newsletter/admin.ts";
 import { toCsv } from "../src/lib/newsletter/csv.ts";
-import { dataDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
+import { eraseOutboxMessages } from "../src/lib/newsletter/mail.ts";
+import { dataDir, outboxDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
 import { TOKEN_ACTIONS, withToken } from "../src/lib/newsletter/handler.ts";
 import {
   ADMIN_BUSY_TIMEOUT_MS,
@@ -57,7 +58,7 @@ if (oneAddress) {
       // It may wait for the server's lock: the server waits far less for its own (SERVER_BUSY_TIMEOUT_MS).
       const store = openSqliteStore(file, { busyTimeoutMs: ADMIN_BUSY_TIMEOUT_MS });
       try {
-        result = eraseSubscriber(store, address ?? "", file);
+        result = eraseSubscriber(store, address ?? "", file, (erased) => eraseOutboxMessages(outboxDir(), erased));
       } finally {
         store.close();
       }

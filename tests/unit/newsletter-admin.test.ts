@@ -1,16 +1,21 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeSubscriber, eraseSubscriber, findSubscriber, storedAddress } from "../../src/lib/newsletter/admin.ts";
+import { confirmationMessage, outboxTransport } from "../../src/lib/newsletter/mail.ts";
+import { eraseOutboxMessages } from "../../src/lib/newsletter/mail.ts";
 import { openSqliteStore } from "../../src/lib/newsletter/sqlite-store.ts";
 import type { SubscriberStore } from "../../src/lib/newsletter/store.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
 let store: SubscriberStore;
+let folder = "";
 const where = "/données/subscribers.db";
 const token = "t".repeat(32);
 
 beforeEach(() => {
-  store = openSqliteStore(join(temporaryFolder("admin-"), "subscribers.db"));
+  folder = temporaryFolder("admin-");
+  store = openSqliteStore(join(folder, "subscribers.db"));
   store.signup({
     email: "Lea@société.fr",
     source: "/articles/x/",
@@ -103,6 +108,36 @@ describe("erasing a subscriber", () => {
       expect(again).toMatchObject({ outcome: "created", subscriber: { confirmedOnce: false, unsubscribedAt: null } });
     },
   );
+
+  it("leaves nothing of the address behind: its outbox messages, its rate counter, and no copy in the database files", async () => {
+    const outbox = join(folder, "outbox");
+    const mail = outboxTransport(outbox, "Digimedia <newsletter@digimedia.fr>");
+    const links = (t: string) => ({
+      confirm: `https://www.digimedia.fr/newsletter/confirmer/?token=${t}`,
+      unsubscribePage: `https://www.digimedia.fr/newsletter/se-desinscrire/?token=${t}`,
+      oneClickUnsubscribe: `https://www.digimedia.fr/api/newsletter/unsubscribe?token=${t}`,
+    });
+    await mail.send(confirmationMessage("Lea@société.fr", links(token), 30));
+    await mail.send(confirmationMessage("autre@exemple.fr", links("a".repeat(32)), 30));
+    const now = new Date("2026-01-15T10:00:00Z");
+    const key = "email:lea@société.fr";
+    store.hit(key, now, 3600, 1);
+    expect(store.hit(key, now, 3600, 1).allowed).toBe(false);
+
+    const erased = eraseSubscriber(store, "lea@société.fr", where, (s) => eraseOutboxMessages(outbox, s));
+    expect(erased.out).toContain("Messages effacés de la boîte d’envoi\u00a0: 1.");
+    const left = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), "utf8"));
+    expect(left).toHaveLength(1);
+    expect(left[0]).toContain("autre@exemple.fr");
+    expect(store.hit(key, now, 3600, 1).allowed).toBe(true);
+    // Neither the database nor its journal keeps a copy of the erased row (secure_delete, a truncating checkpoint).
+    for (const file of ["subscribers.db", "subscribers.db-wal"].map((f) => join(folder, f))) {
+      if (!existsSync(file)) continue;
+      const bytes = readFileSync(file);
+      expect(bytes.includes(Buffer.from("Lea@société.fr")), file).toBe(false);
+      expect(bytes.includes(Buffer.from(token)), file).toBe(false);
+    }
+  });
 
   it("erases nothing, and says so, for an unknown address", () => {
     expect(eraseSubscriber(store, "inconnu@exemple.fr", where)).toMatchObject({ code: 1, out: "" });

@@ -58,13 +58,25 @@ export function findSubscriber(store: Pick<SubscriberStore, "find">, typed: stri
   return found === undefined ? notFound(typed, where) : { code: 0, out: `${describeSubscriber(found)}\n`, err: "" };
 }
 
-/** `supprimer <adresse>`: erases the address's row, whatever its state, and prints what it held. */
-export function eraseSubscriber(store: SubscriberStore, typed: string, where: string): CommandResult {
+/**
+ * `supprimer <adresse>`: erases the address's row, whatever its state, with its rate counter (SubscriberStore.erase),
+ * and the messages kept for it (`eraseMessages`: the outbox's, eraseOutboxMessages), and prints what it held.
+ */
+export function eraseSubscriber(
+  store: SubscriberStore,
+  typed: string,
+  where: string,
+  eraseMessages?: (erased: Subscriber) => number,
+): CommandResult {
   const erased = store.erase(storedAddress(typed));
   if (erased === undefined) return notFound(typed, where);
+  const messages =
+    eraseMessages === undefined
+      ? ""
+      : `Messages effacés de la boîte d’envoi\u00a0: ${String(eraseMessages(erased))}.\n`;
   return {
     code: 0,
-    out: `${describeSubscriber(erased)}\nSupprimée de la base des abonnés.\n`,
+    out: `${describeSubscriber(erased)}\nSupprimée de la base des abonnés.\n${messages}`,
     err: "",
   };
 }

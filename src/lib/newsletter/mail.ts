@@ -5,7 +5,7 @@
  * The outbox keeps a message as long as an unconfirmed signup (RETENTION, handler.ts): it holds
  * the address and its link.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import nodemailer from "nodemailer";
@@ -79,6 +79,35 @@ export function outboxTransport(dir: string, from: string): MailTransport {
       return erased;
     },
   };
+}
+
+/**
+ * Erases the messages of the outbox at `dir` written to this subscriber (an erasure request): each carries its token
+ * in its links (quoted-printable, whose soft line breaks and =3D are read through) or its address. How many.
+ */
+export function eraseOutboxMessages(dir: string, subscriber: { email: string; token: string }): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(".eml"));
+  } catch {
+    return 0;
+  }
+  const address = subscriber.email.toLowerCase();
+  let erased = 0;
+  for (const name of names) {
+    const file = join(dir, name);
+    let raw: string;
+    try {
+      raw = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    const plain = raw.replace(/=\r?\n/g, "").replace(/=3D/gi, "=");
+    if (!plain.includes(`token=${subscriber.token}`) && !plain.toLowerCase().includes(address)) continue;
+    rmSync(file, { force: true });
+    erased += 1;
+  }
+  return erased;
 }
 
 /**

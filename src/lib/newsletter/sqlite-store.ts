@@ -321,6 +321,7 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
     "INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO UPDATE SET window_start = ?2, count = ?3",
   );
   const prune = db.prepare("DELETE FROM rate_limits WHERE window_start <= ?");
+  const eraseRate = db.prepare("DELETE FROM rate_limits WHERE key = ?");
   // Back to unsubscribed: a new signup, unconfirmed, of an address that had confirmed an earlier one and left.
   const lapse = db.prepare(
     "UPDATE subscribers SET status = 'unsubscribed' WHERE status = 'pending' AND unsubscribed_at IS NOT NULL AND confirmed_once = 1 AND consent_at < ?",
@@ -450,9 +451,20 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
       return row === undefined ? undefined : toSubscriber(row);
     },
     erase(email) {
-      stillThere();
-      const row = eraseByKey.get(emailKey(email)) as Row | undefined;
-      return row === undefined ? undefined : toSubscriber(row);
+      // Overwritten, not only unlinked (secure_delete), then the WAL copied into the file and emptied: no copy of the
+      // row is left in free pages or in the -wal file.
+      db.exec("PRAGMA secure_delete = ON");
+      try {
+        const row = transaction(() => {
+          const erased = eraseByKey.get(emailKey(email)) as Row | undefined;
+          eraseRate.run(`email:${emailKey(email)}`);
+          return erased;
+        });
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        return row === undefined ? undefined : toSubscriber(row);
+      } finally {
+        db.exec("PRAGMA secure_delete = OFF");
+      }
     },
     writable() {
       // A real write, rolled back: a read-only file still lets a transaction begin.

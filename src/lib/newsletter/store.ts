@@ -93,7 +93,10 @@ export interface SubscriberStore {
   confirmed(): Subscriber[];
   /** Looks a subscriber up by address (tests, support). */
   find(email: string): Subscriber | undefined;
-  /** Erases the row of this address, whatever its state (a reader's request to the editor); what it held, if any. */
+  /**
+   * Erases the row of this address, whatever its state (a reader's request to the editor), and its rate counter, leaving
+   * no copy in the store's files; what it held, if any.
+   */
   erase(email: string): Subscriber | undefined;
   /**
    * Retention: erases the signups never confirmed whose consent is older than `pendingBefore`, pending or unsubscribed
