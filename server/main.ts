@@ -16,6 +16,8 @@ import { servedPolicy, servedPolicyWarning } from "./site-settings.ts";
 import { badPortMessage, listenErrorMessage, listenPort } from "./listen.ts";
 import { completeOnDemand } from "./on-demand.ts";
 import { createStaticHandler } from "./static.ts";
+import { messageOf } from "../src/lib/errors.ts";
+import { agree } from "../src/lib/french-grammar.ts";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -87,7 +89,7 @@ const server = createServer((req, res) => {
       astro(req, res);
     })
     .catch((error: unknown) => {
-      console.error(`Erreur en servant ${req.url ?? ""}\u00a0: ${(error as Error).message}`);
+      console.error(`Erreur en servant ${req.url ?? ""}\u00a0: ${messageOf(error)}`);
       if (!res.headersSent) {
         res.statusCode = 500;
         res.end("Erreur du serveur\n");
@@ -132,14 +134,14 @@ function purge(): void {
     const { pending, messages } = purgeExpired(store, mail, new Date());
     if (pending > 0)
       console.log(
-        `Newsletter\u00a0: ${frenchCount(pending, "inscription non confirmée", "inscriptions non confirmées")} depuis ${RETENTION.pendingDays} jours ${pending < 2 ? "effacée" : "effacées"}.`,
+        `Newsletter\u00a0: ${frenchCount(pending, "inscription non confirmée", "inscriptions non confirmées")} depuis ${RETENTION.pendingDays} jours ${agree(pending, "effacée")}.`,
       );
     if (messages > 0)
       console.log(
-        `Newsletter\u00a0: ${frenchCount(messages, "message", "messages")} de la boîte d’envoi ${messages < 2 ? "gardé" : "gardés"} depuis ${RETENTION.pendingDays} jours ${messages < 2 ? "effacé" : "effacés"}.`,
+        `Newsletter\u00a0: ${frenchCount(messages, "message", "messages")} de la boîte d’envoi ${agree(messages, "gardé")} depuis ${RETENTION.pendingDays} jours ${agree(messages, "effacé")}.`,
       );
   } catch (error) {
-    console.error(`Newsletter\u00a0: purge impossible (${(error as Error).message})`);
+    console.error(`Newsletter\u00a0: purge impossible (${messageOf(error)})`);
   }
 }
 purge();

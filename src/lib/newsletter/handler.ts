@@ -18,6 +18,7 @@ import {
   type SignupProblem,
 } from "./messages.ts";
 import type { SignupOutcome, Subscriber, SubscriberStore } from "./store.ts";
+import { messageOf } from "../errors.ts";
 
 /** Largest body accepted. */
 export const MAX_BODY_BYTES = 4096;
@@ -409,7 +410,7 @@ async function deliver(deps: NewsletterDeps, outcome: SignupOutcome, subscriber:
     deps.store.mailSent(subscriber.token, deps.now());
   } catch (error) {
     // The message left: the answer says so. Unrecorded, the claim lapses and a new signup sends another.
-    console.error(`Newsletter\u00a0: envoi non enregistré (${(error as Error).message})`);
+    console.error(`Newsletter\u00a0: envoi non enregistré (${messageOf(error)})`);
   }
   deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail envoyé.`);
   return "sent";
@@ -490,7 +491,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
     if (mail === "sending")
       deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail envoyé pour une demande identique.`);
   } catch (error) {
-    console.error(`Newsletter\u00a0: stockage impossible (${(error as Error).message})`);
+    console.error(`Newsletter\u00a0: stockage impossible (${messageOf(error)})`);
     return refuse(request, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
   }
   return succeed(request, fields);
@@ -559,7 +560,7 @@ export async function handleTokenLink(request: Request, deps: NewsletterDeps, ac
       action === "confirm" ? deps.store.confirm(token, deps.now()) : deps.store.unsubscribe(token, deps.now());
     if (!done) return invalid();
   } catch (error) {
-    console.error(`Newsletter\u00a0: ${ACTION_LOG[action]} impossible (${(error as Error).message})`);
+    console.error(`Newsletter\u00a0: ${ACTION_LOG[action]} impossible (${messageOf(error)})`);
     return tokenLinkUnavailable(request, action, oneClick);
   }
   deps.log?.(

@@ -7,6 +7,7 @@ import { SITE } from "../../config.ts";
 import { unavailable, type NewsletterDeps } from "./handler.ts";
 import { outboxTransport, smtpTransport } from "./mail.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
+import { messageOf } from "../errors.ts";
 
 // One instance per process, shared through a global: the Astro bundle and the server entry
 // (server/main.ts) each load their own copy of this module but must use the same database.
@@ -107,7 +108,7 @@ export async function withNewsletter(
   try {
     deps = newsletter();
   } catch (error) {
-    console.error(`Newsletter\u00a0: données inaccessibles (${(error as Error).message})`);
+    console.error(`Newsletter\u00a0: données inaccessibles (${messageOf(error)})`);
     return onUnavailable();
   }
   return route(deps);

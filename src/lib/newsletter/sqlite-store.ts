@@ -12,6 +12,7 @@ import type {
   SubscriberStatus,
   SubscriberStore,
 } from "./store.ts";
+import { messageOf } from "../errors.ts";
 
 /** How long a claim to send a message holds when the caller gives none (MAIL_CLAIM_SECONDS, handler.ts). */
 const DEFAULT_MAIL_CLAIM_SECONDS = 30;
@@ -183,7 +184,7 @@ function readOnly<T>(file: string, read: (db: DatabaseSync) => T): T {
   try {
     return readAndClose(new DatabaseSync(file, { readOnly: true }), read);
   } catch (error) {
-    if (!/unable to open|readonly|read-only/i.test((error as Error).message)) throw error;
+    if (!/unable to open|readonly|read-only/i.test(messageOf(error))) throw error;
     return readImmutable(file, read);
   }
 }
