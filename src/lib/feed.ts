@@ -10,6 +10,7 @@ import { SITE } from "../config.ts";
 import { isoDateTime, rfc822 } from "./dates.ts";
 import { articleImage, type Photo } from "./seo.ts";
 import { replaceTags } from "./html-tags.ts";
+import { TABLE_BOX_CLASS } from "./rehype-tables.ts";
 import { absolutizeUrls, escapeXml } from "./xml.ts";
 import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl, LOGO } from "./urls.ts";
 
@@ -99,6 +100,17 @@ function plainCodeBlocks(html: string): string {
   );
 }
 
+/** A table in its scrolling box, as rehype-tables.ts writes it for the page. */
+const TABLE_BOX = new RegExp(`<section class="${TABLE_BOX_CLASS}"[^>]*>(<table\\b[\\s\\S]*?</table>)</section>`, "g");
+
+/**
+ * Tables out of their box: in a reader it would be one more Tab stop, announced « Tableau », and the
+ * reader's own styles decide the width.
+ */
+function plainTables(html: string): string {
+  return html.replace(TABLE_BOX, "$1");
+}
+
 /** Media RSS's media:content for the image an article's page shares (its og:image). */
 function mediaContent(a: FeedArticle, base: string): string {
   const image = articleImage(a.id, a.photo);
@@ -149,7 +161,7 @@ export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions
         link,
         // RSS's description is HTML: "<div>" in a standfirst is text, not an element a reader would hide.
         description: escapeXml(a.description),
-        content: absolutizeUrls(plainCodeBlocks(fullText(a)), link),
+        content: absolutizeUrls(plainTables(plainCodeBlocks(fullText(a))), link),
         categories: [a.categoryLabel, ...a.tags],
         customData: [
           `<pubDate>${rfc822(a.date)}</pubDate>`,

@@ -7,8 +7,8 @@
 import type { Element, Root } from "hast";
 import { visit } from "unist-util-visit";
 
-/** Class of the box around a table, styled in ArticleLayout.astro. */
-const TABLE_BOX_CLASS = "table-scroll";
+/** Class of the box around a table, styled in ArticleLayout.astro (feeds take the table out of it: feed.ts). */
+export const TABLE_BOX_CLASS = "table-scroll";
 
 /**
  * The name of a table's region: « Tableau », numbered when the body has several (axe wants each region named

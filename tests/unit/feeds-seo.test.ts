@@ -6,6 +6,7 @@ import { parseRssFeed } from "feedsmith";
 import { HTMLElement, parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
+import { markdownProcessor } from "../../src/lib/markdown.ts";
 import { articleImage, breadcrumbJsonLd, newsArticleJsonLd, sharedImage } from "../../src/lib/seo.ts";
 import { articleLastmods, newsSitemap, sitemapFilter } from "../../src/lib/sitemaps.ts";
 import { cachedSocialImage, drawSocialImage, socialImageKey } from "../../src/lib/social-image.ts";
@@ -121,6 +122,18 @@ describe("feedOptions", () => {
     );
     expect(encoded).toContain('<p style="text-align:center">Fin</p>');
     expect(encoded).toContain('<pre><code>&#x3C;p style="color:red">Rouge&#x3C;/p></code></pre>');
+  });
+
+  it("gives tables without the page's scrolling box, which would be a Tab stop and a « Tableau » region in the reader", async () => {
+    const renderer = await markdownProcessor.createRenderer({ syntaxHighlight: false });
+    const { code: html } = await renderer.render("| Modèle | Prix |\n| --- | ---: |\n| Pixel | 899 € |\n\nFin.");
+    expect(html).toContain('<section class="table-scroll"');
+    const { items } = await download([article(0, { html })]);
+    const encoded = items[0]?.content?.encoded ?? "";
+    expect(encoded).toMatch(/<p>[^<]*<\/p><table>\s*<thead>/);
+    expect(encoded).not.toMatch(/tabindex|aria-label|table-scroll|<section/);
+    expect(encoded).toContain('<td style="text-align: right">899\u00a0€</td>');
+    expect(encoded).toContain("<p>Fin.</p>");
   });
 
   it("dates an updated article’s item with atom:updated (RFC 3339, Paris offset), and only that one", async () => {
