@@ -24,7 +24,7 @@ export const SOCIAL_IMAGE_HEIGHT = 630;
 /** Where drawn images are kept between builds (removed with the other caches by a cold build). */
 export const SOCIAL_IMAGE_CACHE = buildCaches(process.cwd()).socialImages;
 /** Bump when the drawing changes, so cached images are redrawn. */
-const TEMPLATE_VERSION = 2;
+const TEMPLATE_VERSION = 3;
 
 /** What the image shows. */
 export interface SocialImageSpec {
@@ -63,9 +63,27 @@ type Weight = 400 | 700;
 interface Fonts {
   hb: typeof import("harfbuzzjs");
   Resvg: typeof import("@resvg/resvg-js").Resvg;
-  /** Per weight: the font, its units per em, and its ascender and line height in ems. */
-  faces: Record<Weight, { font: import("harfbuzzjs").Font; upem: number; ascender: number; lineHeight: number }>;
+  /**
+   * Per weight: the fonts in the order they are tried for a character (Inter's Latin subset, then its
+   * extended Latin: ğ, Ł, Š, ő…), their units per em, and the first one's ascender and line height in ems.
+   */
+  faces: Record<
+    Weight,
+    {
+      font: import("harfbuzzjs").Font;
+      fonts: import("harfbuzzjs").Font[];
+      upem: number;
+      ascender: number;
+      lineHeight: number;
+    }
+  >;
 }
+
+/** Fonts of Inter's @fontsource package tried in turn for each character. */
+const SUBSETS = ["latin", "latin-ext"] as const;
+const SPACE = /\p{Zs}/u;
+/** A placed glyph's id carries the font it comes from: id + font's place × GLYPHS_PER_FONT. */
+const GLYPHS_PER_FONT = 0x10000;
 
 /** A WOFF 1.0 file as the plain OpenType font it wraps (HarfBuzz reads only the latter). */
 function woffToSfnt(woff: Buffer): Buffer {
@@ -113,14 +131,23 @@ function loadFonts(): Promise<Fonts> {
     const [hb, { Resvg }] = await Promise.all([import("harfbuzzjs"), import("@resvg/resvg-js")]);
     const require = createRequire(import.meta.url);
     const load = (weight: Weight): Fonts["faces"][Weight] => {
-      const sfnt = woffToSfnt(
-        readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
+      const faces = SUBSETS.map(
+        (subset) =>
+          new hb.Face(
+            new hb.Blob(
+              woffToSfnt(
+                readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`)),
+              ),
+            ),
+          ),
       );
-      const face = new hb.Face(new hb.Blob(sfnt));
-      const font = new hb.Font(face);
+      const fonts = faces.map((face) => new hb.Font(face));
+      const [face, font] = [faces[0], fonts[0]];
+      if (face === undefined || font === undefined) throw new Error("aucune police Inter");
       const extents = font.hExtents();
       return {
         font,
+        fonts,
         upem: face.upem,
         ascender: extents.ascender / face.upem,
         lineHeight: (extents.ascender - extents.descender) / face.upem,
@@ -146,7 +173,34 @@ interface Run {
   glyphs: Placed[];
 }
 
-/** Shapes `text` from x = 0: glyph ids with their offsets, and the advance of the whole. */
+/**
+ * `text` cut where the font that draws it changes: each character goes to the first font of its weight
+ * that has it (a space HarfBuzz makes of the font's own). A character none has (an emoji, Chinese) is left
+ * out rather than drawn as a box.
+ */
+function byFont(fonts: Fonts, weight: Weight, text: string): { font: number; text: string }[] {
+  const runs: { font: number; text: string }[] = [];
+  for (const character of text.normalize("NFC")) {
+    const codePoint = character.codePointAt(0) ?? 0;
+    const last = runs.at(-1);
+    let font = fonts.faces[weight].fonts.findIndex((f) => f.nominalGlyph(codePoint) !== undefined);
+    // A space the font lacks (U+202F, U+00A0…) is one HarfBuzz draws from the font's own space: it stays in its run.
+    if (font === -1 && SPACE.test(character)) font = last?.font ?? 0;
+    if (font === -1) continue;
+    if (last?.font === font) last.text += character;
+    else runs.push({ font, text: character });
+  }
+  return runs;
+}
+
+/** The characters of `text` that no font of the card can draw, each once: they are left out of the image. */
+export async function undrawableCharacters(text: string): Promise<string[]> {
+  const fonts = await loadFonts();
+  const drawn = new Set(byFont(fonts, 400, text).flatMap((run) => Array.from(run.text)));
+  return [...new Set(Array.from(text.normalize("NFC")).filter((character) => !drawn.has(character)))];
+}
+
+/** Shapes `text` from x = 0: glyph ids (with their font: GLYPHS_PER_FONT) with their offsets, and the advance of the whole. */
 function shape(
   fonts: Fonts,
   weight: Weight,
@@ -155,19 +209,21 @@ function shape(
   letterSpacing = 0,
 ): { glyphs: { gid: number; x: number }[]; width: number } {
   const face = fonts.faces[weight];
-  const buffer = new fonts.hb.Buffer();
-  buffer.addText(text);
-  buffer.guessSegmentProperties();
-  fonts.hb.shape(face.font, buffer);
   const scale = size / face.upem;
-  const positions = buffer.getGlyphPositions();
+  const glyphs: { gid: number; x: number }[] = [];
   let pen = 0;
-  const glyphs = buffer.getGlyphInfos().map((info, i) => {
-    const position = positions[i];
-    const glyph = { gid: info.codepoint, x: pen + (position?.xOffset ?? 0) * scale };
-    pen += (position?.xAdvance ?? 0) * scale + letterSpacing;
-    return glyph;
-  });
+  for (const run of byFont(fonts, weight, text)) {
+    const buffer = new fonts.hb.Buffer();
+    buffer.addText(run.text);
+    buffer.guessSegmentProperties();
+    fonts.hb.shape(face.fonts[run.font] ?? face.font, buffer);
+    const positions = buffer.getGlyphPositions();
+    buffer.getGlyphInfos().forEach((info, i) => {
+      const position = positions[i];
+      glyphs.push({ gid: run.font * GLYPHS_PER_FONT + info.codepoint, x: pen + (position?.xOffset ?? 0) * scale });
+      pen += (position?.xAdvance ?? 0) * scale + letterSpacing;
+    });
+  }
   return { glyphs, width: pen };
 }
 
@@ -248,8 +304,9 @@ function glyphMask(fonts: Fonts, weight: Weight, size: number, gid: number, phas
   const known = masks.get(key);
   if (known !== undefined) return known;
   const face = fonts.faces[weight];
-  const path = face.font.glyphToPath(gid);
-  const extents = face.font.glyphExtents(gid);
+  const font = face.fonts[Math.floor(gid / GLYPHS_PER_FONT)] ?? face.font;
+  const path = font.glyphToPath(gid % GLYPHS_PER_FONT);
+  const extents = font.glyphExtents(gid % GLYPHS_PER_FONT);
   let mask: GlyphMask | null = null;
   if (path !== "" && extents !== undefined && extents.width !== 0) {
     const scale = size / face.upem;
