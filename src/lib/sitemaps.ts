@@ -7,7 +7,7 @@ import { CATEGORIES, SITE } from "../config.ts";
 import { publishingData } from "./article-schema.ts";
 import { isPublished } from "./publishing.ts";
 import { isoDateTime } from "./dates.ts";
-import { absoluteUrl, articleUrl, categoryUrl, searchUrl } from "./urls.ts";
+import { absoluteUrl, articleUrl, categoryUrl, isDayUrl, searchUrl } from "./urls.ts";
 import { escapeXml } from "./xml.ts";
 import type { ArticleFile } from "./articles-loader.ts";
 
@@ -51,7 +51,8 @@ export function articleLastmods(files: readonly ArticleFile[]): Map<string, stri
 
 /**
  * Which built pages the sitemap lists: not the 404, nor the pages about one reader's signup, nor
- * a section without a published article (its page says noindex, ListingLayout).
+ * a section without a published article (its page says noindex, ListingLayout), nor a day archive
+ * (noindex too: most list one or two articles their month's page lists already).
  */
 export function sitemapFilter(files: readonly ArticleFile[], now: Date): (page: string) => boolean {
   const filled = new Set<string>();
@@ -63,5 +64,5 @@ export function sitemapFilter(files: readonly ArticleFile[], now: Date): (page: 
   const excluded = [...CATEGORIES.filter((c) => !filled.has(c.slug)).map((c) => categoryUrl(c.slug)), searchUrl()].map(
     (path) => absoluteUrl(path),
   );
-  return (page) => !/\/404\/?$|\/newsletter\/.+/.test(page) && !excluded.includes(page);
+  return (page) => !/\/404\/?$|\/newsletter\/.+/.test(page) && !isDayUrl(page) && !excluded.includes(page);
 }

@@ -45,6 +45,8 @@ export const monthUrl = (year: string, month: string): string => `/${year}/${mon
 export const dayUrl = (year: string, month: string, day: string): string => `/${year}/${month}/${day}/`;
 /** "/archives/": every year and month that has articles. */
 export const archivesUrl = (): string => "/archives/";
+/** Whether `url` (a path or an absolute URL of the site) is a day archive: "/2020/10/12/". */
+export const isDayUrl = (url: string): boolean => /\/\d{4}\/\d{2}\/\d{2}\/$/.test(url);
 /** The day archive an instant belongs to, in Paris time. */
 export function dayUrlOf(date: Date): string {
   const { year, month, day } = archiveParts(date);

@@ -249,6 +249,10 @@ describe("sitemaps and robots", () => {
     );
     expect(xml).not.toContain(`<loc>${site}/categorie/tech/</loc>`);
     expect(xml).toContain(`<loc>${site}/categorie/international/</loc>`);
+    // The seed's day is a page for readers only; its month is for search engines too.
+    expect(page(root, "/2020/10/12/").querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    expect(xml).not.toContain(`<loc>${site}/2020/10/12/</loc>`);
+    expect(xml).toContain(`<loc>${site}/2020/10/</loc>`);
   });
 
   it("names both sitemaps in robots.txt", () => {

@@ -265,6 +265,10 @@ describe("sitemap from the article files (read before the content layer)", () =>
     expect(listed(absoluteUrl("/404/"))).toBe(false);
     expect(listed(absoluteUrl("/newsletter/merci/"))).toBe(false);
     expect(listed(absoluteUrl("/newsletter/"))).toBe(true);
+    // A day archive is for readers (noindex); its month and year are listed.
+    expect(listed(absoluteUrl("/2024/06/01/"))).toBe(false);
+    expect(listed(absoluteUrl("/2024/06/"))).toBe(true);
+    expect(listed(absoluteUrl("/2024/"))).toBe(true);
   });
 });
 
