@@ -119,6 +119,8 @@ describe("newsletter signup on the real server", () => {
     const thanks = parse(await (await fetch(`${server.url}${response.headers.get("location") ?? ""}`)).text());
     expect(thanks.querySelector("h1")?.text).toBe("Merci pour votre inscription");
     expect(thanks.querySelector('main a[href="/articles/x/"]')?.text).toBe("Revenir à l’article");
+    // The spam folder is mentioned once, in the confirmation's own sentence.
+    expect(thanks.querySelector("main")?.text.match(/indésirables/g)).toHaveLength(1);
     // Only a path of this site is ever linked.
     for (const depuis of ["//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"]) {
       const page = parse(
