@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer, type AddressInfo } from "node:net";
+import { parse } from "node-html-parser";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clientKey } from "../../src/lib/newsletter/client.ts";
 import { csvCell, toCsv } from "../../src/lib/newsletter/csv.ts";
@@ -97,6 +98,16 @@ describe("a signup", () => {
       `Ce lien est valable ${days}\u00a0: sans confirmation d’ici là, votre demande est effacée.`,
     );
     expect(sent[0]?.html).toContain(`Ce lien est valable ${String(RETENTION.pendingDays)}&nbsp;jours&nbsp;:`);
+  });
+
+  it("sends an HTML message a mail client reads as such: UTF-8 declared, titled with its subject, signed as the text", async () => {
+    await handleSignup(asJson({ email: "html@exemple.fr" }), deps);
+    const html = parse(sent[0]?.html ?? "");
+    expect(html.querySelector("meta[charset]")?.getAttribute("charset")).toBe("utf-8");
+    expect(html.querySelector("head title")?.text).toBe(sent[0]?.subject);
+    const signature = sent[0]?.text.trim().split("\n").at(-1) ?? "";
+    expect(signature).toMatch(/^— La rédaction de /);
+    expect(html.querySelectorAll("body p").map((p) => p.text)).toContain(signature);
   });
 
   it("mails an already confirmed reader who signs up again that they are subscribed, with a way to leave", async () => {

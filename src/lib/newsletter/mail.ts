@@ -153,6 +153,7 @@ export function smtpTransport(url: string, from: string, fallback: MailTransport
   };
 }
 
+/** Escapes text for a message's HTML: escapeXml (xml.ts) writes &apos;, which older mail clients show as typed. */
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
@@ -186,9 +187,10 @@ function letter(to: string, subject: string, paragraphs: readonly Paragraph[], l
     "",
     `— La rédaction de ${SITE.name}`,
   ].join("\n");
-  const html = `<!doctype html><html lang="fr"><body>
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>
 <p>Bonjour,</p>
-${paragraphs.map((paragraph) => `<p>${paragraph.html}</p>\n`).join("")}<p><small><a href="${escapeHtml(unsubscribeUrl)}">Se désinscrire</a></small></p>
+${paragraphs.map((paragraph) => `<p>${paragraph.html}</p>\n`).join("")}<p>— La rédaction de ${escapeHtml(SITE.name)}</p>
+<p><small><a href="${escapeHtml(unsubscribeUrl)}">Se désinscrire</a></small></p>
 </body></html>`;
   return { to, subject, text, html, unsubscribeUrl: links.oneClickUnsubscribe };
 }
