@@ -34,10 +34,10 @@ export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
 export const CLIENT_RATE_LIMIT = { max: 20, windowSeconds: 3600 };
 export { MAIL_EVERY_SECONDS, MAILS_PER_DAY } from "./messages.ts";
 /**
- * How long a request's claim to send a message holds: meanwhile an identical signup sends none (in this process it
- * waits for that sending and answers as it does; from another process it is told to try again). Longer than an SMTP
- * sending may take (SMTP_TIMEOUTS: 5 s to connect, 5 s for the greeting, 10 s without an answer), and short, since a
- * claim whose process died (kill -9, a stop that did not wait for SMTP) is only disregarded after it.
+ * How long a request's claim to send a message holds: meanwhile an identical signup of the same process waits for
+ * that sending and answers as it does (a claim this process does not hold, another server's or a dead one's, is
+ * taken over: handleSignup). Longer than an SMTP sending may take (SMTP_TIMEOUTS: 5 s to connect, 5 s for the
+ * greeting, 10 s without an answer).
  */
 export const MAIL_CLAIM_SECONDS = 30;
 /**
@@ -469,17 +469,16 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       );
       return succeed(request, fields);
     }
+    // An identical request of this process is sending it now: this one answers as that sending ends. A claim no
+    // request of this process holds is another process's, or one that died sending (kill -9): nothing is known to
+    // have left, so this request sends it (two servers sending one address at once may send it twice, same links).
+    const current = mail === "sending" ? sendings(deps.store).get(subscriber.token) : undefined;
     let delivery: Promise<Delivery>;
-    if (mail === "sending") {
-      // An identical request is sending it now: this one answers as that sending ends. A claim no request of this
-      // process holds is another process's, or one that died sending (kill -9): nothing is known to have left.
-      const current = sendings(deps.store).get(subscriber.token);
-      if (current === undefined) {
-        deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail en cours d’envoi ailleurs.`);
-        return refuse(request, "indisponible", fields, MAIL_CLAIM_SECONDS);
-      }
+    if (current !== undefined) {
       delivery = current;
     } else {
+      if (mail === "sending")
+        deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), envoi repris d’un autre processus.`);
       delivery = deliver(deps, outcome, subscriber);
       const inFlight = sendings(deps.store);
       inFlight.set(subscriber.token, delivery);
@@ -488,7 +487,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
     const result = await delivery;
     if (result === "refused") return refuse(request, "adresse-refusee", fields);
     if (result === "failed") return refuse(request, "indisponible", fields, UNAVAILABLE_RETRY_SECONDS);
-    if (mail === "sending")
+    if (current !== undefined)
       deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail envoyé pour une demande identique.`);
   } catch (error) {
     console.error(`Newsletter\u00a0: stockage impossible (${messageOf(error)})`);
