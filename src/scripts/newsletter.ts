@@ -11,6 +11,22 @@ const UNKNOWN = "L’inscription n’a pas pu aboutir. Réessayez dans un moment
  */
 const TIMEOUT_MS = 25_000;
 
+/**
+ * After a signup accepted in place, what the page said of a refusal (/newsletter/erreur/) gives way: an element
+ * marked data-after-signup takes that text, or is hidden when it is empty; the tab's title follows the heading.
+ */
+function showAccepted(): void {
+  for (const element of document.querySelectorAll<HTMLElement>("[data-after-signup]")) {
+    const text = element.dataset["afterSignup"] ?? "";
+    if (text === "") {
+      element.hidden = true;
+    } else {
+      document.title = document.title.replace(element.textContent.trim(), text);
+      element.textContent = text;
+    }
+  }
+}
+
 /** Attaches the enhancement to every form marked data-newsletter. */
 export function enhanceNewsletterForms(): void {
   for (const form of document.querySelectorAll<HTMLFormElement>("form[data-newsletter]")) {
@@ -61,6 +77,7 @@ export function enhanceNewsletterForms(): void {
           // and tapping « S’inscrire » again sends it again, which gets the same answer (no second message within
           // minutes), instead of an empty field's « Indiquez votre adresse e-mail. » under a signup that worked.
           describe(data.ok !== true);
+          if (data.ok === true) showAccepted();
         })
         .catch(() => {
           status.textContent = NETWORK;

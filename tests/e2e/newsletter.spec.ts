@@ -175,6 +175,10 @@ test.describe("with JavaScript", () => {
     await field.press("Enter");
     await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
     await expect(page.getByText(/Le domaine après/)).toBeHidden();
+    // The page no longer says the signup is to be corrected.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Merci pour votre inscription");
+    await expect(page).toHaveTitle(/^Merci pour votre inscription/);
+    await expect(page.getByText("Votre inscription n’a pas été enregistrée")).toBeHidden();
     expect(await descriptions(field)).toEqual([expect.stringMatching(/^Une lettre par semaine/)]);
     await expect(field).toBeFocused();
   });
