@@ -218,6 +218,10 @@ export function articlesLoader(base: string): Loader {
           },
         ]),
       );
+      // An article the store keeps unchecked (its front matter as written: a build stopped after saving the store,
+      // before taking it out) is read and checked again: Astro's glob loader skips a file it has stored unchanged.
+      for (const [id, entry] of context.store.entries())
+        if (publishable(entry.data) === undefined) context.store.delete(id);
       loading = problems;
       try {
         await inner.load({

@@ -46,9 +46,14 @@ type Watcher = { add: () => void; on: (event: string, handler: (path: string) =>
 async function load(
   folder: string,
   render: (body: string) => { html: string },
-  { watcher, errors = [], infos = [] }: { watcher?: Watcher; errors?: string[]; infos?: string[] } = {},
+  {
+    watcher,
+    errors = [],
+    infos = [],
+    stored = [],
+  }: { watcher?: Watcher; errors?: string[]; infos?: string[]; stored?: (Entry & { digest: string })[] } = {},
 ): Promise<Map<string, Entry>> {
-  const entries = new Map<string, Entry>();
+  const entries = new Map<string, Entry>(stored.map((entry) => [entry.id, entry]));
   const store = {
     keys: () => [...entries.keys()],
     entries: () => [...entries.entries()],
@@ -103,6 +108,28 @@ describe("articlesLoader", () => {
     await expect(attempt).rejects.toThrow(
       /Article invalide : .*texte-casse\.md\n {2}- le texte \(Markdown\) n’a pas pu être rendu/,
     );
+  });
+});
+
+describe("articlesLoader, a store left by a stopped build", () => {
+  it("checks again an article stored unchecked, whose file has not changed, instead of publishing its raw front matter", async () => {
+    // A build that failed saved the store before taking out an article it had kept unchecked for the time of the
+    // load (its date still a string): the file is the same, so Astro's glob loader would not read it again.
+    const folder = temporaryFolder("articles-");
+    writeFileSync(join(folder, "un-article.md"), article);
+    const raw = { title: "Un article", date: "2021-05-03", category: "tech" };
+    const stored = [
+      {
+        id: "un-article",
+        filePath: "un-article.md",
+        digest: String(JSON.stringify(article).length),
+        data: raw,
+        rendered: { html: "<p>Du texte.</p>" },
+      },
+    ];
+    const entries = await load(folder, (body) => ({ html: `<p>${body.trim()}</p>` }), { stored });
+    expect(entries.get("un-article")?.data["date"]).toBeInstanceOf(Date);
+    expect(entries.get("un-article")?.rendered?.html).toBe("<p>Du texte.</p>");
   });
 });
 
