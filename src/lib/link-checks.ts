@@ -8,7 +8,7 @@ import { categorySlug } from "./article-schema.ts";
 import { archiveParts, formatDateTime, formatDayHeading, frenchMonth } from "./dates.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { isPublished } from "./publishing.ts";
-import { articleSlugIn, articleUrl, categorySlugIn, withCategorySlug } from "./urls.ts";
+import { archivePartsIn, articleSlugIn, articleUrl, categorySlugIn, withCategorySlug } from "./urls.ts";
 
 /** What a body's links and images are checked against. */
 export interface SiteFacts {
@@ -19,8 +19,6 @@ export interface SiteFacts {
   now: Date;
 }
 
-/** A date's archive: /2020/, /2020/10/, /2020/10/12/. */
-const ARCHIVE_LINK = /^\/(\d{4})(?:\/(\d{2})(?:\/(\d{2}))?)?\/?(?:[?#].*)?$/;
 /** This site's host, www. aside: a link copied from the live site is a link to one of its pages. */
 const OWN_HOST = new URL(SITE.url).host.replace(/^www\./, "");
 /** An article's page, to resolve a relative link as a reader's browser would (the slug does not matter). */
@@ -121,9 +119,9 @@ function archiveLinkProblem(
   { articles, now }: SiteFacts,
   published: Date | undefined,
 ): string | undefined {
-  const match = ARCHIVE_LINK.exec(path);
-  if (match === null) return undefined;
-  const [, year = "", month, day] = match;
+  const archive = archivePartsIn(path);
+  if (archive === undefined) return undefined;
+  const { year, month, day } = archive;
   const dated = [...articles.values()].filter((date): date is Date => {
     if (date === "draft") return false;
     const parts = archiveParts(date);

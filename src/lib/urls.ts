@@ -45,8 +45,17 @@ export const monthUrl = (year: string, month: string): string => `/${year}/${mon
 export const dayUrl = (year: string, month: string, day: string): string => `/${year}/${month}/${day}/`;
 /** "/archives/": every year and month that has articles. */
 export const archivesUrl = (): string => "/archives/";
+/** A date's archive: /2020/, /2020/10/, /2020/10/12/ (the last slash, a #fragment or a query optional). */
+const ARCHIVE_PATH = /^\/(\d{4})(?:\/(\d{2})(?:\/(\d{2}))?)?\/?(?:[?#].*)?$/;
+/** The year, month and day (as written) of the archive whose page `path` is; undefined for any other address. */
+export function archivePartsIn(
+  path: string,
+): { year: string; month: string | undefined; day: string | undefined } | undefined {
+  const match = ARCHIVE_PATH.exec(path);
+  return match?.[1] === undefined ? undefined : { year: match[1], month: match[2], day: match[3] };
+}
 /** Whether `url` (a path or an absolute URL of the site) is a day archive: "/2020/10/12/". */
-export const isDayUrl = (url: string): boolean => /\/\d{4}\/\d{2}\/\d{2}\/$/.test(url);
+export const isDayUrl = (url: string): boolean => archivePartsIn(new URL(url, SITE.url).pathname)?.day !== undefined;
 /** The day archive an instant belongs to, in Paris time. */
 export function dayUrlOf(date: Date): string {
   const { year, month, day } = archiveParts(date);
