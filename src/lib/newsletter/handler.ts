@@ -9,6 +9,7 @@ import { alreadySubscribedMessage, confirmationMessage, smtpErrorSummary, type M
 import {
   HTTP_MESSAGES,
   LINK_METHOD_NOT_ALLOWED,
+  MAIL_CLAIM_SECONDS,
   MAIL_EVERY_SECONDS,
   MAILS_PER_DAY,
   PROBLEM_MESSAGES,
@@ -32,14 +33,7 @@ export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
  * A family or an office behind one address stays far below.
  */
 export const CLIENT_RATE_LIMIT = { max: 20, windowSeconds: 3600 };
-export { MAIL_EVERY_SECONDS, MAILS_PER_DAY } from "./messages.ts";
-/**
- * How long a request's claim to send a message holds: meanwhile an identical signup of the same process waits for
- * that sending and answers as it does (a claim this process does not hold, another server's or a dead one's, is
- * taken over: handleSignup). Longer than an SMTP sending may take (SMTP_TIMEOUTS: 5 s to connect, 5 s for the
- * greeting, 10 s without an answer).
- */
-export const MAIL_CLAIM_SECONDS = 30;
+export { MAIL_CLAIM_SECONDS, MAIL_EVERY_SECONDS, MAILS_PER_DAY } from "./messages.ts";
 /**
  * How long data is kept that serves no subscription: an address that never confirmed a signup, pending or unsubscribed,
  * 30 days after its last request (the privacy page says so).
@@ -391,7 +385,7 @@ async function deliver(deps: NewsletterDeps, outcome: SignupOutcome, subscriber:
       deps.store.mailFailed(subscriber.token);
     } catch (storeError) {
       // The claim then lapses by itself (MAIL_CLAIM_SECONDS).
-      console.error(`Newsletter\u00a0: stockage impossible (${(storeError as Error).message})`);
+      console.error(`Newsletter\u00a0: stockage impossible (${messageOf(storeError)})`);
     }
     if (isRecipientRefused(error)) {
       // The relay will never take this address (5xx to RCPT TO: unknown mailbox, no SMTPUTF8 for an accented one…):

@@ -11,6 +11,13 @@ export const MAIL_EVERY_SECONDS = 600;
  * gets the same answer and sends nothing, so a robot behind a proxy without a per-client limit cannot flood a mailbox.
  */
 export const MAILS_PER_DAY = 3;
+/**
+ * How long a request's claim to send a message holds: meanwhile an identical signup of the same process waits for
+ * that sending and answers as it does (a claim this process does not hold, another server's or a dead one's, is
+ * taken over: handleSignup in handler.ts). Longer than an SMTP sending may take (SMTP_TIMEOUTS: 5 s to connect, 5 s for the
+ * greeting, 10 s without an answer).
+ */
+export const MAIL_CLAIM_SECONDS = 30;
 
 /**
  * True whatever happened: a new message, one sent less than MAIL_EVERY_SECONDS ago (none is sent again

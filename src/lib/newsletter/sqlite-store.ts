@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DatabaseSync } from "node:sqlite";
 import { emailKey } from "./email.ts";
+import { MAIL_CLAIM_SECONDS } from "./messages.ts";
 import type {
   MailDecision,
   RateDecision,
@@ -14,8 +15,6 @@ import type {
 } from "./store.ts";
 import { messageOf } from "../errors.ts";
 
-/** How long a claim to send a message holds when the caller gives none (MAIL_CLAIM_SECONDS, handler.ts). */
-const DEFAULT_MAIL_CLAIM_SECONDS = 30;
 /** The messages a day to one address when the caller sets no cap (MAILS_PER_DAY, handler.ts): none. */
 const NO_DAILY_CAP = 1_000_000_000;
 const DAY_SECONDS = 86_400;
@@ -354,7 +353,7 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
       now,
       newToken,
       mailEverySeconds,
-      mailClaimSeconds = DEFAULT_MAIL_CLAIM_SECONDS,
+      mailClaimSeconds = MAIL_CLAIM_SECONDS,
       mailsPerDay = NO_DAILY_CAP,
     }) {
       return transaction(() => {
