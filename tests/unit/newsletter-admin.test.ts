@@ -139,6 +139,25 @@ describe("erasing a subscriber", () => {
     }
   });
 
+  it("erases from the outbox the messages to the address only, not those to an address that ends like it", async () => {
+    const outbox = join(folder, "outbox-jean");
+    const mail = outboxTransport(outbox, "Digimedia <newsletter@digimedia.fr>");
+    const links = (t: string) => ({
+      confirm: `https://www.digimedia.fr/newsletter/confirmer/?token=${t}`,
+      unsubscribePage: `https://www.digimedia.fr/newsletter/se-desinscrire/?token=${t}`,
+      oneClickUnsubscribe: `https://www.digimedia.fr/api/newsletter/unsubscribe?token=${t}`,
+    });
+    await mail.send(confirmationMessage("jean@exemple.fr", links("j".repeat(32)), 30));
+    await mail.send(confirmationMessage("petitjean@exemple.fr", links("p".repeat(32)), 30));
+    await mail.send(confirmationMessage("jean@exemple.fr.example", links("q".repeat(32)), 30));
+    // Erased by address alone (a token the messages do not carry): only jean@exemple.fr's message goes.
+    expect(eraseOutboxMessages(outbox, { email: "Jean@exemple.fr", token: "z".repeat(32) })).toBe(1);
+    const left = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), "utf8"));
+    expect(left.filter((message) => message.includes("p".repeat(32)))).toHaveLength(1);
+    expect(left.filter((message) => message.includes("q".repeat(32)))).toHaveLength(1);
+    expect(left).toHaveLength(2);
+  });
+
   it("erases nothing, and says so, for an unknown address", () => {
     expect(eraseSubscriber(store, "inconnu@exemple.fr", where)).toMatchObject({ code: 1, out: "" });
     expect(store.find("lea@société.fr")).toBeDefined();

@@ -92,7 +92,9 @@ export function eraseOutboxMessages(dir: string, subscriber: { email: string; to
   } catch {
     return 0;
   }
-  const address = subscriber.email.toLowerCase();
+  // The whole address, never the end of a longer one (petitjean@… for jean@…) nor the start of a longer domain.
+  const escaped = subscriber.email.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const address = new RegExp(`(?<![\\p{L}\\p{N}_.+%-])${escaped}(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])`, "u");
   let erased = 0;
   for (const name of names) {
     const file = join(dir, name);
@@ -103,7 +105,7 @@ export function eraseOutboxMessages(dir: string, subscriber: { email: string; to
       continue;
     }
     const plain = raw.replace(/=\r?\n/g, "").replace(/=3D/gi, "=");
-    if (!plain.includes(`token=${subscriber.token}`) && !plain.toLowerCase().includes(address)) continue;
+    if (!plain.includes(`token=${subscriber.token}`) && !address.test(plain.toLowerCase())) continue;
     rmSync(file, { force: true });
     erased += 1;
   }
