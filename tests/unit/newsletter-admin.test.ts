@@ -29,6 +29,13 @@ afterEach(() => {
   store.close();
 });
 
+/** The links of a confirmation message carrying token `t`. */
+const links = (t: string) => ({
+  confirm: `https://www.digimedia.fr/newsletter/confirmer/?token=${t}`,
+  unsubscribePage: `https://www.digimedia.fr/newsletter/se-desinscrire/?token=${t}`,
+  oneClickUnsubscribe: `https://www.digimedia.fr/api/newsletter/unsubscribe?token=${t}`,
+});
+
 describe("looking a subscriber up", () => {
   it.each([
     ["as stored", "Lea@société.fr"],
@@ -112,11 +119,6 @@ describe("erasing a subscriber", () => {
   it("leaves nothing of the address behind: its outbox messages, its rate counter, and no copy in the database files", async () => {
     const outbox = join(folder, "outbox");
     const mail = outboxTransport(outbox, "Digimedia <newsletter@digimedia.fr>");
-    const links = (t: string) => ({
-      confirm: `https://www.digimedia.fr/newsletter/confirmer/?token=${t}`,
-      unsubscribePage: `https://www.digimedia.fr/newsletter/se-desinscrire/?token=${t}`,
-      oneClickUnsubscribe: `https://www.digimedia.fr/api/newsletter/unsubscribe?token=${t}`,
-    });
     await mail.send(confirmationMessage("Lea@société.fr", links(token), 30));
     await mail.send(confirmationMessage("autre@exemple.fr", links("a".repeat(32)), 30));
     const now = new Date("2026-01-15T10:00:00Z");
@@ -142,11 +144,6 @@ describe("erasing a subscriber", () => {
   it("erases from the outbox the messages to the address only, not those to an address that ends like it", async () => {
     const outbox = join(folder, "outbox-jean");
     const mail = outboxTransport(outbox, "Digimedia <newsletter@digimedia.fr>");
-    const links = (t: string) => ({
-      confirm: `https://www.digimedia.fr/newsletter/confirmer/?token=${t}`,
-      unsubscribePage: `https://www.digimedia.fr/newsletter/se-desinscrire/?token=${t}`,
-      oneClickUnsubscribe: `https://www.digimedia.fr/api/newsletter/unsubscribe?token=${t}`,
-    });
     await mail.send(confirmationMessage("jean@exemple.fr", links("j".repeat(32)), 30));
     await mail.send(confirmationMessage("petitjean@exemple.fr", links("p".repeat(32)), 30));
     await mail.send(confirmationMessage("jean@exemple.fr.example", links("q".repeat(32)), 30));
