@@ -4,7 +4,7 @@
  */
 import { z } from "astro/zod";
 import { CATEGORIES, SITE, type CategorySlug } from "../config.ts";
-import { parseParisDate } from "./dates.ts";
+import { parseParisDate, skippedParisTime } from "./dates.ts";
 import { invalidArticle } from "./front-matter.ts";
 import { slugify, withoutAccents } from "./slug.ts";
 import { quotationProblems } from "./body-text.ts";
@@ -71,6 +71,14 @@ const dateField = (what: string) =>
     })
     .transform((value, ctx) => {
       const date = value instanceof Date ? value : parseParisDate(value);
+      const hourLater = typeof value === "string" ? skippedParisTime(value) : undefined;
+      if (hourLater !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${what} « ${String(value)} » n’existe pas à Paris : cette nuit-là, les horloges passent de 2 h à 3 h (heure d’été). Écrivez l’heure qu’elles affichent, « ${hourLater} »`,
+        });
+        return z.NEVER;
+      }
       if (date === undefined || Number.isNaN(date.getTime())) {
         ctx.addIssue({
           code: "custom",

@@ -65,13 +65,26 @@ function parisOffsetMinutes(date: Date): number {
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
 }
 
-/** The instant at which Paris clocks show this wall-clock time. */
-function fromParisWallClock(p: ParisParts): Date {
+const sameWallClock = (a: ParisParts, b: ParisParts): boolean =>
+  a.year === b.year &&
+  a.month === b.month &&
+  a.day === b.day &&
+  a.hour === b.hour &&
+  a.minute === b.minute &&
+  a.second === b.second;
+
+/**
+ * The first instant at which Paris clocks show this wall-clock time (02:30 on the night summer time
+ * ends happens twice: the summer one), or undefined in the hour clocks skip when it begins.
+ */
+function fromParisWallClock(p: ParisParts): Date | undefined {
   const guess = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   let instant = guess - parisOffsetMinutes(new Date(guess)) * 60_000;
   // Near a DST change the offset at the guess can differ from the offset at the answer.
   instant = guess - parisOffsetMinutes(new Date(instant)) * 60_000;
-  return new Date(instant);
+  if (!sameWallClock(parisParts(new Date(instant)), p)) return undefined;
+  const hourEarlier = new Date(instant - 3_600_000);
+  return sameWallClock(parisParts(hourEarlier), p) ? hourEarlier : new Date(instant);
 }
 
 const dateTimeRe = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -80,11 +93,10 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/**
- * Reads a front-matter date: "2020-10-12", "2020-10-12T08:30" (both Paris time) or a value
- * with an explicit offset. Returns undefined for anything malformed or impossible (2021-02-29).
- */
-export function parseParisDate(value: string): Date | undefined {
+type WallClock = ParisParts & { offset: string | undefined };
+
+/** The fields of a front-matter date as written, or undefined when malformed or impossible (2021-02-29). */
+function wallClockOf(value: string): WallClock | undefined {
   const m = dateTimeRe.exec(value.trim());
   if (!m) return undefined;
   const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
@@ -97,14 +109,37 @@ export function parseParisDate(value: string): Date | undefined {
   ];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const offset = m[7];
-  if (offset === undefined) return fromParisWallClock({ year, month, day, hour, minute, second });
+  return { year, month, day, hour, minute, second, offset: m[7] };
+}
+
+/**
+ * Reads a front-matter date: "2020-10-12", "2020-10-12T08:30" (both Paris time) or a value
+ * with an explicit offset. Returns undefined for anything malformed or impossible (2021-02-29),
+ * and for a Paris time that never happens (see skippedParisTime).
+ */
+export function parseParisDate(value: string): Date | undefined {
+  const wallClock = wallClockOf(value);
+  if (wallClock === undefined) return undefined;
+  const { year, month, day, hour, minute, second, offset } = wallClock;
+  if (offset === undefined) return fromParisWallClock(wallClock);
   const utc = Date.UTC(year, month - 1, day, hour, minute, second);
   if (offset === "Z") return new Date(utc);
   const sign = offset.startsWith("-") ? -1 : 1;
   const digits = offset.slice(1).replace(":", "");
   const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
   return new Date(utc - sign * minutes * 60_000);
+}
+
+/**
+ * For a front-matter date naming a Paris time that clocks skip (2026-03-29T02:30, when summer time
+ * begins), the time an hour later that they do show ("2026-03-29T03:30"); undefined for any other value.
+ */
+export function skippedParisTime(value: string): string | undefined {
+  const wallClock = wallClockOf(value);
+  if (wallClock === undefined || wallClock.offset !== undefined) return undefined;
+  if (fromParisWallClock(wallClock) !== undefined) return undefined;
+  const hourLater = fromParisWallClock({ ...wallClock, hour: wallClock.hour + 1 });
+  return hourLater === undefined ? undefined : frontMatterDate(hourLater);
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");

@@ -9,6 +9,7 @@ import {
   isoDateTime,
   archiveParts,
   parseParisDate,
+  skippedParisTime,
   rfc822,
 } from "../../src/lib/dates.ts";
 
@@ -67,6 +68,26 @@ describe("parseParisDate", () => {
       expect(parseParisDate(input)).toBeUndefined();
     },
   );
+
+  it("reads the hour clocks repeat when summer time ends as its first, summer-time occurrence", () => {
+    expect(parseParisDate("2026-10-25T02:30")?.toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    expect(parseParisDate("2026-10-25T03:30")?.toISOString()).toBe("2026-10-25T02:30:00.000Z");
+    expect(parseParisDate("2026-10-25T01:59")?.toISOString()).toBe("2026-10-24T23:59:00.000Z");
+  });
+
+  it("refuses a time in the hour clocks skip when summer time begins, and names the hour they show", () => {
+    expect(parseParisDate("2026-03-29T02:30")).toBeUndefined();
+    expect(parseParisDate("2026-03-29T02:00")).toBeUndefined();
+    expect(skippedParisTime("2026-03-29T02:30")).toBe("2026-03-29T03:30");
+    expect(skippedParisTime("2026-03-29 02:59:30")).toBe("2026-03-29T03:59");
+    expect(parseParisDate("2026-03-29T01:59")?.toISOString()).toBe("2026-03-29T00:59:00.000Z");
+    expect(parseParisDate("2026-03-29T03:00")?.toISOString()).toBe("2026-03-29T01:00:00.000Z");
+    // With an offset the instant is explicit, whatever Paris clocks showed.
+    expect(parseParisDate("2026-03-29T02:30+01:00")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    for (const shown of ["2026-03-29T03:30", "2026-03-29T02:30+01:00", "2026-03-29", "hier"]) {
+      expect(skippedParisTime(shown)).toBeUndefined();
+    }
+  });
 });
 
 describe("machine formats", () => {

@@ -88,6 +88,12 @@ describe("article front matter", () => {
     ["unknown category", { ...valid, category: "sport" }, "category", "catégorie inconnue « sport »"],
     ["category that is not a name", { ...valid, category: 3 }, "category", "doit être un nom de rubrique"],
     ["impossible date", { ...valid, date: "2021-02-29" }, "date", "impossible ou mal formée"],
+    [
+      "time that clocks skip",
+      { ...valid, date: "2021-03-28T02:15" },
+      "date",
+      "n’existe pas à Paris : cette nuit-là, les horloges passent de 2 h à 3 h (heure d’été). Écrivez l’heure qu’elles affichent, « 2021-03-28T03:15 »",
+    ],
     ["image without alt", { ...valid, image: "/img/a.jpg" }, "imageAlt", "obligatoire quand il y a une image"],
     ["updated before date", { ...valid, updated: "2020-01-01" }, "updated", "précède"],
     ["unknown field", { ...valid, catgory: "tech" }, "front matter", "champ inconnu : catgory"],
