@@ -346,6 +346,24 @@ describe("a signup", () => {
     expect(deps.store.find("lent@exemple.fr")?.status).toBe("pending");
   });
 
+  it("refuses a confirmation link older than the 30 days its message promises, before any purge has run", async () => {
+    const signedUp = deps.now();
+    await handleSignup(asJson({ email: "tard@exemple.fr" }), deps);
+    await handleSignup(asJson({ email: "atemps@exemple.fr" }), deps);
+    const click = (message: MailMessage | undefined, days: number): Promise<Response> => {
+      deps.now = () => new Date(signedUp.getTime() + days * 86_400_000);
+      return handleTokenLink(
+        new Request(`${origin}${TOKEN_ACTIONS.confirm.route}?token=${tokenOf(message)}`, { method: "POST" }),
+        deps,
+        "confirm",
+      );
+    };
+    expect((await click(sent[1], 29.9)).headers.get("location")).toBe("/newsletter/confirmee/");
+    expect((await click(sent[0], 30.1)).headers.get("location")).toBe("/newsletter/lien-invalide/");
+    expect(deps.store.find("tard@exemple.fr")).toBeUndefined();
+    expect(deps.store.find("atemps@exemple.fr")?.status).toBe("confirmed");
+  });
+
   it("takes the one-click unsubscribe as multipart/form-data too, as RFC 8058 prefers", async () => {
     await handleSignup(asJson({ email: "m@exemple.fr" }), deps);
     const body = new FormData();

@@ -549,6 +549,8 @@ export async function handleTokenLink(request: Request, deps: NewsletterDeps, ac
     oneClick ? text(404, "Lien de désinscription inconnu ou expiré.") : seeOther(PAGES.invalidLink);
   if (token === undefined) return invalid();
   try {
+    // The message says its link works RETENTION.pendingDays: past them it does not, even before the hourly purge.
+    if (action === "confirm") purgeExpired(deps.store, deps.mail, deps.now());
     const done =
       action === "confirm" ? deps.store.confirm(token, deps.now()) : deps.store.unsubscribe(token, deps.now());
     if (!done) return invalid();
