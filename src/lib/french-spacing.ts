@@ -50,8 +50,37 @@ const hourMinutesRe = /(\d\u00a0h) (?=\d{2}(?!\p{N}))/gu;
 const namedRe = /(?<![\p{L}\p{N}])(M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr|Me|n°|N°) (?=[\p{Lu}\p{N}])/gu;
 const centuryRe = /(?<![\p{L}\p{N}])([IVXLC]+e|\d+e|1er) (?=(?:siècle|millénaire|arrondissement)(?!\p{L}))/gu;
 
+/** A dash typed between spaces, or a hyphen typed as one (« Apple - la keynote »). */
+const spacedDashRe = / ([-–—]) (?=\S|$)/gu;
+const spacedDashesRe = /\s[-–—]\s/gu;
+/** The end of a sentence: what follows it starts a new one. */
+const sentenceEndRe = /[.!?…][»”’)\u00a0\u202f]*\s/gu;
+
+/** The sentence `text` ends in (after its last full stop, ! or ?). */
+function currentSentence(text: string): string {
+  let start = 0;
+  for (const end of text.matchAll(sentenceEndRe)) start = end.index + end[0].length;
+  return text.slice(start);
+}
+
+/**
+ * Dashes between spaces (a hyphen typed as one becomes –) hold on to the words they set apart: the first of
+ * a sentence opens an aside and keeps the word after it (« a —\u00a0selon lui »), the second closes it and keeps
+ * the word before (« lui\u00a0— tout »), so that no line starts with a closing dash or ends with an opening one.
+ */
+function spaceDashes(text: string, before: string): string {
+  if (!/ [-–—] /u.test(text)) return text;
+  return text.replace(spacedDashRe, (match, dash: string, at: number) => {
+    const previous = at > 0 ? text.charAt(at - 1) : before.at(-1);
+    if (previous === undefined || /\s/u.test(previous)) return match;
+    const earlier = currentSentence(before + text.slice(0, at + 1)).match(spacedDashesRe)?.length ?? 0;
+    const mark = dash === "-" ? "–" : dash;
+    return earlier % 2 === 0 ? ` ${mark}${NBSP}` : `${NBSP}${mark} `;
+  });
+}
+
 function spaceProse(text: string, before: string): string {
-  return spacePunctuation(text, before)
+  return spacePunctuation(spaceDashes(text, before), before)
     .replace(dayMonthRe, `$1${NBSP}$2`)
     .replace(thousandsRe, (number) => number.replace(groupSpaceRe, NNBSP))
     .replace(percentRe, `$1${NNBSP}`)
@@ -92,7 +121,8 @@ function spacePunctuation(text: string, before: string): string {
  * French spacing: U+202F before ; ! ? and inside « », U+00A0 before a colon and between a day
  * and its month, replacing an ordinary space where the author typed one. A number stays on one line
  * with its groups (U+202F: « 10 000 »), its percent sign (U+202F) and its unit (U+00A0: « 5 € »,
- * « 14 h 30 »), and so do « M. », « Mme », « n° » and « XIXe » with what follows. Never inside URLs,
+ * « 14 h 30 »), and so do « M. », « Mme », « n° » and « XIXe » with what follows; a dash between spaces
+ * (a hyphen typed as one becomes –) keeps the words of the aside it opens or closes. Never inside URLs,
  * nor in times such as 10:30.
  * `before` is the text that precedes this one in the same paragraph (for text split by markup).
  */

@@ -67,6 +67,44 @@ function canOpen(text: string, at: number): boolean {
   return (before === "" || /[\s(\u2029]/u.test(before)) && after !== "" && !/\s/u.test(after);
 }
 
+/** A straight ' opens a quotation: it starts a word (not « l'homme ») and a word follows it. */
+function opensSingle(text: string, at: number): boolean {
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at + 1);
+  return (before === "" || /[\s(«"“„\u2029]/u.test(before)) && LETTER_OR_FIGURE.test(after);
+}
+
+/** A straight ' closes a quotation: it ends a word (not « aujourd'hui ») and is not followed by one. */
+function closesSingle(text: string, at: number): boolean {
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at + 1);
+  return (
+    before !== "" && !/[\s\u2029]/u.test(before) && (after === "" || AFTER_CLOSING.test(after) || /["”»]/u.test(after))
+  );
+}
+
+/**
+ * Quotations in straight single quotes ('génial'), which smartypants would curl the English way (‘génial’):
+ * each pair, in one block, becomes “ ”, which markPrimes then reads as a pasted quotation (« » outside a
+ * quotation, “ ” inside one). Apostrophes, between letters, are left to smartypants.
+ */
+function pairSingleQuotes(text: string): string {
+  let out = "";
+  let done = 0;
+  let opening = -1;
+  for (let at = text.indexOf("'"); at !== -1; at = text.indexOf("'", at + 1)) {
+    if (opening !== -1 && text.slice(opening, at).includes(BLOCK_BREAK)) opening = -1;
+    if (opening !== -1 && closesSingle(text, at)) {
+      out += `${text.slice(done, opening)}“${text.slice(opening + 1, at)}”`;
+      done = at + 1;
+      opening = -1;
+    } else if (opensSingle(text, at)) {
+      opening = at;
+    }
+  }
+  return out + text.slice(done);
+}
+
 /** Curly quotes pasted from Word or Google Docs set to English or German: “…”, „…“ and „…”. */
 const CURLY_OPENING = new Set(["“", "„"]);
 const CURLY_CLOSING = new Set(["”", "“"]);
@@ -79,11 +117,12 @@ const CURLY_CLOSING = new Set(["”", "“"]);
  * apostrophe (« l’ex-"Twitter" », which smartypants would turn into « ex-» ») becomes « itself.
  * Curly quotes pasted from a word processor (“…”, „…“) become « » when they open a quotation,
  * and stay “ ” inside one, where French keeps them for a quotation within a quotation; a lone ”
- * after a figure (Word's 6,3”) becomes ″. Every replacement keeps the text's length.
+ * after a figure (Word's 6,3”) becomes ″, and so do quotations in straight single quotes ('non'), which
+ * smartypants would curl the English way (‘non’). Every replacement keeps the text's length.
  */
-export function markPrimes(text: string): string {
-  const elided = text.includes("'") ? text.replace(ELIDED_YEAR, "$1’") : text;
-  if (!/["“”„]/u.test(text)) return elided;
+export function markPrimes(written: string): string {
+  const text = written.includes("'") ? pairSingleQuotes(written.replace(ELIDED_YEAR, "$1’")) : written;
+  if (!/["“”„]/u.test(text)) return text;
   let out = "";
   let done = 0;
   let open = false;
@@ -92,7 +131,7 @@ export function markPrimes(text: string): string {
   /** Curly quotations open in this block: whether each became « (and its closer must become »). */
   const curly: boolean[] = [];
   const swap = (at: number, mark: string): void => {
-    out += elided.slice(done, at) + mark;
+    out += text.slice(done, at) + mark;
     done = at + 1;
   };
   for (const { 0: mark, index: at } of text.matchAll(QUOTE_OR_BREAK)) {
@@ -126,7 +165,7 @@ export function markPrimes(text: string): string {
       open = !open;
     }
   }
-  return out + elided.slice(done);
+  return out + text.slice(done);
 }
 
 /** The next straight " of the block after `at` closes the quotation open there. */

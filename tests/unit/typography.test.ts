@@ -84,8 +84,34 @@ describe("smartQuotes and frenchTypography", () => {
     );
   });
 
-  it("keeps nested single quotes curly inside guillemets", () => {
-    expect(frenchTypography(`"Il m'a dit 'non'" !`)).toBe(`«${N}Il m’a dit ‘non’${N}»${N}!`);
+  it("sets quotations in single quotes as French does: “ ” inside a quotation, « » outside", () => {
+    expect(frenchTypography(`"Il m'a dit 'non'" !`)).toBe(`«${N}Il m’a dit “non”${N}»${N}!`);
+    expect(frenchTypography(`"C'est 'génial', l'outil d'Apple"`)).toBe(`«${N}C’est “génial”, l’outil d’Apple${N}»`);
+    expect(frenchTypography(`Le mot 'cloud' et l'IA d'aujourd'hui.`)).toBe(
+      `Le mot «${N}cloud${N}» et l’IA d’aujourd’hui.`,
+    );
+    expect(frenchTypography(`Ils disent 'l'IA' : voilà.`)).toBe(`Ils disent «${N}l’IA${N}»${S}: voilà.`);
+  });
+});
+
+describe("dashes between spaces", () => {
+  it.each([
+    // A hyphen typed as a dash becomes one; a lone dash keeps the words after it.
+    [`Apple - la keynote`, `Apple –${S}la keynote`],
+    [`Il a -- selon lui -- tout vu.`, `Il a —${S}selon lui${S}— tout vu.`],
+    [
+      `Il a - selon lui - tout vu. Puis - enfin - rien.`,
+      `Il a –${S}selon lui${S}– tout vu. Puis –${S}enfin${S}– rien.`,
+    ],
+    [`5 % - voilà`, `5${N}% –${S}voilà`],
+    // Hyphens inside words and dashes without spaces are left alone.
+    [`Le Wi-Fi 7 et l'USB-C`, `Le Wi-Fi 7 et l’USB-C`],
+  ])("sets %j as %j", (input, expected) => {
+    expect(frenchTypography(input)).toBe(expected);
+  });
+
+  it("pairs the dashes of an aside across inline markup (the text before it in the paragraph)", () => {
+    expect(frenchSpacing(" – tout vu.", `Il a – selon lui`)).toBe(`${S}– tout vu.`);
   });
 });
 
@@ -110,7 +136,7 @@ describe("inch marks and elided years", () => {
     [`Le "6,1" et le "6,7" sont là.`, `Le «${N}6,1${N}» et le «${N}6,7${N}» sont là.`],
     [`"13"`, `«${N}13${N}»`],
     [`Il a dit "j'ai 20".`, `Il a dit «${N}j’ai 20${N}».`],
-    [`Le mot 'rien' et '2024.`, "Le mot ‘rien’ et ‘2024."],
+    [`Le mot 'rien' et '2024.`, `Le mot «${N}rien${N}» et ‘2024.`],
   ])("still closes a quotation that ends on a figure: %j", (input, expected) => {
     expect(frenchTypography(input)).toBe(expected);
   });
@@ -159,6 +185,11 @@ describe("article bodies (the site's Markdown processor)", () => {
   it("turns curly quotes pasted from a word processor into guillemets, across inline markup", async () => {
     const html = await render(`Il a dit “c'est **fini**” et „*non*“.`);
     expect(html).toContain(`Il a dit «${N}c’est <strong>fini</strong>${N}» et «${N}<em>non</em>${N}».`);
+  });
+
+  it("sets single quotes and the dashes of an aside across inline markup", async () => {
+    const html = await render(`"C'est *'génial'*" - dit-il - *ce* - non.`);
+    expect(html).toContain(`«${N}C’est <em>“génial”</em>${N}» –${S}dit-il${S}– <em>ce</em> –${S}non.`);
   });
 
   it("spaces punctuation that follows inline markup", async () => {
