@@ -12,7 +12,7 @@ export function frenchNumber(n: number, fractionDigits = 0): string {
   return n.toLocaleString("fr-FR", { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
 }
 
-/** « 1 article », « 3 879 articles » : `plural` defaults to `singular` + s. */
+/** « 1 article », « 3 879 articles », on one line (no-break space) : `plural` defaults to `singular` + s. */
 export function frenchCount(n: number, singular: string, plural = `${singular}s`): string {
-  return `${frenchNumber(n)} ${agree(n, singular, plural)}`;
+  return `${frenchNumber(n)}\u00a0${agree(n, singular, plural)}`;
 }

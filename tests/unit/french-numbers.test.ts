@@ -13,10 +13,10 @@ describe("French numbers", () => {
   });
 
   it("keeps the noun singular below two, as French does", () => {
-    expect(frenchCount(0, "article")).toBe("0 article");
-    expect(frenchCount(1, "article")).toBe("1 article");
-    expect(frenchCount(2, "article")).toBe("2 articles");
-    expect(frenchCount(3879, "image sociale", "images sociales")).toBe(`3${NNBSP}879 images sociales`);
-    expect(frenchCount(1, "page lue", "pages lues")).toBe("1 page lue");
+    expect(frenchCount(0, "article")).toBe("0\u00a0article");
+    expect(frenchCount(1, "article")).toBe("1\u00a0article");
+    expect(frenchCount(2, "article")).toBe("2\u00a0articles");
+    expect(frenchCount(3879, "image sociale", "images sociales")).toBe(`3${NNBSP}879\u00a0images sociales`);
+    expect(frenchCount(1, "page lue", "pages lues")).toBe("1\u00a0page lue");
   });
 });

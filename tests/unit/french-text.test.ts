@@ -46,7 +46,7 @@ describe("the site's settings in a French sentence", () => {
   it("takes an irregular plural, and counts with it", () => {
     expect(agree(1, "journal", "journaux")).toBe("journal");
     expect(agree(3, "journal", "journaux")).toBe("journaux");
-    expect(frenchCount(0, "inscription effacée", "inscriptions effacées")).toBe("0 inscription effacée");
-    expect(frenchCount(2500, "journal", "journaux")).toBe("2\u202f500 journaux");
+    expect(frenchCount(0, "inscription effacée", "inscriptions effacées")).toBe("0\u00a0inscription effacée");
+    expect(frenchCount(2500, "journal", "journaux")).toBe("2\u202f500\u00a0journaux");
   });
 });

@@ -59,11 +59,11 @@ describe("the sentences of a search", () => {
     expect(said.found(0)).toBe(
       "Aucun résultat pour «\u202fTencent\u202f». Vérifiez l’orthographe, ou essayez un autre mot.",
     );
-    expect(said.found(1)).toBe("1 résultat pour «\u202fTencent\u202f»");
-    expect(said.found(2)).toBe("2 résultats pour «\u202fTencent\u202f»");
-    expect(said.found(1234)).toBe("1\u202f234 résultats pour «\u202fTencent\u202f»");
-    expect(said.shown(1, 1)).toBe("1 résultat affiché sur 1 pour «\u202fTencent\u202f»");
-    expect(said.shown(20, 63)).toBe("20 résultats affichés sur 63 pour «\u202fTencent\u202f»");
+    expect(said.found(1)).toBe("1\u00a0résultat pour «\u202fTencent\u202f»");
+    expect(said.found(2)).toBe("2\u00a0résultats pour «\u202fTencent\u202f»");
+    expect(said.found(1234)).toBe("1\u202f234\u00a0résultats pour «\u202fTencent\u202f»");
+    expect(said.shown(1, 1)).toBe("1\u00a0résultat affiché sur 1 pour «\u202fTencent\u202f»");
+    expect(said.shown(20, 63)).toBe("20\u00a0résultats affichés sur 63 pour «\u202fTencent\u202f»");
   });
 
   it("adds the filters after the words, and suggests leaving them when nothing is found", () => {
@@ -72,9 +72,9 @@ describe("the sentences of a search", () => {
     expect(said.found(0)).toBe(
       "Aucun résultat pour «\u202fTencent\u202f» (rubrique Économie, année 2025). Essayez dans toutes les rubriques et toutes les années, ou avec un autre mot.",
     );
-    expect(said.found(3)).toBe("3 résultats pour «\u202fTencent\u202f» (rubrique Économie, année 2025)");
+    expect(said.found(3)).toBe("3\u00a0résultats pour «\u202fTencent\u202f» (rubrique Économie, année 2025)");
     expect(summary({ q: "Tencent", annee: "2020" }).found(1)).toBe(
-      "1 résultat pour «\u202fTencent\u202f» (année 2020)",
+      "1\u00a0résultat pour «\u202fTencent\u202f» (année 2020)",
     );
   });
 
@@ -82,14 +82,14 @@ describe("the sentences of a search", () => {
     const section = summary({ rubrique: "Économie" });
     expect(section.title).toBe("Rubrique Économie");
     expect(section.found(0)).toBe("Aucun article (rubrique Économie).");
-    expect(section.found(1)).toBe("1 article (rubrique Économie), du plus récent au plus ancien");
-    expect(section.found(63)).toBe("63 articles (rubrique Économie), du plus récent au plus ancien");
+    expect(section.found(1)).toBe("1\u00a0article (rubrique Économie), du plus récent au plus ancien");
+    expect(section.found(63)).toBe("63\u00a0articles (rubrique Économie), du plus récent au plus ancien");
     expect(section.shown(20, 63)).toBe(
-      "20 articles affichés sur 63 (rubrique Économie), du plus récent au plus ancien",
+      "20\u00a0articles affichés sur 63 (rubrique Économie), du plus récent au plus ancien",
     );
     const both = summary({ rubrique: "Tech", annee: "2025" });
     expect(both.title).toBe("Rubrique Tech, année 2025");
-    expect(both.found(2)).toBe("2 articles (rubrique Tech, année 2025), du plus récent au plus ancien");
+    expect(both.found(2)).toBe("2\u00a0articles (rubrique Tech, année 2025), du plus récent au plus ancien");
     expect(summary({ annee: "2025" }).title).toBe("Année 2025");
   });
 });
