@@ -75,10 +75,12 @@ export const SITE = {
   },
   publisher: {
     legalName: "Digimedia SAS",
-    address: "12 rue de la Presse, 75002 Paris, France",
-    registration: "RCS Paris 900 000 000",
+    // French postal style: a comma after the number, the postcode and its town on one line.
+    address: "12, rue de la Presse, 75002\u00a0Paris, France",
+    // Its groups kept on one line, like any number of the site.
+    registration: "RCS Paris 900\u202f000\u202f000",
     director: "Camille Martin",
     email: "redaction@digimedia.fr",
-    host: "Hébergeur\u00a0: OVH SAS, 2 rue Kellermann, 59100 Roubaix, France",
+    host: "Hébergeur\u00a0: OVH SAS, 2, rue Kellermann, 59100\u00a0Roubaix, France",
   },
 } as const;
