@@ -155,12 +155,28 @@ describe("the words around the articles", () => {
   it("keeps each archive count with its date: « 2020 (1) », never « 2020(1) »", () => {
     expect(words("/2020/", ".archive-nav li")).toBe("2020\u00a0(1)");
     expect(words("/2020/10/12/", ".archive-nav li")).toBe("12\u00a0octobre\u00a0(1)");
+    expect(words("/tag/", ".tag-cloud li")).toMatch(/^\p{L}[^\n]*\p{L}\u00a0\(1\)/u);
+  });
+
+  it("counts a rubrique's articles on one line, and says when it has none", () => {
+    const counts = page(root, "/categorie/")
+      .querySelectorAll(".categories .meta")
+      .map((m) => m.text);
+    expect(counts).toContain("1\u00a0article");
+    expect(counts).toContain("Aucun article");
   });
 
   it("introduces a tag as a tag, and names months as French does", () => {
     expect(words("/tag/chine/", ".page-intro")).toBe("Les articles de Digimedia avec l’étiquette «\u202fChine\u202f».");
     const month = page(root, "/2020/10/");
     expect(month.querySelector("title")?.text).toBe("Archives\u00a0: octobre 2020 — Digimedia");
+    // One pattern for the three archive levels: « Archives : <the period> », the period as the heading.
+    const year = page(root, "/2020/");
+    expect(year.querySelector("title")?.text).toBe("Archives\u00a0: 2020 — Digimedia");
+    expect(year.querySelector("h1")?.text).toBe("Année 2020");
+    expect(page(root, "/2020/10/12/").querySelector("title")?.text).toBe(
+      "Archives\u00a0: 12\u00a0octobre 2020 — Digimedia",
+    );
     expect(month.querySelectorAll("nav[aria-label]").map((n) => n.getAttribute("aria-label"))).toContain(
       "Jours d’octobre 2020",
     );
