@@ -79,8 +79,23 @@ function spaceDashes(text: string, before: string): string {
   });
 }
 
+/**
+ * A sign typed against its figure (« 5,7% », « 5€ », « 2Go », « 14h30 »), spaced as if typed apart; the rules
+ * below then make those spaces no-break. Only signs that cannot end a name: « iPhone 5s », « 4G » or « M4 » stay.
+ */
+const gluedSignRe = /(\d)(?=(?:[%‰€£¥]|°C|°F|Go|Mo|Ko|To|GHz|MHz|kWh|mAh)(?![\p{L}\p{N}]))/gu;
+const gluedHourRe = /(?<![\p{L}\p{N},.])([01]?\d|2[0-3])h(?:([0-5]\d)(?!\p{N}))?(?![\p{L}\p{N}])/gu;
+
+function unglueSigns(text: string): string {
+  return text
+    .replace(gluedSignRe, "$1 ")
+    .replace(gluedHourRe, (_match, hour: string, minutes?: string) =>
+      minutes === undefined ? `${hour} h` : `${hour} h ${minutes}`,
+    );
+}
+
 function spaceProse(text: string, before: string): string {
-  return spacePunctuation(spaceDashes(text, before), before)
+  return spacePunctuation(spaceDashes(unglueSigns(text), before), before)
     .replace(dayMonthRe, `$1${NBSP}$2`)
     .replace(thousandsRe, (number) => number.replace(groupSpaceRe, NNBSP))
     .replace(percentRe, `$1${NNBSP}`)

@@ -94,6 +94,23 @@ describe("smartQuotes and frenchTypography", () => {
   });
 });
 
+describe("signs typed against their figure", () => {
+  it.each([
+    [`une hausse de 5,7% contre 4,1 % et 2‰`, `une hausse de 5,7${N}% contre 4,1${N}% et 2${N}‰`],
+    [`Prix: 5€, 20°C, 2Go, 3,2GHz, 5000mAh`, `Prix${S}: 5${S}€, 20${S}°C, 2${S}Go, 3,2${S}GHz, 5000${S}mAh`],
+    [`à 14h30, à 19h00 et à 8h`, `à 14${S}h${S}30, à 19${S}h${S}00 et à 8${S}h`],
+    // Names that end in a letter after a figure are not signs.
+    [
+      `l'iPhone 5s, la 4G, la puce M4, le H100, 1080p et 24h/24`,
+      `l’iPhone 5s, la 4G, la puce M4, le H100, 1080p et 24h/24`,
+    ],
+    // Nor an hour that is part of a larger number.
+    [`le 3,5h et 125h`, `le 3,5h et 125h`],
+  ])("sets %j as %j", (input, expected) => {
+    expect(frenchTypography(input)).toBe(expected);
+  });
+});
+
 describe("dashes between spaces", () => {
   it.each([
     // A hyphen typed as a dash becomes one; a lone dash keeps the words after it.
