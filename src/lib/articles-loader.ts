@@ -16,6 +16,7 @@ import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.t
 import { formatDateTime } from "./dates.ts";
 import { ArticleError, invalidArticle, parseFrontMatter, readFrontMatter } from "./front-matter.ts";
 import { frenchNumber } from "./french-numbers.ts";
+import { markdownPipelineVersion } from "./markdown.ts";
 import { buildTime, isScheduled, type Publishable } from "./publishing.ts";
 import { SLUG_PATTERN } from "./slug.ts";
 
@@ -167,6 +168,9 @@ function displayPath(file: string): string {
 /** The context Astro's content layer gives a loader: with the entry types the glob loader reads files with. */
 type ContentLayerContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> };
 
+/** Where the loader's meta store keeps the version of the Markdown pipeline its stored bodies were rendered with. */
+const PIPELINE_META = "markdown-pipeline";
+
 /** Articles from `base` ("content/articles" or an absolute folder); files starting with _ are ignored. */
 export function articlesLoader(base: string): Loader {
   const owners = new Map<string, string>();
@@ -222,6 +226,12 @@ export function articlesLoader(base: string): Loader {
       // before taking it out) is read and checked again: Astro's glob loader skips a file it has stored unchanged.
       for (const [id, entry] of context.store.entries())
         if (publishable(entry.data) === undefined) context.store.delete(id);
+      // Bodies stored by another version of the Markdown pipeline (its code changed since) are rendered again.
+      const pipeline = markdownPipelineVersion();
+      if (context.meta.get(PIPELINE_META) !== pipeline) {
+        context.store.clear();
+        context.meta.set(PIPELINE_META, pipeline);
+      }
       loading = problems;
       try {
         await inner.load({

@@ -3,7 +3,8 @@
  * set for French quotes (inches and elided years spared, remark-primes.ts), HTML comments dropped, then French spacing on the rendered HTML. Shared by the site's
  * config and the tests, so both render bodies exactly alike. Links that read as their own address
  * are marked for the print stylesheet (rehype-bare-urls.ts); images of public/ get their size and load
- * lazily (rehype-image-sizes.ts); tables scroll in their own box (rehype-tables.ts).
+ * lazily (rehype-image-sizes.ts); an image alone with a title gets it as its caption (rehype-figures.ts);
+ * tables scroll in their own box (rehype-tables.ts).
  *
  * Rendering is most of the content sync (≈ 3 ms an article, 12 s at 4,000), and each article
  * renders on its own: the renderer given to Astro sends bodies to worker threads running the
@@ -19,8 +20,11 @@ import {
   type RemarkPlugin,
   type UnifiedResolvedOptions,
 } from "@astrojs/markdown-remark";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import remarkSmartypants from "remark-smartypants";
 import rehypeBareUrls from "./rehype-bare-urls.ts";
+import rehypeFigures from "./rehype-figures.ts";
 import rehypeFrenchSpacing from "./rehype-french-spacing.ts";
 import rehypeImageSizes from "./rehype-image-sizes.ts";
 import rehypeTables from "./rehype-tables.ts";
@@ -37,7 +41,8 @@ export const articleMarkdown = unified({
   // Editors' HTML comments are notes, never published.
   remarkPlugins: [remarkDropComments, remarkPrimes, [remarkSmartypants as RemarkPlugin, FRENCH_SMARTYPANTS]],
   // Links are compared with their text as written, before the French spacing.
-  rehypePlugins: [rehypeBareUrls, rehypeFrenchSpacing, rehypeImageSizes, rehypeTables],
+  // rehype-figures after French spacing: it sets its captions itself (a title is no text node).
+  rehypePlugins: [rehypeBareUrls, rehypeFrenchSpacing, rehypeFigures, rehypeImageSizes, rehypeTables],
   // GFM footnotes: remark-rehype's heading and back links are in English by default.
   remarkRehype: {
     footnoteLabel: "Notes",
@@ -84,3 +89,26 @@ export const markdownProcessor: MarkdownProcessor<UnifiedResolvedOptions> = {
   ...articleMarkdown,
   createRenderer: pooledRenderer,
 };
+
+/** The files of this folder the pipeline runs: a change to one changes how bodies render. */
+const PIPELINE_FILE = /^(?:markdown.*|typography|french-.*|remark-.*|rehype-.*|photo-.*|slug|urls)\.ts$/u;
+
+/**
+ * A fingerprint of the pipeline's code (its files here and the locked package versions): the articles loader
+ * renders every body again when it differs from the one their stored HTML was rendered with, since Astro's
+ * glob loader keeps a stored file's HTML while the file is unchanged, and its own config digest leaves plugins out.
+ */
+export function markdownPipelineVersion(): string {
+  const hash = createHash("sha256");
+  const folder = new URL("./", import.meta.url);
+  for (const name of readdirSync(folder)
+    .filter((file) => PIPELINE_FILE.test(file))
+    .sort())
+    hash.update(name).update(readFileSync(new URL(name, folder)));
+  try {
+    hash.update(readFileSync(new URL("../../package-lock.json", import.meta.url)));
+  } catch {
+    // No lock file (a copy of the sources alone): the pipeline's own files still count.
+  }
+  return hash.digest("hex").slice(0, 16);
+}

@@ -21,6 +21,7 @@ import {
   readFrontMatter,
   TEMPLATE_CATEGORY,
 } from "../../src/lib/articles-loader.ts";
+import { markdownPipelineVersion } from "../../src/lib/markdown.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
 const article = `---
@@ -33,7 +34,13 @@ category: tech
 Du texte.
 `;
 
-type Entry = { id: string; filePath?: string; data: Record<string, unknown>; rendered?: { html: string } };
+type Entry = {
+  id: string;
+  filePath?: string;
+  body?: string;
+  data: Record<string, unknown>;
+  rendered?: { html: string };
+};
 
 /** Files added or changed after the first load, as Astro's watcher (astro dev) reports them. */
 type Watcher = { add: () => void; on: (event: string, handler: (path: string) => Promise<void>) => void };
@@ -51,10 +58,20 @@ async function load(
     errors = [],
     infos = [],
     stored = [],
-  }: { watcher?: Watcher; errors?: string[]; infos?: string[]; stored?: (Entry & { digest: string })[] } = {},
+    meta = new Map<string, string>(),
+  }: {
+    watcher?: Watcher;
+    errors?: string[];
+    infos?: string[];
+    stored?: (Entry & { digest: string })[];
+    meta?: Map<string, string>;
+  } = {},
 ): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>(stored.map((entry) => [entry.id, entry]));
   const store = {
+    clear: () => {
+      entries.clear();
+    },
     keys: () => [...entries.keys()],
     entries: () => [...entries.entries()],
     get: (id: string) => entries.get(id),
@@ -78,6 +95,7 @@ async function load(
   const context = {
     collection: "articles",
     store,
+    meta,
     logger,
     watcher,
     config: { root, srcDir: new URL("src/", root), prerenderConflictBehavior: "warn" },
@@ -130,6 +148,42 @@ describe("articlesLoader, a store left by a stopped build", () => {
     const entries = await load(folder, (body) => ({ html: `<p>${body.trim()}</p>` }), { stored });
     expect(entries.get("un-article")?.data["date"]).toBeInstanceOf(Date);
     expect(entries.get("un-article")?.rendered?.html).toBe("<p>Du texte.</p>");
+  });
+});
+
+describe("articlesLoader, a store saved by another version of the Markdown pipeline", () => {
+  const stored = () => [
+    {
+      id: "un-article",
+      filePath: "un-article.md",
+      digest: String(JSON.stringify(article).length),
+      body: "\nDu texte.\n",
+      data: articleSchema.parse({
+        title: "Un article",
+        description: "Un chapô.",
+        date: "2021-05-03",
+        category: "tech",
+      }),
+      rendered: { html: "<p>Rendu par l’ancien code.</p>" },
+    },
+  ];
+  const render = (body: string) => ({ html: `<p>${body.trim()}</p>` });
+
+  it("renders again a body whose file has not changed when the pipeline's code has (a typography fix reaches every article)", async () => {
+    const folder = temporaryFolder("articles-");
+    writeFileSync(join(folder, "un-article.md"), article);
+    const meta = new Map([["markdown-pipeline", "une-autre-version"]]);
+    const entries = await load(folder, render, { stored: stored(), meta });
+    expect(entries.get("un-article")?.rendered?.html).toBe("<p>Du texte.</p>");
+    expect(meta.get("markdown-pipeline")).toBe(markdownPipelineVersion());
+  });
+
+  it("keeps the stored body while neither the file nor the pipeline changes", async () => {
+    const folder = temporaryFolder("articles-");
+    writeFileSync(join(folder, "un-article.md"), article);
+    const meta = new Map([["markdown-pipeline", markdownPipelineVersion()]]);
+    const entries = await load(folder, render, { stored: stored(), meta });
+    expect(entries.get("un-article")?.rendered?.html).toBe("<p>Rendu par l’ancien code.</p>");
   });
 });
 
