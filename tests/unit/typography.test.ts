@@ -209,6 +209,21 @@ describe("article bodies (the site's Markdown processor)", () => {
     expect(html).toContain(`«${N}C’est <em>“génial”</em>${N}» –${S}dit-il${S}– <em>ce</em> –${S}non.`);
   });
 
+  it("makes an image alone with a title a figure captioned by that title, in French typography", async () => {
+    const html = await render(
+      `Avant.\n\n![Le logo](/favicon.svg "Tim Cook présente l'iPhone. Photo: Apple")\n\nUn ![logo](/favicon.svg "Titre") en ligne.`,
+    );
+    expect(html).toMatch(
+      new RegExp(
+        `<figure><img src="/favicon.svg" alt="Le logo"[^>]*><figcaption>Tim Cook présente l’iPhone. Photo${S}: Apple</figcaption></figure>`,
+      ),
+    );
+    expect(html).not.toContain('title="Tim Cook');
+    // An image inside a sentence stays in it, its title a tooltip.
+    expect(html).toContain('title="Titre"');
+    expect(html.match(/<figure>/g)).toHaveLength(1);
+  });
+
   it("spaces punctuation that follows inline markup", async () => {
     expect(await render("C'est *vrai*!")).toContain(`C’est <em>vrai</em>${N}!`);
   });
