@@ -118,6 +118,26 @@ export function canonicalPath(pathname: string, isDirectory: boolean): string | 
   return file === pathname ? undefined : file;
 }
 
+/** What a link copied from a sentence or a message drags at its end: punctuation, a closing mark, a space. */
+const DRAGGED_END = /[\s\u00a0\u202f»«)\]}>.,;:!?'"’”]+$/u;
+
+/**
+ * The address a reader most likely meant by a link that no file answers, mangled on its way: punctuation or a
+ * space copied after it (« /articles/x/». », « /articles/x), »), or capitals typed (« /tag/IA/ ») where every
+ * address of the site is lower case. Undefined when nothing is to mend.
+ */
+export function mendedPath(pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  const mended = decoded.replace(DRAGGED_END, "").toLowerCase();
+  if (mended === decoded || !mended.startsWith("/") || /\/\/|\\/.test(mended)) return undefined;
+  return encodeURI(mended);
+}
+
 /**
  * Answers a redirect to `location` (its query kept): a permanent one (301, 308) cached like the page it leads to,
  * a temporary one never.
@@ -206,7 +226,13 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
       if (first !== undefined && (await locate(first)) !== undefined) return movedTo(res, first + query);
       // Then, as on a static host, the _redirects lines: a renamed article's old address.
       const redirect = findRedirect(await redirectRules(), pathname);
-      if (redirect === undefined) return false;
+      if (redirect === undefined) {
+        // Last, a link mangled on its way (copied with the sentence's punctuation, typed in capitals).
+        const mended = mendedPath(pathname);
+        const meant = mended === undefined ? undefined : await locate(mended);
+        if (mended === undefined || meant === undefined) return false;
+        return movedTo(res, (canonicalPath(mended, meant.directory) ?? mended) + query);
+      }
       const location = redirect.location.includes("?") ? redirect.location : redirect.location + query;
       return movedTo(res, location, redirect.status);
     }

@@ -1,10 +1,10 @@
 /** The _redirects lines the Node server follows as static hosts do (server/redirects.ts, server/static.ts). */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findRedirect, parseRedirects } from "../../server/redirects.ts";
-import { createStaticHandler } from "../../server/static.ts";
+import { createStaticHandler, mendedPath } from "../../server/static.ts";
 import { firstPageAddress } from "../../src/lib/urls.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
@@ -72,6 +72,8 @@ describe("the static handler", () => {
   beforeAll(async () => {
     root = temporaryFolder("redirections-");
     writeFileSync(join(root, "_redirects"), "/articles/ancien-nom/ /articles/nouveau-nom/ 301\n");
+    mkdirSync(join(root, "tag/ia"), { recursive: true });
+    writeFileSync(join(root, "tag/ia/index.html"), "<!doctype html><title>IA</title>");
     const serve = createStaticHandler(root);
     server = createServer((req, res) => {
       void serve(req, res).then((served) => {
@@ -99,4 +101,31 @@ describe("the static handler", () => {
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
   });
+
+  it("leads a link mangled on its way to the page meant: punctuation copied after it, capitals typed", async () => {
+    for (const asked of ["/tag/ia/%C2%BB", "/tag/ia/).", "/tag/IA/", "/tag/ia%C2%A0", "/Tag/Ia?depuis=x"]) {
+      const moved = await fetch(`${url}${asked}`, { redirect: "manual" });
+      expect(moved.status, asked).toBe(301);
+      expect(moved.headers.get("location"), asked).toBe(asked.includes("?") ? "/tag/ia/?depuis=x" : "/tag/ia/");
+    }
+    expect((await fetch(`${url}/tag/inconnue/).`, { redirect: "manual" })).status).toBe(404);
+  });
+});
+
+describe("mendedPath", () => {
+  it.each([
+    ["/articles/x/%C2%BB.", "/articles/x/"],
+    ["/articles/x),", "/articles/x"],
+    ["/TAG/IA/", "/tag/ia/"],
+    ["/articles/x/%E2%80%9D", "/articles/x/"],
+  ])("mends %s into %s", (asked, meant) => {
+    expect(mendedPath(asked)).toBe(meant);
+  });
+
+  it.each(["/articles/x/", "/%E0%A4%A", "//ailleurs.example/.", "/\\ailleurs.example/)"])(
+    "leaves %s alone",
+    (asked) => {
+      expect(mendedPath(asked)).toBeUndefined();
+    },
+  );
 });
