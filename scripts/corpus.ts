@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATEGORIES } from "../src/config.ts";
+import { sentenceStart } from "../src/lib/french-grammar.ts";
 import { slugify } from "../src/lib/slug.ts";
 
 /** Small fast seeded PRNG (mulberry32). */
@@ -154,7 +155,8 @@ export function generateCorpus(dir: string, count: number, seed = 42): CorpusEnt
   const span = Date.UTC(2025, 11, 31) - start;
   const entries: CorpusEntry[] = [];
   for (let i = 1; i <= count; i++) {
-    const title = `${pick(rnd, subjects)} ${pick(rnd, verbs)} ${pick(rnd, objects)}`;
+    // A title starts with a capital, as an editor writes it (« La CNIL… », « L’Arcep… »).
+    const title = sentenceStart(`${pick(rnd, subjects)} ${pick(rnd, verbs)} ${pick(rnd, objects)}`);
     const title2 = i % 7 === 0 ? `${title} : "une première" ?` : title;
     const category = CATEGORIES[i % CATEGORIES.length]?.slug ?? "tech";
     const tags = [...new Set(Array.from({ length: Math.floor(rnd() * 4) }, () => pick(rnd, tagPool)))];
