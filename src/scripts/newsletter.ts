@@ -4,7 +4,7 @@
  */
 const NETWORK =
   "Impossible de joindre le serveur. Vérifiez votre connexion, puis réessayez\u00a0: votre adresse est toujours dans le champ.";
-const UNKNOWN = "L’inscription n’a pas pu aboutir. Réessayez dans un moment.";
+const UNKNOWN = "L’inscription n’a pas pu aboutir. Réessayez dans quelques minutes.";
 /**
  * A server that never answers is given up after this long, like an unreachable one: the server itself answers within
  * its SMTP timeouts (about 20 s at worst). A timer rather than AbortSignal.timeout, which a test's clock cannot drive.

@@ -25,7 +25,7 @@ describe("checkEmail refuses", () => {
     ["   ", "vide"],
     [undefined, "vide"],
     [42, "vide"],
-    ["sansarobase.fr", "arobase"],
+    ["sansarobase.fr", "arobase-manquante"],
     ["a@@b.fr", "arobase"],
     ["a@b@c.fr", "arobase"],
     ["a@localhost", "domaine"],
@@ -66,10 +66,76 @@ describe("checkEmail refuses", () => {
 describe("messages", () => {
   it("are in French typography (« @ » with narrow no-break spaces, spaces before : ; ! ?)", async () => {
     const { frenchSpacing } = await import("../../src/lib/french-spacing.ts");
-    const { HTTP_MESSAGES, PROBLEM_MESSAGES, SIGNUP_OK } = await import("../../src/lib/newsletter/messages.ts");
-    for (const message of [...Object.values(PROBLEM_MESSAGES), ...Object.values(HTTP_MESSAGES), SIGNUP_OK]) {
+    const { HTTP_MESSAGES, LINK_METHOD_NOT_ALLOWED, PROBLEM_MESSAGES, SIGNUP_OK, problemMessage } =
+      await import("../../src/lib/newsletter/messages.ts");
+    const { ONE_CLICK_UNAVAILABLE, ONE_CLICK_UNKNOWN } = await import("../../src/lib/newsletter/handler.ts");
+    const waits = [30, 600, 3000, 3600, 7200].map((s) => problemMessage("trop-de-demandes", s));
+    for (const message of [
+      ...Object.values(PROBLEM_MESSAGES),
+      ...Object.values(HTTP_MESSAGES),
+      SIGNUP_OK,
+      LINK_METHOD_NOT_ALLOWED,
+      ONE_CLICK_UNAVAILABLE,
+      ONE_CLICK_UNKNOWN,
+      ...waits,
+    ]) {
       expect(frenchSpacing(message), message).toBe(message);
       expect(message).not.toMatch(/« | »/);
     }
+  });
+
+  it("name what is missing: no « @ » at all, or a domain that is not whole (its example is what to write)", () => {
+    expect(checkEmail("abc")).toMatchObject({
+      message: "Il manque le «\u202f@\u202f»\u00a0: par exemple prenom@exemple.fr.",
+    });
+    expect(checkEmail("a@@b.fr")).toMatchObject({
+      message: "Une adresse e-mail contient un seul «\u202f@\u202f», par exemple prenom@exemple.fr.",
+    });
+    expect(checkEmail("jean@exemple")).toMatchObject({
+      message: "Après le «\u202f@\u202f», il faut un domaine complet, par exemple «\u202fexemple.fr\u202f».",
+    });
+  });
+
+  it("say « confirmer », never « valider », and thank nobody before the confirmation", async () => {
+    const { SIGNUP_OK, SIGNUP_PENDING_TITLE } = await import("../../src/lib/newsletter/messages.ts");
+    expect(SIGNUP_OK).toMatch(/pour confirmer votre inscription/);
+    expect(`${SIGNUP_PENDING_TITLE} ${SIGNUP_OK}`).not.toMatch(/valid|Merci/i);
+  });
+
+  it("say « cette page » or « ce lien » for the routes, « adresse » being the reader's e-mail address", async () => {
+    const { HTTP_MESSAGES, LINK_METHOD_NOT_ALLOWED } = await import("../../src/lib/newsletter/messages.ts");
+    expect(HTTP_MESSAGES[405]).toMatch(/^Cette page /);
+    expect(LINK_METHOD_NOT_ALLOWED).toMatch(/^Ce lien /);
+  });
+});
+
+describe("retryIn", () => {
+  it.each([
+    [undefined, "Réessayez dans une heure au plus."],
+    [1, "Réessayez dans une minute."],
+    [60, "Réessayez dans une minute."],
+    [61, "Réessayez dans 2\u00a0minutes."],
+    [600, "Réessayez dans 10\u00a0minutes."],
+    [3000, "Réessayez dans 50\u00a0minutes."],
+    [3240, "Réessayez dans 54\u00a0minutes."],
+    [3300, "Réessayez dans une heure environ."],
+    [3600, "Réessayez dans une heure environ."],
+    [5000, "Réessayez dans une heure environ."],
+    [7200, "Réessayez dans 2\u00a0heures environ."],
+  ])("%j seconds: %s", async (seconds, expected) => {
+    const { retryIn } = await import("../../src/lib/newsletter/messages.ts");
+    expect(retryIn(seconds)).toBe(expected);
+  });
+});
+
+describe("backLinkLabel", () => {
+  it.each([
+    ["/", undefined],
+    ["/articles/x/", "Revenir à l’article"],
+    ["/newsletter/", "Revenir à la page précédente"],
+    ["/categorie/tech/", "Revenir à la page précédente"],
+  ])("%s: %s", async (source, expected) => {
+    const { backLinkLabel } = await import("../../src/lib/newsletter/messages.ts");
+    expect(backLinkLabel(source)).toBe(expected);
   });
 });

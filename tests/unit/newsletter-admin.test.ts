@@ -87,7 +87,7 @@ describe("looking a subscriber up", () => {
       err: "Aucune inscription pour «\u202finconnu@exemple.fr\u202f» dans /données/subscribers.db.\n",
     });
     expect(findSubscriber(store, "pas-une-adresse", where).err).toBe(
-      "Aucune inscription pour «\u202fpas-une-adresse\u202f» dans /données/subscribers.db (Une adresse e-mail contient un seul «\u202f@\u202f», par exemple prenom@exemple.fr.).\n",
+      "Aucune inscription pour «\u202fpas-une-adresse\u202f» dans /données/subscribers.db (Il manque le «\u202f@\u202f»\u00a0: par exemple prenom@exemple.fr.).\n",
     );
   });
 });

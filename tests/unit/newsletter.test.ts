@@ -99,6 +99,18 @@ describe("a signup", () => {
     expect(sent[0]?.html).toContain(`Ce lien est valable ${String(RETENTION.pendingDays)}&nbsp;jours&nbsp;:`);
   });
 
+  it("says the same things in the text and the HTML of a confirmation, « e-mail » for the message itself", async () => {
+    await handleSignup(asJson({ email: "pareil@exemple.fr" }), deps);
+    const { subject, text, html } = sent[0] ?? { subject: "", text: "", html: "" };
+    expect(subject).toBe("Confirmez votre inscription à la newsletter de Digimedia");
+    expect(text).toContain("chaque semaine.\n\nPour confirmer votre inscription, ouvrez ce lien\u00a0:\nhttps://");
+    expect(html).toContain("Pour confirmer votre inscription, ouvrez ce lien&nbsp;:<br><a ");
+    expect(text).toContain("Pour ne plus rien recevoir de Digimedia\u00a0: ");
+    expect(html).toContain("Pour ne plus rien recevoir de Digimedia&nbsp;: <a ");
+    expect(`${text}${html}`).toContain("ignorez cet e-mail");
+    expect(`${text}${html}`).not.toMatch(/\bmessage\b|lettre/);
+  });
+
   it("sends an HTML message a mail client reads as such: UTF-8 declared, titled with its subject, signed as the text", async () => {
     await handleSignup(asJson({ email: "html@exemple.fr" }), deps);
     const html = parse(sent[0]?.html ?? "");
@@ -120,8 +132,10 @@ describe("a signup", () => {
     expect(sent).toHaveLength(2);
     const reminder = sent[1];
     expect(reminder?.to).toBe("deja@exemple.fr");
-    expect(reminder?.subject).toMatch(/déjà inscrit/);
-    expect(reminder?.text).toMatch(/déjà inscrit\(e\)/);
+    expect(reminder?.subject).toBe("Votre adresse est déjà inscrite à la newsletter de Digimedia");
+    expect(reminder?.text).toMatch(/a de nouveau inscrit cette adresse à la newsletter de Digimedia\. Elle l’est déjà/);
+    // One convention, as on the pages: no gendered participle, so no « inscrit(e) ».
+    expect(`${reminder?.subject ?? ""}\n${reminder?.text ?? ""}\n${reminder?.html ?? ""}`).not.toMatch(/\(e\)/);
     expect(reminder?.text).not.toContain("/newsletter/confirmer/");
     expect(reminder?.text).toContain(`${origin}/newsletter/se-desinscrire/?token=${token}`);
     expect(reminder?.html).toContain(`${origin}/newsletter/se-desinscrire/?token=${token}`);
@@ -255,7 +269,10 @@ describe("a signup", () => {
     expect(response.headers.get("location")).toBeNull();
     expect(await response.text()).toContain("Désinscription enregistrée");
     expect(deps.store.find("c@exemple.fr")?.status).toBe("unsubscribed");
-    expect((await oneClick(`${origin}/api/newsletter/unsubscribe?token=inconnu-inconnu-inconnu`)).status).toBe(404);
+    const unknown = await oneClick(`${origin}/api/newsletter/unsubscribe?token=inconnu-inconnu-inconnu`);
+    expect(unknown.status).toBe(404);
+    // Not « expiré »: a subscriber's links never expire.
+    expect(await unknown.text()).toBe("Ce lien de désinscription ne correspond à aucune inscription.\n");
   });
 
   it("keeps the links of earlier messages working after a reader unsubscribes and signs up again", async () => {
@@ -428,6 +445,10 @@ describe("refusals", () => {
     const location = new URL(page.headers.get("location") ?? "", origin);
     expect(location.searchParams.get("raison")).toBe("trop-de-demandes");
     expect(location.searchParams.get("attente")).toBe(String(RATE_LIMIT.windowSeconds - 600));
+    // The reader is told how long, from the same Retry-After, not « plus tard ».
+    expect(((await viaJson.json()) as { message: string }).message).toBe(
+      "Cette adresse e-mail a fait l’objet de trop de demandes en une heure. Réessayez dans 50\u00a0minutes.",
+    );
   });
 
   it("limits one client to a few dozen signups an hour whatever the addresses, so no robot mails the world", async () => {
@@ -437,7 +458,9 @@ describe("refusals", () => {
     }
     const limited = await handleSignup(asJson({ email: "encore@exemple.fr" }), deps, robot);
     expect(limited.status).toBe(429);
-    expect(((await limited.json()) as { message: string }).message).toMatch(/depuis votre connexion/);
+    expect(((await limited.json()) as { message: string }).message).toMatch(
+      /^Trop d’inscriptions sont parties de votre connexion en une heure\. Réessayez dans (une heure environ|\d+\u00a0minutes)\.$/,
+    );
     expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(CLIENT_RATE_LIMIT.windowSeconds);
     expect(sent).toHaveLength(CLIENT_RATE_LIMIT.max);
     expect(deps.store.find("encore@exemple.fr")).toBeUndefined();

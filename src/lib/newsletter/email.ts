@@ -7,15 +7,19 @@
 import { domainToASCII, domainToUnicode } from "node:url";
 
 /** Why an address was refused, with the French sentence shown to the reader. */
-export type EmailProblem = "vide" | "trop-longue" | "caracteres" | "arobase" | "local" | "domaine";
+export type EmailProblem =
+  "vide" | "trop-longue" | "caracteres" | "arobase-manquante" | "arobase" | "local" | "domaine";
 
 export const EMAIL_MESSAGES: Record<EmailProblem, string> = {
   vide: "Indiquez votre adresse e-mail.",
   "trop-longue": "Cette adresse est trop longue (254 caractères au plus).",
   caracteres: "Cette adresse contient des espaces ou des caractères interdits.",
+  // No « @ » at all: say what is missing rather than the rule (several « @ » get the rule: "arobase").
+  "arobase-manquante": "Il manque le «\u202f@\u202f»\u00a0: par exemple prenom@exemple.fr.",
   arobase: "Une adresse e-mail contient un seul «\u202f@\u202f», par exemple prenom@exemple.fr.",
   local: "La partie avant le «\u202f@\u202f» n’est pas valide.",
-  domaine: "Le domaine après le «\u202f@\u202f» n’est pas valide (par exemple exemple.fr).",
+  // The example is what to write, never read as the invalid part (« jean@exemple » lacks its « .fr »).
+  domaine: "Après le «\u202f@\u202f», il faut un domaine complet, par exemple «\u202fexemple.fr\u202f».",
 };
 
 /** Result of validating an address. */
@@ -40,6 +44,7 @@ export function checkEmail(input: unknown): EmailCheck {
   if (email.length > MAX_LENGTH) return fail("trop-longue");
   if (forbidden.test(email)) return fail("caracteres");
   const parts = email.split("@");
+  if (parts.length === 1) return fail("arobase-manquante");
   if (parts.length !== 2) return fail("arobase");
   const [local = "", domain = ""] = parts;
   if (local.length === 0 || local.length > 64 || !localPart.test(local)) return fail("local");

@@ -13,6 +13,7 @@ import {
   MAIL_EVERY_SECONDS,
   MAILS_PER_DAY,
   PROBLEM_MESSAGES,
+  problemMessage,
   problemStatus,
   RETRY_AFTER_PARAM,
   SIGNUP_OK,
@@ -257,7 +258,7 @@ function refuse(request: Request, problem: SignupProblem, fields: Fields, retryA
   if (wantsJson(request))
     return json(
       problemStatus(problem).status,
-      { ok: false, error: problem, message: PROBLEM_MESSAGES[problem] },
+      { ok: false, error: problem, message: problemMessage(problem, retryAfter) },
       headers,
     );
   const query = new URLSearchParams({ raison: problem, depuis: cleanSource(fields["source"]) });
@@ -368,7 +369,7 @@ async function deliver(deps: NewsletterDeps, outcome: SignupOutcome, subscriber:
     unsubscribePage: link(TOKEN_ACTIONS.unsubscribe.page),
     oneClickUnsubscribe: link(TOKEN_ACTIONS.unsubscribe.route),
   };
-  // A confirmed reader gets a message too (« vous êtes déjà inscrit(e) »), sent the same way: the answer
+  // A confirmed reader gets a message too (« votre adresse est déjà inscrite »), sent the same way: the answer
   // is true for everyone, and neither it nor its delay tells who is subscribed.
   const message =
     outcome === "already-confirmed"
@@ -514,6 +515,12 @@ async function isOneClick(request: Request): Promise<boolean> {
   );
 }
 
+/**
+ * What a mail client's one-click unsubscribe reads for a token that matches no row (erased: never confirmed, or on
+ * request). Not « expiré »: a subscriber's links never expire.
+ */
+export const ONE_CLICK_UNKNOWN = "Ce lien de désinscription ne correspond à aucune inscription.";
+
 /** What a mail client's one-click unsubscribe reads when it cannot be recorded: plain text, like its other answers. */
 export const ONE_CLICK_UNAVAILABLE =
   "La désinscription est momentanément indisponible. Réessayez dans quelques minutes.";
@@ -545,8 +552,7 @@ export async function handleTokenLink(request: Request, deps: NewsletterDeps, ac
   if (request.method !== "POST") return linkMethodNotAllowed(request);
   const oneClick = action === "unsubscribe" && (await isOneClick(request));
   const token = tokenOf(new URL(request.url));
-  const invalid = (): Response =>
-    oneClick ? text(404, "Lien de désinscription inconnu ou expiré.") : seeOther(PAGES.invalidLink);
+  const invalid = (): Response => (oneClick ? text(404, ONE_CLICK_UNKNOWN) : seeOther(PAGES.invalidLink));
   if (token === undefined) return invalid();
   try {
     // The message says its link works RETENTION.pendingDays: past them it does not, even before the hourly purge.

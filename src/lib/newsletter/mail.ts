@@ -178,24 +178,34 @@ interface Paragraph {
   html: string;
 }
 
-/** A French message: « Bonjour, », the paragraphs, the way to leave, the signature; as text and as HTML. */
+/**
+ * A French message: « Bonjour, », the paragraphs, the way to leave, the signature; as text and as HTML, which say the
+ * same things in the same words.
+ */
 function letter(to: string, subject: string, paragraphs: readonly Paragraph[], links: UnsubscribeLinks): MailMessage {
   const { unsubscribePage: unsubscribeUrl } = links;
+  const leave = `Pour ne plus rien recevoir de ${SITE.name}`;
   const text = [
     "Bonjour,",
     "",
     ...paragraphs.flatMap((paragraph) => [paragraph.text, ""]),
-    `Pour ne plus rien recevoir de ${SITE.name}\u00a0: ${unsubscribeUrl}`,
+    `${leave}\u00a0: ${unsubscribeUrl}`,
     "",
     `— La rédaction de ${SITE.name}`,
   ].join("\n");
   const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>
 <p>Bonjour,</p>
 ${paragraphs.map((paragraph) => `<p>${paragraph.html}</p>\n`).join("")}<p>— La rédaction de ${escapeHtml(SITE.name)}</p>
-<p><small><a href="${escapeHtml(unsubscribeUrl)}">Se désinscrire</a></small></p>
+<p><small>${escapeHtml(leave)}&nbsp;: <a href="${escapeHtml(unsubscribeUrl)}">se désinscrire</a></small></p>
 </body></html>`;
   return { to, subject, text, html, unsubscribeUrl: links.oneClickUnsubscribe };
 }
+
+/** « Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail », then what follows, as text and HTML. */
+const notYou = (then: string): Paragraph => {
+  const sentence = "Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail";
+  return { text: `${sentence}\u00a0: ${then}`, html: `${sentence}&nbsp;: ${then}` };
+};
 
 /**
  * The French message that asks a new subscriber to confirm; its link works for `validDays` (RETENTION.pendingDays,
@@ -203,19 +213,20 @@ ${paragraphs.map((paragraph) => `<p>${paragraph.html}</p>\n`).join("")}<p>— La
  */
 export function confirmationMessage(to: string, links: ConfirmationLinks, validDays: number): MailMessage {
   const asked = `Vous avez demandé à recevoir la newsletter de ${SITE.name}, l’actualité tech ${SITE.newsletter.frequency}.`;
+  const open = "Pour confirmer votre inscription, ouvrez ce lien";
   const expires = (space: string): string =>
     `Ce lien est valable ${String(validDays)}${space}jours${space}: sans confirmation d’ici là, votre demande est effacée.`;
   return letter(
     to,
-    `Confirmez votre inscription à la newsletter ${SITE.name}`,
+    `Confirmez votre inscription à la newsletter de ${SITE.name}`,
     [
-      { text: `${asked}\nPour confirmer votre inscription, ouvrez ce lien\u00a0:`, html: asked },
-      { text: links.confirm, html: `<a href="${escapeHtml(links.confirm)}">Confirmer mon inscription</a>` },
-      { text: expires("\u00a0"), html: expires("&nbsp;") },
+      { text: asked, html: asked },
       {
-        text: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u00a0: sans confirmation, vous ne recevrez rien.",
-        html: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message&nbsp;: sans confirmation, vous ne recevrez rien.",
+        text: `${open}\u00a0:\n${links.confirm}`,
+        html: `${open}&nbsp;:<br><a href="${escapeHtml(links.confirm)}">Confirmer mon inscription</a>`,
       },
+      { text: expires("\u00a0"), html: expires("&nbsp;") },
+      notYou("sans confirmation, vous ne recevrez rien."),
     ],
     links,
   );
@@ -225,20 +236,15 @@ export function confirmationMessage(to: string, links: ConfirmationLinks, validD
  * The French message for a confirmed subscriber whose address is sent again: nothing to confirm, the
  * subscription goes on, and the way to leave. It is sent like a confirmation, so the answer to the
  * form (« un e-mail de confirmation vous a été envoyé ») is true and takes as long: nobody learns who is subscribed.
+ * Worded without a gendered participle (« votre adresse est déjà inscrite »), as every newsletter text.
  */
 export function alreadySubscribedMessage(to: string, links: UnsubscribeLinks): MailMessage {
-  const again = `Votre adresse a de nouveau été envoyée au formulaire de la newsletter de ${SITE.name}`;
-  const rest = "vous êtes déjà inscrit(e), il n’y a rien à confirmer, et vous continuerez à la recevoir.";
+  const again = `Quelqu’un, sans doute vous, a de nouveau inscrit cette adresse à la newsletter de ${SITE.name}. Elle l’est déjà`;
+  const rest = "il n’y a rien à confirmer, et vous continuerez à recevoir la newsletter.";
   return letter(
     to,
-    `Vous êtes déjà inscrit(e) à la newsletter ${SITE.name}`,
-    [
-      { text: `${again}\u00a0: ${rest}`, html: `${again}&nbsp;: ${rest}` },
-      {
-        text: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u00a0: rien ne change.",
-        html: "Si vous n’êtes pas à l’origine de cette demande, ignorez ce message&nbsp;: rien ne change.",
-      },
-    ],
+    `Votre adresse est déjà inscrite à la newsletter de ${SITE.name}`,
+    [{ text: `${again}\u00a0: ${rest}`, html: `${again}&nbsp;: ${rest}` }, notYou("rien ne change.")],
     links,
   );
 }

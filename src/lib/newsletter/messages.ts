@@ -1,13 +1,14 @@
 /** What the newsletter says to readers, in French, by situation. */
 import { EMAIL_MESSAGES, type EmailProblem } from "./email.ts";
+import { articleSlugIn } from "../urls.ts";
 
 /**
- * One message at most per address in this time (a confirmation, or « déjà inscrit(e) »): a pending address sent
+ * One message at most per address in this time (a confirmation, or « déjà inscrite »): a pending address sent
  * again and again is not mailed each time. Meanwhile the answer is the same (the last message is recent).
  */
 export const MAIL_EVERY_SECONDS = 600;
 /**
- * Messages one address is sent in 24 hours at most (confirmations and « déjà inscrit(e) » alike): past them, a signup
+ * Messages one address is sent in 24 hours at most (confirmations and « déjà inscrite » alike): past them, a signup
  * gets the same answer and sends nothing, so a robot behind a proxy without a per-client limit cannot flood a mailbox.
  */
 export const MAILS_PER_DAY = 3;
@@ -21,12 +22,36 @@ export const MAIL_CLAIM_SECONDS = 30;
 
 /**
  * True whatever happened: a new message, one sent less than MAIL_EVERY_SECONDS ago (none is sent again
- * meanwhile), or « déjà inscrit(e) » to a subscriber, sent like a confirmation so that nobody learns who is
- * subscribed. « vient de vous être envoyé » was false for a reader trying again after a few minutes.
+ * meanwhile), or « déjà inscrite » to a subscriber, sent like a confirmation so that nobody learns who is
+ * subscribed. « vient de vous être envoyé » was false for a reader trying again after a few minutes. « Dans 10 minutes »
+ * counts from now: never too early, however recent the last message. No « Merci » (nothing is confirmed yet) and
+ * « confirmer », the word of the e-mail and its button.
  */
-export const SIGNUP_OK = `Merci\u202f! Un e-mail de confirmation vous a été envoyé\u00a0: cliquez sur le lien qu’il contient pour valider votre inscription. Rien reçu\u202f? Regardez dans les courriers indésirables\u202f; un nouvel envoi est possible ${String(MAIL_EVERY_SECONDS / 60)}\u00a0minutes après le précédent (${String(MAILS_PER_DAY)}\u00a0par jour au plus).`;
+export const SIGNUP_OK = `Un e-mail de confirmation vous a été envoyé\u00a0: cliquez sur le lien qu’il contient pour confirmer votre inscription. Rien reçu\u202f? Regardez dans les courriers indésirables, ou demandez un nouvel e-mail dans ${String(MAIL_EVERY_SECONDS / 60)}\u00a0minutes (${String(MAILS_PER_DAY)}\u00a0par jour au plus).`;
+
+/** The heading of a signup accepted and waiting for its confirmation: /newsletter/merci/, and /newsletter/erreur/ once sent again. */
+export const SIGNUP_PENDING_TITLE = "Confirmez votre inscription par e-mail";
 
 const UNAVAILABLE = "L’inscription est momentanément indisponible. Réessayez dans quelques minutes.";
+
+/**
+ * « Réessayez dans … » for a limit's Retry-After, in French: the minutes it will take (rounded up, never too early),
+ * about an hour or hours past 55 minutes; without it, the limits' window (an hour) is the longest wait.
+ */
+export function retryIn(seconds?: number): string {
+  if (seconds === undefined) return "Réessayez dans une heure au plus.";
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes <= 1) return "Réessayez dans une minute.";
+  if (minutes < 55) return `Réessayez dans ${String(minutes)}\u00a0minutes.`;
+  const hours = Math.max(1, Math.round(seconds / 3600));
+  return hours === 1 ? "Réessayez dans une heure environ." : `Réessayez dans ${String(hours)}\u00a0heures environ.`;
+}
+
+/** What a rate limit says happened, before retryIn says how long to wait. */
+const LIMITED = {
+  "trop-de-demandes": "Cette adresse e-mail a fait l’objet de trop de demandes en une heure.",
+  "trop-d-inscriptions": "Trop d’inscriptions sont parties de votre connexion en une heure.",
+} as const;
 
 /** Reasons a signup can be turned back, as they travel in the error page's URL. */
 export type SignupProblem =
@@ -36,11 +61,19 @@ export const PROBLEM_MESSAGES: Record<SignupProblem, string> = {
   ...EMAIL_MESSAGES,
   "adresse-refusee":
     "Le serveur de messagerie a refusé cette adresse\u00a0: aucun e-mail n’a pu lui être envoyé. Vérifiez-la, ou essayez une autre adresse.",
-  "trop-de-demandes": "Trop de demandes pour cette adresse en une heure. Réessayez plus tard.",
-  "trop-d-inscriptions": "Trop d’inscriptions envoyées depuis votre connexion en une heure. Réessayez plus tard.",
-  requete: "Le formulaire envoyé est illisible. Réessayez depuis la page.",
+  "trop-de-demandes": `${LIMITED["trop-de-demandes"]} ${retryIn()}`,
+  "trop-d-inscriptions": `${LIMITED["trop-d-inscriptions"]} ${retryIn()}`,
+  requete:
+    "Le formulaire reçu était illisible. Vérifiez votre adresse, puis cliquez de nouveau sur «\u202fS’inscrire\u202f».",
   indisponible: UNAVAILABLE,
 };
+
+/** A refusal's sentence; a rate limit's says how long to wait, from its Retry-After (seconds) when it is known. */
+export function problemMessage(problem: SignupProblem, retryAfter?: number): string {
+  return problem === "trop-de-demandes" || problem === "trop-d-inscriptions"
+    ? `${LIMITED[problem]} ${retryIn(retryAfter)}`
+    : PROBLEM_MESSAGES[problem];
+}
 
 /** The HTTP status of a refusal and its status line's words: one table for the JSON answer and the error page. */
 export interface ProblemStatus {
@@ -70,15 +103,27 @@ export function isSignupProblem(value: string | null): value is SignupProblem {
   return value !== null && Object.hasOwn(PROBLEM_MESSAGES, value);
 }
 
-/** The 405 of the confirmation and unsubscription addresses (/api/newsletter/confirm, /unsubscribe). */
+/**
+ * The 405 of the confirmation and unsubscription links (/api/newsletter/confirm, /unsubscribe). « Ce lien », not
+ * « cette adresse »: on the newsletter's pages, « adresse » is the reader's e-mail address.
+ */
 export const LINK_METHOD_NOT_ALLOWED =
-  "Cette adresse ne sert qu’aux liens et aux boutons des e-mails de la newsletter (confirmation, désinscription)\u00a0: ouvrez le lien reçu par e-mail.";
+  "Ce lien ne sert qu’à confirmer une inscription ou à se désinscrire, depuis un e-mail de la newsletter\u00a0: ouvrez le lien reçu par e-mail.";
 
 export const HTTP_MESSAGES = {
-  405: "Cette adresse ne reçoit que le formulaire d’inscription à la newsletter\u00a0: pour vous inscrire, ouvrez la page Newsletter du site (/newsletter/).",
+  405: "Cette page ne reçoit que le formulaire d’inscription à la newsletter\u00a0: pour vous inscrire, ouvrez la page Newsletter du site (/newsletter/).",
   408: "La requête a mis trop de temps à arriver. Réessayez.",
   413: "La requête est trop volumineuse (4\u00a0Ko au plus).",
   415: "Format non pris en charge\u00a0: envoyez un formulaire ou du JSON.",
   403: "Les inscriptions venant d’un autre site sont refusées.",
   503: UNAVAILABLE,
 } as const;
+
+/**
+ * The link back to the page a signup came from (a cleanSource path), worded the same on /newsletter/merci/ and
+ * /newsletter/erreur/; none for the home page, which every page links to already.
+ */
+export function backLinkLabel(source: string): string | undefined {
+  if (source === "/") return undefined;
+  return articleSlugIn(source) !== undefined ? "Revenir à l’article" : "Revenir à la page précédente";
+}
