@@ -117,7 +117,10 @@ describe("newsletter signup on the real server", () => {
     const response = await formPost({ email: "retour-article@exemple.fr", source: "/articles/x/" });
     expect(response.status).toBe(303);
     const thanks = parse(await (await fetch(`${server.url}${response.headers.get("location") ?? ""}`)).text());
-    expect(thanks.querySelector("h1")?.text).toBe("Merci pour votre inscription");
+    // Nothing is confirmed yet: the page says what is left to do, in the e-mail's verb, and thanks nobody.
+    expect(thanks.querySelector("h1")?.text).toBe("Confirmez votre inscription par e-mail");
+    expect(thanks.querySelector("main")?.text).not.toMatch(/Merci|valider/);
+    expect(thanks.querySelector("main")?.text).toMatch(/pour confirmer votre inscription/);
     expect(thanks.querySelector('main a[href="/articles/x/"]')?.text).toBe("Revenir à l’article");
     // The spam folder is mentioned once, in the confirmation's own sentence.
     expect(thanks.querySelector("main")?.text.match(/indésirables/g)).toHaveLength(1);
@@ -202,12 +205,12 @@ describe("newsletter signup on the real server", () => {
         const answer = await fetch(url, { method, redirect: "manual" });
         expect(answer.status).toBe(405);
         expect(answer.headers.get("allow")).toBe("GET, HEAD, POST");
-        expect(await answer.text()).toMatch(/^Cette adresse ne sert qu’aux liens et aux boutons des e-mails/);
+        expect(await answer.text()).toMatch(/^Ce lien ne sert qu’à confirmer une inscription ou à se désinscrire/);
       }
       const asJson = await fetch(url, { method: "DELETE", headers: { Accept: "application/json" } });
       const body = (await asJson.json()) as { ok: boolean; message: string };
       expect(body.ok).toBe(false);
-      expect(body.message).toMatch(/^Cette adresse ne sert qu’aux liens/);
+      expect(body.message).toMatch(/^Ce lien ne sert qu’à confirmer/);
       // A link opened with HEAD (a mail scanner) still leads to the page.
       const head = await fetch(url, { method: "HEAD", redirect: "manual" });
       expect(head.status).toBe(303);
@@ -222,7 +225,74 @@ describe("newsletter signup on the real server", () => {
     const doc = parse(await refused.text());
     expect(doc.querySelector("h1")?.text).toBe("Inscription à corriger");
     expect(doc.querySelector("input[type=email]")?.getAttribute("value")).toBe("lecteur@localhost");
-    expect(doc.querySelector('a[href="/articles/x/"]')?.text).toBe("Revenir à la page précédente");
+    // Worded as on the thank-you page for the same source.
+    expect(doc.querySelector('a[href="/articles/x/"]')?.text).toBe("Revenir à l’article");
+  });
+
+  it("says, without JavaScript, how long a reader held back by a limit waits: the Retry-After it was given", async () => {
+    const page = await fetch(
+      `${server.url}/newsletter/erreur/?raison=trop-de-demandes&attente=600&email=insiste%40exemple.fr`,
+    );
+    expect(page.status).toBe(429);
+    expect(page.headers.get("retry-after")).toBe("600");
+    const doc = parse(await page.text());
+    expect(doc.querySelector("#newsletter-erreur")?.text.trim()).toBe(
+      "Cette adresse e-mail a fait l’objet de trop de demandes en une heure. Réessayez dans 10\u00a0minutes.",
+    );
+    // Said once: the intro says the signup was not recorded and the address is kept, not why again.
+    expect(doc.querySelector(".page-intro")?.text).not.toMatch(/demandes|une heure/);
+    expect(doc.querySelector("main")?.text).not.toMatch(/plus tard|a été envoyée trop souvent/);
+    const hour = parse(
+      await (await fetch(`${server.url}/newsletter/erreur/?raison=trop-d-inscriptions&attente=3540`)).text(),
+    );
+    expect(hour.querySelector("#newsletter-erreur")?.text).toMatch(/Réessayez dans une heure environ\.$/);
+  });
+
+  it("blames no form when the error page is opened directly, and says which button to press", async () => {
+    const page = await fetch(`${server.url}/newsletter/erreur/`);
+    expect(page.status).toBe(400);
+    const text = parse(await page.text()).querySelector("main")?.text ?? "";
+    expect(text).not.toMatch(/illisible|envoyez à nouveau/);
+    expect(text).toMatch(/Aucune demande d’inscription n’a été reçue/);
+    expect(text).toMatch(/cliquez sur «\u202fS’inscrire\u202f»/);
+  });
+
+  it("gives each newsletter result page its own description, not the site's", async () => {
+    const token = "t".repeat(32);
+    const paths = [
+      "/newsletter/merci/",
+      "/newsletter/erreur/?raison=domaine",
+      "/newsletter/confirmee/",
+      "/newsletter/desinscription/",
+      "/newsletter/lien-invalide/",
+      `/newsletter/confirmer/?token=${token}`,
+      `/newsletter/se-desinscrire/?token=${token}`,
+      `/newsletter/lien-indisponible/?action=confirm&token=${token}`,
+      `/newsletter/lien-indisponible/?action=unsubscribe&token=${token}`,
+    ];
+    const home = parse(await (await fetch(`${server.url}/`)).text());
+    const descriptionOf = (html: string) =>
+      parse(html).querySelector('meta[name="description"]')?.getAttribute("content");
+    const site = home.querySelector('meta[name="description"]')?.getAttribute("content");
+    const found = await Promise.all(
+      paths.map(async (path) => descriptionOf(await (await fetch(`${server.url}${path}`)).text())),
+    );
+    expect(found.every((d) => d !== undefined && d !== site)).toBe(true);
+    expect(new Set(found).size).toBe(paths.length);
+  });
+
+  it("points at « le bouton ci-dessous » on the link-unavailable page only when there is one", async () => {
+    const withButton = parse(
+      await (
+        await fetch(`${server.url}/newsletter/lien-indisponible/?action=unsubscribe&token=${"b".repeat(32)}`)
+      ).text(),
+    );
+    expect(withButton.querySelector("main form button")).not.toBeNull();
+    expect(withButton.querySelector("main")?.text).toMatch(/le bouton ci-dessous/);
+    const without = parse(await (await fetch(`${server.url}/newsletter/lien-indisponible/?action=unsubscribe`)).text());
+    expect(without.querySelector("main form")).toBeNull();
+    expect(without.querySelector("main")?.text).not.toMatch(/bouton|ce bouton/);
+    expect(without.querySelector("main")?.text).toMatch(/Si le problème persiste/);
   });
 
   it("says, without JavaScript, that the mail server refused the address, with a 400 and no « try again later »", async () => {
@@ -560,6 +630,10 @@ describe("retention", () => {
     try {
       const privacy = parse(await (await fetch(`${running.url}/confidentialite/`)).text()).querySelector("main")?.text;
       expect(privacy).toMatch(/non confirmée est effacée 30\u00a0jours/);
+      // The per-address count of e-mails over 24 hours is kept in the row: said, with its purpose.
+      expect(privacy).toMatch(/le nombre d’e-mails envoyés à votre adresse sur 24\u00a0heures/);
+      // One convention: no gendered participle for the reader (« désinscrit »), and no « lettre » for an e-mail.
+      expect(privacy).not.toMatch(/désinscrit\b|désinscrit\(e\)|lettre/);
       const db = new DatabaseSync(join(dir, "subscribers.db"), { readOnly: true });
       const left = db
         .prepare("SELECT email FROM subscribers")

@@ -185,7 +185,10 @@ describe("static files", () => {
       expect(page.headers.get("retry-after"), attente).toBeNull();
     }
     const html = await held.text();
-    expect(html).toContain("trop d’inscriptions sont parties de votre connexion");
+    // Why, and how long: the wait said in words from the same seconds as Retry-After.
+    expect(html).toContain(
+      "Trop d’inscriptions sont parties de votre connexion en une heure. Réessayez dans 21\u00a0minutes.",
+    );
     expect(html).toMatch(/<input[^>]*value="lea@exemple\.fr"/);
   });
 

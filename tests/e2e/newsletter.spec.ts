@@ -2,6 +2,8 @@ import { expect, test, type Locator } from "@playwright/test";
 import { focusedTag } from "./focus.ts";
 
 const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
+/** What the field's description reads of the fine print at each focus: one short sentence, not the whole paragraph. */
+const FINE_PRINT = "Un e-mail chaque semaine avec les articles de Digimedia, rien d’autre.";
 const unique = (name: string): string => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@exemple.fr`;
 
 /** What a screen reader reads after the field's label: the visible texts its aria-describedby names. */
@@ -33,7 +35,9 @@ test.describe("without JavaScript", () => {
     });
     await box.getByRole("button", { name: "S’inscrire" }).click();
     await expect(page).toHaveURL(/\/newsletter\/merci\/(\?|$)/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Merci pour votre inscription");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirmez votre inscription par e-mail");
+    // Nothing is confirmed yet: no thanks, once or twice.
+    await expect(page.getByRole("main")).not.toContainText("Merci");
     await page.reload();
     expect(posts).toHaveLength(1);
     // Back to the article, without JavaScript.
@@ -48,7 +52,7 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/api\/newsletter$/);
     // The address typed stays out of the URL (history, logs): the POST is answered with the page itself.
     expect(new URL(page.url()).search).toBe("");
-    await expect(page.getByText("Une adresse e-mail contient un seul «\u202f@\u202f»")).toBeVisible();
+    await expect(page.getByText("Il manque le «\u202f@\u202f»\u00a0: par exemple prenom@exemple.fr.")).toBeVisible();
   });
 
   test("a refused address comes back on the form with the error and the address kept", async ({ page }) => {
@@ -58,7 +62,7 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/api\/newsletter$/);
     // The address typed stays out of the URL (history, logs): the POST is answered with the page itself.
     expect(new URL(page.url()).search).toBe("");
-    await expect(page.getByText("Le domaine après le «\u202f@\u202f» n’est pas valide")).toBeVisible();
+    await expect(page.getByText("Après le «\u202f@\u202f», il faut un domaine complet")).toBeVisible();
     await expect(page.getByLabel("Votre adresse e-mail")).toHaveValue("lecteur@localhost");
   });
 
@@ -75,8 +79,8 @@ test.describe("without JavaScript", () => {
     await expect(field).toBeFocused();
     expect(await focusedTag(page)).toBe("INPUT");
     expect(await descriptions(field)).toEqual([
-      expect.stringMatching(/^Le domaine après le «\u202f@\u202f» n’est pas valide/),
-      expect.stringMatching(/^Une lettre par semaine/),
+      expect.stringMatching(/^Après le «\u202f@\u202f», il faut un domaine complet/),
+      FINE_PRINT,
     ]);
   });
 });
@@ -145,12 +149,12 @@ test.describe("with JavaScript", () => {
     await page.keyboard.type("lecteur@localhost");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
-    await expect(status).toHaveText(/Le domaine après le «\u202f@\u202f» n’est pas valide/);
+    await expect(status).toHaveText(/Après le «\u202f@\u202f», il faut un domaine complet/);
     await expect(field).toBeFocused();
     expect(await focusedTag(page)).toBe("INPUT");
     expect(await descriptions(field)).toEqual([
-      expect.stringMatching(/^Le domaine après le «\u202f@\u202f» n’est pas valide/),
-      expect.stringMatching(/^Une lettre par semaine/),
+      expect.stringMatching(/^Après le «\u202f@\u202f», il faut un domaine complet/),
+      FINE_PRINT,
     ]);
     // Fixed and sent again with Enter in the field: the field names the fine print only.
     await field.fill(unique("corrigee"));
@@ -158,7 +162,7 @@ test.describe("with JavaScript", () => {
     await expect(status).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
     await expect(field).toBeFocused();
     await expect(field).toHaveAttribute("aria-invalid", "false");
-    expect(await descriptions(field)).toEqual([expect.stringMatching(/^Une lettre par semaine/)]);
+    expect(await descriptions(field)).toEqual([FINE_PRINT]);
   });
 
   test("the error page gives the field the focus, which names the error; sent again, the hidden error is no longer named", async ({
@@ -168,18 +172,20 @@ test.describe("with JavaScript", () => {
     const field = page.getByLabel("Votre adresse e-mail");
     await expect(field).toBeFocused();
     expect(await descriptions(field)).toEqual([
-      expect.stringMatching(/^Le domaine après le «\u202f@\u202f» n’est pas valide/),
-      expect.stringMatching(/^Une lettre par semaine/),
+      expect.stringMatching(/^Après le «\u202f@\u202f», il faut un domaine complet/),
+      FINE_PRINT,
     ]);
     await field.fill(unique("depuiserreur"));
     await field.press("Enter");
     await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
-    await expect(page.getByText(/Le domaine après/)).toBeHidden();
-    // The page no longer says the signup is to be corrected.
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Merci pour votre inscription");
-    await expect(page).toHaveTitle(/^Merci pour votre inscription/);
+    await expect(page.getByText(/il faut un domaine complet/)).toBeHidden();
+    // The page no longer says the signup is to be corrected: it takes the thank-you page's heading (the signup waits
+    // for its confirmation), and thanks nobody either.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirmez votre inscription par e-mail");
+    await expect(page).toHaveTitle(/^Confirmez votre inscription par e-mail/);
+    await expect(page.getByRole("main")).not.toContainText("Merci");
     await expect(page.getByText("Votre inscription n’a pas été enregistrée")).toBeHidden();
-    expect(await descriptions(field)).toEqual([expect.stringMatching(/^Une lettre par semaine/)]);
+    expect(await descriptions(field)).toEqual([FINE_PRINT]);
     await expect(field).toBeFocused();
   });
 
@@ -218,7 +224,7 @@ test.describe("with JavaScript", () => {
     await page.goto("/newsletter/");
     await page.getByLabel("Votre adresse e-mail").fill("lecteur@localhost");
     await page.getByRole("button", { name: "S’inscrire" }).click();
-    await expect(page.getByRole("status")).toHaveText(/Le domaine après le «\u202f@\u202f» n’est pas valide/);
+    await expect(page.getByRole("status")).toHaveText(/Après le «\u202f@\u202f», il faut un domaine complet/);
     await expect(page).toHaveURL(/\/newsletter\/$/);
     // It reads as a refusal: in the error colour, not the text's, and the field is marked.
     const field = page.getByLabel("Votre adresse e-mail");
@@ -238,11 +244,11 @@ test.describe("with JavaScript", () => {
     await page.getByLabel("Votre adresse e-mail").fill("lecteur@localhost");
     await button.click();
     const status = page.getByRole("status");
-    await expect(status).toHaveText(/Le domaine après le «\u202f@\u202f» n’est pas valide/);
+    await expect(status).toHaveText(/Après le «\u202f@\u202f», il faut un domaine complet/);
     await expect(status).toBeInViewport();
     const below = await button.boundingBox();
     const answer = await status.boundingBox();
-    const consent = await page.getByText(/Une lettre par semaine/).boundingBox();
+    const consent = await page.getByText(/Vous confirmez votre inscription par e-mail/).boundingBox();
     expect(answer?.y ?? 0).toBeGreaterThanOrEqual((below?.y ?? 0) + (below?.height ?? 0));
     expect(answer?.y ?? 0).toBeLessThan(consent?.y ?? 0);
   });
