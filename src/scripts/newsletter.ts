@@ -53,6 +53,14 @@ export function enhanceNewsletterForms(): void {
         field.focus();
       }
     };
+    /**
+     * The answer and the field in view: the answer, above the field, can push it under a phone's open keyboard, or
+     * the page may have scrolled. The field first, then the answer just above it (nearest: no move when in view).
+     */
+    const inView = (): void => {
+      field.scrollIntoView({ block: "nearest" });
+      status.scrollIntoView({ block: "nearest" });
+    };
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       // aria-disabled, not disabled: a disabled button loses the focus (Chromium drops it to the page), and a keyboard
@@ -78,10 +86,12 @@ export function enhanceNewsletterForms(): void {
           // minutes), instead of an empty field's « Indiquez votre adresse e-mail. » under a signup that worked.
           describe(data.ok !== true);
           if (data.ok === true) showAccepted();
+          inView();
         })
         .catch(() => {
           status.textContent = NETWORK;
           describe(true);
+          inView();
         })
         .finally(() => {
           clearTimeout(timer);

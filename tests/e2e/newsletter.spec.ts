@@ -86,6 +86,24 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("with JavaScript", () => {
+  test("on a phone with its keyboard open, the answer shows above the field, in view, not under the keyboard", async ({
+    page,
+  }) => {
+    // A 360 × 640 phone whose keyboard leaves 330 px of page: the field is scrolled into that space.
+    await page.setViewportSize({ width: 360, height: 330 });
+    await page.goto(article);
+    const box = page.getByRole("region", { name: "Newsletter" });
+    const field = box.getByLabel("Votre adresse e-mail");
+    await field.fill("jean@exemple");
+    await field.press("Enter");
+    const status = box.getByRole("status");
+    await expect(status).toHaveText(/Après le «\u202f@\u202f»/);
+    await expect(status).toBeInViewport();
+    await expect(field).toBeInViewport();
+    const [answer, input] = await Promise.all([status.boundingBox(), field.boundingBox()]);
+    expect(answer?.y ?? 0).toBeLessThan(input?.y ?? 0);
+  });
+
   test("the answer appears in place, the button is disabled (aria-disabled) while sending, the URL does not change", async ({
     page,
   }) => {
@@ -237,7 +255,7 @@ test.describe("with JavaScript", () => {
     await expect(field).toHaveCSS("border-color", colours.status);
   });
 
-  test("on a phone, the answer shows right under the button, above the fine print", async ({ page }) => {
+  test("on a phone, the answer shows right above the field, where the error page shows its error", async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 640 });
     await page.goto("/newsletter/");
     const button = page.getByRole("button", { name: "S’inscrire" });
@@ -246,11 +264,12 @@ test.describe("with JavaScript", () => {
     const status = page.getByRole("status");
     await expect(status).toHaveText(/Après le «\u202f@\u202f», il faut un domaine complet/);
     await expect(status).toBeInViewport();
-    const below = await button.boundingBox();
     const answer = await status.boundingBox();
-    const consent = await page.getByText(/Vous confirmez votre inscription par e-mail/).boundingBox();
-    expect(answer?.y ?? 0).toBeGreaterThanOrEqual((below?.y ?? 0) + (below?.height ?? 0));
-    expect(answer?.y ?? 0).toBeLessThan(consent?.y ?? 0);
+    const field = await page.getByLabel("Votre adresse e-mail").boundingBox();
+    const pitch = await page.getByText(/Rejoignez gratuitement/).boundingBox();
+    expect((answer?.y ?? 0) + (answer?.height ?? 0)).toBeLessThanOrEqual(field?.y ?? 0);
+    expect(answer?.y ?? 0).toBeGreaterThan(pitch?.y ?? 0);
+    await expect(button).toBeInViewport();
   });
 
   test("a server that never answers is given up after 25 seconds, with the network failure's words", async ({
