@@ -158,6 +158,19 @@ describe("the words around the articles", () => {
     expect(words("/tag/", ".tag-cloud li")).toMatch(/^\p{L}[^\n]*\p{L}\u00a0\(1\)/u);
   });
 
+  it("presents the newsletter once on its own page: its form is « Votre inscription », without the pitch", () => {
+    const main = words("/newsletter/", "main");
+    expect(main.match(/gratuit/giu)).toHaveLength(1);
+    expect(
+      page(root, "/newsletter/")
+        .querySelectorAll("main h2")
+        .map((h) => h.text.trim()),
+    ).toContain("Votre inscription");
+    expect(words("/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/", "#newsletter")).toContain(
+      "Rejoignez gratuitement",
+    );
+  });
+
   it("counts a rubrique's articles on one line, and says when it has none", () => {
     const counts = page(root, "/categorie/")
       .querySelectorAll(".categories .meta")

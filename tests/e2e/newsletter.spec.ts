@@ -266,9 +266,9 @@ test.describe("with JavaScript", () => {
     await expect(status).toBeInViewport();
     const answer = await status.boundingBox();
     const field = await page.getByLabel("Votre adresse e-mail").boundingBox();
-    const pitch = await page.getByText(/Rejoignez gratuitement/).boundingBox();
+    const heading = await page.getByRole("heading", { name: "Votre inscription" }).boundingBox();
     expect((answer?.y ?? 0) + (answer?.height ?? 0)).toBeLessThanOrEqual(field?.y ?? 0);
-    expect(answer?.y ?? 0).toBeGreaterThan(pitch?.y ?? 0);
+    expect(answer?.y ?? 0).toBeGreaterThan(heading?.y ?? 0);
     await expect(button).toBeInViewport();
   });
 
