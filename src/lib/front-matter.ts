@@ -1,11 +1,12 @@
 /**
- * An article's front matter as its editor wrote it, read with YAML's core schema (dates stay strings,
+ * An article's front matter (« l’en-tête » in editors' messages and the README) as its editor wrote it, read with YAML's core schema (dates stay strings,
  * so that a date without offset can be read as Paris time), and explained in French, naming the field,
  * where YAML refuses it or would read it without a word but not as meant.
  */
 import { readFileSync } from "node:fs";
 import { extractFrontmatter } from "@astrojs/markdown-remark";
 import yaml from "js-yaml";
+import { oddKeyProblem, plainSpaces } from "./front-matter-spaces.ts";
 
 /** Raised for an article the site cannot publish; its message is meant for editors. */
 export class ArticleError extends Error {
@@ -97,8 +98,26 @@ function fieldsOf(lines: readonly Line[]): Field[] {
 /** Pieces of one text, as written over one or several lines, joined as YAML joins them. */
 const joined = (pieces: readonly Line[]): string => pieces.map((piece) => piece.text.trim()).join(" ");
 
-/** The text between double quotes, as an editor can paste it in the front matter. */
+/** The text between double quotes, as an editor can paste it in the header. */
 const doubleQuoted = (text: string): string => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+/** A text wholly between the curly quotes of a word processor (“…”, „…“, ‘…’): the text inside them. */
+const CURLY_WRAPPED = /^[“„”‘‚’]([^]*)[”“’‘]$/;
+
+/**
+ * A text as the fix writes it, between straight quotes, and what to say of it: quoting “Titre : x” as
+ * it is would publish « Titre : x » with guillemets, so curly quotes around the whole text become the
+ * straight ones that YAML reads as quotes.
+ */
+function quotedFix(text: string): { value: string; note: string } {
+  const inner = CURLY_WRAPPED.exec(text)?.[1];
+  return inner === undefined
+    ? { value: doubleQuoted(text), note: "" }
+    : {
+        value: doubleQuoted(inner),
+        note: " (les guillemets courbes “ ” qui l’entourent ne sont pas lus comme des guillemets : remplacez-les par des guillemets droits)",
+      };
+}
 
 /**
  * What YAML would not read as the text written over `pieces` (a value and its continuation lines), with
@@ -109,8 +128,9 @@ function textProblem(field: string, pieces: readonly Line[], example: (value: st
   const [first] = pieces;
   if (first === undefined || BLOCK_TEXT.test(first.text)) return [];
   const text = joined(pieces);
-  const problem = (line: Line, why: string, fix: string, value = doubleQuoted(text)): string[] => [
-    `champ « ${field} », ligne ${String(line.n)} : ${why} ; ${fix} : ${example(value)}`,
+  const fixed = quotedFix(text);
+  const problem = (line: Line, why: string, fix: string, value = fixed.value): string[] => [
+    `champ « ${field} », ligne ${String(line.n)} : ${why} ; ${fix}${value === fixed.value ? fixed.note : ""} : ${example(value)}`,
   ];
   const quoted = (DOUBLE_QUOTED.exec(first.text) ?? SINGLE_QUOTED.exec(first.text))?.[0];
   const after = quoted === undefined ? "" : first.text.slice(quoted.length).trim();
@@ -179,8 +199,66 @@ function listProblems(field: Field): string[] {
   return problems;
 }
 
+/** The items of a list written between brackets, « [A, "B", C] », as written, and whether a « ] » closes it. */
+function bracketItems(list: string): { items: string[]; closed: boolean } {
+  const items: string[] = [];
+  let item = "";
+  let quote: string | undefined;
+  for (let i = 1; i < list.length; i++) {
+    const c = list.charAt(i);
+    if (quote !== undefined) {
+      if (c === "\\" && quote === '"') item += list.charAt(i++);
+      else if (c === quote) quote = undefined;
+    } else if ((c === '"' || c === "'") && item.trim() === "") quote = c;
+    else if (c === "," || c === "]") {
+      items.push(item.trim());
+      item = "";
+      if (c === "]") return { items: items.filter((it, n) => it !== "" || n < items.length - 1), closed: true };
+      continue;
+    }
+    item += c;
+  }
+  if (item.trim() !== "") items.push(item.trim());
+  return { items, closed: false };
+}
+
+/** Why YAML would not read an unquoted item of a list between brackets as the text written, if it would not. */
+function bracketItemProblem(item: string): string | undefined {
+  if (/^["']/.test(item)) return undefined;
+  if (item.startsWith("#"))
+    return `« ${item} » commence par « # », qui ouvre un commentaire YAML et couperait la liste`;
+  if (/[ \t]#/.test(item))
+    return `dans « ${item} », « #… » après une espace ouvre un commentaire YAML et couperait la liste`;
+  if (/^[[{&*!%@`|>]/.test(item)) {
+    return `« ${item} » commence par « ${item.charAt(0)} », que YAML lirait autrement que comme du texte`;
+  }
+  if (/:(?:[ \t]|$)/.test(item)) return `« ${item} » contient « : », que YAML lirait comme un champ`;
+  return undefined;
+}
+
 /**
- * Problems of the raw front matter's texts, found before YAML reads them (all at once, each with its line),
+ * Problems of a list written between brackets (« tags: [Apple, #Grok] »): YAML reads « #Grok » as a
+ * comment, so that its « ] » is never read, and fails lines further down, naming another field.
+ */
+function bracketListProblems(field: Field): string[] {
+  const pieces = [{ n: field.line.n, text: field.value }, ...field.under];
+  const { items, closed } = bracketItems(joined(pieces));
+  const wrong = items.map((item) => ({ item, why: bracketItemProblem(item) }));
+  const fixed = `${field.name}: [${wrong.map(({ item, why }) => (why === undefined ? item : doubleQuoted(item))).join(", ")}]`;
+  const where = `champ « ${field.name} », ligne ${String(field.line.n)}`;
+  const problems = wrong.flatMap(({ item, why }) =>
+    why === undefined ? [] : [`${where} : ${why} ; ${doubleQuoted(item)} s’écrit entre guillemets droits : ${fixed}`],
+  );
+  if (problems.length === 0 && !closed) {
+    problems.push(
+      `${where} : la liste ouverte par « [ » n’est pas fermée ; ajoutez « ] » après son dernier élément : ${fixed}`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * Problems of the raw header's texts, found before YAML reads them (all at once, each with its line),
  * above all those it reads without a word but not as the editor meant: a text field or a tag whose unquoted
  * text holds " #1", on its first line or the next ("title: Le langage #1" reads "Le langage"), or starts
  * with « & » ("title: &Apple" reads nothing), a list item indented apart from the others (one tag
@@ -192,6 +270,7 @@ function textProblems(fields: readonly Field[]): string[] {
       const pieces = [...(field.value === "" ? [] : [{ n: field.line.n, text: field.value }]), ...field.under];
       return textProblem(field.name, pieces, (value) => `${field.name}: ${value}`);
     }
+    if (field.value.startsWith("[")) return bracketListProblems(field);
     return field.value === "" || field.value.startsWith("#") ? listProblems(field) : [];
   });
 }
@@ -212,37 +291,91 @@ function articleTextProblem(lines: readonly Line[]): string | undefined {
   const line = lines[found];
   if (line === undefined) return undefined;
   const last = lines.slice(1, found).findLast((l) => l.text.trim() !== "");
-  const after = last === undefined ? "l’ouverture du front matter" : `le dernier champ (ligne ${String(last.n)})`;
+  const after = last === undefined ? "la ligne --- qui ouvre l’en-tête" : `le dernier champ (ligne ${String(last.n)})`;
   // A paragraph is cut after a word.
   const text = line.text.length > 60 ? `${line.text.slice(0, 60).replace(/\s+\S*$/, "")}…` : line.text;
-  return `front matter, ligne ${String(line.n)} : « ${text} » ressemble au texte de l’article, pas à un champ : la ligne --- qui ferme le front matter manque-t-elle ? ajoutez-la après ${after}, avant le texte`;
+  return `en-tête, ligne ${String(line.n)} : « ${text} » ressemble au texte de l’article, pas à un champ : la ligne --- qui ferme l’en-tête manque-t-elle ? ajoutez-la après ${after}, avant le texte`;
 }
+
+/** YAML's errors said in French: an editor reads them, and YAML speaks English. */
+const YAML_REASONS: readonly [RegExp, string][] = [
+  [/^missed comma between flow collection/, "une virgule manque entre deux éléments d’une liste entre crochets"],
+  [/^unexpected end of the stream within a flow collection/, "une liste ouverte par « [ » n’est jamais fermée"],
+  [/within a (?:double|single) quoted scalar/, "un guillemet ouvert n’est jamais fermé"],
+  [/^bad indentation|^end of the stream or a document separator/, "YAML ne lit pas cette ligne comme un champ"],
+  [
+    /^can not read|^incomplete explicit mapping pair/,
+    "YAML ne trouve pas ici de champ (un nom, « : », une espace, la valeur)",
+  ],
+  [/^a whitespace character is expected after/, "une espace manque après le « : » du champ"],
+  [
+    /^unknown escape sequence|^expected hexadecimal character/,
+    "entre guillemets droits, une barre oblique inverse « \\ » s’écrit deux fois",
+  ],
+  [/^unidentified alias|^name of an (?:alias|anchor)/, "« * » ou « & » au début d’un texte, que YAML lit autrement"],
+];
+
+/** A YAML error in French, its English words kept only when no French one explains it. */
+function frenchReason(reason: string): string {
+  const known = YAML_REASONS.find(([pattern]) => pattern.test(reason))?.[1];
+  return known ?? `YAML ne peut pas lire cette ligne (son message, en anglais : « ${reason} »)`;
+}
+
+/** Fields whose value is a text, which quotes may protect (never a flag or a date, which they would spoil). */
+const QUOTABLE_FIELDS = new Set([...TEXT_FIELDS, "category", "image"]);
+
+/** A value that is meant as written, never a text to quote: a flag, a date, or a value between quotes already. */
+const NOT_TO_QUOTE = /^(?:true|false|\d{4}-\d{1,2}-\d{1,2}\b.*|["'].*)$/i;
 
 /** What a YAML error most likely means, from the line it points at: the field, the line and the fix. */
 function yamlErrorProblem(lines: readonly Line[], fields: readonly Field[], error: unknown): string {
   const { reason = String(error), mark } = error as { reason?: string; mark?: { line?: number } };
+  const french = frenchReason(reason);
   // The line pointed at, or the last written line before it (YAML may point past it).
   const line = lines.slice(0, (mark?.line ?? lines.length) + 1).findLast((l) => l.text.trim() !== "");
   const field = line === undefined ? undefined : fields.findLast((f) => f.line.n <= line.n);
   if (line === undefined || field === undefined || (/^(?![-#])\S/.test(line.text) && !FIELD_LINE.test(line.text))) {
-    // Prose where a field should be: the closing --- is missing, so the text was read as front matter.
+    // Prose where a field should be: the closing --- is missing, so the text was read as the header.
     return line === undefined
-      ? `front matter YAML illisible (YAML : ${reason})`
-      : `front matter YAML illisible, ligne ${String(line.n)} : « ${line.text.trim()} » n’est pas un champ ; la ligne --- qui ferme le front matter manque-t-elle ? elle suit le dernier champ, avant le texte`;
+      ? `en-tête illisible : ${french}`
+      : `en-tête illisible, ligne ${String(line.n)} : « ${line.text.trim()} » n’est pas un champ ; la ligne --- qui ferme l’en-tête manque-t-elle ? elle suit le dernier champ, avant le texte`;
   }
-  const where = `champ « ${field.name} », ligne ${String(line.n)} : front matter YAML illisible`;
+  const where = `champ « ${field.name} », ligne ${String(line.n)} : en-tête illisible`;
   const earlier = fields.find((f) => f.name === field.name);
   if (reason === "duplicated mapping key" && earlier !== undefined && earlier !== field) {
     return `${where}, ce champ est déjà écrit ligne ${String(earlier.line.n)} ; gardez-en un seul`;
   }
   if (field.value === "" && field.under.some((l) => LIST_ITEM.test(l.text))) {
-    return `${where} (YAML : ${reason}) ; une liste s’écrit un élément par ligne, après « - », et un élément qui contient « : » ou « # » entre guillemets droits`;
+    return `${where} : ${french} ; une liste s’écrit un élément par ligne, après « - », et un élément qui contient « : » ou « # » entre guillemets droits`;
+  }
+  // A quotation opened above and never closed runs on until YAML fails, on a line that is right.
+  const open = fields.findLast((f) => f.line.n < field.line.n && /^"(?:[^"\\]|\\.)*$|^'(?:[^']|'')*$/.test(f.value));
+  if (open !== undefined && field.line.n === line.n) {
+    return `champ « ${open.name} », ligne ${String(open.line.n)} : en-tête illisible, le guillemet droit qui ouvre ce texte n’est jamais fermé (YAML s’arrête ligne ${String(line.n)}) ; fermez-le à la fin du texte : ${open.name}: ${open.value}${open.value.charAt(0)}`;
   }
   const text = joined([{ n: field.line.n, text: field.value }, ...field.under].filter((piece) => piece.text !== ""));
+  const { value, note } = quotedFix(text);
+  const quotable = QUOTABLE_FIELDS.has(field.name) && !NOT_TO_QUOTE.test(field.value);
   // The commonest case: a title typed as French writes it, "Titre : sous-titre", which YAML reads as a new field.
-  return /:(?:[ \t]|$)/.test(text)
-    ? `${where}, un texte qui contient « : » s’écrit entre guillemets droits : ${field.name}: ${doubleQuoted(text)}`
-    : `${where} (YAML : ${reason}) ; si c’est un texte, mettez-le entre guillemets droits : ${field.name}: ${doubleQuoted(text)}`;
+  if (quotable && /:(?:[ \t]|$)/.test(text)) {
+    return `${where}, un texte qui contient « : » s’écrit entre guillemets droits${note} : ${field.name}: ${value}`;
+  }
+  const indented = field.under.find((l) => /^[ \t]+[A-Za-z][\w-]*[ \t]*:(?:[ \t]|$)/.test(l.text));
+  if (indented !== undefined) {
+    return `champ « ${field.name} », ligne ${String(indented.n)} : en-tête illisible, « ${indented.text.trim()} » est en retrait ; un champ s’écrit en début de ligne, sans espace devant`;
+  }
+  // Quoting a flag, a date or a quoted text would not help, and each new try would add quotes.
+  if (quotable) {
+    return `${where} : ${french} ; si c’est un texte, mettez-le entre guillemets droits${note} : ${field.name}: ${value}`;
+  }
+  if (/^unknown escape|^expected hexadecimal/.test(reason)) return `${where} : ${french}`;
+  if (/^["']/.test(text)) {
+    const bare = /^["'](true|false|\d{4}-\d{1,2}-\d{1,2}[^"']*)["']*$/i.exec(text)?.[1];
+    return bare === undefined
+      ? `${where} : ${french} ; vérifiez ses guillemets droits : un texte entre guillemets se ferme par le même guillemet, à la fin, et un " à l’intérieur s’écrit \\"`
+      : `${where} : ${french} ; ${field.name} s’écrit sans guillemets : ${field.name}: ${bare}`;
+  }
+  return `${where} : ${french} ; si cette ligne est juste, l’erreur est plus haut : un texte qui contient « : » ou « # », ou qui commence par un signe (« [ », « @ », « * »…), s’écrit entre guillemets droits`;
 }
 
 /** Front matter of a file, with YAML's core schema (dates kept as strings). */
@@ -256,12 +389,15 @@ export function parseFrontMatter(file: string, text: string): Record<string, unk
   if (raw === undefined) {
     if (/^---[ \t]*\r?\n/.test(text)) {
       throw new ArticleError(
-        invalidArticle(file, [`front matter non fermé : ajoutez une ligne --- après le dernier champ, avant le texte`]),
+        invalidArticle(file, [`en-tête non fermé : ajoutez une ligne --- après le dernier champ, avant le texte`]),
       );
     }
     return {};
   }
-  const lines = frontMatterLines(text, raw);
+  // Odd spaces where YAML needs a space are read as ordinary ones (front-matter-spaces.ts), the lines kept.
+  const lines = frontMatterLines(text, raw).map((line) => ({ n: line.n, text: plainSpaces(line.text) }));
+  const spoilt = lines.flatMap((line) => oddKeyProblem(line.text, line.n) ?? []);
+  if (spoilt.length > 0) throw new ArticleError(invalidArticle(file, spoilt));
   const articleText = articleTextProblem(lines);
   if (articleText !== undefined) throw new ArticleError(invalidArticle(file, [articleText]));
   // YAML refuses tabs before a field or a list item, in English; an editor's text editor may put them there.
@@ -269,7 +405,7 @@ export function parseFrontMatter(file: string, text: string): Record<string, unk
   if (tabbed !== undefined) {
     throw new ArticleError(
       invalidArticle(file, [
-        `front matter, ligne ${String(tabbed.n)} : une tabulation en début de ligne ; YAML n’accepte que des espaces : remplacez-la par deux espaces`,
+        `en-tête, ligne ${String(tabbed.n)} : une tabulation en début de ligne ; YAML n’accepte que des espaces : remplacez-la par deux espaces`,
       ]),
     );
   }
@@ -277,7 +413,7 @@ export function parseFrontMatter(file: string, text: string): Record<string, unk
   const problems = textProblems(fields);
   if (problems.length > 0) throw new ArticleError(invalidArticle(file, problems));
   try {
-    const data = yaml.load(raw, { schema: yaml.CORE_SCHEMA });
+    const data = yaml.load(lines.map((line) => line.text).join("\n"), { schema: yaml.CORE_SCHEMA });
     return data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
   } catch (error) {
     throw new ArticleError(invalidArticle(file, [yamlErrorProblem(lines, fields, error)]));

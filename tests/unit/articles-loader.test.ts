@@ -363,10 +363,10 @@ describe("readFrontMatter", () => {
 
   it("says when the front matter is not closed", () => {
     expect(() => readFrontMatter(write("---\ntitle: Titre\ncategory: tech\n\nDu texte."))).toThrow(
-      "front matter non fermé : ajoutez une ligne ---",
+      "en-tête non fermé : ajoutez une ligne ---",
     );
     expect(() => readFrontMatter(write("---\ntitle: Titre\n\nDu texte, long.\n\n---\n\nSuite."))).toThrow(
-      "la ligne --- qui ferme le front matter manque-t-elle ?",
+      "la ligne --- qui ferme l’en-tête manque-t-elle ?",
     );
   });
 
@@ -374,16 +374,16 @@ describe("readFrontMatter", () => {
     // A --- rule further down the text closes the front matter instead: YAML read the heading as a comment.
     const fields = "---\ntitle: X\ndescription: Y\ndate: 2020-10-12T09:00\ncategory: tech\n";
     const missing =
-      "la ligne --- qui ferme le front matter manque-t-elle ? ajoutez-la après le dernier champ (ligne 5), avant le texte";
+      "la ligne --- qui ferme l’en-tête manque-t-elle ? ajoutez-la après le dernier champ (ligne 5), avant le texte";
     expect(() => readFrontMatter(write(`${fields}\n## Intertitre\n\n---\n\nSuite.`))).toThrow(
-      `front matter, ligne 7 : « ## Intertitre » ressemble au texte de l’article, pas à un champ : ${missing}`,
+      `en-tête, ligne 7 : « ## Intertitre » ressemble au texte de l’article, pas à un champ : ${missing}`,
     );
     const prose = "Apple : la firme de Cupertino a présenté hier son nouveau téléphone, plus fin et plus léger.";
     expect(() => readFrontMatter(write(`${fields}\n${prose}\n\n---\n\nSuite.`))).toThrow(
-      `front matter, ligne 7 : « Apple : la firme de Cupertino a présenté hier son nouveau… » ressemble au texte de l’article, pas à un champ : ${missing}`,
+      `en-tête, ligne 7 : « Apple : la firme de Cupertino a présenté hier son nouveau… » ressemble au texte de l’article, pas à un champ : ${missing}`,
     );
     expect(() => readFrontMatter(write("---\n\n## Intertitre\n\n---\n\nSuite."))).toThrow(
-      "front matter, ligne 3 : « ## Intertitre » ressemble au texte de l’article, pas à un champ : la ligne --- qui ferme le front matter manque-t-elle ? ajoutez-la après l’ouverture du front matter, avant le texte",
+      "en-tête, ligne 3 : « ## Intertitre » ressemble au texte de l’article, pas à un champ : la ligne --- qui ferme l’en-tête manque-t-elle ? ajoutez-la après la ligne --- qui ouvre l’en-tête, avant le texte",
     );
     // Blank lines between fields, before a comment or inside a text on several lines are YAML's.
     const spaced = "---\ntitle: X\n\n# une note\ndescription: |\n  Un.\n\n  Deux.\n\ntags:\n  - A\n---\n\nx";
@@ -392,7 +392,7 @@ describe("readFrontMatter", () => {
 
   it("explains a tab before a field in French, with its line, instead of YAML's English", () => {
     expect(() => readFrontMatter(write("---\ntitle: Titre\n\tauthor: Léa\n---\n\nx"))).toThrow(
-      "front matter, ligne 3 : une tabulation en début de ligne ; YAML n’accepte que des espaces",
+      "en-tête, ligne 3 : une tabulation en début de ligne ; YAML n’accepte que des espaces",
     );
     expect(readFrontMatter(write("---\ntitle:\tTitre\n---\n\nx"))).toEqual({ title: "Titre" });
   });
@@ -402,7 +402,7 @@ describe("readFrontMatter", () => {
     `un texte ne peut pas commencer par « ${c} » sans guillemets (YAML y lirait autre chose que du texte) ; ${quote}`;
   const single =
     "un texte qui commence par un guillemet simple doit finir par lui (une apostrophe à l’intérieur s’y écrit deux fois) ; mettez plutôt le texte entre guillemets droits";
-  const colon = "front matter YAML illisible, un texte qui contient « : » s’écrit entre guillemets droits";
+  const colon = "en-tête illisible, un texte qui contient « : » s’écrit entre guillemets droits";
   it.each([
     ["[Exclusif] Apple lance", `champ « title », ligne 2 : ${start("[")} : title: "[Exclusif] Apple lance"`],
     ["@Apple répond", `champ « title », ligne 2 : ${start("@")} : title: "@Apple répond"`],
@@ -428,7 +428,7 @@ describe("readFrontMatter", () => {
     ],
     [
       "title: Un autre titre",
-      "champ « title », ligne 3 : front matter YAML illisible, ce champ est déjà écrit ligne 2 ; gardez-en un seul",
+      "champ « title », ligne 3 : en-tête illisible, ce champ est déjà écrit ligne 2 ; gardez-en un seul",
     ],
     ["tags:\n  - #MeToo", `champ « tags », ligne 4 : ${start("#")} : - "#MeToo"`],
   ])("explains « %s » in French, with its line and the fix", (fields, message) => {
@@ -481,7 +481,7 @@ describe("readArticleFolder", () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/diese\.md\n {2}- champ « title »/);
-    expect(message).toMatch(/deux-points\.md\n {2}- champ « title », ligne 2 : front matter YAML illisible/);
+    expect(message).toMatch(/deux-points\.md\n {2}- champ « title », ligne 2 : en-tête illisible/);
     expect(message).toContain(
       "majuscule.MD\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en majuscule.md",
     );
