@@ -5,21 +5,23 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CATEGORIES, SITE } from "../src/config.ts";
+import { SITE } from "../src/config.ts";
 import { frontMatterDate } from "../src/lib/dates.ts";
 import { slugify } from "../src/lib/slug.ts";
-import { TEMPLATE_DESCRIPTION } from "../src/lib/article-schema.ts";
+import { TEMPLATE_DESCRIPTION, categoryChoices } from "../src/lib/article-schema.ts";
 import { TEMPLATE_BODY } from "../src/lib/article-checks.ts";
 import { TEMPLATE_CATEGORY } from "../src/lib/articles-loader.ts";
 
 const title = process.argv.slice(2).join(" ").trim();
 if (title === "") {
-  console.error('Usage : npm run new -- "Titre de l’article"');
+  console.error('Utilisation : npm run new -- "Titre de l’article"');
   process.exit(2);
 }
 const slug = slugify(title);
 if (slug === "") {
-  console.error(`Impossible de tirer un nom de fichier du titre « ${title} ».`);
+  console.error(
+    `Impossible de tirer un nom de fichier du titre « ${title} » : il n’a ni lettre ni chiffre. Donnez un titre avec au moins un mot : npm run new -- "Titre de l’article"`,
+  );
   process.exit(2);
 }
 
@@ -35,7 +37,7 @@ description: "${TEMPLATE_DESCRIPTION}"
 # Heure de Paris (AAAA-MM-JJTHH:MM). Un article daté dans le futur attend cette date pour paraître.
 date: ${now}
 # updated: ${now}
-# Une de : ${CATEGORIES.map((c) => c.slug).join(", ")}
+# Rubrique : ${categoryChoices}
 category: ${TEMPLATE_CATEGORY}
 tags: []
 author: ${SITE.defaultAuthor}

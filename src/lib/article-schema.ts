@@ -4,13 +4,17 @@
  */
 import { z } from "astro/zod";
 import { CATEGORIES, SITE, type CategorySlug } from "../config.ts";
-import { parseParisDate, skippedParisTime } from "./dates.ts";
+import { formatDateTime, parseParisDate, skippedParisTime } from "./dates.ts";
+import { meantDate } from "./date-hints.ts";
 import { invalidArticle } from "./front-matter.ts";
 import { slugify, withoutAccents } from "./slug.ts";
 import { quotationProblems } from "./body-text.ts";
 import { frenchTypography } from "./typography.ts";
 
-const categoryList = CATEGORIES.map((c) => c.slug).join(", ");
+/** The rubriques by their names, which the field accepts as well as their slugs: « International, …, Tech ou Startups ». */
+export const categoryChoices = `${CATEGORIES.slice(0, -1)
+  .map((c) => c.label)
+  .join(", ")} ou ${CATEGORIES[CATEGORIES.length - 1]?.label ?? ""}`;
 /** A category name as compared: no accents, no case, hyphens as spaces ("Réseaux sociaux" = "reseaux-sociaux"). */
 const categoryKey = (name: string): string =>
   withoutAccents(name)
@@ -31,6 +35,9 @@ export function categorySlug(name: string): CategorySlug | undefined {
 
 /** The standfirst `npm run new` writes, to be replaced before publication. */
 export const TEMPLATE_DESCRIPTION = "À compléter";
+
+/** The longest standfirst: one or two sentences (the seed article's two make 190 characters). */
+const DESCRIPTION_MAX = 300;
 
 /** A value as YAML read it, for a message. */
 const shown = (input: unknown): string =>
@@ -80,9 +87,14 @@ const dateField = (what: string) =>
         return z.NEVER;
       }
       if (date === undefined || Number.isNaN(date.getTime())) {
+        // « 12/10/2020 », « 14h30 », « T4:20 »: the date meant, written as the field wants it.
+        const meant = typeof value === "string" ? meantDate(value) : undefined;
         ctx.addIssue({
           code: "custom",
-          message: `${what} est impossible ou mal formée : « ${String(value)} » (attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, heure de Paris)`,
+          message:
+            meant !== undefined && parseParisDate(meant) !== undefined
+              ? `${what} est mal formée : « ${String(value)} » ; écrivez ${meant} (année-mois-jour, puis T et l’heure de Paris sur deux chiffres, HH:MM)`
+              : `${what} est impossible ou mal formée : « ${String(value)} » (attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, heure de Paris)`,
         });
         return z.NEVER;
       }
@@ -133,15 +145,15 @@ const publishingFields = {
     .string({
       error: (issue) =>
         issue.input === undefined
-          ? `la catégorie (category) est obligatoire : ${categoryList}`
-          : `la catégorie (category) doit être un nom de rubrique : ${categoryList}`,
+          ? `la rubrique (category) est obligatoire : ${categoryChoices}`
+          : `la rubrique (category) doit être un nom de rubrique : ${categoryChoices}`,
     })
     .transform((value, ctx) => {
       const slug = categorySlug(value);
       if (slug === undefined) {
         ctx.addIssue({
           code: "custom",
-          message: `catégorie inconnue « ${value} » : choisir parmi ${categoryList}`,
+          message: `rubrique inconnue « ${value} » : choisissez ${categoryChoices}`,
         });
         return z.NEVER;
       }
@@ -169,19 +181,32 @@ export const articleSchema = z
           }),
         )
         .transform(typographed),
-      description: typographedText("le chapô (description)"),
+      description: requiredText("le chapô (description)")
+        .pipe(
+          z.string().max(DESCRIPTION_MAX, {
+            error: (issue) =>
+              `le chapô fait ${String((issue.input as string).length)} caractères, ${String(DESCRIPTION_MAX)} au plus : une ou deux phrases qui résument l’article (les moteurs de recherche n’en montrent qu’environ 160, la une et les flux le montrent en entier) ; le reste va dans le texte`,
+          }),
+        )
+        .transform(typographed),
       date: publishingFields.date,
       updated: publishingFields.updated,
       category: publishingFields.category,
       tags: z
         .array(
-          typographedText("une étiquette (tags)")
+          requiredText("l’étiquette").transform((typed, ctx) => {
             // « #IA » is shown « #IA » already: the # an editor types is not part of the tag.
-            .transform((tag) => tag.replace(/\s+/g, " ").replace(/^#+\s*/u, ""))
-            .refine((tag) => slugify(tag) !== "", {
-              error: (issue) =>
-                `l’étiquette « ${String(issue.input)} » n’a ni lettre ni chiffre : elle n’aurait pas d’adresse (/tag/…)`,
-            }),
+            const tag = typographed(typed, ctx)
+              .replace(/\s+/g, " ")
+              .replace(/^#+\s*/u, "");
+            if (slugify(tag) === "") {
+              ctx.addIssue({
+                code: "custom",
+                message: `« ${typed} » n’a ni lettre ni chiffre : elle n’aurait pas d’adresse (/tag/…) ; écrivez un mot, ou retirez-la`,
+              });
+            }
+            return tag;
+          }),
           { error: "les étiquettes (tags) sont une liste, par exemple : tags: [Tencent, Chine]" },
         )
         // One per tag page: « Apple » and « apple » would be two links to /tag/apple/.
@@ -220,7 +245,7 @@ export const articleSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["updated"],
-        message: "la date de mise à jour (updated) précède la date de publication",
+        message: `la date de mise à jour (updated), le ${formatDateTime(data.updated)}, précède la date de publication (date), le ${formatDateTime(data.date)} : un article se met à jour après sa publication ; corrigez l’une des deux`,
       });
     }
   });
@@ -228,20 +253,43 @@ export const articleSchema = z
 /** Validated front matter of an article. */
 export type ArticleData = z.output<typeof articleSchema>;
 
-/** One French line per problem, each naming the file and the field. */
-export function describeProblems(file: string, problems: readonly { field: string; message: string }[]): string {
+/** « 1re », « 2e »: an item's place in a list, counted from 1. */
+const ordinal = (index: number): string => (index === 0 ? "1re" : `${String(index + 1)}e`);
+
+/** A problem of one field; `item` names the element of a list it is about (« 2e étiquette »). */
+export interface FieldIssue {
+  field: string;
+  message: string;
+  item?: string;
+}
+
+/** The field of a problem of the header as a whole (an unknown field). */
+const HEADER = "en-tête";
+
+/**
+ * One French line per problem under the file's name, each naming the field: « champ « title » : … »,
+ * « champ « tags », 2e étiquette : … », « en-tête : … » for the header as a whole.
+ */
+export function describeProblems(file: string, problems: readonly FieldIssue[]): string {
   return invalidArticle(
     file,
-    problems.map(({ field, message }) => `${file} : champ « ${field} » : ${message}`),
+    problems.map(({ field, message, item }) =>
+      field === HEADER
+        ? `${HEADER} : ${message}`
+        : `champ « ${field} »${item === undefined ? "" : `, ${item}`} : ${message}`,
+    ),
   );
 }
 
-/** The schema's problems, each with its field (none: the whole front matter). */
-export function issueProblems(error: z.ZodError | undefined): { field: string; message: string }[] {
-  return (error?.issues ?? []).map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join(".") : "front matter",
-    message: issue.message,
-  }));
+/** The schema's problems, each with its field (none: the whole header) and, in the tags, the tag's place. */
+export function issueProblems(error: z.ZodError | undefined): FieldIssue[] {
+  return (error?.issues ?? []).map(({ path, message }) => {
+    const [name, index] = path;
+    if (name === undefined) return { field: HEADER, message };
+    if (name === "tags" && typeof index === "number")
+      return { field: "tags", message, item: `${ordinal(index)} étiquette` };
+    return { field: path.map(String).join("."), message };
+  });
 }
 
 /** The schema's problems, described as describeProblems does. */

@@ -11,14 +11,14 @@ import { fileURLToPath } from "node:url";
 import type { ContentEntryType } from "astro";
 import { glob, type Loader, type LoaderContext, type ParseDataOptions } from "astro/loaders";
 import { CATEGORIES } from "../config.ts";
-import { articleSchema, describeProblems, issueProblems, type ArticleData } from "./article-schema.ts";
+import { articleSchema, categoryChoices, describeProblems, issueProblems, type ArticleData } from "./article-schema.ts";
 import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.ts";
 import { formatDateTime } from "./dates.ts";
 import { ArticleError, invalidArticle, parseFrontMatter, readFrontMatter } from "./front-matter.ts";
 import { frenchNumber } from "./french-numbers.ts";
 import { markdownPipelineVersion } from "./markdown.ts";
 import { buildTime, isScheduled, type Publishable } from "./publishing.ts";
-import { SLUG_PATTERN } from "./slug.ts";
+import { SLUG_PATTERN, slugify } from "./slug.ts";
 
 export { ArticleError, readFrontMatter };
 
@@ -47,7 +47,7 @@ export function checkFrontMatter(file: string, data: Record<string, unknown>): A
   if (template && data["draft"] !== true) {
     problems.push({
       field: "category",
-      message: `la catégorie (category) est encore celle du modèle, « ${TEMPLATE_CATEGORY} » : choisir parmi ${CATEGORIES.map((c) => c.slug).join(", ")}`,
+      message: `la rubrique (category) est encore celle du modèle, « ${TEMPLATE_CATEGORY} » : choisissez ${categoryChoices}`,
     });
   }
   if (result.data === undefined || problems.length > 0) throw new ArticleError(describeProblems(file, problems));
@@ -81,8 +81,14 @@ class Problems {
 /** What is wrong with the name of an article file: no address can be made of it, or `owner` has its slug. */
 function fileNameProblem(file: string, slug: string, owner: string | undefined): string | undefined {
   if (!SLUG_PATTERN.test(slug)) {
+    // The name npm run new would give it, from the same words.
+    const meant = slugify(slug);
+    const fix =
+      meant === ""
+        ? "donnez-lui un nom fait de lettres ou de chiffres, les mots de son titre par exemple (ex. tencent-et-ant-group.md)"
+        : `renommez-le en ${meant}.md`;
     return invalidArticle(file, [
-      `nom de fichier : « ${slug} » doit être en minuscules sans accents, mots séparés par des tirets (ex. tencent-et-ant-group.md)`,
+      `nom de fichier : « ${slug} » doit être en minuscules sans accents, mots séparés par des tirets ; ${fix}`,
     ]);
   }
   return owner === undefined

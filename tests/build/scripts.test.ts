@@ -46,11 +46,15 @@ describe("npm run new", () => {
     }
     const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" }).format(new Date());
     expect(text).toMatch(new RegExp(`^date: ${today}T\\d{2}:\\d{2}$`, "m"));
+    // The rubriques by their names, which the field takes as well as their slugs.
+    expect(text).toContain(
+      "# Rubrique : International, Économie, Tech, Startups, Cybersécurité ou Réseaux sociaux\ncategory: À choisir",
+    );
     const data = checkFrontMatter(file, readFrontMatter(file));
     expect(data.draft).toBe(true);
     // Published as it is, the template's standfirst and category are refused.
     expect(() => checkFrontMatter(file, { ...readFrontMatter(file), draft: false })).toThrow(
-      /champ « description » : le chapô \(description\) est encore celui du modèle[\s\S]*champ « category » : la catégorie \(category\) est encore celle du modèle, « À choisir » : choisir parmi international, /,
+      /champ « description » : le chapô \(description\) est encore celui du modèle[\s\S]*champ « category » : la rubrique \(category\) est encore celle du modèle, « À choisir » : choisissez International, /,
     );
   });
 
@@ -62,6 +66,16 @@ describe("npm run new", () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("existe déjà");
     expect(readFileSync(join(dir, "meme-titre.md"), "utf8")).toBe(before);
+  });
+
+  it("says in French how to call it, and what to do with a title of no letter", () => {
+    const dir = temp();
+    expect(runNew(dir, "").stderr).toContain('Utilisation : npm run new -- "Titre de l’article"');
+    const signs = runNew(dir, "!!!");
+    expect(signs.status).toBe(2);
+    expect(signs.stderr).toContain(
+      "Impossible de tirer un nom de fichier du titre « !!! » : il n’a ni lettre ni chiffre. Donnez un titre avec au moins un mot",
+    );
   });
 });
 

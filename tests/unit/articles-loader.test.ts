@@ -286,7 +286,7 @@ describe("articlesLoader, npm run new's category", () => {
     const folder = temporaryFolder("articles-");
     writeFileSync(join(folder, "publie.md"), withTemplateCategory.replace("title: Un article\n", ""));
     await expect(load(folder, render)).rejects.toThrow(
-      /publie\.md : champ « title » : le titre \(title\) est obligatoire\n {2}- .*publie\.md : champ « category » : la catégorie \(category\) est encore celle du modèle, « À choisir » : choisir parmi international, economie, tech, startups, cybersecurite, reseaux-sociaux$/,
+      /publie\.md\n {2}- champ « title » : le titre \(title\) est obligatoire\n {2}- champ « category » : la rubrique \(category\) est encore celle du modèle, « À choisir » : choisissez International, Économie, Tech, Startups, Cybersécurité ou Réseaux sociaux$/,
     );
   });
 });
@@ -472,6 +472,7 @@ describe("readArticleFolder", () => {
     writeFileSync(join(folder, "photo.jpg"), "");
     writeFileSync(join(folder, "rubrique.md"), article.replace(/^category: .*$/m, "category: Sport"));
     writeFileSync(join(folder, "Mauvais nom.md"), article);
+    writeFileSync(join(folder, "!!!.md"), article);
     writeFileSync(join(folder, "double.md"), article);
     writeFileSync(join(folder, "2020", "double.md"), article);
     let message = "";
@@ -486,11 +487,16 @@ describe("readArticleFolder", () => {
       "majuscule.MD\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en majuscule.md",
     );
     // Readable files with a wrong field are in the same report, not left for the next build.
-    expect(message).toMatch(/rubrique\.md : champ « category »/);
+    expect(message).toMatch(/rubrique\.md\n {2}- champ « category »/);
     // So are files whose name cannot be an address, which would otherwise wait for the loader.
     expect(message).toMatch(/Mauvais nom\.md\n {2}- nom de fichier : « Mauvais nom » doit être en minuscules/);
+    // With the name npm run new would make of the same words.
+    expect(message).toContain("mots séparés par des tirets ; renommez-le en mauvais-nom.md");
+    expect(message).toContain(
+      "« !!! » doit être en minuscules sans accents, mots séparés par des tirets ; donnez-lui un nom",
+    );
     expect(message).toMatch(/double\.md\n {2}- slug en double « double » : déjà utilisé par .*double\.md/);
-    expect(message).toMatch(/^6 articles à corriger :/);
+    expect(message).toMatch(/^7 articles à corriger :/);
     expect(message).not.toContain("un-article.md");
     expect(message).not.toContain("_notes");
     expect(message).not.toContain("photo.jpg");

@@ -46,7 +46,7 @@ describe("article front matter", () => {
     ["tags", [`IA "générative`]],
   ])("refuses a quotation that the field %s does not close", (field, value) => {
     expect(problems({ ...valid, [field]: value })).toMatch(
-      new RegExp(`content/articles/x\\.md : champ « ${field}(?:\\.0)? » : citation non fermée`),
+      new RegExp(`content/articles/x\\.md\\n {2}- champ « ${field} »(?:, 1re étiquette)? : citation non fermée`),
     );
   });
 
@@ -85,7 +85,12 @@ describe("article front matter", () => {
   it.each([
     ["missing title", { ...valid, title: undefined }, "title", "obligatoire"],
     ["empty standfirst", { ...valid, description: "  " }, "description", "vide"],
-    ["unknown category", { ...valid, category: "sport" }, "category", "catégorie inconnue « sport »"],
+    [
+      "unknown category",
+      { ...valid, category: "sport" },
+      "category",
+      "rubrique inconnue « sport » : choisissez International, Économie, Tech",
+    ],
     ["category that is not a name", { ...valid, category: 3 }, "category", "doit être un nom de rubrique"],
     ["impossible date", { ...valid, date: "2021-02-29" }, "date", "impossible ou mal formée"],
     [
@@ -95,24 +100,56 @@ describe("article front matter", () => {
       "n’existe pas à Paris : cette nuit-là, les horloges passent de 2 h à 3 h (heure d’été). Écrivez l’heure qu’elles affichent, « 2021-03-28T03:15 »",
     ],
     ["image without alt", { ...valid, image: "/img/a.jpg" }, "imageAlt", "obligatoire quand il y a une image"],
-    ["updated before date", { ...valid, updated: "2020-01-01" }, "updated", "précède"],
-    ["unknown field", { ...valid, catgory: "tech" }, "front matter", "champ inconnu : catgory"],
+    [
+      "updated before date, both dates given",
+      { ...valid, date: "2020-10-12T08:30", updated: "2020-10-12" },
+      "updated",
+      "la date de mise à jour (updated), le 12\u00a0octobre 2020 à 0\u00a0h, précède la date de publication (date), le 12\u00a0octobre 2020 à 8\u00a0h\u00a030",
+    ],
+    ["unknown field", { ...valid, catgory: "tech" }, "en-tête", "champ inconnu : catgory"],
     [
       "a field named in French",
       { ...valid, categorie: "tech" },
-      "front matter",
+      "en-tête",
       "champ inconnu : categorie (écrivez category) ; les champs sont title, description, date, updated, category, tags, author, image, imageAlt, draft",
     ],
     [
       "a field named in French, with its accents and capitals",
       { ...valid, Étiquettes: ["IA"] },
-      "front matter",
+      "en-tête",
       "champ inconnu : Étiquettes (écrivez tags) ; les champs sont title, description, date, updated, category, tags, author, image, imageAlt, draft",
     ],
     ["a title too long", { ...valid, title: "x".repeat(207) }, "title", "le titre fait 207 caractères, 200 au plus"],
     ["draft not a boolean", { ...valid, draft: "oui" }, "draft", "true ou false"],
     ["tags not a list", { ...valid, tags: "IA" }, "tags", "liste, par exemple : tags: [Tencent, Chine]"],
-    ["a tag without a letter", { ...valid, tags: ["IA", "🤖"] }, "tags.1", "« 🤖 » n’a ni lettre ni chiffre"],
+    [
+      "a tag without a letter",
+      { ...valid, tags: ["IA", "🤖"] },
+      "tags",
+      "2e étiquette : « 🤖 » n’a ni lettre ni chiffre",
+    ],
+    [
+      "a tag that is a lone #, shown as typed",
+      { ...valid, tags: ["#"] },
+      "tags",
+      "1re étiquette : « # » n’a ni lettre",
+    ],
+    [
+      "a standfirst longer than two sentences",
+      { ...valid, description: "Une phrase de chapô un peu longue. ".repeat(12) },
+      "description",
+      "le chapô fait 419 caractères, 300 au plus : une ou deux phrases",
+    ],
+    [
+      "a date written the French way",
+      { ...valid, date: "12/10/2020" },
+      "date",
+      "mal formée : « 12/10/2020 » ; écrivez 2020-10-12 (",
+    ],
+    ["a date in words", { ...valid, date: "1er octobre 2020" }, "date", "écrivez 2020-10-01 ("],
+    ["an hour of one digit", { ...valid, date: "2026-11-20T4:20" }, "date", "écrivez 2026-11-20T04:20 ("],
+    ["an hour written 14h30", { ...valid, date: "2026-11-20 14h30" }, "date", "écrivez 2026-11-20T14:30 ("],
+    ["a French date and hour", { ...valid, date: "20/11/2026 à 9h" }, "date", "écrivez 2026-11-20T09:00 ("],
     ["a title YAML read as a number", { ...valid, title: 1984 }, "title", `entre guillemets droits ("1984")`],
     ["an empty standfirst field", { ...valid, description: null }, "description", "le chapô (description) est vide"],
     [
@@ -126,8 +163,17 @@ describe("article front matter", () => {
   ])("rejects %s, naming the file and the field", (_, data, field, message) => {
     const text = problems(data);
     expect(text).toContain("content/articles/x.md");
-    expect(text).toContain(`champ « ${field} »`);
+    expect(text).toContain(field === "en-tête" ? "\n  - en-tête : " : `\n  - champ « ${field} »`);
     expect(text).toContain(message);
+  });
+
+  it("gives no guess for a date that is impossible even when written the French way", () => {
+    expect(problems({ ...valid, date: "31/02/2020" })).toContain("impossible ou mal formée : « 31/02/2020 »");
+    expect(problems({ ...valid, date: "31/02/2020" })).not.toContain("écrivez");
+  });
+
+  it("takes a standfirst of two sentences, as long as the seed article's", () => {
+    expect(problems({ ...valid, description: "Une phrase de chapô. ".repeat(14).trim() })).toBe("");
   });
 
   it("lets a draft keep the template's standfirst", () => {

@@ -1,0 +1,62 @@
+/**
+ * The front-matter date an editor meant, when it is written another way than AAAA-MM-JJ[THH:MM]:
+ * the French way (« 12/10/2020 », « 12 octobre 2020 », « 14h30 »), or with one-digit numbers
+ * (« 2026-11-20T4:20 »). Only for the build's message: the site never guesses a date it publishes.
+ */
+import { withoutAccents } from "./slug.ts";
+
+const MONTHS = [
+  "janvier",
+  "fevrier",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "aout",
+  "septembre",
+  "octobre",
+  "novembre",
+  "decembre",
+];
+const pad = (n: string): string => n.padStart(2, "0");
+
+/** The day: « 2020-1-5 », « 12/10/2020 », « 12.10.2020 », « 1er octobre 2020 »; the rest of the text. */
+function dayOf(text: string): { day: string; rest: string } | undefined {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/.exec(text);
+  if (iso !== null)
+    return { day: `${iso[1] ?? ""}-${pad(iso[2] ?? "")}-${pad(iso[3] ?? "")}`, rest: text.slice(iso[0].length) };
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/.exec(text);
+  if (french !== null) {
+    return {
+      day: `${french[3] ?? ""}-${pad(french[2] ?? "")}-${pad(french[1] ?? "")}`,
+      rest: text.slice(french[0].length),
+    };
+  }
+  const words = /^(?:[a-z]+\.? )?(\d{1,2})(?:er)? ([a-z]+)\.? (\d{4})(?!\d)/.exec(withoutAccents(text).toLowerCase());
+  const month =
+    words === null ? -1 : MONTHS.findIndex((name) => name.startsWith(words[2] ?? "-") && (words[2] ?? "").length >= 3);
+  if (words === null || month === -1) return undefined;
+  return {
+    day: `${words[3] ?? ""}-${pad(String(month + 1))}-${pad(words[1] ?? "")}`,
+    rest: text.slice(words[0].length),
+  };
+}
+
+/** The time after the day: « T4:20 », « 14h30 », « à 14 h », « 14:30:00 »; "" for none, undefined when unreadable. */
+function timeOf(rest: string): string | undefined {
+  if (rest.trim() === "") return "";
+  const time = /^(?:T|\s+(?:à\s+)?|\s*,\s*)(\d{1,2})\s*(?:[:h]\s*(\d{2})?|\s*h)(?::\d{2})?\s*$/i.exec(rest);
+  if (time === null) return undefined;
+  return `T${pad(time[1] ?? "")}:${time[2] ?? "00"}`;
+}
+
+/** The date written as the front matter wants it ("2020-10-12", "2026-11-20T04:20"), or undefined. */
+export function meantDate(value: string): string | undefined {
+  const text = value.trim();
+  const day = dayOf(text);
+  const time = day === undefined ? undefined : timeOf(day.rest);
+  if (day === undefined || time === undefined) return undefined;
+  const meant = `${day.day}${time}`;
+  return meant === text ? undefined : meant;
+}
