@@ -3,7 +3,8 @@
  * rendered (its prose in body-text.ts, its links to the site in link-checks.ts). Each answers the
  * problems an editor must fix, in French, as { field, message }.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import {
   controlCharacterProblems,
   markdownProblems,
@@ -11,7 +12,7 @@ import {
   quotationProblems,
   showsNothing,
 } from "./body-text.ts";
-import { formatDate } from "./dates.ts";
+import { formatDateTime } from "./dates.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { linkProblem, type SiteFacts } from "./link-checks.ts";
 import { fileExtension, IMAGE_TYPES, imageType } from "./image-types.ts";
@@ -64,9 +65,43 @@ function imageTypeProblem(image: string): string | undefined {
 }
 
 function missingFileProblem(address: string, publicDir: string, what = "les images"): string | undefined {
-  return existsSync(publicFile(address, publicDir))
-    ? undefined
-    : `fichier introuvable : public${address} (${what} vont dans public/)`;
+  if (existsSync(publicFile(address, publicDir))) return undefined;
+  const missing = `fichier introuvable : public${address}`;
+  // « /public/images/x.jpg »: the address of a file of public/ starts after it.
+  const inPublic = /^\/public(\/.+)$/.exec(address)?.[1];
+  if (inPublic !== undefined && existsSync(publicFile(inPublic, publicDir))) {
+    return `${missing} ; retirez /public du début : écrivez ${inPublic} (l’adresse d’un fichier de public/ commence après public)`;
+  }
+  const other = otherCase(address, publicDir);
+  if (other !== undefined) {
+    return `${missing} ; vouliez-vous dire ${other} ? Les majuscules comptent dans une adresse : écrivez le nom exactement comme celui du fichier`;
+  }
+  return `${missing} (${what} vont dans public/)`;
+}
+
+/** The address of a file of public/ whose path differs from `address` only by letter case, if there is one. */
+function otherCase(address: string, publicDir: string): string | undefined {
+  let dir = publicDir;
+  let found = "";
+  let path: string;
+  try {
+    path = decodeURIComponent(address.split(/[?#]/)[0] ?? "");
+  } catch {
+    return undefined;
+  }
+  for (const part of path.split("/").filter((p) => p !== "")) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return undefined;
+    }
+    const name = names.find((n) => n === part) ?? names.find((n) => n.toLowerCase() === part.toLowerCase());
+    if (name === undefined) return undefined;
+    dir = join(dir, name);
+    found += `/${name}`;
+  }
+  return found === path || found === "" ? undefined : found;
 }
 
 /**
@@ -124,10 +159,10 @@ export function bodyProblems(
   const say = (message: string): void => {
     problems.push({ field: "texte", message });
   };
-  if (body.trim() === "") say("le texte de l’article est vide : écrivez-le sous le front matter (après la ligne ---)");
+  if (body.trim() === "") say("le texte de l’article est vide : écrivez-le sous l’en-tête (après sa ligne --- de fin)");
   else if (showsNothing(html)) {
     say(
-      `le texte de l’article ne montre rien aux lecteurs (des commentaires <!-- … -->, des définitions de liens ou des balises vides)${NBSP}: écrivez-le sous le front matter (après la ligne ---)`,
+      `le texte de l’article ne montre rien aux lecteurs (des commentaires <!-- … -->, des définitions de liens ou des balises vides)${NBSP}: écrivez-le sous l’en-tête (après sa ligne --- de fin)`,
     );
   } else if (body.includes(TEMPLATE_BODY)) say("le texte est encore celui du modèle de npm run new : remplacez-le");
   for (const problem of controlCharacterProblems(body)) say(problem);
@@ -211,7 +246,7 @@ export function dateProblems(date: Date, updated: Date | undefined, now: Date): 
   return [
     {
       field: "updated",
-      message: `la date de mise à jour (updated) est dans le futur : « ${formatDate(updated)} » ; un article se met à jour après coup`,
+      message: `la date de mise à jour (updated), le ${formatDateTime(updated)}, est dans le futur : ce build a lieu le ${formatDateTime(now)} ; datez la mise à jour du moment où vous l’avez faite, au plus tard maintenant`,
     },
   ];
 }

@@ -63,6 +63,12 @@ function around(text: string, at: number, end = at + 1, before = 40): string {
 }
 
 /**
+ * A passage quoted in a message on a line of its own, under the problem's line (an « Article invalide »
+ * item): between guillemets, its own lone « or » would be lost among them.
+ */
+const passage = (text: string): string => `\n      ${text}`;
+
+/**
  * Quotation marks of a paragraph that do not pair: a « no » closes (a " left open) or a » no «
  * opens. A quotation does not run over paragraphs: smartypants pairs the quotes of one only.
  */
@@ -73,13 +79,13 @@ export function quotationProblems(text: string): string[] {
     if (mark === "«") open.push(index);
     else if (open.pop() === undefined) {
       problems.push(
-        `guillemet fermant sans citation ouverte dans ${inGuillemets(around(text, index))}${NBSP}: aucun « ne l’ouvre dans son paragraphe${NNBSP}; écrivez le guillemet droit " qui ouvre la citation avant ses premiers mots, ou retirez le »`,
+        `guillemet fermant (») sans citation ouverte${NBSP}: aucun guillemet ouvrant («) ne lui répond dans son paragraphe${NNBSP}; écrivez le guillemet droit " qui ouvre la citation avant ses premiers mots, ou retirez le guillemet fermant. Le passage${NBSP}:${passage(around(text, index))}`,
       );
     }
   }
   for (const index of open) {
     problems.push(
-      `citation non fermée dans ${inGuillemets(around(text, index))}${NBSP}: aucun » ne ferme son « dans le paragraphe${NNBSP}; écrivez le guillemet droit " qui la ferme après ses derniers mots (une citation sur plusieurs paragraphes se ferme à la fin de chacun)`,
+      `citation non fermée${NBSP}: aucun guillemet fermant (») ne répond au guillemet ouvrant («) dans son paragraphe${NNBSP}; écrivez le guillemet droit " qui la ferme après ses derniers mots (une citation sur plusieurs paragraphes se ferme à la fin de chacun). Le passage${NBSP}:${passage(around(text, index))}`,
     );
   }
   return problems;

@@ -59,7 +59,16 @@ describe("imageFileProblem", () => {
     ["https://exemple.fr/a.jpg", "adresse externe"],
     ["//cdn.exemple.fr/a.jpg", "adresse externe"],
     ["images/photo.jpg", "doit commencer par /"],
-    ["/images/absente.jpg", "fichier introuvable : public/images/absente.jpg"],
+    ["/images/absente.jpg", "fichier introuvable : public/images/absente.jpg (les images vont dans public/)"],
+    [
+      "/images/Photo.JPG",
+      "fichier introuvable : public/images/Photo.JPG ; vouliez-vous dire /images/photo.jpg ? Les majuscules comptent",
+    ],
+    ["/Images/schema.svg", "vouliez-vous dire /images/schema.svg ?"],
+    [
+      "/public/images/photo.jpg",
+      "fichier introuvable : public/public/images/photo.jpg ; retirez /public du début : écrivez /images/photo.jpg",
+    ],
     ["/images/photo.heic", "(.heic) n’est pas un format d’image que le site sert"],
     ["/rss.css", "«\u202f/rss.css\u202f» (.css) n’est pas un format d’image"],
     ["/images/photo", "(sans extension) n’est pas un format d’image"],
@@ -128,12 +137,12 @@ describe("bodyProblems", () => {
     [
       "an unclosed quotation",
       'Il a dit "bonjour. Puis plus rien.',
-      "citation non fermée dans «\u202fIl a dit «\u202fbonjour. Puis plus rien.\u202f»\u00a0: aucun » ne ferme",
+      'citation non fermée\u00a0: aucun guillemet fermant (») ne répond au guillemet ouvrant («) dans son paragraphe\u202f; écrivez le guillemet droit " qui la ferme après ses derniers mots (une citation sur plusieurs paragraphes se ferme à la fin de chacun). Le passage\u00a0:\n      Il a dit «\u202fbonjour. Puis plus rien.',
     ],
     [
       "a closing mark that closes nothing",
       'Il a dit bonjour" puis plus rien.',
-      "guillemet fermant sans citation ouverte dans «\u202fIl a dit bonjour\u202f» puis plus rien.\u202f»",
+      'guillemet fermant (») sans citation ouverte\u00a0: aucun guillemet ouvrant («) ne lui répond dans son paragraphe\u202f; écrivez le guillemet droit " qui ouvre la citation avant ses premiers mots, ou retirez le guillemet fermant. Le passage\u00a0:\n      Il a dit bonjour\u202f» puis plus rien.',
     ],
     ["a footnote call with no note", "Une note[^2] absente.", "l’appel de note «\u202f[^2]\u202f» n’a pas de note"],
     [
@@ -157,8 +166,10 @@ describe("bodyProblems", () => {
 
   it("refuses a quotation that runs over two paragraphs, in each of them", async () => {
     expect(await rendered('"Premier paragraphe.\n\nSecond paragraphe."')).toEqual([
-      expect.stringContaining("citation non fermée dans «\u202f«\u202fPremier paragraphe.\u202f»"),
-      expect.stringContaining("guillemet fermant sans citation ouverte dans «\u202fSecond paragraphe.\u202f»\u202f»"),
+      expect.stringMatching(/^texte : citation non fermée.*\n {6}«\u202fPremier paragraphe\.$/),
+      expect.stringMatching(
+        /^texte : guillemet fermant \(»\) sans citation ouverte.*\n {6}Second paragraphe\.\u202f»$/,
+      ),
     ]);
   });
 
@@ -259,6 +270,11 @@ describe("bodyProblems", () => {
       "/articles/programme/",
       "mène à un article programmé pour le 12\u00a0janvier 2031 à 17\u00a0h\u00a020, après celui-ci (1er\u00a0juin 2026 à 8\u00a0h)",
     ],
+    [
+      "an article scheduled after this one, with the date to give this one",
+      "/articles/programme/",
+      "datez cet article au plus tôt le 12\u00a0janvier 2031 à 17\u00a0h\u00a020",
+    ],
     ["a path without its first slash", "articles/tencent-et-ant-group/", "écrivez /articles/tencent-et-ant-group/"],
     ["a path up from the article's page", "../tencent-et-ant-group/", "il mène à /articles/tencent-et-ant-group/"],
     ["a path up twice, with a fragment", "../../categorie/tech/#x", "il mène à /categorie/tech/#x"],
@@ -320,7 +336,9 @@ describe("dateProblems", () => {
     expect(dateProblems(new Date("2026-05-01"), new Date("2099-01-01"), now)).toEqual([
       expect.objectContaining({
         field: "updated",
-        message: expect.stringContaining("« 1er\u00a0janvier 2099 »") as string,
+        message: expect.stringContaining(
+          "la date de mise à jour (updated), le 1er\u00a0janvier 2099 à 1\u00a0h, est dans le futur : ce build a lieu le 1er\u00a0juin 2026 à 12\u00a0h",
+        ) as string,
       }),
     ]);
   });
