@@ -68,7 +68,7 @@ const cases: Case[] = [
     "a title typed with a colon and no quotes",
     "deux-points.md",
     base.replace("title: Titre", "title: Titre : sous-titre"),
-    ["front matter YAML illisible", "s’écrit entre guillemets droits"],
+    ["en-tête illisible", "s’écrit entre guillemets droits"],
   ),
   oneFile("a category that is not a name", "rubrique-nombre.md", base.replace("category: tech", "category: 3"), [
     "champ « category »",
@@ -127,20 +127,31 @@ const cases: Case[] = [
       "« /categorie/sport/ » mène à une rubrique qui n’existe pas",
       "aucun fichier nexiste-pas.md",
       "l’image « /favicon.svg » n’a pas de texte alternatif",
-      "citation non fermée dans « Il a dit « bonjour. Puis plus rien[^2]. »",
+      "citation non fermée\u00a0: aucun guillemet fermant (») ne répond au guillemet ouvrant («)",
+      "Le passage\u00a0:\n      Il a dit « bonjour. Puis plus rien[^2].",
       "l’appel de note « [^2] » n’a pas de note",
       "commentaire.md",
       "le texte de l’article ne montre rien aux lecteurs",
     ].map(spaced),
   },
   {
-    name: "two broken articles, reported together",
+    name: "three broken articles, reported together, a « # » in a list on its own line and a no-break space read as a space",
     files: {
       "sans-titre.md": withFields(base.replace("title: Titre\n", "")),
-      "date-fausse.md": withFields(base.replace("2021-05-04", "2021-02-30")),
+      "date-fausse.md": withFields(base.replace("2021-05-04", "12/10/2020")),
+      "grok.md": withFields(
+        `${base.replace("title: Titre", "title:\u00a0Titre")}\ntags: [Elon Musk, X (ex-Twitter), #Grok]\ndraft: false`,
+      ),
     },
     file: "sans-titre.md",
-    expect: ["2 articles à corriger", "date-fausse.md", "champ « title »", "champ « date »"],
+    expect: [
+      "3 articles à corriger",
+      "date-fausse.md",
+      "grok.md\n  - champ « tags », ligne 6 : « #Grok » commence par « # »",
+      '"#Grok" s’écrit entre guillemets droits : tags: [Elon Musk, X (ex-Twitter), "#Grok"]',
+      "champ « title » : le titre (title) est obligatoire",
+      "champ « date » : la date de publication (date) est mal formée : « 12/10/2020 » ; écrivez 2020-10-12",
+    ],
   },
 ];
 
