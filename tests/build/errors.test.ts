@@ -46,7 +46,7 @@ const cases: Case[] = [
   ]),
   oneFile("an unknown category", "mauvaise-rubrique.md", base.replace("category: tech", "category: sport"), [
     "champ « category »",
-    "catégorie inconnue « sport »",
+    "rubrique inconnue « sport » : choisissez International,",
   ]),
   oneFile("an impossible date", "date-impossible.md", base.replace("2021-05-04", "2021-02-29"), [
     "champ « date »",
