@@ -180,7 +180,8 @@ describe("inch marks and elided years", () => {
   });
 });
 
-describe("article bodies (the site's Markdown processor)", () => {
+// The first render builds the whole pipeline (Shiki's grammars included): seconds on a loaded machine.
+describe("article bodies (the site's Markdown processor)", { timeout: 20_000 }, () => {
   const render = async (md: string): Promise<string> => {
     const renderer = await markdownProcessor.createRenderer({ syntaxHighlight: false });
     return (await renderer.render(md)).code;
