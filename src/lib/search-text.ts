@@ -71,14 +71,21 @@ export function trimExcerptEnd(text: string): string {
   return text.replace(/ [«(]\s*…$/, " …");
 }
 
+const SPELLING = "Vérifiez l’orthographe, ou essayez un autre mot.";
+
 /** What the search page says about a search, as the reader sees it. */
 export interface SearchSummary {
   /** The search, named before the page's own title: "« Tencent » (rubrique Tech)", "Rubrique Tech, année 2025". */
   title: string;
-  /** The count once the index has answered: "3 résultats pour « Tencent »", "Aucun article (année 2025).". */
-  found: (total: number) => string;
+  /**
+   * The count once the index has answered: "3 résultats pour « Tencent »", "Aucun article (année 2025).";
+   * `missing`, the words the index does not hold (search-match.ts), for none.
+   */
+  found: (total: number, missing?: readonly string[]) => string;
   /** The count after « Afficher plus »: "20 résultats affichés sur 63 pour « Tencent »". */
   shown: (shown: number, total: number) => string;
+  /** The button that shows the next results: « Afficher plus de résultats », or « d’articles » for a list. */
+  more: string;
 }
 
 /**
@@ -99,18 +106,30 @@ export function searchSummary({ q, rubrique, annee }: SearchRequest): SearchSumm
       found: (total) => (total === 0 ? `Aucun article${where}.` : `${frenchCount(total, "article")}${about}`),
       shown: (shown, total) =>
         `${frenchCount(shown, "article affiché", "articles affichés")} sur ${frenchNumber(total)}${about}`,
+      more: "Afficher plus d’articles",
     };
   }
-  const about = ` pour ${inGuillemets(q)}${where}`;
+  // The words as results show text: « l'Arcep » typed with a straight apostrophe is « l’Arcep ».
+  const words = inGuillemets(fromSearchIndex(q));
+  const about = ` pour ${words}${where}`;
   // The words may be right and the filters what empties the list.
   const advice =
-    within.length === 0
-      ? "Vérifiez l’orthographe, ou essayez un autre mot."
-      : "Essayez dans toutes les rubriques et toutes les années, ou avec un autre mot.";
+    within.length === 0 ? SPELLING : "Essayez dans toutes les rubriques et toutes les années, ou avec un autre mot.";
   return {
-    title: `${inGuillemets(q)}${where}`,
-    found: (total) => (total === 0 ? `Aucun résultat${about}. ${advice}` : `${frenchCount(total, "résultat")}${about}`),
+    title: `${words}${where}`,
+    found: (total, missing = []) => {
+      if (total > 0) return `${frenchCount(total, "résultat")}${about}`;
+      if (missing.length === 0) return `Aucun résultat${about}. ${advice}`;
+      // Of several words, which ones no article holds (the others alone would have results).
+      const absent = missing.map((word) => inGuillemets(fromSearchIndex(word))).join(", ");
+      const which =
+        missing.length === q.split(/\s+/u).length
+          ? ""
+          : `\u00a0: ${absent} ${missing.length > 1 ? "ne sont" : "n’est"} dans aucun article`;
+      return `Aucun résultat${about}${which}. ${SPELLING}`;
+    },
     shown: (shown, total) =>
       `${frenchCount(shown, "résultat affiché", "résultats affichés")} sur ${frenchNumber(total)}${about}`,
+    more: "Afficher plus de résultats",
   };
 }

@@ -87,9 +87,29 @@ describe("the sentences of a search", () => {
     expect(section.shown(20, 63)).toBe(
       "20\u00a0articles affichés sur 63 (rubrique Économie), du plus récent au plus ancien",
     );
+    expect(section.more).toBe("Afficher plus d’articles");
     const both = summary({ rubrique: "Tech", annee: "2025" });
     expect(both.title).toBe("Rubrique Tech, année 2025");
     expect(both.found(2)).toBe("2\u00a0articles (rubrique Tech, année 2025), du plus récent au plus ancien");
     expect(summary({ annee: "2025" }).title).toBe("Année 2025");
+  });
+
+  it("shows words typed with a straight apostrophe with the typographic one, as results do", () => {
+    const said = summary({ q: "l'Arcep" });
+    expect(said.title).toBe("«\u202fl’Arcep\u202f»");
+    expect(said.found(2)).toBe("2\u00a0résultats pour «\u202fl’Arcep\u202f»");
+    expect(said.more).toBe("Afficher plus de résultats");
+  });
+
+  it("says which word no article holds, and that the spelling is the matter even with filters", () => {
+    expect(summary({ q: "allibaba" }).found(0, ["allibaba"])).toBe(
+      "Aucun résultat pour «\u202fallibaba\u202f». Vérifiez l’orthographe, ou essayez un autre mot.",
+    );
+    expect(summary({ q: "allibaba orange", rubrique: "Tech" }).found(0, ["allibaba"])).toBe(
+      "Aucun résultat pour «\u202fallibaba orange\u202f» (rubrique Tech)\u00a0: «\u202fallibaba\u202f» n’est dans aucun article. Vérifiez l’orthographe, ou essayez un autre mot.",
+    );
+    expect(summary({ q: "qu'il tencnet orange" }).found(0, ["qu'il", "tencnet"])).toBe(
+      "Aucun résultat pour «\u202fqu’il tencnet orange\u202f»\u00a0: «\u202fqu’il\u202f», «\u202ftencnet\u202f» ne sont dans aucun article. Vérifiez l’orthographe, ou essayez un autre mot.",
+    );
   });
 });
