@@ -15,11 +15,15 @@ import {
   trimExcerptStart,
   type SearchSummary,
 } from "../lib/search-text.ts";
+import { wordsNotFound } from "../lib/search-match.ts";
 import { searchRequestOf, searchScriptUrl, searchUrl, type SearchRequest } from "../lib/search-urls.ts";
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  content: string;
+  /** Where the matched words are in `content`, counted in words. */
+  locations: number[];
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
@@ -83,13 +87,24 @@ function excerptParagraph(html: string): HTMLParagraphElement {
   return excerpt;
 }
 
-/** Fills the search form from the URL at once, then wires it once the index is loaded. */
-export async function startSearch(): Promise<void> {
+/** What Pagefind matched in a result, for wordsNotFound: the words at its matches, its title and tags. */
+const matchedWords = ({ content, locations, meta }: PagefindResultData): string[] => {
+  const words = content.split(/\s+/u);
+  return [...locations.map((at) => words[at] ?? ""), ...Object.values(meta).join(" ").split(/\s+/u)];
+};
+
+/**
+ * Fills the search form from the URL and wires it at once; the index loads meanwhile (seconds on a slow
+ * phone), and a search sent before it is ready waits for it.
+ */
+export function startSearch(): void {
   const form = document.querySelector<HTMLFormElement>("form[data-search]");
   const list = document.querySelector<HTMLOListElement>("[data-results]");
   const count = document.querySelector<HTMLElement>("[data-count]");
   const more = document.querySelector<HTMLButtonElement>("[data-more]");
   const noJs = document.querySelector<HTMLElement>("[data-no-js]");
+  // The header's field, which shows the words searched too.
+  const header = document.querySelector<HTMLInputElement>("header input[name=q]");
   if (form === null || list === null || count === null || more === null) return;
   const input = form.elements.namedItem("q");
   const category = form.elements.namedItem("rubrique");
@@ -101,37 +116,60 @@ export async function startSearch(): Promise<void> {
   )
     return;
 
-  // Before the index loads (seconds on a slow phone): JavaScript runs, so the notice saying it is off would be
-  // wrong, and a shared URL's words show in the field at once, unless the reader has already typed or chosen.
+  // JavaScript runs, so the notice saying it is off would be wrong (browsers without @media (scripting) show
+  // it), and a shared URL's words show in the field at once, unless the reader has already typed or chosen.
   if (noJs !== null) noJs.hidden = true;
   const shared = searchRequestOf(location.search);
   if (input.value === "") input.value = shared.q;
   if (category.value === "") category.value = shared.rubrique;
   if (year.value === "") year.value = shared.annee;
+  // Back from a result: as many results as were shown, and where the reader was (pagehide below), even when
+  // the browser did not keep the page; the browser would scroll before the results are there.
+  let back = (history.state ?? {}) as { shown?: number; y?: number };
+  history.scrollRestoration = "manual";
 
-  let pagefind: Pagefind;
-  try {
-    // Loaded at run time from the built site, so that no other page ever downloads it.
-    pagefind = (await import(/* @vite-ignore */ searchScriptUrl())) as Pagefind;
-    // "…" where an excerpt cuts into the article's text.
-    await pagefind.options({ excerptLength: 24, excerptEllipsis: "…" });
-  } catch {
-    count.textContent = "La recherche est indisponible pour le moment. Parcourez les rubriques ou les archives.";
-    return;
-  }
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Writes the count, which screen readers announce (role="status"): while the reader types, only once the
+   * typing pauses, not at each letter's results.
+   */
+  const say = (text: string, typing = false): void => {
+    clearTimeout(quiet);
+    if (typing) {
+      quiet = setTimeout(() => {
+        say(text);
+      }, 600);
+    } else count.textContent = text;
+  };
+
+  let ready = false;
+  const loading = (async (): Promise<Pagefind | undefined> => {
+    try {
+      // Loaded at run time from the built site, so that no other page ever downloads it.
+      const pagefind = (await import(/* @vite-ignore */ searchScriptUrl())) as Pagefind;
+      // "…" where an excerpt cuts into the article's text.
+      await pagefind.options({ excerptLength: 24, excerptEllipsis: "…" });
+      return pagefind;
+    } catch {
+      say("La recherche est indisponible pour le moment. Parcourez les rubriques ou les archives.");
+      return undefined;
+    } finally {
+      ready = true;
+    }
+  })();
   let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;
   // What the count says of the search shown (search-text.ts).
   let summary: SearchSummary | undefined;
   // « Afficher plus » pressed again before its results came: the same ones would be drawn twice.
-  let loading = false;
+  let busy = false;
   const pageTitle = document.title;
 
-  /** Draws the next results; after « Afficher plus » (`further`), says how many show and focuses the first new one. */
-  const showMore = async (further = false): Promise<void> => {
+  /** Draws the next results (`upTo` of them); after « Afficher plus » (`further`), says how many show and focuses the first new one. */
+  const showMore = async (further = false, upTo = PAGE): Promise<void> => {
     const mine = generation;
-    const batch = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
+    const batch = await Promise.all(results.slice(shown, shown + upTo).map((r) => r.data()));
     if (mine !== generation) return;
     let firstLink: HTMLAnchorElement | undefined;
     for (const data of batch) {
@@ -141,14 +179,14 @@ export async function startSearch(): Promise<void> {
     }
     shown += batch.length;
     if (further && summary !== undefined) {
-      count.textContent = summary.shown(shown, results.length);
+      say(summary.shown(shown, results.length));
       // Before the button hides (after the last results): the focus would fall to the page.
       firstLink?.focus();
     }
     more.hidden = shown >= results.length;
   };
 
-  const run = async (): Promise<void> => {
+  const run = async (typing = false): Promise<void> => {
     const mine = ++generation;
     const request: SearchRequest = { q: input.value.trim(), rubrique: category.value, annee: year.value };
     const filters: Record<string, string> = {};
@@ -158,38 +196,52 @@ export async function startSearch(): Promise<void> {
     const url = new URL(searchUrl(request), location.href);
     url.hash = location.hash;
     history.replaceState(null, "", url);
+    if (header !== null) header.value = request.q;
     // The page's title names the search: "« Tencent » (rubrique Tech) — Rechercher — Digimedia", or without a word
     // "Rubrique Tech — Rechercher — Digimedia"; the page's own title again once the form is emptied.
     const asked = searchSummary(request);
     document.title = asked === undefined ? pageTitle : `${asked.title}${TITLE_SEPARATOR}${pageTitle}`;
     if (asked === undefined) {
       list.replaceChildren();
-      count.textContent = "";
+      say("");
       more.hidden = true;
       return;
     }
+    // A shared link on a slow phone: the index takes seconds, and an empty page would read as no result.
+    if (!ready) say("Recherche en cours…");
+    const pagefind = await loading;
+    if (pagefind === undefined || mine !== generation) return;
     const found =
       request.q === ""
         ? await pagefind.search(null, { filters, sort: { date: "desc" } })
         : await pagefind.search(request.q, { filters });
     if (mine !== generation || found === null) return;
-    results = found.results;
+    // A word the index does not hold matched its short words instead (search-match.ts): no result.
+    const first = request.q === "" ? undefined : await found.results[0]?.data();
+    if (mine !== generation) return;
+    const missing = first === undefined ? [] : wordsNotFound(request.q, matchedWords(first));
+    results = missing.length > 0 ? [] : found.results;
     shown = 0;
     summary = asked;
     list.replaceChildren();
-    count.textContent = asked.found(results.length);
-    await showMore();
+    say(asked.found(results.length, missing), typing);
+    more.textContent = asked.more;
+    await showMore(false, Math.max(back.shown ?? 0, PAGE));
+    if (shown > PAGE) say(asked.shown(shown, results.length));
+    if (back.y !== undefined) scrollTo(0, back.y);
+    back = {};
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), 200);
+    timer = setTimeout(() => void run(true), 200);
   });
   category.addEventListener("change", () => void run());
   year.addEventListener("change", () => void run());
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(timer);
     // The focus goes to the count (tabindex="-1"), which a screen reader reads, and Tab leads on to the results; on a
     // phone the keyboard closes, and the answer comes into view: below the filters it was off-screen. An empty form
     // has no answer: the focus stays.
@@ -199,9 +251,12 @@ export async function startSearch(): Promise<void> {
     });
   });
   more.addEventListener("click", () => {
-    if (loading) return;
-    loading = true;
-    void showMore(true).finally(() => (loading = false));
+    if (busy) return;
+    busy = true;
+    void showMore(true).finally(() => (busy = false));
   });
-  if (input.value !== "" || category.value !== "" || year.value !== "") await run();
+  addEventListener("pagehide", () => {
+    history.replaceState({ shown, y: scrollY }, "");
+  });
+  if (input.value !== "" || category.value !== "" || year.value !== "") void run();
 }
