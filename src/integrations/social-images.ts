@@ -3,29 +3,14 @@
  * removes the cards a kept dist/ holds from earlier builds that this one did not make
  * (a deleted or unpublished article).
  */
-import { linkSync, mkdirSync, readdirSync, rmSync, statSync, copyFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { buildCards, closeBuildCards, openBuildCards } from "../lib/build-cards.ts";
 import { frenchCount } from "../lib/french-numbers.ts";
 import { SOCIAL_IMAGE_FOLDER as FOLDER, siteImageUrl } from "../lib/urls.ts";
-
-/**
- * `to` becomes the drawn file `from`: a hard link (no copy; the cache and dist/ are one disk),
- * a copy where linking fails. Nothing to do when it already is that file.
- */
-function place(from: string, to: string): void {
-  const source = statSync(from);
-  const target = statSync(to, { throwIfNoEntry: false });
-  if (target?.ino === source.ino && target.dev === source.dev) return;
-  rmSync(to, { force: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
+import { placeFile } from "./place-file.ts";
 
 /** Astro integration writing the article social images at the end of the build. */
 export function socialImages(): AstroIntegration {
@@ -41,7 +26,7 @@ export function socialImages(): AstroIntegration {
         if (cards === undefined) return;
         const clientDir = fileURLToPath(dir);
         mkdirSync(join(clientDir, FOLDER), { recursive: true });
-        for (const [url, drawn] of cards) place(await drawn, join(clientDir, url));
+        for (const [url, drawn] of cards) placeFile(await drawn, join(clientDir, url));
         const stale = readdirSync(join(clientDir, FOLDER))
           .map((name) => `${FOLDER}/${name}`)
           .filter((url) => !cards.has(url) && url !== siteImageUrl());
