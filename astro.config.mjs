@@ -12,6 +12,7 @@ import { staticHeaders } from "./src/integrations/headers.ts";
 import { devPreview } from "./src/integrations/dev-preview.ts";
 import { pruneStalePages } from "./src/integrations/prune.ts";
 import { socialImages } from "./src/integrations/social-images.ts";
+import { photoCopies } from "./src/integrations/photo-copies.ts";
 
 // Every article file's front matter, read once for the sitemap (each page's lastmod, the sections with
 // an article). It is the first look at the articles: files that cannot be read stop the build with the
@@ -71,6 +72,7 @@ export default defineConfig({
     },
     devPreview(),
     socialImages(),
+    photoCopies(),
     staticHeaders(),
     sitemap({
       filter: (page) => (inSitemap ??= sitemapFilter(articleFiles, buildTime()))(page),

@@ -55,8 +55,11 @@ export const SITE = {
   url: process.env["SITE_URL"] ?? "https://www.digimedia.fr",
   /** The articles' folder; CONTENT_DIR builds the site from another one (a generated corpus, a test fixture). */
   contentDir: process.env["CONTENT_DIR"] ?? "content/articles",
-  /** The site's own files (photos, favicon), served as they are; astro.config.mjs gives it to Astro. */
-  publicDir: "public",
+  /**
+   * The site's own files (photos, favicon), served as they are (photos with smaller copies besides);
+   * astro.config.mjs gives it to Astro. PUBLIC_DIR replaces it for a test build (a fixture's photos).
+   */
+  publicDir: process.env["PUBLIC_DIR"] ?? "public",
   lang: "fr",
   locale: "fr-FR",
   /** Every date is shown, grouped and archived in Paris time, whatever the build machine's zone. */

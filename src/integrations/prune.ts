@@ -6,9 +6,10 @@
  * left empty, a tag no longer used, a feed or a sitemap no longer written, a file deleted from
  * public/) is removed here, so nothing stale is ever served; and so are the scripts and styles of
  * earlier builds (hashed names in _astro/: every build writes all of its own again, so those it
- * did not write are older than it). The article social images (og/) and the search index
- * (pagefind/) have their own owners: social-images.ts and search-index.ts. A dist/ that holds the
- * build of another content folder is emptied before the build, and only a build (claimOutDir, out-dir.ts).
+ * did not write are older than it). The article social images (og/), the photo copies (_photos/)
+ * and the search index (pagefind/) have their own owners: social-images.ts, photo-copies.ts and
+ * search-index.ts. A dist/ that holds the build of another content folder is emptied before the
+ * build, and only a build (claimOutDir, out-dir.ts).
  */
 import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
@@ -17,6 +18,7 @@ import type { AstroIntegration } from "astro";
 import { claimOutDir } from "../lib/out-dir.ts";
 import { frenchCount } from "../lib/french-numbers.ts";
 import { SEARCH_INDEX_FOLDER, SOCIAL_IMAGE_FOLDER } from "../lib/urls.ts";
+import { PHOTO_COPY_FOLDER } from "../lib/photo-copies.ts";
 import { messageOf } from "../lib/errors.ts";
 
 /** What a build made in its client folder, for staleFiles. */
@@ -25,7 +27,7 @@ export interface BuildOutput {
   routeFiles: ReadonlySet<string>;
   /** The files of public/, relative to it with forward slashes: Astro copies them as they are. */
   publicFiles: ReadonlySet<string>;
-  /** Top folders of `clientDir` whose files are someone else's to remove (og, pagefind). */
+  /** Top folders of `clientDir` whose files are someone else's to remove (og, _photos, pagefind). */
   ownedElsewhere: ReadonlySet<string>;
   /** When the build started (ms since the epoch). */
   started: number;
@@ -93,7 +95,7 @@ export function pruneStalePages(): AstroIntegration {
         const stale = staleFiles(clientDir, {
           routeFiles: new Set([...assets.values()].flat().map((url) => fileURLToPath(url))),
           publicFiles: new Set(filesUnder(publicDir)),
-          ownedElsewhere: new Set([SOCIAL_IMAGE_FOLDER.slice(1), SEARCH_INDEX_FOLDER.slice(1)]),
+          ownedElsewhere: new Set([SOCIAL_IMAGE_FOLDER, SEARCH_INDEX_FOLDER, PHOTO_COPY_FOLDER].map((f) => f.slice(1))),
           started,
         });
         for (const file of stale) removeWithEmptyFolders(file, clientDir);

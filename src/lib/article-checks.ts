@@ -18,6 +18,7 @@ import { linkProblem, type SiteFacts } from "./link-checks.ts";
 import { fileExtension, IMAGE_TYPES, imageType } from "./image-types.ts";
 import { photoSize, publicFile } from "./photo-size.ts";
 import { attributeUrl, srcsetCandidates, startTags, type HtmlAttribute } from "./html-tags.ts";
+import { parseCopyUrl } from "./photo-copies.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
 export const TEMPLATE_BODY = "Le texte de l’article, en Markdown.";
@@ -195,8 +196,12 @@ export function bodyProblems(
         const problem = linkProblem(attributeUrl(value), site, published);
         if (problem !== undefined) say(problem);
       } else if (IMAGE_ELEMENTS.has(name) && IMAGE_ATTRIBUTES.has(attribute)) {
-        const urls = attribute === "srcset" ? srcsetCandidates(value).map((c) => c.url) : [value];
-        for (const url of urls.filter((u) => u !== "")) {
+        // The build's copies of a photo (rehype-image-sizes.ts) are checked as the photo they copy.
+        const urls =
+          attribute === "srcset"
+            ? srcsetCandidates(value).map((c) => parseCopyUrl(attributeUrl(c.url))?.source ?? c.url)
+            : [value];
+        for (const url of new Set(urls.filter((u) => u !== ""))) {
           // A video's or a sound's own file may be of any type; its poster and the candidates of a srcset are images.
           const media = attribute === "src" && name !== "img";
           const problem = (media ? mediaFileProblem : imageFileProblem)(attributeUrl(url), publicDir);

@@ -17,6 +17,7 @@ import { formatDateTime } from "./dates.ts";
 import { ArticleError, invalidArticle, parseFrontMatter, readFrontMatter } from "./front-matter.ts";
 import { frenchNumber } from "./french-numbers.ts";
 import { markdownPipelineVersion } from "./markdown.ts";
+import { hasStaleCopies } from "./photo-srcset.ts";
 import { buildTime, isScheduled, type Publishable } from "./publishing.ts";
 import { SLUG_PATTERN, slugify } from "./slug.ts";
 
@@ -230,8 +231,10 @@ export function articlesLoader(base: string): Loader {
       );
       // An article the store keeps unchecked (its front matter as written: a build stopped after saving the store,
       // before taking it out) is read and checked again: Astro's glob loader skips a file it has stored unchanged.
+      // So is an article whose body names copies of a photo since replaced (their names hold its hash: photo-srcset.ts).
       for (const [id, entry] of context.store.entries())
-        if (publishable(entry.data) === undefined) context.store.delete(id);
+        if (publishable(entry.data) === undefined || hasStaleCopies(entry.rendered?.html ?? "", publicDir))
+          context.store.delete(id);
       // Bodies stored by another version of the Markdown pipeline (its code changed since) are rendered again.
       const pipeline = markdownPipelineVersion();
       if (context.meta.get(PIPELINE_META) !== pipeline) {

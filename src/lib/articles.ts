@@ -10,7 +10,9 @@ import type { FeedArticle } from "./feed.ts";
 import type { SocialImageSpec } from "./social-image.ts";
 import { buildSiteIndex, type SiteIndex } from "./listings.ts";
 import { articlePageKey, siteKey } from "./page-keys.ts";
+import { copyUrlsIn, parseCopyUrl, type PhotoCopy, type ResponsivePhoto } from "./photo-copies.ts";
 import { photoSize, type PixelSize } from "./photo-size.ts";
+import { photoSrcset } from "./photo-srcset.ts";
 import { buildTime, previewNewestFirst, publishedNewestFirst } from "./publishing.ts";
 
 /** A published article. */
@@ -49,7 +51,7 @@ export async function listingsKey(): Promise<string> {
 
 /** Cache key of an article's page, for Astro's incremental builds (see page-keys.ts). */
 export async function articlePageCacheKey(article: Article): Promise<string> {
-  return articlePageKey(await listingsKey(), article, photoOf(article)?.size);
+  return articlePageKey(await listingsKey(), article, photoOf(article));
 }
 
 /** An article's photo (front matter `image`, `imageAlt`), with its size read from its file. */
@@ -57,6 +59,8 @@ export interface ArticlePhoto {
   path: string;
   alt: string;
   size: PixelSize | undefined;
+  /** Its smaller copies for the page's <img> (photo-copies.ts); never in a feed, og:image or JSON-LD. */
+  responsive: ResponsivePhoto | undefined;
 }
 
 /** The photo an article shows above its body, if it has one. */
@@ -64,7 +68,19 @@ export function photoOf(article: Article): ArticlePhoto | undefined {
   const { image, imageAlt } = article.data;
   if (image === undefined) return undefined;
   // The schema asks for imageAlt whenever there is an image.
-  return { path: image, alt: imageAlt ?? "", size: photoSize(image, resolve(SITE.publicDir)) };
+  const publicDir = resolve(SITE.publicDir);
+  return {
+    path: image,
+    alt: imageAlt ?? "",
+    size: photoSize(image, publicDir),
+    responsive: photoSrcset(image, publicDir),
+  };
+}
+
+/** The copies of photos an article's page shows: its photo's, then its body's (named by rehype-image-sizes.ts). */
+export function photoCopiesOf(article: Article): PhotoCopy[] {
+  const urls = [...copyUrlsIn(photoOf(article)?.responsive?.srcset ?? ""), ...copyUrlsIn(article.rendered?.html ?? "")];
+  return urls.flatMap((url) => parseCopyUrl(url) ?? []);
 }
 
 /** The configured category with this slug. */

@@ -13,6 +13,8 @@ export interface BuildCaches {
   socialImages: string;
   /** The copies of article pages the search index reads (src/lib/search-index.ts). */
   searchCopies: string;
+  /** The smaller copies of the photos the pages show (src/lib/photo-resize.ts). */
+  photoCopies: string;
 }
 
 /** The name of `contentDir`'s caches and builds (default: the site's own articles). */
@@ -27,11 +29,12 @@ export function buildCaches(root: string, contentDir = process.env["CONTENT_DIR"
     astro: join(root, "node_modules/.astro", key),
     socialImages: join(root, "node_modules/.cache/digimedia-og", key),
     searchCopies: join(root, "node_modules/.cache/digimedia-search", key),
+    photoCopies: join(root, "node_modules/.cache/digimedia-photos", key),
   };
 }
 
 /** Removes every cache of a build of `contentDir` (a cold build follows). */
 export function clearBuildCaches(root: string, contentDir?: string): void {
-  const { astro, socialImages, searchCopies } = buildCaches(root, contentDir);
-  for (const cache of [astro, socialImages, searchCopies]) rmSync(cache, { recursive: true, force: true });
+  const { astro, socialImages, searchCopies, photoCopies } = buildCaches(root, contentDir);
+  for (const cache of [astro, socialImages, searchCopies, photoCopies]) rmSync(cache, { recursive: true, force: true });
 }

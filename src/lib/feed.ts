@@ -3,13 +3,14 @@
  * RFC 822 dates, dc:creator, an updated article's atom:updated, the image its page shares
  * (media:content), the channel's language, image, ttl and self link; and the full content as
  * the page shows it (the standfirst, the editor's photo, the body), its URLs absolute (resolved
- * against each article's address).
+ * against each article's address), each photo by its one address (without the page's smaller copies).
  */
 import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
 import { isoDateTime, rfc822 } from "./dates.ts";
 import { articleImage, type Photo } from "./seo.ts";
 import { replaceTags } from "./html-tags.ts";
+import { copyUrlsIn } from "./photo-copies.ts";
 import { TABLE_BOX_CLASS } from "./rehype-tables.ts";
 import { absolutizeUrls, escapeXml } from "./xml.ts";
 import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl, LOGO } from "./urls.ts";
@@ -111,6 +112,19 @@ function plainTables(html: string): string {
   return html.replace(TABLE_BOX, "$1");
 }
 
+/** The srcset and sizes the build gives a photo of the body (rehype-image-sizes.ts), with the space before each. */
+const COPY_ATTRIBUTES = /\s(?:srcset|sizes)="[^"]*"/g;
+
+/**
+ * Photos by their one address: a feed reader shows an item at its own width, and some would fetch a
+ * copy by a srcset the page's layout chose. An editor's own srcset (no copy of the build) stays.
+ */
+function singlePhotos(html: string): string {
+  return replaceTags(html, (name, tag) =>
+    name === "img" && copyUrlsIn(tag).length > 0 ? tag.replace(COPY_ATTRIBUTES, "") : tag,
+  );
+}
+
 /** Media RSS's media:content for the image an article's page shares (its og:image). */
 function mediaContent(a: FeedArticle, base: string): string {
   const image = articleImage(a.id, a.photo);
@@ -161,7 +175,7 @@ export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions
         link,
         // RSS's description is HTML: "<div>" in a standfirst is text, not an element a reader would hide.
         description: escapeXml(a.description),
-        content: absolutizeUrls(plainTables(plainCodeBlocks(fullText(a))), link),
+        content: absolutizeUrls(singlePhotos(plainTables(plainCodeBlocks(fullText(a)))), link),
         categories: [a.categoryLabel, ...a.tags],
         customData: [
           `<pubDate>${rfc822(a.date)}</pubDate>`,

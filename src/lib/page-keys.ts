@@ -35,11 +35,19 @@ export function siteKey(settings: unknown, articles: readonly KeyedArticle[]): s
   return hex(hash);
 }
 
+/** What a key reads of an article's photo: its size and the srcset of its copies, named by its bytes' hash. */
+export interface KeyedPhoto {
+  size: PixelSize | undefined;
+  responsive?: { srcset: string } | undefined;
+}
+
 /**
  * Key of an article's page: the listings' key, the article's body, as written and as rendered, and the
- * size of its photo as read from the file (the page writes it in the <img>, and shares a photo only when large).
+ * size of its photo as read from the file (the page writes it in the <img>, and shares a photo only when
+ * large) with its copies (a photo replaced by another of the same size gets new ones).
  */
-export function articlePageKey(site: string, article: KeyedArticle, photoSize?: PixelSize): string {
+export function articlePageKey(site: string, article: KeyedArticle, photo?: KeyedPhoto): string {
+  const photoSize = photo?.size;
   return hex(
     createHash("sha256")
       .update(site)
@@ -48,6 +56,8 @@ export function articlePageKey(site: string, article: KeyedArticle, photoSize?: 
       .update("\0")
       .update(article.rendered?.html ?? "")
       .update("\0")
-      .update(photoSize === undefined ? "" : `${String(photoSize.width)}×${String(photoSize.height)}`),
+      .update(photoSize === undefined ? "" : `${String(photoSize.width)}×${String(photoSize.height)}`)
+      .update("\0")
+      .update(photo?.responsive?.srcset ?? ""),
   );
 }

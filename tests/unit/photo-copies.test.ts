@@ -1,0 +1,214 @@
+/**
+ * The smaller copies of photos: their widths, their names, the srcset and sizes of a page's <img>
+ * (photo-copies.ts, photo-srcset.ts, rehype-image-sizes.ts), and what feeds, keys and caches make of them.
+ */
+import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Element, Root } from "hast";
+import { describe, expect, it } from "vitest";
+import { bodyProblems } from "../../src/lib/article-checks.ts";
+import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
+import { articlePageKey } from "../../src/lib/page-keys.ts";
+import {
+  copyOf,
+  copyUrlsIn,
+  copyWidths,
+  parseCopyUrl,
+  PHOTO_SIZES,
+  photoCopies,
+  responsivePhoto,
+} from "../../src/lib/photo-copies.ts";
+import { hasStaleCopies, photoSrcset } from "../../src/lib/photo-srcset.ts";
+import rehypeImageSizes from "../../src/lib/rehype-image-sizes.ts";
+import { jpegHeader, pngFile } from "../image-files.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
+
+const publicDir = temporaryFolder("public-");
+mkdirSync(join(publicDir, "images"));
+const write = (address: string, data: string | Buffer, later = 0): void => {
+  writeFileSync(join(publicDir, address), data);
+  // Another modification time, as a later save has (the file system may round a quick one to the same).
+  if (later > 0) utimesSync(join(publicDir, address), new Date(), new Date(Date.now() + later));
+};
+
+describe("copyWidths", () => {
+  it.each([
+    [4000, [480, 800, 1200, 1600]],
+    [2400, [480, 800, 1200, 1600]],
+    [1600, [480, 800, 1200]],
+    [1000, [480, 800]],
+    [481, [480]],
+    [480, []],
+    [64, []],
+  ])("makes copies of a photo %i pixels wide at %j", (width, widths) => {
+    expect(copyWidths(width)).toEqual(widths);
+  });
+});
+
+describe("copy names", () => {
+  it("put the photo's path, the hash of its bytes and the width in the build's own folder", () => {
+    expect(copyOf("/images/photo.jpg", "1a2b3c4d", 800).url).toBe("/_photos/images/photo-1a2b3c4d-800.jpg");
+    expect(copyOf("/images/carte.PNG?v=2", "00ff00ff", 480).url).toBe("/_photos/images/carte-00ff00ff-480.PNG");
+  });
+
+  it("escape what a srcset cannot hold as such (spaces, commas, accents), and read back the same", () => {
+    const copy = copyOf("/images/été%202024,%20Paris.webp", "1a2b3c4d", 1200);
+    expect(copy.url).toBe("/_photos/images/%C3%A9t%C3%A9%202024%2C%20Paris-1a2b3c4d-1200.webp");
+    expect(copy.source).toBe("/images/été 2024, Paris.webp");
+    expect(parseCopyUrl(copy.url)).toEqual(copy);
+  });
+
+  it.each([
+    "/images/photo-1a2b3c4d-800.jpg",
+    "/_photos/images/photo.jpg",
+    "/_photos/images/photo-1a2b3c4d-640.jpg",
+    "/_photos/images/logo-1a2b3c4d-800.svg",
+    "/_photos/images/photo-1A2B3C4D-800.jpg",
+  ])("are not read in %s, no copy the build makes", (url) => {
+    expect(parseCopyUrl(url)).toBeUndefined();
+  });
+});
+
+describe("responsivePhoto", () => {
+  it("lists the copies, then the photo at its own width, with the width of the article's column", () => {
+    expect(responsivePhoto("/images/photo.jpg", "1a2b3c4d", 2400)).toEqual({
+      srcset:
+        "/_photos/images/photo-1a2b3c4d-480.jpg 480w, /_photos/images/photo-1a2b3c4d-800.jpg 800w, " +
+        "/_photos/images/photo-1a2b3c4d-1200.jpg 1200w, /_photos/images/photo-1a2b3c4d-1600.jpg 1600w, " +
+        "/images/photo.jpg 2400w",
+      sizes: "(min-width: 42rem) 40rem, calc(100vw - 2rem)",
+    });
+    expect(PHOTO_SIZES).toBe("(min-width: 42rem) 40rem, calc(100vw - 2rem)");
+  });
+
+  it("gives nothing to a photo without copies: too narrow, or a format the build does not resize", () => {
+    expect(responsivePhoto("/images/vignette.jpg", "1a2b3c4d", 480)).toBeUndefined();
+    for (const format of ["svg", "gif", "avif"])
+      expect(responsivePhoto(`/images/x.${format}`, "1a2b3c4d", 3000)).toBeUndefined();
+    expect(photoCopies("/images/x.png", "1a2b3c4d", 900).map((c) => c.url)).toEqual([
+      "/_photos/images/x-1a2b3c4d-480.png",
+      "/_photos/images/x-1a2b3c4d-800.png",
+    ]);
+  });
+});
+
+describe("photoSrcset", () => {
+  it("names new copies once a photo is replaced, even by one of the same size", () => {
+    write("images/remplacee.jpg", jpegHeader(2400, 1600));
+    const before = photoSrcset("/images/remplacee.jpg", publicDir);
+    expect(before?.srcset).toMatch(/^\/_photos\/images\/remplacee-[0-9a-f]{8}-480\.jpg 480w, /);
+    expect(photoSrcset("/images/remplacee.jpg", publicDir)).toEqual(before);
+    write("images/remplacee.jpg", Buffer.concat([jpegHeader(2400, 1600), Buffer.from("autre")]), 5000);
+    const after = photoSrcset("/images/remplacee.jpg", publicDir);
+    expect(after?.srcset).toMatch(/ \/images\/remplacee\.jpg 2400w$/);
+    expect(after?.srcset).not.toBe(before?.srcset);
+  });
+
+  it("counts a photo turned by its EXIF orientation at the width a browser shows", () => {
+    write("images/portrait.jpg", jpegHeader(4000, 1000, 6));
+    expect(photoSrcset("/images/portrait.jpg", publicDir)?.srcset).toMatch(
+      /-800\.jpg 800w, \/images\/portrait\.jpg 1000w$/,
+    );
+  });
+
+  it("gives nothing for a missing file or one that is no image", () => {
+    write("images/page.jpg", "<!doctype html><title>404</title>");
+    expect(photoSrcset("/images/absente.jpg", publicDir)).toBeUndefined();
+    expect(photoSrcset("/images/page.jpg", publicDir)).toBeUndefined();
+  });
+});
+
+describe("the body's images (rehype-image-sizes.ts)", () => {
+  const image = (properties: Element["properties"]): Element["properties"] => {
+    const tree: Root = {
+      type: "root",
+      children: [{ type: "element", tagName: "img", properties: { alt: "", ...properties }, children: [] }],
+    };
+    rehypeImageSizes(publicDir)(tree);
+    return (tree.children[0] as Element).properties;
+  };
+
+  it("get the copies of a photo, with the width it takes in the column", () => {
+    write("images/large.png", pngFile(1000, 10));
+    expect(image({ src: "/images/large.png" })).toEqual({
+      src: "/images/large.png",
+      alt: "",
+      width: 1000,
+      height: 10,
+      srcSet: photoSrcset("/images/large.png", publicDir)?.srcset,
+      sizes: PHOTO_SIZES,
+      loading: "lazy",
+      decoding: "async",
+    });
+  });
+
+  it("get none when the photo is small, or sized by the editor", () => {
+    write("images/petite.png", pngFile(300, 10));
+    expect(image({ src: "/images/petite.png" })).not.toHaveProperty("srcSet");
+    expect(image({ src: "/images/large.png", width: 200 })).not.toHaveProperty("srcSet");
+  });
+});
+
+describe("copies outside the page", () => {
+  const copies = responsivePhoto("/images/photo.jpg", "1a2b3c4d", 2400);
+  const html = `<p><img src="/images/photo.jpg" alt="" width="2400" height="1600" srcset="${copies?.srcset ?? ""}" sizes="${copies?.sizes ?? ""}" loading="lazy"></p><p><img src="/images/a.png" alt="" srcset="/images/a-2x.png 2x"></p>`;
+
+  it("are left out of a feed: its readers get the photo's one absolute address", () => {
+    const article: FeedArticle = {
+      id: "x",
+      title: "T",
+      description: "D",
+      date: new Date("2021-05-03T08:00:00Z"),
+      updated: undefined,
+      author: "La rédaction",
+      categoryLabel: "Tech",
+      tags: [],
+      photo: undefined,
+      html,
+    };
+    const spec = { title: "Digimedia", description: "d", feedPath: "/rss.xml", pagePath: "/", articles: [article] };
+    const [item] = feedOptions(spec, "https://x.fr").items as { content: string }[];
+    expect(item?.content).toContain(
+      '<img src="https://x.fr/images/photo.jpg" alt="" width="2400" height="1600" loading="lazy">',
+    );
+    expect(copyUrlsIn(item?.content ?? "")).toEqual([]);
+    // An editor's own srcset stays, its addresses absolute.
+    expect(item?.content).toContain('srcset="https://x.fr/images/a-2x.png 2x"');
+  });
+
+  it("count in an article page's cache key: a photo replaced by another of the same size renders it again", () => {
+    const article = { id: "x", data: {}, body: "b" };
+    const size = { width: 2400, height: 1600 };
+    const other = responsivePhoto("/images/photo.jpg", "99999999", 2400);
+    expect(articlePageKey("s", article, { size, responsive: copies })).not.toBe(
+      articlePageKey("s", article, { size, responsive: other }),
+    );
+  });
+});
+
+describe("a body kept from an earlier build", () => {
+  it("is stale once a photo it names copies of is replaced, not before; an editor's own srcset is the editor's", () => {
+    write("images/gardee.png", pngFile(2000, 10));
+    const copies = photoSrcset("/images/gardee.png", publicDir);
+    const html = `<img src="/images/gardee.png" alt="" srcset="${copies?.srcset ?? ""}" sizes="${PHOTO_SIZES}">`;
+    expect(hasStaleCopies(html, publicDir)).toBe(false);
+    expect(hasStaleCopies('<img src="/images/gardee.png" alt="" srcset="/images/a.png 2x">', publicDir)).toBe(false);
+    write("images/gardee.png", pngFile(2000, 12), 5000);
+    expect(hasStaleCopies(html, publicDir)).toBe(true);
+  });
+
+  it("passes the build's checks: its copies are checked as the photo they copy", () => {
+    write("images/verifiee.png", pngFile(2000, 10));
+    const site = { publicDir, articles: new Map<string, Date | "draft">(), now: new Date("2026-01-01T00:00:00Z") };
+    const problems = (src: string, srcset: string): string[] =>
+      bodyProblems(
+        "Texte.",
+        { html: `<p>Texte. <img src="${src}" alt="Une photo" srcset="${srcset}"></p>`, headings: [] },
+        site,
+        undefined,
+      ).map((p) => p.message);
+    expect(problems("/images/verifiee.png", photoSrcset("/images/verifiee.png", publicDir)?.srcset ?? "")).toEqual([]);
+    const missing = responsivePhoto("/images/disparue.png", "1a2b3c4d", 2000)?.srcset ?? "";
+    expect(problems("/images/verifiee.png", missing)).toEqual([expect.stringContaining("public/images/disparue.png")]);
+  });
+});
