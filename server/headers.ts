@@ -56,7 +56,13 @@ export const DEFAULT_CACHE_CONTROL = "public, max-age=60, must-revalidate";
  * max-age=31536000"), which a browser may read as stale.
  */
 const CACHE_RULES: readonly { value: string; test: RegExp; patterns: readonly string[] }[] = [
-  { value: "public, max-age=31536000, immutable", test: /^\/_astro\//, patterns: ["/_astro/*"] },
+  // Hashed names: the scripts and styles of a build, the copies of a photo (src/lib/photo-copies.ts; a
+  // replaced photo gets new names).
+  {
+    value: "public, max-age=31536000, immutable",
+    test: /^\/_(?:astro|photos)\//,
+    patterns: ["/_astro/*", "/_photos/*"],
+  },
   {
     value: "public, max-age=86400",
     test: /^\/pagefind\/(?:.+\/.+|[^/]*\.pf_)/,
@@ -70,7 +76,7 @@ const CACHE_RULES: readonly { value: string; test: RegExp; patterns: readonly st
   },
 ];
 
-/** Cache-Control of a static file: hashed assets forever, images and search index a day, feeds briefly. */
+/** Cache-Control of a static file: hashed assets and photo copies forever, images and search index a day, feeds briefly. */
 export function cacheControl(path: string): string {
   return CACHE_RULES.find((rule) => rule.test.test(path))?.value ?? DEFAULT_CACHE_CONTROL;
 }

@@ -6,6 +6,7 @@ import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Element, Root } from "hast";
 import { describe, expect, it } from "vitest";
+import { cacheControl, headersFile } from "../../server/headers.ts";
 import { bodyProblems } from "../../src/lib/article-checks.ts";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
 import { articlePageKey } from "../../src/lib/page-keys.ts";
@@ -183,6 +184,12 @@ describe("copies outside the page", () => {
     expect(articlePageKey("s", article, { size, responsive: copies })).not.toBe(
       articlePageKey("s", article, { size, responsive: other }),
     );
+  });
+
+  it("are cached for ever by browsers, like the scripts of /_astro/", () => {
+    expect(cacheControl("/_photos/images/photo-1a2b3c4d-800.jpg")).toBe("public, max-age=31536000, immutable");
+    expect(cacheControl("/images/photo.jpg")).toBe("public, max-age=86400");
+    expect(headersFile()).toContain("/_photos/*\n  Cache-Control: public, max-age=31536000, immutable");
   });
 });
 
