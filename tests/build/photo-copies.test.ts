@@ -1,0 +1,172 @@
+/**
+ * A site with a camera-sized photo (a real 2400 × 1600 JPEG with EXIF, made here with sharp, in a
+ * public folder of its own: PUBLIC_DIR): its page offers smaller copies that exist in dist at their
+ * width, lighter and without metadata; its feed keeps the one original address; a replaced photo gets
+ * new copies; and the copies' cache never changes the site.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseRssFeed } from "feedsmith";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCaches, clearBuildCaches } from "../../src/lib/build-caches.ts";
+import { srcsetCandidates } from "../../src/lib/html-tags.ts";
+import { temporaryFolder } from "../temporary-folder.ts";
+import { buildEnv, projectRoot } from "./astro.ts";
+import { listFiles, page } from "./dist.ts";
+
+const outDir = "dist-photo-copies";
+const root = join(projectRoot, outDir, "client");
+const site = "https://www.digimedia.fr";
+const contentDir = temporaryFolder("digimedia-photos-content-");
+const publicDir = temporaryFolder("digimedia-photos-public-");
+
+/** A photo as a camera writes it: noisy pixels (so sizes are a photo's), EXIF with a GPS position. */
+async function cameraPhoto(width: number, height: number, seed: number, orientation = 1): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = (Math.imul(i + seed, 2654435761) >>> 24) & 0xff;
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .withMetadata({ orientation })
+    .withExif({
+      IFD0: { Make: "Appareil", Model: "Photo 1", Copyright: "Digimedia" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 24/1", GPSLongitudeRef: "E", GPSLongitude: "2/1 21/1 8/1" },
+    })
+    .toBuffer();
+}
+
+const article = `---
+title: Un article avec une grande photo
+description: Une photo d’appareil, et d’autres dans le texte.
+date: 2021-05-03
+category: tech
+image: /images/grande.jpg
+imageAlt: Une grande photo
+---
+
+Le texte, puis une photo prise téléphone debout.
+
+![Une photo tournée](/images/tournee.jpg)
+
+<img src="/images/grande.jpg" alt="La même, écrite en HTML">
+`;
+
+/** Builds the site (caches and dist kept unless `cold`) and returns every file of dist/client with its bytes' length and hash. */
+function build(cold = false): Map<string, string> {
+  if (cold) {
+    clearBuildCaches(projectRoot, contentDir);
+    rmSync(join(projectRoot, outDir), { recursive: true, force: true });
+  }
+  const result = spawnSync(process.execPath, [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "build"], {
+    cwd: projectRoot,
+    env: buildEnv(contentDir, `./${outDir}`, { PUBLIC_DIR: publicDir, BUILD_NOW: "2026-06-01T00:00:00+02:00" }),
+    encoding: "utf8",
+  });
+  if (result.status !== 0)
+    throw new Error(`La construction a échoué :\n${result.stdout.slice(-3000)}\n${result.stderr}`);
+  return new Map(listFiles(root).map((file) => [file, readFileSync(join(root, file)).toString("base64")]));
+}
+
+/** The candidates of an <img>'s srcset on the article's page, by its alt text. */
+function srcsetOf(alt: string): { url: string; descriptor: string }[] {
+  const img = page(root, "/articles/avec-photo/").querySelector(`img[alt="${alt}"]`);
+  return srcsetCandidates(img?.getAttribute("srcset") ?? "");
+}
+
+beforeAll(async () => {
+  cpSync(join(projectRoot, "public"), publicDir, { recursive: true });
+  mkdirSync(join(publicDir, "images"));
+  writeFileSync(join(publicDir, "images/grande.jpg"), await cameraPhoto(2400, 1600, 1));
+  // Stored 1000 × 1500 and turned a quarter by its EXIF orientation: shown 1500 × 1000.
+  writeFileSync(join(publicDir, "images/tournee.jpg"), await cameraPhoto(1000, 1500, 2, 6));
+  writeFileSync(join(contentDir, "avec-photo.md"), article);
+});
+
+afterAll(() => {
+  clearBuildCaches(projectRoot, contentDir);
+  rmSync(join(projectRoot, outDir), { recursive: true, force: true });
+});
+
+describe("a photo wider than a phone", () => {
+  let cold = new Map<string, string>();
+  beforeAll(() => {
+    cold = build(true);
+  });
+
+  it("is offered in smaller copies that exist in dist, at their width, lighter, without EXIF", async () => {
+    const hero = page(root, "/articles/avec-photo/").querySelector("img.hero");
+    expect(hero?.attributes).toMatchObject({
+      src: "/images/grande.jpg",
+      width: "2400",
+      height: "1600",
+      fetchpriority: "high",
+      sizes: "(min-width: 42rem) 40rem, calc(100vw - 2rem)",
+    });
+    const candidates = srcsetOf("Une grande photo");
+    expect(candidates.map((c) => c.descriptor)).toEqual(["480w", "800w", "1200w", "1600w", "2400w"]);
+    expect(candidates.at(-1)?.url).toBe("/images/grande.jpg");
+    const original = statSync(join(publicDir, "images/grande.jpg")).size;
+    for (const { url, descriptor } of candidates.slice(0, -1)) {
+      expect(url).toMatch(/^\/_photos\/images\/grande-[0-9a-f]{8}-\d+\.jpg$/);
+      const file = join(root, url);
+      const { width, height, exif, format } = await sharp(file).metadata();
+      expect({ width: `${String(width)}w`, height, exif, format }).toEqual({
+        width: descriptor,
+        height: Math.round((width * 1600) / 2400),
+        exif: undefined,
+        format: "jpeg",
+      });
+      expect(statSync(file).size).toBeLessThan(original / 2);
+    }
+  });
+
+  it("is turned as its EXIF says, in the body too; an editor's HTML <img> keeps its own attributes", async () => {
+    const candidates = srcsetOf("Une photo tournée");
+    expect(candidates.map((c) => c.descriptor)).toEqual(["480w", "800w", "1200w", "1500w"]);
+    const copy = await sharp(join(root, candidates[1]?.url ?? "")).metadata();
+    expect([copy.width, copy.height, copy.orientation]).toEqual([800, 533, undefined]);
+    const img = page(root, "/articles/avec-photo/").querySelector('img[alt="Une photo tournée"]');
+    expect(img?.attributes).toMatchObject({ width: "1500", height: "1000", loading: "lazy" });
+    const written = page(root, "/articles/avec-photo/").querySelector('img[alt="La même, écrite en HTML"]');
+    expect(written?.attributes).toEqual({ src: "/images/grande.jpg", alt: "La même, écrite en HTML" });
+  });
+
+  it("keeps its one original address in feeds, og:image and JSON-LD, never the copies", () => {
+    for (const feed of ["rss.xml", "categorie/tech/rss.xml"]) {
+      const xml = readFileSync(join(root, feed), "utf8");
+      const [item] = parseRssFeed(xml).items ?? [];
+      expect(item?.content?.encoded).toContain(
+        `<img src="${site}/images/grande.jpg" alt="Une grande photo" width="2400" height="1600">`,
+      );
+      expect(item?.media?.contents?.[0]?.url).toBe(`${site}/images/grande.jpg`);
+      expect(xml).not.toMatch(/srcset|sizes=|_photos/);
+    }
+    const head = page(root, "/articles/avec-photo/");
+    expect(head.querySelector('meta[property="og:image"]')?.getAttribute("content")).toBe(`${site}/images/grande.jpg`);
+    const jsonLd = head.querySelectorAll('script[type="application/ld+json"]').map((s) => s.text);
+    expect(jsonLd.join("")).toContain(`"${site}/images/grande.jpg"`);
+    expect(jsonLd.join("")).not.toContain("_photos");
+  });
+
+  it("gives the same site from its cache of copies, or without it", () => {
+    expect(build()).toEqual(cold);
+    rmSync(buildCaches(projectRoot, contentDir).photoCopies, { recursive: true, force: true });
+    expect(build()).toEqual(cold);
+  });
+
+  it("gets new copies once replaced, even by a photo of the same size; the old ones leave dist", async () => {
+    const before = [...srcsetOf("Une grande photo"), ...srcsetOf("Une photo tournée")].map((c) => c.url);
+    writeFileSync(join(publicDir, "images/grande.jpg"), await cameraPhoto(2400, 1600, 3));
+    writeFileSync(join(publicDir, "images/tournee.jpg"), await cameraPhoto(1000, 1500, 4, 6));
+    const warm = build();
+    const after = [...srcsetOf("Une grande photo"), ...srcsetOf("Une photo tournée")].map((c) => c.url);
+    expect(after).toHaveLength(before.length);
+    // Every copy has a new address (the photos themselves keep theirs).
+    expect(after.filter((url) => before.includes(url))).toEqual(["/images/grande.jpg", "/images/tournee.jpg"]);
+    expect(listFiles(join(root, "_photos")).map((f) => `/_photos/${f}`)).toEqual(
+      after.filter((url) => url.startsWith("/_photos/")).sort(),
+    );
+    expect(warm).toEqual(build(true));
+  });
+});
