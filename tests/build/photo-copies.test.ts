@@ -14,7 +14,7 @@ import { buildCaches, clearBuildCaches } from "../../src/lib/build-caches.ts";
 import { srcsetCandidates } from "../../src/lib/html-tags.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 import { buildEnv, projectRoot } from "./astro.ts";
-import { listFiles, page } from "./dist.ts";
+import { htmlErrors, listFiles, page, vnuErrors } from "./dist.ts";
 
 const outDir = "dist-photo-copies";
 const root = join(projectRoot, outDir, "client");
@@ -130,6 +130,11 @@ describe("a photo wider than a phone", () => {
     expect(img?.attributes).toMatchObject({ width: "1500", height: "1000", loading: "lazy" });
     const written = page(root, "/articles/avec-photo/").querySelector('img[alt="La même, écrite en HTML"]');
     expect(written?.attributes).toEqual({ src: "/images/grande.jpg", alt: "La même, écrite en HTML" });
+  });
+
+  it("leaves pages that html-validate and the W3C checker accept (srcset with sizes)", async () => {
+    expect(await htmlErrors(root)).toEqual([]);
+    expect(vnuErrors(root, ["articles/avec-photo/index.html"])).toEqual([]);
   });
 
   it("keeps its one original address in feeds, og:image and JSON-LD, never the copies", () => {
