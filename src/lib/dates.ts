@@ -176,6 +176,15 @@ export function formatDateTime(date: Date): string {
   return `${formatDate(date)} à ${String(p.hour)}\u00a0h${p.minute === 0 ? "" : `\u00a0${pad(p.minute)}`}`;
 }
 
+/**
+ * An article's date as its page shows it: with its time when the front matter gave one (« 1er\u00a0décembre 2026
+ * à 4\u00a0h\u00a020 », breaking news), the day alone for a date written without (read as midnight).
+ */
+export function formatPublished(date: Date): string {
+  const p = parisParts(date);
+  return p.hour === 0 && p.minute === 0 ? formatDate(date) : formatDateTime(date);
+}
+
 /** Heading of a month archive: "Octobre 2020". */
 export function formatMonthHeading(year: number, month: number): string {
   return `${sentenceStart(frenchMonth(month))} ${year}`;

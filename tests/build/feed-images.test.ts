@@ -84,6 +84,16 @@ describe("feeds of an article with a photo and an update", () => {
     }
   });
 
+  it("show on the page the time of an update written with one, and the day alone for a date written without", () => {
+    const byline = page(root, "/articles/avec-photo/").querySelector(".byline");
+    expect(byline?.querySelectorAll("time").map((t) => t.text)).toEqual([
+      "3\u00a0mai 2021",
+      "4\u00a0mai 2021 à 9\u00a0h\u00a030",
+    ]);
+    // Copied or read in a reader mode, the byline's parts stay apart.
+    expect(byline?.textContent.replace(/\s+/g, " ")).toMatch(/Publié le 3.mai 2021 Mis à jour/);
+  });
+
   it("leave out the JSON-LD keywords of an article without tags", () => {
     const jsonLd = (path: string): Record<string, unknown> | undefined =>
       page(root, path)

@@ -8,6 +8,7 @@ import {
   ofMonth,
   isoDateTime,
   archiveParts,
+  formatPublished,
   parseParisDate,
   skippedParisTime,
   rfc822,
@@ -114,6 +115,18 @@ describe("frontMatterDate", () => {
   it("is read back as the same minute", () => {
     const date = new Date("2020-03-29T01:30:00Z");
     expect(parseParisDate(frontMatterDate(date))).toEqual(date);
+  });
+});
+
+describe("formatPublished", () => {
+  it("gives an article's time when its front matter has one, the day alone for a date written without", () => {
+    expect(formatPublished(parseParisDate("2026-12-01T04:20") ?? new Date(0))).toBe(
+      "1er\u00a0décembre 2026 à 4\u00a0h\u00a020",
+    );
+    expect(formatPublished(parseParisDate("2026-12-01T14:00") ?? new Date(0))).toBe(
+      "1er\u00a0décembre 2026 à 14\u00a0h",
+    );
+    expect(formatPublished(parseParisDate("2020-10-12") ?? new Date(0))).toBe("12\u00a0octobre 2020");
   });
 });
 
