@@ -11,7 +11,7 @@
  * search-index.ts. A dist/ that holds the build of another content folder is emptied before the
  * build, and only a build (claimOutDir, out-dir.ts).
  */
-import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -20,6 +20,24 @@ import { frenchCount } from "../lib/french-numbers.ts";
 import { SEARCH_INDEX_FOLDER, SOCIAL_IMAGE_FOLDER } from "../lib/urls.ts";
 import { PHOTO_COPY_FOLDER } from "../lib/photo-copies.ts";
 import { messageOf } from "../lib/errors.ts";
+import { findRedirect, parseRedirects } from "../../server/redirects.ts";
+
+/**
+ * What an editor must hear of the article pages a build removed (`removed`, relative to the client folder): an
+ * address already shared now leads to the 404 page, unless public/_redirects (`redirects`, its text) sends it on.
+ */
+export function removedArticleNotices(removed: readonly string[], redirects: string): string[] {
+  const { rules } = parseRedirects(redirects);
+  return removed.flatMap((file) => {
+    const slug = /^articles\/([^/]+)\/index\.html$/.exec(file.split(sep).join("/"))?.[1];
+    if (slug === undefined) return [];
+    const address = `/articles/${slug}/`;
+    if (findRedirect(rules, address) !== undefined) return [];
+    return [
+      `${address} n’est plus publié (article renommé, supprimé ou dépublié)\u00a0: les liens déjà partagés mènent à la page 404. S’il a changé de nom, ajoutez à public/_redirects la ligne «\u202f${address} /articles/<nouveau-nom>/ 301\u202f».`,
+    ];
+  });
+}
 
 /** What a build made in its client folder, for staleFiles. */
 export interface BuildOutput {
@@ -99,6 +117,12 @@ export function pruneStalePages(): AstroIntegration {
           started,
         });
         for (const file of stale) removeWithEmptyFolders(file, clientDir);
+        const redirects = join(publicDir, "_redirects");
+        const notices = removedArticleNotices(
+          stale.map((file) => relative(clientDir, file)),
+          existsSync(redirects) ? readFileSync(redirects, "utf8") : "",
+        );
+        for (const notice of notices) logger.warn(notice);
         if (stale.length > 0)
           logger.info(
             `${frenchCount(stale.length, "fichier retiré", "fichiers retirés")} d’une construction précédente`,

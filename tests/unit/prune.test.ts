@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { staleFiles } from "../../src/integrations/prune.ts";
+import { removedArticleNotices, staleFiles } from "../../src/integrations/prune.ts";
 import { claimOutDir, OUT_DIR_OWNER } from "../../src/lib/out-dir.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
@@ -36,6 +36,16 @@ describe("staleFiles", () => {
       started,
     });
     expect(stale.sort()).toEqual([oldScript, oldFeed, deletedPage, removedFromPublic].sort());
+  });
+});
+
+describe("removedArticleNotices", () => {
+  it("tells of each article page removed that no line of public/_redirects sends on, with the line to write", () => {
+    const removed = ["articles/ancien-nom/index.html", "articles/deja-redirige/index.html", "2020/10/13/index.html"];
+    expect(removedArticleNotices(removed, "/articles/deja-redirige/ /articles/nouveau/ 301\n")).toEqual([
+      "/articles/ancien-nom/ n’est plus publié (article renommé, supprimé ou dépublié)\u00a0: les liens déjà partagés mènent à la page 404. S’il a changé de nom, ajoutez à public/_redirects la ligne «\u202f/articles/ancien-nom/ /articles/<nouveau-nom>/ 301\u202f».",
+    ]);
+    expect(removedArticleNotices(["rss.xml", "_astro/a.js"], "")).toEqual([]);
   });
 });
 
