@@ -96,14 +96,21 @@ export interface ResponsivePhoto {
 }
 
 /**
+ * The widest photo a srcset offers as it is: a camera's original (4,000 pixels, megabytes) is what a screen of
+ * 3 pixels a point would take for the 40rem column, where the 1,600 pixel copy is plenty.
+ */
+export const ORIGINAL_IN_SRCSET_MAX = 2000;
+
+/**
  * The srcset and sizes of the photo at `address` (`width` pixels wide, its bytes hashing to `hash`): its
- * copies, then the photo itself at its own width; undefined when it has no copy (narrower than 480 pixels,
- * an SVG), as the photo alone is then the only choice.
+ * copies, then the photo itself at its own width unless it is wider than ORIGINAL_IN_SRCSET_MAX; undefined
+ * when it has no copy (narrower than 480 pixels, an SVG), as the photo alone is then the only choice.
  */
 export function responsivePhoto(address: string, hash: string, width: number): ResponsivePhoto | undefined {
   const copies = photoCopies(address, hash, width);
   if (copies.length === 0) return undefined;
-  const candidates = [...copies.map((c) => `${c.url} ${String(c.width)}w`), `${address} ${String(width)}w`];
+  const original = width <= ORIGINAL_IN_SRCSET_MAX ? [`${address} ${String(width)}w`] : [];
+  const candidates = [...copies.map((c) => `${c.url} ${String(c.width)}w`), ...original];
   return { srcset: candidates.join(", "), sizes: PHOTO_SIZES };
 }
 

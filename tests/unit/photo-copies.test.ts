@@ -72,14 +72,22 @@ describe("copy names", () => {
 
 describe("responsivePhoto", () => {
   it("lists the copies, then the photo at its own width, with the width of the article's column", () => {
-    expect(responsivePhoto("/images/photo.jpg", "1a2b3c4d", 2400)).toEqual({
+    expect(responsivePhoto("/images/photo.jpg", "1a2b3c4d", 1800)).toEqual({
       srcset:
         "/_photos/images/photo-1a2b3c4d-480.jpg 480w, /_photos/images/photo-1a2b3c4d-800.jpg 800w, " +
         "/_photos/images/photo-1a2b3c4d-1200.jpg 1200w, /_photos/images/photo-1a2b3c4d-1600.jpg 1600w, " +
-        "/images/photo.jpg 2400w",
+        "/images/photo.jpg 1800w",
       sizes: "(min-width: 42rem) 40rem, calc(100vw - 2rem)",
     });
     expect(PHOTO_SIZES).toBe("(min-width: 42rem) 40rem, calc(100vw - 2rem)");
+  });
+
+  it("leaves out a camera's original, wider than 2,000 pixels: a 3× screen would take its megabytes", () => {
+    expect(responsivePhoto("/images/photo.jpg", "1a2b3c4d", 4000)?.srcset).toBe(
+      "/_photos/images/photo-1a2b3c4d-480.jpg 480w, /_photos/images/photo-1a2b3c4d-800.jpg 800w, " +
+        "/_photos/images/photo-1a2b3c4d-1200.jpg 1200w, /_photos/images/photo-1a2b3c4d-1600.jpg 1600w",
+    );
+    expect(responsivePhoto("/images/photo.jpg", "1a2b3c4d", 2000)?.srcset).toMatch(/ \/images\/photo\.jpg 2000w$/);
   });
 
   it("gives nothing to a photo without copies: too narrow, or a format the build does not resize", () => {
@@ -101,7 +109,7 @@ describe("photoSrcset", () => {
     expect(photoSrcset("/images/remplacee.jpg", publicDir)).toEqual(before);
     write("images/remplacee.jpg", Buffer.concat([jpegHeader(2400, 1600), Buffer.from("autre")]), 5000);
     const after = photoSrcset("/images/remplacee.jpg", publicDir);
-    expect(after?.srcset).toMatch(/ \/images\/remplacee\.jpg 2400w$/);
+    expect(after?.srcset).toMatch(/ \/_photos\/images\/remplacee-[0-9a-f]{8}-1600\.jpg 1600w$/);
     expect(after?.srcset).not.toBe(before?.srcset);
   });
 
