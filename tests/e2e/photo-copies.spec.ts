@@ -107,3 +107,12 @@ test.describe("on a 1280 px screen", () => {
     expect(await page.getByAltText("Une grande photo").evaluate((img) => img.getBoundingClientRect().width)).toBe(640);
   });
 });
+
+test.describe("on a 1280 px screen with 3 pixels per point", () => {
+  test.use({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 3 });
+
+  test("the photo comes as the 1600 px copy, never the 2400 px original and its bytes", async ({ page }) => {
+    await page.goto(`${siteUrl}/articles/avec-photo/`);
+    expect(await chosen(page, "Une grande photo")).toMatch(/-1600\.jpg$/);
+  });
+});
