@@ -4,7 +4,7 @@
  * src/lib/build-photos.ts), and removes the copies a kept dist/ holds that this build did not make
  * (a photo replaced or no longer shown).
  */
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -12,22 +12,7 @@ import { buildPhotos, closeBuildPhotos, openBuildPhotos } from "../lib/build-pho
 import { frenchCount } from "../lib/french-numbers.ts";
 import { PHOTO_COPY_FOLDER as FOLDER } from "../lib/photo-copies.ts";
 import { placeFile } from "./place-file.ts";
-
-/** Every file of the copies' folder of `clientDir` (absolute paths). */
-function copyFilesIn(clientDir: string): string[] {
-  const dir = join(clientDir, FOLDER);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** Removes the folders of `dir` left empty, and `dir` itself if it is. */
-function removeEmptyFolders(dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }))
-    if (entry.isDirectory()) removeEmptyFolders(join(dir, entry.name));
-  if (readdirSync(dir).length === 0) rmdirSync(dir);
-}
+import { filesUnder, removeWithEmptyFolders } from "./prune.ts";
 
 /** Astro integration writing the photo copies at the end of the build. */
 export function photoCopies(): AstroIntegration {
@@ -55,9 +40,11 @@ export function photoCopies(): AstroIntegration {
           placeFile(await file, to);
           made.add(to);
         }
-        const stale = copyFilesIn(clientDir).filter((file) => !made.has(file));
-        for (const file of stale) rmSync(file);
-        if (existsSync(join(clientDir, FOLDER))) removeEmptyFolders(join(clientDir, FOLDER));
+        const folder = join(clientDir, FOLDER);
+        const stale = filesUnder(folder)
+          .map((file) => join(folder, file))
+          .filter((file) => !made.has(file));
+        for (const file of stale) removeWithEmptyFolders(file, clientDir);
         if (copies.size === 0 && stale.length === 0) return;
         logger.info(
           frenchCount(copies.size, "copie réduite de photo", "copies réduites de photos") +

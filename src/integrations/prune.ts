@@ -52,7 +52,7 @@ export interface BuildOutput {
 }
 
 /** Every file under `dir`, relative to it with forward slashes. */
-function filesUnder(dir: string): string[] {
+export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -75,7 +75,7 @@ export function staleFiles(clientDir: string, output: BuildOutput): string[] {
 }
 
 /** Removes `file`, then its folders up to `root` while they are left empty (/articles/x/ of a deleted article). */
-function removeWithEmptyFolders(file: string, root: string): void {
+export function removeWithEmptyFolders(file: string, root: string): void {
   rmSync(file);
   for (let dir = dirname(file); dir !== root && readdirSync(dir).length === 0; dir = dirname(dir)) rmdirSync(dir);
 }

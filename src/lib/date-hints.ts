@@ -3,22 +3,11 @@
  * the French way (« 12/10/2020 », « 12 octobre 2020 », « 14h30 »), or with one-digit numbers
  * (« 2026-11-20T4:20 »). Only for the build's message: the site never guesses a date it publishes.
  */
+import { frenchMonth } from "./dates.ts";
 import { withoutAccents } from "./slug.ts";
 
-const MONTHS = [
-  "janvier",
-  "fevrier",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "aout",
-  "septembre",
-  "octobre",
-  "novembre",
-  "decembre",
-];
+/** The month names as compared: « fevrier », « aout », « decembre » (dates.ts names them). */
+const MONTHS = Array.from({ length: 12 }, (_, i) => withoutAccents(frenchMonth(i + 1)));
 const pad = (n: string): string => n.padStart(2, "0");
 
 /** The day: « 2020-1-5 », « 12/10/2020 », « 12.10.2020 », « 1er octobre 2020 »; the rest of the text. */
