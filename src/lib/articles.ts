@@ -59,7 +59,7 @@ export interface ArticlePhoto {
   path: string;
   alt: string;
   size: PixelSize | undefined;
-  /** Its smaller copies for the page's <img> (photo-copies.ts); never in a feed, og:image or JSON-LD. */
+  /** Its smaller copies for the page's <img> (photo-copies.ts); one of them is what the page shares (seo.ts). */
   responsive: ResponsivePhoto | undefined;
 }
 
@@ -79,8 +79,8 @@ export function photoOf(article: Article): ArticlePhoto | undefined {
 
 /** The copies of photos an article's page shows: its photo's, then its body's (named by rehype-image-sizes.ts). */
 export function photoCopiesOf(article: Article): PhotoCopy[] {
-  const urls = [...copyUrlsIn(photoOf(article)?.responsive?.srcset ?? ""), ...copyUrlsIn(article.rendered?.html ?? "")];
-  return urls.flatMap((url) => parseCopyUrl(url) ?? []);
+  const own = photoOf(article)?.responsive?.copies ?? [];
+  return [...own, ...copyUrlsIn(article.rendered?.html ?? "").flatMap((url) => parseCopyUrl(url) ?? [])];
 }
 
 /** The configured category with this slug. */

@@ -3,14 +3,14 @@
  * RFC 822 dates, dc:creator, an updated article's atom:updated, the image its page shares
  * (media:content), the channel's language, image, ttl and self link; and the full content as
  * the page shows it (the standfirst, the editor's photo, the body), its URLs absolute (resolved
- * against each article's address), each photo by its one address (without the page's smaller copies).
+ * against each article's address), each photo by one address (the largest its page offers: singlePhotos).
  */
 import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
 import { isoDateTime, rfc822 } from "./dates.ts";
-import { articleImage, type Photo } from "./seo.ts";
-import { replaceTags } from "./html-tags.ts";
-import { copyUrlsIn } from "./photo-copies.ts";
+import { articleImage, singlePhoto, type Photo } from "./seo.ts";
+import { replaceTags, rewriteAttributes, startTags } from "./html-tags.ts";
+import { copySize, copyUrlsIn, parseCopyUrl, standInCopy, type PhotoCopy } from "./photo-copies.ts";
 import { TABLE_BOX_CLASS } from "./rehype-tables.ts";
 import { absolutizeUrls, escapeXml } from "./xml.ts";
 import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl, LOGO } from "./urls.ts";
@@ -77,7 +77,9 @@ export interface FeedSpec {
  * The full text of an item, as the article's page shows it: the standfirst (already in French
  * typography, as the page prints it) in a paragraph, the editor's photo if there is one, the body.
  */
-function photoAttributes({ path, alt, size }: Photo & { alt: string }): string {
+function photoAttributes(photo: Photo & { alt: string }): string {
+  const { path, size } = singlePhoto(photo);
+  const { alt } = photo;
   const dimensions = size === undefined ? "" : ` width="${String(size.width)}" height="${String(size.height)}"`;
   return `src="${escapeXml(path)}" alt="${escapeXml(alt)}"${dimensions}`;
 }
@@ -116,13 +118,30 @@ function plainTables(html: string): string {
 const COPY_ATTRIBUTES = /\s(?:srcset|sizes)="[^"]*"/g;
 
 /**
- * Photos by their one address: a feed reader shows an item at its own width, and some would fetch a
- * copy by a srcset the page's layout chose. An editor's own srcset (no copy of the build) stays.
+ * Photos by one address: a feed reader shows an item at its own width, and some would fetch a copy by a
+ * srcset the page's layout chose. That address is the largest the srcset offers: the photo itself, or
+ * for a camera's original its widest copy (standInCopy), with that copy's width and height. An editor's
+ * own srcset (no copy of the build) stays.
  */
 function singlePhotos(html: string): string {
-  return replaceTags(html, (name, tag) =>
-    name === "img" && copyUrlsIn(tag).length > 0 ? tag.replace(COPY_ATTRIBUTES, "") : tag,
-  );
+  return replaceTags(html, (name, tag) => {
+    const copies = name === "img" ? copyUrlsIn(tag).flatMap((url) => parseCopyUrl(url) ?? []) : [];
+    if (copies.length === 0) return tag;
+    const single = tag.replace(COPY_ATTRIBUTES, "");
+    const attributes = startTags(tag)[0]?.attributes ?? [];
+    // NaN when missing: no copy stands in, the photo stays.
+    const [width = NaN, height = NaN] = ["width", "height"].map((n) =>
+      Number(attributes.find((a) => a.name === n)?.value),
+    );
+    const copy = standInCopy(copies, width);
+    return copy === undefined || !(height > 0) ? single : withCopy(single, copy, copySize(copy, { width, height }));
+  });
+}
+
+/** An <img> tag showing `copy` (of that size) instead of its photo. */
+function withCopy(tag: string, copy: PhotoCopy, size: { width: number; height: number }): string {
+  const values: Record<string, string> = { src: copy.url, width: String(size.width), height: String(size.height) };
+  return rewriteAttributes(tag, (_name, attribute, value) => values[attribute] ?? value);
 }
 
 /** Media RSS's media:content for the image an article's page shares (its og:image). */

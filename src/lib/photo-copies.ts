@@ -5,6 +5,7 @@
  * gets new addresses, so copies can be cached for ever (server/headers.ts), like the scripts of /_astro/.
  */
 import { fileExtension } from "./image-types.ts";
+import type { PixelSize } from "./photo-size.ts";
 
 /** The folder of the copies in dist/client: the build's own, like /_astro/ (an editor's files live elsewhere). */
 export const PHOTO_COPY_FOLDER = "/_photos";
@@ -93,6 +94,8 @@ export function photoCopies(address: string, hash: string, width: number): Photo
 export interface ResponsivePhoto {
   srcset: string;
   sizes: string;
+  /** The copies the srcset names, smallest first (what the build makes, and what a page may share: seo.ts). */
+  copies: readonly PhotoCopy[];
 }
 
 /**
@@ -111,7 +114,21 @@ export function responsivePhoto(address: string, hash: string, width: number): R
   if (copies.length === 0) return undefined;
   const original = width <= ORIGINAL_IN_SRCSET_MAX ? [`${address} ${String(width)}w`] : [];
   const candidates = [...copies.map((c) => `${c.url} ${String(c.width)}w`), ...original];
-  return { srcset: candidates.join(", "), sizes: PHOTO_SIZES };
+  return { srcset: candidates.join(", "), sizes: PHOTO_SIZES, copies };
+}
+
+/**
+ * The copy that stands for a photo `width` pixels wide where a single image is given (a feed, a shared
+ * link): its widest copy when the photo is too wide to be offered as it is (ORIGINAL_IN_SRCSET_MAX, the
+ * srcset's own rule), else undefined, the photo itself.
+ */
+export function standInCopy(copies: readonly PhotoCopy[], width: number): PhotoCopy | undefined {
+  return width > ORIGINAL_IN_SRCSET_MAX ? copies.at(-1) : undefined;
+}
+
+/** The size of a copy of a photo of `size`: its width, and the height resize keeps in proportion (rounded). */
+export function copySize(copy: PhotoCopy, size: PixelSize): PixelSize {
+  return { width: copy.width, height: Math.round((copy.width * size.height) / size.width) };
 }
 
 /** The addresses of the copies a page's HTML (or a srcset) names, in order, each once. */

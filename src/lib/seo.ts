@@ -2,6 +2,7 @@
 import { SITE } from "../config.ts";
 import { isoDateTime } from "./dates.ts";
 import { imageType } from "./image-types.ts";
+import { copySize, standInCopy, type PhotoCopy } from "./photo-copies.ts";
 import type { PixelSize } from "./photo-size.ts";
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH } from "./social-image.ts";
 import { absoluteUrl, homeUrl, isSocialCard, LOGO, socialImageUrl } from "./urls.ts";
@@ -64,18 +65,31 @@ export function sharedImage(path: string, size?: PixelSize): SharedImage {
 /** Image types that Facebook, X, LinkedIn and WhatsApp show in a shared link's preview (not SVG nor AVIF). */
 const SHAREABLE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/gif"]);
 
-/** An editor's photo: its address on the site, and its size as read from its file. */
+/** An editor's photo: its address on the site, its size as read from its file, and the copies the build makes of it. */
 export interface Photo {
   path: string;
   size: PixelSize | undefined;
+  responsive?: { copies: readonly PhotoCopy[] } | undefined;
 }
 
 /**
- * The image an article's page shares: the editor's photo (front matter `image`) when social networks
- * and feed readers show it large, or else its drawn card (1200×630). Shown large means of a type they
- * show (not SVG nor AVIF) and at least as wide as the card: Google Discover asks 1,200 pixels for
- * `max-image-preview:large`, and networks show a narrower photo small or blurred. The page itself shows
- * the photo whatever its size.
+ * A photo where a single image is given (a feed, a shared link), as its page's srcset would offer it at
+ * most: a camera's original, 4,000 pixels and 10 MB or more, is more than a network takes (Facebook
+ * refuses an image over 8 MB) or a feed reader should download; its 1,600 pixel copy stands for it.
+ */
+export function singlePhoto(photo: Photo): { path: string; size: PixelSize | undefined } {
+  const copy = photo.size === undefined ? undefined : standInCopy(photo.responsive?.copies ?? [], photo.size.width);
+  return copy === undefined || photo.size === undefined
+    ? { path: photo.path, size: photo.size }
+    : { path: copy.url, size: copySize(copy, photo.size) };
+}
+
+/**
+ * The image an article's page shares: the editor's photo (front matter `image`, or its copy: singlePhoto)
+ * when social networks and feed readers show it large, or else its drawn card (1200×630). Shown large
+ * means of a type they show (not SVG nor AVIF) and at least as wide as the card: Google Discover asks
+ * 1,200 pixels for `max-image-preview:large`, and networks show a narrower photo small or blurred. The
+ * page itself shows the photo whatever its size.
  */
 export function articleImage(slug: string, photo: Photo | undefined): SharedImage {
   const type = photo === undefined ? undefined : imageType(photo.path);
@@ -84,7 +98,9 @@ export function articleImage(slug: string, photo: Photo | undefined): SharedImag
     type !== undefined &&
     SHAREABLE_TYPES.has(type) &&
     (photo.size?.width ?? 0) >= SOCIAL_IMAGE_WIDTH;
-  return shareable ? sharedImage(photo.path, photo.size) : sharedImage(socialImageUrl(slug));
+  if (!shareable) return sharedImage(socialImageUrl(slug));
+  const { path, size } = singlePhoto(photo);
+  return sharedImage(path, size);
 }
 
 /** What NewsArticle needs of an article. */

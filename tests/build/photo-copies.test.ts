@@ -1,7 +1,7 @@
 /**
  * A site with a camera-sized photo (a real 2400 × 1600 JPEG with EXIF, made here with sharp, in a
  * public folder of its own: PUBLIC_DIR): its page offers smaller copies that exist in dist at their
- * width, lighter and without metadata; its feed keeps the one original address; a replaced photo gets
+ * width, lighter and without metadata; feeds, og:image and JSON-LD give its 1,600 pixel copy; a replaced photo gets
  * new copies; and the copies' cache never changes the site.
  */
 import { spawnSync } from "node:child_process";
@@ -137,21 +137,37 @@ describe("a photo wider than a phone", () => {
     expect(vnuErrors(root, ["articles/avec-photo/index.html"])).toEqual([]);
   });
 
-  it("keeps its one original address in feeds, og:image and JSON-LD, never the copies", () => {
+  it("is given by its 1,600 pixel copy where one image is given (feeds, og:image, JSON-LD); a photo of 2,000 pixels or less by itself", async () => {
+    const copy = srcsetOf("Une grande photo").at(-1)?.url ?? "";
+    expect(copy).toMatch(/-1600\.jpg$/);
+    // The size written is the copy's own, as its file says.
+    const { width, height } = await sharp(join(root, copy)).metadata();
+    expect([width, height]).toEqual([1600, 1067]);
     for (const feed of ["rss.xml", "categorie/tech/rss.xml"]) {
       const xml = readFileSync(join(root, feed), "utf8");
       const [item] = parseRssFeed(xml).items ?? [];
-      expect(item?.content?.encoded).toContain(
-        `<img src="${site}/images/grande.jpg" alt="Une grande photo" width="2400" height="1600">`,
+      const text = item?.content?.encoded ?? "";
+      expect(text).toContain(`<img src="${site}${copy}" alt="Une grande photo" width="1600" height="1067">`);
+      // 1,500 pixels wide: the page offers the photo itself, and so does the feed, without its copies.
+      expect(text).toMatch(
+        new RegExp(`<img src="${site}/images/tournee\\.jpg" alt="Une photo tournée" width="1500" height="1000"`),
       );
-      expect(item?.media?.contents?.[0]?.url).toBe(`${site}/images/grande.jpg`);
-      expect(xml).not.toMatch(/srcset|sizes=|_photos/);
+      // An editor's HTML <img> is left as written.
+      expect(text).toContain(`<img src="${site}/images/grande.jpg" alt="La même, écrite en HTML">`);
+      expect(item?.media?.contents?.[0]).toMatchObject({ url: `${site}${copy}`, width: 1600, height: 1067 });
+      expect(xml).not.toMatch(/srcset|sizes=/);
     }
     const head = page(root, "/articles/avec-photo/");
-    expect(head.querySelector('meta[property="og:image"]')?.getAttribute("content")).toBe(`${site}/images/grande.jpg`);
+    const meta = (property: string): string | undefined =>
+      head.querySelector(`meta[property="${property}"]`)?.getAttribute("content");
+    expect([meta("og:image"), meta("og:image:width"), meta("og:image:height")]).toEqual([
+      `${site}${copy}`,
+      "1600",
+      "1067",
+    ]);
     const jsonLd = head.querySelectorAll('script[type="application/ld+json"]').map((s) => s.text);
-    expect(jsonLd.join("")).toContain(`"${site}/images/grande.jpg"`);
-    expect(jsonLd.join("")).not.toContain("_photos");
+    expect(jsonLd.join("")).toContain(`"${site}${copy}"`);
+    expect(jsonLd.join("")).not.toContain(`"${site}/images/grande.jpg"`);
   });
 
   it("gives the same site from its cache of copies, or without it", () => {

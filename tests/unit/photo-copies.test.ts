@@ -9,10 +9,10 @@ import { describe, expect, it } from "vitest";
 import { cacheControl, headersFile } from "../../server/headers.ts";
 import { bodyProblems } from "../../src/lib/article-checks.ts";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
+import { articleImage } from "../../src/lib/seo.ts";
 import { articlePageKey } from "../../src/lib/page-keys.ts";
 import {
   copyOf,
-  copyUrlsIn,
   copyWidths,
   parseCopyUrl,
   PHOTO_SIZES,
@@ -72,7 +72,7 @@ describe("copy names", () => {
 
 describe("responsivePhoto", () => {
   it("lists the copies, then the photo at its own width, with the width of the article's column", () => {
-    expect(responsivePhoto("/images/photo.jpg", "1a2b3c4d", 1800)).toEqual({
+    expect(responsivePhoto("/images/photo.jpg", "1a2b3c4d", 1800)).toMatchObject({
       srcset:
         "/_photos/images/photo-1a2b3c4d-480.jpg 480w, /_photos/images/photo-1a2b3c4d-800.jpg 800w, " +
         "/_photos/images/photo-1a2b3c4d-1200.jpg 1200w, /_photos/images/photo-1a2b3c4d-1600.jpg 1600w, " +
@@ -160,29 +160,69 @@ describe("the body's images (rehype-image-sizes.ts)", () => {
 
 describe("copies outside the page", () => {
   const copies = responsivePhoto("/images/photo.jpg", "1a2b3c4d", 2400);
-  const html = `<p><img src="/images/photo.jpg" alt="" width="2400" height="1600" srcset="${copies?.srcset ?? ""}" sizes="${copies?.sizes ?? ""}" loading="lazy"></p><p><img src="/images/a.png" alt="" srcset="/images/a-2x.png 2x"></p>`;
-
-  it("are left out of a feed: its readers get the photo's one absolute address", () => {
-    const article: FeedArticle = {
-      id: "x",
-      title: "T",
-      description: "D",
-      date: new Date("2021-05-03T08:00:00Z"),
-      updated: undefined,
-      author: "La rédaction",
-      categoryLabel: "Tech",
-      tags: [],
-      photo: undefined,
-      html,
+  const offered = responsivePhoto("/images/moyenne.jpg", "5e6f7a8b", 1800);
+  const img = (src: string, size: string, r: typeof copies) =>
+    `<img src="${src}" alt="" ${size} srcset="${r?.srcset ?? ""}" sizes="${r?.sizes ?? ""}" loading="lazy">`;
+  const html =
+    `<p>${img("/images/photo.jpg", 'width="2400" height="1600"', copies)}</p>` +
+    `<p>${img("/images/moyenne.jpg", 'width="1800" height="1200"', offered)}</p>` +
+    `<p><img src="/images/a.png" alt="" srcset="/images/a-2x.png 2x"></p>`;
+  const feedItem = (article: Partial<FeedArticle>): string => {
+    const spec = {
+      title: "Digimedia",
+      description: "d",
+      feedPath: "/rss.xml",
+      pagePath: "/",
+      articles: [
+        {
+          id: "x",
+          title: "T",
+          description: "D",
+          date: new Date("2021-05-03T08:00:00Z"),
+          updated: undefined,
+          author: "La rédaction",
+          categoryLabel: "Tech",
+          tags: [],
+          photo: undefined,
+          html: "",
+          ...article,
+        },
+      ],
     };
-    const spec = { title: "Digimedia", description: "d", feedPath: "/rss.xml", pagePath: "/", articles: [article] };
-    const [item] = feedOptions(spec, "https://x.fr").items as { content: string }[];
-    expect(item?.content).toContain(
-      '<img src="https://x.fr/images/photo.jpg" alt="" width="2400" height="1600" loading="lazy">',
+    const [item] = feedOptions(spec, "https://x.fr").items as { content: string; customData: string }[];
+    return `${item?.content ?? ""}${item?.customData ?? ""}`;
+  };
+
+  it("give a feed one address a photo: the largest its page offers, a camera's original by its 1,600 pixel copy", () => {
+    const item = feedItem({ html });
+    expect(item).toContain(
+      '<img src="https://x.fr/_photos/images/photo-1a2b3c4d-1600.jpg" alt="" width="1600" height="1067" loading="lazy">',
     );
-    expect(copyUrlsIn(item?.content ?? "")).toEqual([]);
+    // 1,800 pixels: the page offers the photo itself at its widest, and so does the feed.
+    expect(item).toContain(
+      '<img src="https://x.fr/images/moyenne.jpg" alt="" width="1800" height="1200" loading="lazy">',
+    );
+    expect(item).not.toMatch(/sizes=|-480\.jpg|-800\.jpg|-1200\.jpg/);
     // An editor's own srcset stays, its addresses absolute.
-    expect(item?.content).toContain('srcset="https://x.fr/images/a-2x.png 2x"');
+    expect(item).toContain('srcset="https://x.fr/images/a-2x.png 2x"');
+  });
+
+  it("stand for the editor's photo atop a feed item and in its media:content, og:image and JSON-LD", () => {
+    const photo = { path: "/images/photo.jpg", alt: "", size: { width: 2400, height: 1600 }, responsive: copies };
+    const item = feedItem({ photo });
+    const copy = "https://x.fr/_photos/images/photo-1a2b3c4d-1600.jpg";
+    expect(item).toContain(`<img src="${copy}" alt="" width="1600" height="1067">`);
+    expect(item).toContain(
+      `<media:content url="${copy}" medium="image" type="image/jpeg" width="1600" height="1067"/>`,
+    );
+    expect(articleImage("x", photo)).toEqual({
+      path: "/_photos/images/photo-1a2b3c4d-1600.jpg",
+      type: "image/jpeg",
+      size: { width: 1600, height: 1067 },
+    });
+    // Offered as it is on its page (2,000 pixels at most), shared as it is.
+    const medium = { path: "/images/moyenne.jpg", size: { width: 1800, height: 1200 }, responsive: offered };
+    expect(articleImage("x", medium).path).toBe("/images/moyenne.jpg");
   });
 
   it("count in an article page's cache key: a photo replaced by another of the same size renders it again", () => {
