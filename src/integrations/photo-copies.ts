@@ -12,7 +12,8 @@ import { buildPhotos, closeBuildPhotos, openBuildPhotos } from "../lib/build-pho
 import { frenchCount } from "../lib/french-numbers.ts";
 import { PHOTO_COPY_FOLDER as FOLDER } from "../lib/photo-copies.ts";
 import { placeFile } from "./place-file.ts";
-import { filesUnder, removeWithEmptyFolders } from "./prune.ts";
+import { PHOTO_COPY_CACHE } from "../lib/photo-resize.ts";
+import { removeFilesExcept } from "./prune.ts";
 
 /** Astro integration writing the photo copies at the end of the build. */
 export function photoCopies(): AstroIntegration {
@@ -40,17 +41,13 @@ export function photoCopies(): AstroIntegration {
           placeFile(await file, to);
           made.add(to);
         }
-        const folder = join(clientDir, FOLDER);
-        const stale = filesUnder(folder)
-          .map((file) => join(folder, file))
-          .filter((file) => !made.has(file));
-        for (const file of stale) removeWithEmptyFolders(file, clientDir);
-        if (copies.size === 0 && stale.length === 0) return;
+        const stale = removeFilesExcept(join(clientDir, FOLDER), made, clientDir);
+        // The cache keeps what this build used: a replaced photo's copies would stay there for ever.
+        removeFilesExcept(PHOTO_COPY_CACHE, new Set(await Promise.all(copies.values())));
+        if (copies.size === 0 && stale === 0) return;
         logger.info(
           frenchCount(copies.size, "copie réduite de photo", "copies réduites de photos") +
-            (stale.length > 0
-              ? `, ${frenchCount(stale.length, "retirée", "retirées")} d’une construction précédente`
-              : ""),
+            (stale > 0 ? `, ${frenchCount(stale, "retirée", "retirées")} d’une construction précédente` : ""),
         );
       },
     },

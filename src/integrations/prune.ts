@@ -80,6 +80,19 @@ export function removeWithEmptyFolders(file: string, root: string): void {
   for (let dir = dirname(file); dir !== root && readdirSync(dir).length === 0; dir = dirname(dir)) rmdirSync(dir);
 }
 
+/**
+ * Removes the files under `folder` that are not in `kept` (absolute paths), with the folders they leave
+ * empty up to `root` (default: `folder` itself); returns how many. A build's own output folder (the copies of
+ * photos, the social images) and the caches they come from, which would otherwise only ever grow.
+ */
+export function removeFilesExcept(folder: string, kept: ReadonlySet<string>, root = folder): number {
+  const stale = filesUnder(folder)
+    .map((file) => join(folder, file))
+    .filter((file) => !kept.has(file));
+  for (const file of stale) removeWithEmptyFolders(file, root);
+  return stale.length;
+}
+
 /** Astro integration that removes the pages and assets a kept dist/ holds from earlier builds. */
 export function pruneStalePages(): AstroIntegration {
   let publicDir = "public";

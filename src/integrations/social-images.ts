@@ -1,7 +1,7 @@
 /**
  * Puts a build's article social images in dist/client/og/ (see src/lib/build-cards.ts), and
  * removes the cards a kept dist/ holds from earlier builds that this one did not make
- * (a deleted or unpublished article).
+ * (a deleted or unpublished article), and those of the cache that it did not use.
  */
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -10,7 +10,9 @@ import type { AstroIntegration } from "astro";
 import { buildCards, closeBuildCards, openBuildCards } from "../lib/build-cards.ts";
 import { frenchCount } from "../lib/french-numbers.ts";
 import { SOCIAL_IMAGE_FOLDER as FOLDER, siteImageUrl } from "../lib/urls.ts";
+import { cacheFileOf, SITE_IMAGE_SPEC, SOCIAL_IMAGE_CACHE } from "../lib/social-image.ts";
 import { placeFile } from "./place-file.ts";
+import { removeFilesExcept } from "./prune.ts";
 
 /** Astro integration writing the article social images at the end of the build. */
 export function socialImages(): AstroIntegration {
@@ -31,6 +33,10 @@ export function socialImages(): AstroIntegration {
           .map((name) => `${FOLDER}/${name}`)
           .filter((url) => !cards.has(url) && url !== siteImageUrl());
         for (const url of stale) rmSync(join(clientDir, url));
+        // The cache keeps what this build used (and the site's own image): an edited title's old card
+        // would stay there for ever, and every card at each change of the drawing.
+        const used = await Promise.all(cards.values());
+        removeFilesExcept(SOCIAL_IMAGE_CACHE, new Set([...used, cacheFileOf(SITE_IMAGE_SPEC, SOCIAL_IMAGE_CACHE)]));
         closeBuildCards();
         logger.info(
           frenchCount(cards.size, "image sociale d’article", "images sociales d’articles") +

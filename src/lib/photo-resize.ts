@@ -72,7 +72,7 @@ async function makeCopies(copies: readonly PhotoCopy[], publicDir: string, cache
   );
 }
 
-/** Copies asked for in this process, by cache file: a photo is resized once however often it is asked for. */
+/** Copies under way in this process, by cache file: a photo is resized once however often it is asked for. */
 const asked = new Map<string, Promise<string>>();
 
 /**
@@ -98,7 +98,9 @@ export function copyFiles(
       const file = cachedCopyFile(copy, cacheDir);
       const ready = made.then(() => file);
       // A failure is the caller's to report (the build stops with it); asked again (astro dev), it is tried again.
-      ready.catch(() => asked.delete(file));
+      // Once made, the file answers: a build may clean the cache meanwhile (photo-copies.ts), and it is made again.
+      const forget = (): boolean => asked.delete(file);
+      ready.then(forget, forget);
       asked.set(file, ready);
       files.set(copy.url, ready);
     }

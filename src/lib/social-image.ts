@@ -420,7 +420,11 @@ export function socialImageKey(spec: SocialImageSpec): string {
 }
 
 /** Where the cache keeps the image. */
-const cacheFileOf = (spec: SocialImageSpec, cacheDir: string): string => join(cacheDir, `${socialImageKey(spec)}.png`);
+export const cacheFileOf = (spec: SocialImageSpec, cacheDir: string): string =>
+  join(cacheDir, `${socialImageKey(spec)}.png`);
+
+/** What the site's own image shows (/og/digimedia.png, for pages that are not articles). */
+export const SITE_IMAGE_SPEC: SocialImageSpec = { title: SITE.tagline, kicker: SITE.name, footer: "" };
 
 /** The image's file in the cache folder, drawn and stored there when missing. */
 export async function cachedSocialImageFile(spec: SocialImageSpec, cacheDir: string): Promise<string> {
@@ -449,7 +453,7 @@ export interface DrawRequest {
 // The build bundles this module, so the worker is found from the project root (where builds run).
 const WORKER_FILE = join(process.cwd(), "src/lib/social-image-worker.ts");
 let pool: WorkerPool<DrawRequest, string> | undefined;
-/** Drawings asked for in this process, by cache file: a card is drawn once however often it is asked for. */
+/** Drawings under way in this process, by cache file: a card is drawn once however often it is asked for. */
 const started = new Map<string, Promise<string>>();
 
 /**
@@ -471,8 +475,9 @@ export function socialImageFile(spec: SocialImageSpec, cacheDir = SOCIAL_IMAGE_C
     file = pool.run({ spec, cacheDir });
   }
   // Awaited later (by the social-images integration in a build, by the og route in dev), where a failure is
-  // reported; not an unhandled rejection meanwhile.
-  file.catch(() => undefined);
+  // reported; not an unhandled rejection meanwhile. Once drawn, the file answers: a build may clean the
+  // cache meanwhile (social-images.ts) and the dev server then draws it again.
+  file.then(() => started.delete(key)).catch(() => undefined);
   started.set(key, file);
   return file;
 }

@@ -105,10 +105,13 @@ describe("build caches", () => {
 
     // A title edit shows in listings, neighbours, related articles and the social image.
     const file = join(contentDir, files[5] ?? "");
+    const cachedCards = readdirSync(imageCache).length;
     writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, "title: Un titre entièrement réécrit"));
     const afterTitle = buildAndHash(true);
     expect([...afterTitle.keys()].length).toBe(afterBody.size);
     expect(afterTitle).not.toEqual(afterBody);
+    // The card of the old title left the cache with it: the cache does not grow with each edit.
+    expect(readdirSync(imageCache)).toHaveLength(cachedCards);
     expect(afterTitle).toEqual(coldBuild());
 
     // A deleted article leaves nothing behind in a kept dist/: page, social image, emptied archive day;

@@ -176,7 +176,7 @@ describe("a photo wider than a phone", () => {
     expect(build()).toEqual(cold);
   });
 
-  it("gets new copies once replaced, even by a photo of the same size; the old ones leave dist", async () => {
+  it("gets new copies once replaced, even by a photo of the same size; the old ones leave dist and the cache", async () => {
     const before = [...srcsetOf("Une grande photo"), ...srcsetOf("Une photo tournée")].map((c) => c.url);
     writeFileSync(join(publicDir, "images/grande.jpg"), await cameraPhoto(2400, 1600, 3));
     writeFileSync(join(publicDir, "images/tournee.jpg"), await cameraPhoto(1000, 1500, 4, 6));
@@ -185,9 +185,10 @@ describe("a photo wider than a phone", () => {
     expect(after).toHaveLength(before.length);
     // Every copy has a new address (the photos themselves keep theirs; the 2,400 px one is in no srcset).
     expect(after.filter((url) => before.includes(url))).toEqual(["/images/tournee.jpg"]);
-    expect(listFiles(join(root, "_photos")).map((f) => `/_photos/${f}`)).toEqual(
-      after.filter((url) => url.startsWith("/_photos/")).sort(),
-    );
+    const copies = after.filter((url) => url.startsWith("/_photos/")).sort();
+    expect(listFiles(join(root, "_photos")).map((f) => `/_photos/${f}`)).toEqual(copies);
+    // The replaced photos' copies left the cache too: it holds what the site shows, and does not grow.
+    expect(listFiles(buildCaches(projectRoot, contentDir).photoCopies).map((f) => `/_photos/${f}`)).toEqual(copies);
     expect(warm).toEqual(build(true));
   });
 });

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { getRssString } from "@astrojs/rss";
@@ -12,6 +12,7 @@ import { articleLastmods, newsSitemap, sitemapFilter } from "../../src/lib/sitem
 import {
   cachedSocialImage,
   drawSocialImage,
+  socialImageFile,
   socialImageKey,
   undrawableCharacters,
 } from "../../src/lib/social-image.ts";
@@ -285,6 +286,15 @@ describe("social images", () => {
     const dir = temporaryFolder("og-cache-");
     writeFileSync(join(dir, `${socialImageKey(spec)}.png`), "déjà là");
     expect((await cachedSocialImage(spec, dir)).toString()).toBe("déjà là");
+  });
+
+  it("draws a card again when its file has left the cache (a build cleans it while the dev server runs)", async () => {
+    const dir = temporaryFolder("og-cache-");
+    const file = await socialImageFile(spec, dir);
+    expect(existsSync(file)).toBe(true);
+    rmSync(file);
+    expect(await socialImageFile(spec, dir)).toBe(file);
+    expect(existsSync(file)).toBe(true);
   });
 
   /** The PNG's pixels as RGB, read back from its chunks (8-bit palette, no filter, as drawn). */

@@ -2,7 +2,7 @@
  * The smaller copies of photos: their widths, their names, the srcset and sizes of a page's <img>
  * (photo-copies.ts, photo-srcset.ts, rehype-image-sizes.ts), and what feeds, keys and caches make of them.
  */
-import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Element, Root } from "hast";
 import { describe, expect, it } from "vitest";
@@ -19,7 +19,8 @@ import {
   photoCopies,
   responsivePhoto,
 } from "../../src/lib/photo-copies.ts";
-import { hasStaleCopies, photoSrcset } from "../../src/lib/photo-srcset.ts";
+import { copyFiles } from "../../src/lib/photo-resize.ts";
+import { hasStaleCopies, photoHash, photoSrcset } from "../../src/lib/photo-srcset.ts";
 import rehypeImageSizes from "../../src/lib/rehype-image-sizes.ts";
 import { jpegHeader, pngFile } from "../image-files.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
@@ -238,6 +239,23 @@ describe("copies outside the page", () => {
     expect(cacheControl("/_photos/images/photo-1a2b3c4d-800.jpg")).toBe("public, max-age=31536000, immutable");
     expect(cacheControl("/images/photo.jpg")).toBe("public, max-age=86400");
     expect(headersFile()).toContain("/_photos/*\n  Cache-Control: public, max-age=31536000, immutable");
+  });
+});
+
+describe("copyFiles", () => {
+  it("makes a copy again when its file has left the cache (a build cleans it while the dev server runs)", async () => {
+    write("images/refaite.png", pngFile(1000, 10));
+    const [copy] = photoCopies("/images/refaite.png", photoHash("/images/refaite.png", publicDir) ?? "", 1000);
+    const cache = temporaryFolder("copies-");
+    const make = (): Promise<string> | undefined =>
+      copyFiles(copy === undefined ? [] : [copy], publicDir, cache)
+        .values()
+        .next().value;
+    const file = (await make()) ?? "";
+    expect(existsSync(file)).toBe(true);
+    rmSync(file);
+    expect(await make()).toBe(file);
+    expect(existsSync(file)).toBe(true);
   });
 });
 
