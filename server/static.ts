@@ -106,16 +106,19 @@ const HOST_FILES = new Set(["_headers", "_redirects"]);
 
 /**
  * The one address of a page found at `pathname`, when the request used another: "/a" → "/a/",
- * "/a/index.html" → "/a/", "/rss.xml/" → "/rss.xml". Undefined when `pathname` is that address, or when a redirect could
- * leave the site ("//host/…" read as a protocol-relative URL).
+ * "/a/index.html" → "/a/", "/rss.xml/" → "/rss.xml", "//a//b/" → "/a/b/" (slashes doubled by a link
+ * glued to a host's address: a second copy of the page for robots). Undefined when `pathname` is that
+ * address, or holds a backslash, which a browser reads as a slash (a redirect to "/\host" would leave the site).
  */
 export function canonicalPath(pathname: string, isDirectory: boolean): string | undefined {
-  if (/\/\/|\\/.test(pathname)) return undefined;
-  if (isDirectory && !pathname.endsWith("/")) return `${pathname}/`;
+  if (pathname.includes("\\")) return undefined;
+  // One slash each: never "//host/…", which a browser would read as another site's address.
+  const single = pathname.replace(/\/{2,}/g, "/");
+  const folder = isDirectory && !single.endsWith("/") ? `${single}/` : single;
   // A file asked for as a folder ("/rss.xml/", "/a/index.html/"): the file's own address.
-  const file = !isDirectory && pathname !== "/" && pathname.endsWith("/") ? pathname.replace(/\/+$/, "") : pathname;
-  if (file.endsWith("/index.html")) return file.slice(0, -"index.html".length);
-  return file === pathname ? undefined : file;
+  const file = !isDirectory && folder !== "/" && folder.endsWith("/") ? folder.replace(/\/+$/, "") : folder;
+  const own = file.endsWith("/index.html") ? file.slice(0, -"index.html".length) : file;
+  return own === pathname ? undefined : own;
 }
 
 /** What a link copied from a sentence or a message drags at its end: punctuation, a closing mark, a space. */

@@ -8,9 +8,10 @@
 import type { RSSOptions } from "@astrojs/rss";
 import { SITE } from "../config.ts";
 import { isoDateTime, rfc822 } from "./dates.ts";
-import { articleImage, singlePhoto, type Photo } from "./seo.ts";
+import { articleImage, type Photo } from "./seo.ts";
 import { replaceTags, rewriteAttributes, startTags } from "./html-tags.ts";
 import { copySize, copyUrlsIn, parseCopyUrl, standInCopy, type PhotoCopy } from "./photo-copies.ts";
+import type { PixelSize } from "./photo-size.ts";
 import { TABLE_BOX_CLASS } from "./rehype-tables.ts";
 import { absolutizeUrls, escapeXml } from "./xml.ts";
 import { absoluteUrl, articleUrl, categoryFeedUrl, feedUrl, feedsUrl, LOGO } from "./urls.ts";
@@ -74,9 +75,16 @@ export interface FeedSpec {
 }
 
 /**
- * The full text of an item, as the article's page shows it: the standfirst (already in French
- * typography, as the page prints it) in a paragraph, the editor's photo if there is one, the body.
+ * A photo where a single image is given, as its page's srcset would offer it at most: a camera's original,
+ * 4,000 pixels and 10 MB or more, is more than a feed reader should download; its 1,600 pixel copy stands for it.
  */
+function singlePhoto(photo: Photo): { path: string; size: PixelSize | undefined } {
+  const copy = photo.size === undefined ? undefined : standInCopy(photo.responsive?.copies ?? [], photo.size.width);
+  return copy === undefined || photo.size === undefined
+    ? { path: photo.path, size: photo.size }
+    : { path: copy.url, size: copySize(copy, photo.size) };
+}
+
 function photoAttributes(photo: Photo & { alt: string }): string {
   const { path, size } = singlePhoto(photo);
   const { alt } = photo;
@@ -84,6 +92,10 @@ function photoAttributes(photo: Photo & { alt: string }): string {
   return `src="${escapeXml(path)}" alt="${escapeXml(alt)}"${dimensions}`;
 }
 
+/**
+ * The full text of an item, as the article's page shows it: the standfirst (already in French
+ * typography, as the page prints it) in a paragraph, the editor's photo if there is one, the body.
+ */
 function fullText(a: FeedArticle): string {
   const photo = a.photo === undefined ? "" : `<img ${photoAttributes(a.photo)}>`;
   return `<p>${escapeXml(a.description)}</p>${photo}${a.html}`;

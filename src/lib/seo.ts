@@ -2,7 +2,7 @@
 import { SITE } from "../config.ts";
 import { isoDateTime } from "./dates.ts";
 import { imageType } from "./image-types.ts";
-import { copySize, standInCopy, type PhotoCopy } from "./photo-copies.ts";
+import { copySize, type PhotoCopy } from "./photo-copies.ts";
 import type { PixelSize } from "./photo-size.ts";
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH } from "./social-image.ts";
 import { absoluteUrl, homeUrl, isSocialCard, LOGO, socialImageUrl } from "./urls.ts";
@@ -73,34 +73,21 @@ export interface Photo {
 }
 
 /**
- * A photo where a single image is given (a feed, a shared link), as its page's srcset would offer it at
- * most: a camera's original, 4,000 pixels and 10 MB or more, is more than a network takes (Facebook
- * refuses an image over 8 MB) or a feed reader should download; its 1,600 pixel copy stands for it.
- */
-export function singlePhoto(photo: Photo): { path: string; size: PixelSize | undefined } {
-  const copy = photo.size === undefined ? undefined : standInCopy(photo.responsive?.copies ?? [], photo.size.width);
-  return copy === undefined || photo.size === undefined
-    ? { path: photo.path, size: photo.size }
-    : { path: copy.url, size: copySize(copy, photo.size) };
-}
-
-/**
- * The image an article's page shares: the editor's photo (front matter `image`, or its copy: singlePhoto)
- * when social networks and feed readers show it large, or else its drawn card (1200×630). Shown large
- * means of a type they show (not SVG nor AVIF) and at least as wide as the card: Google Discover asks
- * 1,200 pixels for `max-image-preview:large`, and networks show a narrower photo small or blurred. The
- * page itself shows the photo whatever its size.
+ * The image an article's page shares: the editor's photo (front matter `image`) when social networks
+ * and feed readers show it large, or else its drawn card (1200×630). Shown large means of a type they
+ * show (not SVG nor AVIF) and at least as wide as the card: Google Discover asks 1,200 pixels for
+ * `max-image-preview:large`, and networks show a narrower photo small or blurred. A wider photo is
+ * shared by its copy at the card's width (COPY_WIDTHS has it): a camera's original, 4,000 pixels and
+ * 10 MB or more, is more than networks take (Facebook refuses an image over 8 MB, WhatsApp previews
+ * only a light one), and the copy is all they show. The page itself shows the photo whatever its size.
  */
 export function articleImage(slug: string, photo: Photo | undefined): SharedImage {
   const type = photo === undefined ? undefined : imageType(photo.path);
-  const shareable =
-    photo !== undefined &&
-    type !== undefined &&
-    SHAREABLE_TYPES.has(type) &&
-    (photo.size?.width ?? 0) >= SOCIAL_IMAGE_WIDTH;
-  if (!shareable) return sharedImage(socialImageUrl(slug));
-  const { path, size } = singlePhoto(photo);
-  return sharedImage(path, size);
+  const size = photo?.size;
+  const shareable = type !== undefined && SHAREABLE_TYPES.has(type) && (size?.width ?? 0) >= SOCIAL_IMAGE_WIDTH;
+  if (photo === undefined || size === undefined || !shareable) return sharedImage(socialImageUrl(slug));
+  const copy = photo.responsive?.copies.find((c) => c.width === SOCIAL_IMAGE_WIDTH);
+  return copy === undefined ? sharedImage(photo.path, size) : sharedImage(copy.url, copySize(copy, size));
 }
 
 /** What NewsArticle needs of an article. */

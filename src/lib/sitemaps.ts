@@ -21,11 +21,18 @@ export interface NewsItem {
   date: Date;
 }
 
-/** Google News sitemap of the articles published in the two days before `now` (valid when empty). */
+/** URLs a news sitemap holds at most (Google News reads no more). */
+export const NEWS_SITEMAP_MAX = 1000;
+
+/**
+ * Google News sitemap of the articles published in the two days before `now`, newest first, the
+ * NEWS_SITEMAP_MAX newest at most (valid when empty).
+ */
 export function newsSitemap(articles: readonly NewsItem[], now: Date): string {
-  const recent = articles.filter(
-    (a) => a.date.getTime() <= now.getTime() && now.getTime() - a.date.getTime() <= NEWS_WINDOW_MS,
-  );
+  const recent = articles
+    .filter((a) => a.date.getTime() <= now.getTime() && now.getTime() - a.date.getTime() <= NEWS_WINDOW_MS)
+    .toSorted((a, b) => b.date.getTime() - a.date.getTime())
+    .slice(0, NEWS_SITEMAP_MAX);
   const urls = recent.map(
     (a) =>
       `<url><loc>${escapeXml(absoluteUrl(articleUrl(a.id)))}</loc><news:news><news:publication><news:name>${escapeXml(SITE.name)}</news:name><news:language>${SITE.lang}</news:language></news:publication><news:publication_date>${isoDateTime(a.date)}</news:publication_date><news:title>${escapeXml(a.title)}</news:title></news:news></url>`,

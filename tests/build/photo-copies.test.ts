@@ -1,8 +1,8 @@
 /**
  * A site with a camera-sized photo (a real 2400 × 1600 JPEG with EXIF, made here with sharp, in a
  * public folder of its own: PUBLIC_DIR): its page offers smaller copies that exist in dist at their
- * width, lighter and without metadata; feeds, og:image and JSON-LD give its 1,600 pixel copy; a replaced photo gets
- * new copies; and the copies' cache never changes the site.
+ * width, lighter and without metadata; feeds give its 1,600 pixel copy, og:image and JSON-LD its 1,200
+ * one; a replaced photo gets new copies; and the copies' cache never changes the site.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -137,36 +137,48 @@ describe("a photo wider than a phone", () => {
     expect(vnuErrors(root, ["articles/avec-photo/index.html"])).toEqual([]);
   });
 
-  it("is given by its 1,600 pixel copy where one image is given (feeds, og:image, JSON-LD); a photo of 2,000 pixels or less by itself", async () => {
-    const copy = srcsetOf("Une grande photo").at(-1)?.url ?? "";
-    expect(copy).toMatch(/-1600\.jpg$/);
-    // The size written is the copy's own, as its file says.
-    const { width, height } = await sharp(join(root, copy)).metadata();
-    expect([width, height]).toEqual([1600, 1067]);
+  it("is given by a copy where one image is given: 1,600 pixels in feeds, 1,200 where it is shared; a photo of 2,000 pixels or less by itself in feeds", async () => {
+    const [shared, copy] = srcsetOf("Une grande photo")
+      .slice(-2)
+      .map((c) => c.url);
+    expect([shared, copy]).toEqual([expect.stringMatching(/-1200\.jpg$/), expect.stringMatching(/-1600\.jpg$/)]);
+    // The sizes written are the copies' own, as their files say.
+    const sizeOf = async (url = ""): Promise<number[]> => {
+      const { width, height } = await sharp(join(root, url)).metadata();
+      return [width, height];
+    };
+    expect([await sizeOf(shared), await sizeOf(copy)]).toEqual([
+      [1200, 800],
+      [1600, 1067],
+    ]);
     for (const feed of ["rss.xml", "categorie/tech/rss.xml"]) {
       const xml = readFileSync(join(root, feed), "utf8");
       const [item] = parseRssFeed(xml).items ?? [];
       const text = item?.content?.encoded ?? "";
-      expect(text).toContain(`<img src="${site}${copy}" alt="Une grande photo" width="1600" height="1067">`);
+      expect(text).toContain(`<img src="${site}${copy ?? ""}" alt="Une grande photo" width="1600" height="1067">`);
       // 1,500 pixels wide: the page offers the photo itself, and so does the feed, without its copies.
       expect(text).toMatch(
         new RegExp(`<img src="${site}/images/tournee\\.jpg" alt="Une photo tournée" width="1500" height="1000"`),
       );
       // An editor's HTML <img> is left as written.
       expect(text).toContain(`<img src="${site}/images/grande.jpg" alt="La même, écrite en HTML">`);
-      expect(item?.media?.contents?.[0]).toMatchObject({ url: `${site}${copy}`, width: 1600, height: 1067 });
+      // The image the page shares, as in its head.
+      expect(item?.media?.contents?.[0]).toMatchObject({ url: `${site}${shared ?? ""}`, width: 1200, height: 800 });
       expect(xml).not.toMatch(/srcset|sizes=/);
     }
     const head = page(root, "/articles/avec-photo/");
-    const meta = (property: string): string | undefined =>
-      head.querySelector(`meta[property="${property}"]`)?.getAttribute("content");
-    expect([meta("og:image"), meta("og:image:width"), meta("og:image:height")]).toEqual([
-      `${site}${copy}`,
-      "1600",
-      "1067",
+    const meta = (key: string): string | undefined =>
+      head.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content");
+    expect(["og:image", "og:image:width", "og:image:height", "twitter:image"].map(meta)).toEqual([
+      `${site}${shared ?? ""}`,
+      "1200",
+      "800",
+      `${site}${shared ?? ""}`,
     ]);
+    // The copy is the photo: described by its imageAlt, as the photo itself would be.
+    expect([meta("og:image:alt"), meta("twitter:image:alt")]).toEqual(["Une grande photo", "Une grande photo"]);
     const jsonLd = head.querySelectorAll('script[type="application/ld+json"]').map((s) => s.text);
-    expect(jsonLd.join("")).toContain(`"${site}${copy}"`);
+    expect(jsonLd.join("")).toContain(`"${site}${shared ?? ""}"`);
     expect(jsonLd.join("")).not.toContain(`"${site}/images/grande.jpg"`);
   });
 

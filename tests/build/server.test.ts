@@ -127,6 +127,10 @@ describe("static files", () => {
       // A file asked for as a folder is not served as a second copy.
       ["/rss.xml/", "/rss.xml"],
       [`${article}index.html/`, article],
+      // Slashes doubled by a link glued to the host's address: one copy of the page.
+      [`/${article}`, article],
+      [article.replace("/articles/", "/articles//"), article],
+      [`//${article.slice(1)}index.html`, article],
     ] as const) {
       const response = await fetch(`${server.url}${asked}`, { redirect: "manual" });
       expect(response.status, asked).toBe(301);

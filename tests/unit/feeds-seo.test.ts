@@ -232,6 +232,17 @@ describe("news sitemap", () => {
     expect(xml).not.toContain("/articles/old/");
     expect(xml).not.toContain("/articles/future/");
   });
+  it("lists the newest first, and no more than the 1,000 Google News reads", () => {
+    const burst = Array.from({ length: 1003 }, (_, i) => ({
+      id: `a-${String(i)}`,
+      title: "T",
+      date: new Date(now.getTime() - (1003 - i) * 60_000),
+    }));
+    const urls = [...newsSitemap(burst, now).matchAll(/\/articles\/(a-\d+)\//g)].map((m) => m[1]);
+    expect(urls).toHaveLength(1000);
+    expect(urls.slice(0, 2)).toEqual(["a-1002", "a-1001"]);
+    expect(urls).not.toContain("a-2");
+  });
   it("is a valid empty urlset when nothing is recent", () => {
     expect(newsSitemap([], now)).toMatch(/<urlset [^>]+>\n<\/urlset>/);
   });

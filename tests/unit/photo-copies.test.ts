@@ -208,22 +208,25 @@ describe("copies outside the page", () => {
     expect(item).toContain('srcset="https://x.fr/images/a-2x.png 2x"');
   });
 
-  it("stand for the editor's photo atop a feed item and in its media:content, og:image and JSON-LD", () => {
+  it("stand for the editor's photo atop a feed item (1,600 pixels) and where it is shared (1,200: media:content, og:image)", () => {
     const photo = { path: "/images/photo.jpg", alt: "", size: { width: 2400, height: 1600 }, responsive: copies };
     const item = feedItem({ photo });
     const copy = "https://x.fr/_photos/images/photo-1a2b3c4d-1600.jpg";
     expect(item).toContain(`<img src="${copy}" alt="" width="1600" height="1067">`);
+    const shared = "/_photos/images/photo-1a2b3c4d-1200.jpg";
     expect(item).toContain(
-      `<media:content url="${copy}" medium="image" type="image/jpeg" width="1600" height="1067"/>`,
+      `<media:content url="https://x.fr${shared}" medium="image" type="image/jpeg" width="1200" height="800"/>`,
     );
-    expect(articleImage("x", photo)).toEqual({
-      path: "/_photos/images/photo-1a2b3c4d-1600.jpg",
-      type: "image/jpeg",
-      size: { width: 1600, height: 1067 },
-    });
-    // Offered as it is on its page (2,000 pixels at most), shared as it is.
+    expect(articleImage("x", photo)).toEqual({ path: shared, type: "image/jpeg", size: { width: 1200, height: 800 } });
+    // Wider than the card: its 1,200 pixel copy; exactly as wide, the photo itself.
     const medium = { path: "/images/moyenne.jpg", size: { width: 1800, height: 1200 }, responsive: offered };
-    expect(articleImage("x", medium).path).toBe("/images/moyenne.jpg");
+    expect(articleImage("x", medium).path).toBe("/_photos/images/moyenne-5e6f7a8b-1200.jpg");
+    const card = {
+      path: "/images/carte.jpg",
+      size: { width: 1200, height: 630 },
+      responsive: responsivePhoto("/images/carte.jpg", "0a0b0c0d", 1200),
+    };
+    expect(articleImage("x", card).path).toBe("/images/carte.jpg");
   });
 
   it("count in an article page's cache key: a photo replaced by another of the same size renders it again", () => {
