@@ -91,4 +91,15 @@ describe("byte budgets", () => {
     expect(article?.js).toBeLessThanOrEqual(2 * KB);
     expect(measured.find((m) => m.type === "home")?.js).toBe(0);
   });
+
+  it("inlines no rule for the « Aperçu » marks, which only npm run dev shows (src/styles/preview.css)", () => {
+    for (const [type, { path }] of Object.entries(pageTypes)) {
+      const css = page(root, path)
+        .querySelectorAll("style")
+        .map((style) => style.text)
+        .join("\n");
+      expect(css, type).toContain("--space-3");
+      expect(css, type).not.toMatch(/\.preview(?![\w-])/);
+    }
+  });
 });

@@ -6,9 +6,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromium } from "@playwright/test";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clearBuildCaches } from "../../src/lib/build-caches.ts";
+import { CHROMIUM_ARGS, findChromium } from "../chromium.ts";
 import { projectRoot } from "./astro.ts";
 import { freePort, startListening, type RunningServer } from "./server.ts";
 
@@ -68,5 +70,23 @@ describe("astro dev", () => {
   it("marks the draft's own page too", async () => {
     const page = parse(await (await fetch(`${url}/articles/brouillon/`)).text());
     expect(page.querySelector(".preview")?.text).toMatch(/^\s*Aperçu, brouillon/);
+  });
+
+  it("draws the marks with their dashed border, the page's in bold", async () => {
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const look = async (selector: string) =>
+        page.locator(selector).evaluate((mark) => {
+          const style = getComputedStyle(mark);
+          return { border: `${style.borderTopWidth} ${style.borderTopStyle}`, weight: style.fontWeight };
+        });
+      await page.goto(`${url}/articles/brouillon/`);
+      expect(await look(".story-head .preview")).toEqual({ border: "2px dashed", weight: "700" });
+      await page.goto(`${url}/`);
+      expect(await look(".card .preview >> nth=0")).toMatchObject({ border: "1px dashed" });
+    } finally {
+      await browser.close();
+    }
   });
 });
