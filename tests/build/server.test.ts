@@ -147,6 +147,17 @@ describe("static files", () => {
       expect(response.status, asked).toBe(301);
       expect(response.headers.get("location"), asked).toBe(own);
     }
+    // The addresses feed readers and robots try by themselves (WordPress's feed, the usual sitemap).
+    for (const [asked, own] of [
+      ["/feed/", "/rss.xml"],
+      ["/feed", "/rss.xml"],
+      ["/categorie/international/feed/", "/categorie/international/rss.xml"],
+      ["/sitemap.xml", "/sitemap-index.xml"],
+    ] as const) {
+      const response = await fetch(`${server.url}${asked}`, { redirect: "manual" });
+      expect([response.status, response.headers.get("location")], asked).toEqual([301, own]);
+      expect((await fetch(`${server.url}${own}`)).status, own).toBe(200);
+    }
     // As on a static host, public/_redirects' line leads an unknown section's page 1 to its listing, a 404.
     const unknown = await fetch(`${server.url}/categorie/inconnue/1/`, { redirect: "manual" });
     expect(unknown.headers.get("location")).toBe("/categorie/inconnue/");

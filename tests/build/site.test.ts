@@ -242,6 +242,13 @@ describe("feeds", () => {
     const feeds = page(root, "/flux-rss/");
     expect(feeds.querySelector("#flux-international a")?.getAttribute("href")).toBe("/categorie/international/rss.xml");
     expect(feeds.querySelector("#flux-tous-les-articles a")?.getAttribute("href")).toBe("/rss.xml");
+    // A rubrique without an article says its feed is empty for now; those with one say nothing of the kind.
+    const saysEmpty = (id: string): boolean => feeds.querySelector(`#${id}`)?.text.includes("Aucun article") ?? false;
+    expect([saysEmpty("flux-tous-les-articles"), saysEmpty("flux-international"), saysEmpty("flux-tech")]).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 
   it("lets a feed reader given /flux-rss/ discover every feed of the site, by the name each feed gives itself", () => {
