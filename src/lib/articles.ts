@@ -7,13 +7,14 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { CATEGORIES, SITE, type Category } from "../config.ts";
 import { formatDate } from "./dates.ts";
 import type { FeedArticle } from "./feed.ts";
-import type { SocialImageSpec } from "./social-image.ts";
+import { socialImageKey, type SocialImageSpec } from "./social-image.ts";
 import { buildSiteIndex, type SiteIndex } from "./listings.ts";
 import { articlePageKey, siteKey } from "./page-keys.ts";
 import { copyUrlsIn, parseCopyUrl, type PhotoCopy, type ResponsivePhoto } from "./photo-copies.ts";
 import { photoSize, type PixelSize } from "./photo-size.ts";
 import { photoSrcset } from "./photo-srcset.ts";
 import { buildTime, previewNewestFirst, publishedNewestFirst } from "./publishing.ts";
+import { socialImageUrl } from "./urls.ts";
 
 /** A published article. */
 export type Article = CollectionEntry<"articles">;
@@ -51,7 +52,7 @@ export async function listingsKey(): Promise<string> {
 
 /** Cache key of an article's page, for Astro's incremental builds (see page-keys.ts). */
 export async function articlePageCacheKey(article: Article): Promise<string> {
-  return articlePageKey(await listingsKey(), article, photoOf(article));
+  return articlePageKey(await listingsKey(), article, photoOf(article), socialImageUrlOf(article));
 }
 
 /** An article's photo (front matter `image`, `imageAlt`), with its size read from its file. */
@@ -103,6 +104,7 @@ export function toFeedArticle(article: Article): FeedArticle {
     tags,
     categoryLabel: categoryOf(category).label,
     photo: photoOf(article),
+    card: socialImageUrlOf(article),
     html: article.rendered?.html ?? "",
   };
 }
@@ -114,4 +116,9 @@ export function socialImageOf(article: Article): SocialImageSpec {
     kicker: categoryOf(article.data.category).label,
     footer: formatDate(article.data.date),
   };
+}
+
+/** The address of an article's social image, named after what it shows (urls.ts). */
+export function socialImageUrlOf(article: Article): string {
+  return socialImageUrl(article.id, socialImageKey(socialImageOf(article)));
 }

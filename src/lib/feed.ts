@@ -58,6 +58,8 @@ export interface FeedArticle {
   tags: readonly string[];
   /** The editor's photo (front matter `image`, `imageAlt`), which the page shows above the body; its size if read. */
   photo: (Photo & { alt: string }) | undefined;
+  /** The address of its drawn social image (urls.ts), shared when it has no photo networks show large. */
+  card: string;
   /** The body as rendered HTML (relative URLs allowed: the feed makes them absolute). */
   html: string;
 }
@@ -158,7 +160,7 @@ function withCopy(tag: string, copy: PhotoCopy, size: { width: number; height: n
 
 /** Media RSS's media:content for the image an article's page shares (its og:image). */
 function mediaContent(a: FeedArticle, base: string): string {
-  const image = articleImage(a.id, a.photo);
+  const image = articleImage(a.card, a.photo);
   const attributes = [
     `url="${escapeXml(absoluteUrl(image.path, base))}"`,
     `medium="image"`,

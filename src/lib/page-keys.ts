@@ -44,9 +44,10 @@ export interface KeyedPhoto {
 /**
  * Key of an article's page: the listings' key, the article's body, as written and as rendered, and the
  * size of its photo as read from the file (the page writes it in the <img>, and shares a photo only when
- * large) with its copies (a photo replaced by another of the same size gets new ones).
+ * large) with its copies (a photo replaced by another of the same size gets new ones), and the address of its
+ * social image, which names the drawing's version too (social-image.ts).
  */
-export function articlePageKey(site: string, article: KeyedArticle, photo?: KeyedPhoto): string {
+export function articlePageKey(site: string, article: KeyedArticle, photo?: KeyedPhoto, card = ""): string {
   const photoSize = photo?.size;
   return hex(
     createHash("sha256")
@@ -58,6 +59,8 @@ export function articlePageKey(site: string, article: KeyedArticle, photo?: Keye
       .update("\0")
       .update(photoSize === undefined ? "" : `${String(photoSize.width)}×${String(photoSize.height)}`)
       .update("\0")
-      .update(photo?.responsive?.srcset ?? ""),
+      .update(photo?.responsive?.srcset ?? "")
+      .update("\0")
+      .update(card),
   );
 }

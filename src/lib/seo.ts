@@ -5,7 +5,7 @@ import { imageType } from "./image-types.ts";
 import { copySize, type PhotoCopy } from "./photo-copies.ts";
 import type { PixelSize } from "./photo-size.ts";
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH } from "./social-image.ts";
-import { absoluteUrl, homeUrl, isSocialCard, LOGO, socialImageUrl } from "./urls.ts";
+import { absoluteUrl, homeUrl, isSocialCard, LOGO } from "./urls.ts";
 
 /** A step of the visible breadcrumb; the last one is the page itself. */
 export interface Crumb {
@@ -74,18 +74,18 @@ export interface Photo {
 
 /**
  * The image an article's page shares: the editor's photo (front matter `image`) when social networks
- * and feed readers show it large, or else its drawn card (1200×630). Shown large means of a type they
+ * and feed readers show it large, or else its drawn card (1200×630, at the address `card`). Shown large means of a type they
  * show (not SVG nor AVIF) and at least as wide as the card: Google Discover asks 1,200 pixels for
  * `max-image-preview:large`, and networks show a narrower photo small or blurred. A wider photo is
  * shared by its copy at the card's width (COPY_WIDTHS has it): a camera's original, 4,000 pixels and
  * 10 MB or more, is more than networks take (Facebook refuses an image over 8 MB, WhatsApp previews
  * only a light one), and the copy is all they show. The page itself shows the photo whatever its size.
  */
-export function articleImage(slug: string, photo: Photo | undefined): SharedImage {
+export function articleImage(card: string, photo: Photo | undefined): SharedImage {
   const type = photo === undefined ? undefined : imageType(photo.path);
   const size = photo?.size;
   const shareable = type !== undefined && SHAREABLE_TYPES.has(type) && (size?.width ?? 0) >= SOCIAL_IMAGE_WIDTH;
-  if (photo === undefined || size === undefined || !shareable) return sharedImage(socialImageUrl(slug));
+  if (photo === undefined || size === undefined || !shareable) return sharedImage(card);
   const copy = photo.responsive?.copies.find((c) => c.width === SOCIAL_IMAGE_WIDTH);
   return copy === undefined ? sharedImage(photo.path, size) : sharedImage(copy.url, copySize(copy, size));
 }

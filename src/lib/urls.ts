@@ -71,8 +71,13 @@ export const categoryFeedUrl = (slug: string): string => `/categorie/${slug}/rss
 /** The folder of the drawn social cards (1200×630 PNGs): the site's own and each article's. */
 export const SOCIAL_IMAGE_FOLDER = "/og";
 
-/** The social image of an article: "/og/<slug>.png". */
-export const socialImageUrl = (slug: string): string => `${SOCIAL_IMAGE_FOLDER}/${slug}.png`;
+/**
+ * The social image of an article: "/og/<slug>-<key>.png", `key` naming what it shows (social-image.ts's
+ * socialImageKey, 8 hex digits kept): a corrected title gets a new address, which networks fetch
+ * again, where they keep the image of an address they know (Facebook, X, LinkedIn, Slack).
+ */
+export const socialImageUrl = (slug: string, key: string): string =>
+  `${SOCIAL_IMAGE_FOLDER}/${slug}-${key.slice(0, 8)}.png`;
 
 /** Whether `path` is a drawn social card (not an editor's photo). */
 export const isSocialCard = (path: string): boolean => path.startsWith(`${SOCIAL_IMAGE_FOLDER}/`);

@@ -112,6 +112,19 @@ describe("build caches", () => {
     expect(afterTitle).not.toEqual(afterBody);
     // The card of the old title left the cache with it: the cache does not grow with each edit.
     expect(readdirSync(imageCache)).toHaveLength(cachedCards);
+    // And its address changed with it: networks that keep the image of an address they know fetch the new one.
+    const cards = (site: Map<string, string>): string[] => [...site.keys()].filter((f) => f.startsWith("og/"));
+    const edited = (files[5] ?? "").replace(/\.md$/, "");
+    const cardsOfEdited = (site: Map<string, string>): string[] =>
+      cards(site).filter((f) => f.startsWith(`og/${edited}-`));
+    const [oldCard, newCard] = [cardsOfEdited(afterBody), cardsOfEdited(afterTitle)];
+    expect(oldCard).toHaveLength(1);
+    expect(newCard).toHaveLength(1);
+    expect(newCard).not.toEqual(oldCard);
+    // The other cards keep theirs.
+    expect(cards(afterTitle).filter((f) => !newCard.includes(f))).toEqual(
+      cards(afterBody).filter((f) => !oldCard.includes(f)),
+    );
     expect(afterTitle).toEqual(coldBuild());
 
     // A deleted article leaves nothing behind in a kept dist/: page, social image, emptied archive day;
@@ -128,7 +141,10 @@ describe("build caches", () => {
     expect(afterDelete.has("favicon.svg")).toBe(true);
     const slug = deleted.replace(/\.md$/, "");
     expect(afterDelete.has(`articles/${slug}/index.html`)).toBe(false);
-    expect(afterDelete.has(`og/${slug}.png`)).toBe(false);
+    const cardOf = (site: Map<string, string>): string[] =>
+      [...site.keys()].filter((f) => new RegExp(`^og/${slug}-[0-9a-f]{8}\\.png$`).test(f));
+    expect(cardOf(afterTitle)).toHaveLength(1);
+    expect(cardOf(afterDelete)).toEqual([]);
     expect(afterTitle.has(`articles/${slug}/index.html`)).toBe(true);
     expect(afterDelete).toEqual(coldBuild());
   });

@@ -16,7 +16,7 @@ import {
   socialImageKey,
   undrawableCharacters,
 } from "../../src/lib/social-image.ts";
-import { absoluteUrl, articleUrl, categoryUrl } from "../../src/lib/urls.ts";
+import { absoluteUrl, articleUrl, categoryUrl, socialImageUrl } from "../../src/lib/urls.ts";
 import { absolutizeUrls, escapeXml, jsonForScript } from "../../src/lib/xml.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
@@ -30,6 +30,7 @@ const article = (i: number, extra: Partial<FeedArticle> = {}): FeedArticle => ({
   categoryLabel: "Tech",
   tags: ["IA"],
   photo: undefined,
+  card: `/og/article-${i}-0a1b2c3d.png`,
   html: '<p>Voir <a href="/articles/autre/">l’autre</a>, <a href="../voisin/">le voisin</a> et <img src="/images/a.png" alt=""></p>',
   ...extra,
 });
@@ -84,7 +85,7 @@ describe("feedOptions", () => {
     const { xml, items } = await download([article(0), article(1, { photo })]);
     expect(xml).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
     expect(items[0]?.media?.contents).toEqual([
-      { url: "https://x.fr/og/article-0.png", medium: "image", type: "image/png", width: 1200, height: 630 },
+      { url: "https://x.fr/og/article-0-0a1b2c3d.png", medium: "image", type: "image/png", width: 1200, height: 630 },
     ]);
     expect(items[1]?.media?.contents).toEqual([
       { url: "https://x.fr/images/photo.jpg", medium: "image", type: "image/jpeg", width: 1600, height: 900 },
@@ -287,7 +288,11 @@ describe("sitemap from the article files (read before the content layer)", () =>
 describe("social images", () => {
   const spec = { title: "Un titre", kicker: "Tech", footer: "1er octobre 2020" };
 
-  it("changes its cache key when what it shows changes", () => {
+  it("changes its cache key, and its address with it, when what it shows changes", () => {
+    expect(socialImageUrl("x", socialImageKey(spec))).toMatch(/^\/og\/x-[0-9a-f]{8}\.png$/);
+    expect(socialImageUrl("x", socialImageKey(spec))).not.toBe(
+      socialImageUrl("x", socialImageKey({ ...spec, title: "T" })),
+    );
     expect(socialImageKey(spec)).toBe(socialImageKey({ ...spec }));
     expect(socialImageKey(spec)).not.toBe(socialImageKey({ ...spec, title: "Un autre titre" }));
     expect(socialImageKey(spec)).not.toBe(socialImageKey({ ...spec, footer: "2 octobre 2020" }));
@@ -398,21 +403,23 @@ describe("sharedImage", () => {
   it("shares an article's photo, with its size, when social networks show it large, and its drawn card instead", () => {
     const wide = { width: 1600, height: 1067 };
     const photo = (path: string, size: { width: number; height: number } | undefined = wide) => ({ path, size });
-    expect(articleImage("x", photo("/images/photo.jpg"))).toEqual({
+    expect(articleImage("/og/x.png", photo("/images/photo.jpg"))).toEqual({
       path: "/images/photo.jpg",
       type: "image/jpeg",
       size: wide,
     });
-    expect(articleImage("x", photo("/images/anim.gif", { width: 1200, height: 500 })).path).toBe("/images/anim.gif");
+    expect(articleImage("/og/x.png", photo("/images/anim.gif", { width: 1200, height: 500 })).path).toBe(
+      "/images/anim.gif",
+    );
     // Types that networks do not show.
-    expect(articleImage("x", photo("/images/schema.svg"))).toEqual(sharedImage("/og/x.png"));
-    expect(articleImage("x", photo("/images/photo.avif")).path).toBe("/og/x.png");
+    expect(articleImage("/og/x.png", photo("/images/schema.svg"))).toEqual(sharedImage("/og/x.png"));
+    expect(articleImage("/og/x.png", photo("/images/photo.avif")).path).toBe("/og/x.png");
     // Narrower than the card: shown small, or blurred, in a shared link.
-    expect(articleImage("x", photo("/images/photo.jpg", { width: 1199, height: 800 }))).toEqual(
+    expect(articleImage("/og/x.png", photo("/images/photo.jpg", { width: 1199, height: 800 }))).toEqual(
       sharedImage("/og/x.png"),
     );
     // A size the site could not read.
-    expect(articleImage("x", { path: "/images/photo.jpg", size: undefined }).path).toBe("/og/x.png");
-    expect(articleImage("x", undefined).path).toBe("/og/x.png");
+    expect(articleImage("/og/x.png", { path: "/images/photo.jpg", size: undefined }).path).toBe("/og/x.png");
+    expect(articleImage("/og/x.png", undefined).path).toBe("/og/x.png");
   });
 });

@@ -185,6 +185,7 @@ describe("copies outside the page", () => {
           categoryLabel: "Tech",
           tags: [],
           photo: undefined,
+          card: "/og/x-0a1b2c3d.png",
           html: "",
           ...article,
         },
@@ -217,16 +218,20 @@ describe("copies outside the page", () => {
     expect(item).toContain(
       `<media:content url="https://x.fr${shared}" medium="image" type="image/jpeg" width="1200" height="800"/>`,
     );
-    expect(articleImage("x", photo)).toEqual({ path: shared, type: "image/jpeg", size: { width: 1200, height: 800 } });
+    expect(articleImage("/og/x.png", photo)).toEqual({
+      path: shared,
+      type: "image/jpeg",
+      size: { width: 1200, height: 800 },
+    });
     // Wider than the card: its 1,200 pixel copy; exactly as wide, the photo itself.
     const medium = { path: "/images/moyenne.jpg", size: { width: 1800, height: 1200 }, responsive: offered };
-    expect(articleImage("x", medium).path).toBe("/_photos/images/moyenne-5e6f7a8b-1200.jpg");
+    expect(articleImage("/og/x.png", medium).path).toBe("/_photos/images/moyenne-5e6f7a8b-1200.jpg");
     const card = {
       path: "/images/carte.jpg",
       size: { width: 1200, height: 630 },
       responsive: responsivePhoto("/images/carte.jpg", "0a0b0c0d", 1200),
     };
-    expect(articleImage("x", card).path).toBe("/images/carte.jpg");
+    expect(articleImage("/og/x.png", card).path).toBe("/images/carte.jpg");
   });
 
   it("count in an article page's cache key: a photo replaced by another of the same size renders it again", () => {

@@ -1,18 +1,22 @@
 import { readFile } from "node:fs/promises";
 import type { GetStaticPaths } from "astro";
-import { getSite, socialImageOf, type Article } from "../../lib/articles.ts";
+import { getSite, socialImageOf, socialImageUrlOf, type Article } from "../../lib/articles.ts";
 import { buildCards } from "../../lib/build-cards.ts";
 import { socialImageFile } from "../../lib/social-image.ts";
-import { socialImageUrl } from "../../lib/urls.ts";
+import { SOCIAL_IMAGE_FOLDER } from "../../lib/urls.ts";
 
 export const getStaticPaths = (async () => {
   const { articles } = await getSite();
   const cards = buildCards();
   // Dev server: each card is drawn when asked for.
-  if (cards === undefined) return articles.map((article) => ({ params: { slug: article.id }, props: { article } }));
+  if (cards === undefined)
+    return articles.map((article) => ({
+      params: { slug: socialImageUrlOf(article).slice(SOCIAL_IMAGE_FOLDER.length + 1, -".png".length) },
+      props: { article },
+    }));
   // A build draws every card now, in worker threads while the pages render, and writes them
   // itself (src/integrations/social-images.ts): no page to render here.
-  for (const article of articles) cards.set(socialImageUrl(article.id), socialImageFile(socialImageOf(article)));
+  for (const article of articles) cards.set(socialImageUrlOf(article), socialImageFile(socialImageOf(article)));
   return [];
 }) satisfies GetStaticPaths;
 
