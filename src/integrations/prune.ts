@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } fr
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { filesUnder } from "../lib/files.ts";
 import { claimOutDir } from "../lib/out-dir.ts";
 import { frenchCount } from "../lib/french-numbers.ts";
 import { SEARCH_INDEX_FOLDER, SOCIAL_IMAGE_FOLDER } from "../lib/urls.ts";
@@ -49,14 +50,6 @@ export interface BuildOutput {
   ownedElsewhere: ReadonlySet<string>;
   /** When the build started (ms since the epoch). */
   started: number;
-}
-
-/** Every file under `dir`, relative to it with forward slashes. */
-export function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"));
 }
 
 /**

@@ -15,6 +15,8 @@ export interface BuildCaches {
   searchCopies: string;
   /** The smaller copies of the photos the pages show (src/lib/photo-resize.ts). */
   photoCopies: string;
+  /** The fingerprint and date of each file of dist/client at the last build (src/lib/file-dates.ts): a file. */
+  fileDates: string;
 }
 
 /** The name of `contentDir`'s caches and builds (default: the site's own articles). */
@@ -30,11 +32,13 @@ export function buildCaches(root: string, contentDir = process.env["CONTENT_DIR"
     socialImages: join(root, "node_modules/.cache/digimedia-og", key),
     searchCopies: join(root, "node_modules/.cache/digimedia-search", key),
     photoCopies: join(root, "node_modules/.cache/digimedia-photos", key),
+    fileDates: join(root, "node_modules/.cache/digimedia-dates", `${key}.json`),
   };
 }
 
 /** Removes every cache of a build of `contentDir` (a cold build follows). */
 export function clearBuildCaches(root: string, contentDir?: string): void {
-  const { astro, socialImages, searchCopies, photoCopies } = buildCaches(root, contentDir);
-  for (const cache of [astro, socialImages, searchCopies, photoCopies]) rmSync(cache, { recursive: true, force: true });
+  const { astro, socialImages, searchCopies, photoCopies, fileDates } = buildCaches(root, contentDir);
+  for (const cache of [astro, socialImages, searchCopies, photoCopies, fileDates])
+    rmSync(cache, { recursive: true, force: true });
 }
