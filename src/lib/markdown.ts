@@ -20,6 +20,7 @@ import {
   type RemarkPlugin,
   type UnifiedResolvedOptions,
 } from "@astrojs/markdown-remark";
+import type { ElementContent } from "hast";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import remarkSmartypants from "remark-smartypants";
@@ -48,6 +49,19 @@ export const articleMarkdown = unified({
     footnoteLabel: "Notes",
     footnoteBackLabel: (reference: number, again: number) =>
       `Revenir à l’appel de note ${String(reference + 1)}${again > 1 ? `-${String(again)}` : ""}`,
+    // « ↩ » as text, not the emoji iOS draws for it (variation selector 15); a second call's number after it, as by default.
+    footnoteBackContent: (_reference: number, again: number): ElementContent[] => {
+      const arrow: ElementContent[] = [{ type: "text", value: "↩\uFE0E" }];
+      if (again <= 1) return arrow;
+      return [
+        ...arrow,
+        { type: "element", tagName: "sup", properties: {}, children: [{ type: "text", value: String(again) }] },
+      ];
+    },
+    // Note ids without GitHub's « user-content- » (#fn-1, #fnref-1): a feed reader such as NetNewsWire opens a
+    // note in place only for « #fn… ». The prefix guards a page's scripts against ids that shadow globals;
+    // an article's page runs none of its text's.
+    clobberPrefix: "",
   },
 });
 

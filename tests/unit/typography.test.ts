@@ -235,6 +235,12 @@ describe("article bodies (the site's Markdown processor)", { timeout: 20_000 }, 
     expect(html).toContain('aria-label="Revenir à l’appel de note 1"');
     expect(html).toContain('aria-label="Revenir à l’appel de note 1-2"');
     expect(html).not.toMatch(/Footnotes|Back to/);
+    // Ids a feed reader knows for notes (#fn-…), and a back arrow iOS does not turn into an emoji.
+    expect(html).toMatch(/<a href="#fn-1" id="fnref-1"[^>]*>1<\/a>/);
+    expect(html).toMatch(/<li id="fn-1">/);
+    expect(html).toMatch(/<a href="#fnref-1"[^>]*>↩\uFE0E<\/a>/);
+    expect(html).toMatch(/<a href="#fnref-1-2"[^>]*>↩\uFE0E<sup>2<\/sup><\/a>/);
+    expect(html).not.toContain("user-content");
   });
 
   it("gives an image's alt and a link's title the same typography as the text", async () => {
