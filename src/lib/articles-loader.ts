@@ -14,6 +14,7 @@ import { CATEGORIES } from "../config.ts";
 import { articleSchema, categoryChoices, describeProblems, issueProblems, type ArticleData } from "./article-schema.ts";
 import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.ts";
 import { formatDateTime } from "./dates.ts";
+import { linkTargets } from "./link-targets.ts";
 import { ArticleError, invalidArticle, parseFrontMatter, readFrontMatter } from "./front-matter.ts";
 import { frenchNumber } from "./french-numbers.ts";
 import { markdownPipelineVersion } from "./markdown.ts";
@@ -277,10 +278,13 @@ export function articlesLoader(base: string): Loader {
       const site = {
         publicDir,
         now,
-        articles: new Map(
+        ...linkTargets(
           [...context.store.entries()].map(([id, entry]) => {
             const article = publishable(entry.data);
-            return [id, article === undefined || article.data.draft ? "draft" : article.data.date] as const;
+            return {
+              slug: id,
+              date: article === undefined || article.data.draft ? ("draft" as const) : article.data.date,
+            };
           }),
         ),
       };

@@ -1,20 +1,20 @@
 /**
  * The links of an article's text to pages of this site (from its root, or with its address): an
  * article that exists and is out when the linking one appears, a category of src/config.ts, a date
- * that has an archive page. Messages are for editors, in French (article-checks.ts gathers them).
+ * that has an archive page. Messages are for editors, in French (article-checks.ts gathers them);
+ * what links may lead to is indexed once in link-targets.ts.
  */
 import { CATEGORIES, SITE } from "../config.ts";
 import { categorySlug } from "./article-schema.ts";
-import { archiveParts, formatDateTime, formatDayHeading, frenchMonth } from "./dates.ts";
+import { formatDateTime, formatDayHeading, frenchMonth } from "./dates.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
+import { decoded, type LinkTargets } from "./link-targets.ts";
 import { isPublished } from "./publishing.ts";
 import { archivePartsIn, articleSlugIn, articleUrl, categorySlugIn, withCategorySlug } from "./urls.ts";
 
 /** What a body's links and images are checked against. */
-export interface SiteFacts {
+export interface SiteFacts extends LinkTargets {
   publicDir: string;
-  /** Every article of the folder by slug: its publication date (past or scheduled), or "draft". */
-  articles: ReadonlyMap<string, Date | "draft">;
   /** The build's time: an article dated after it is scheduled (publishing.ts). */
   now: Date;
 }
@@ -73,15 +73,6 @@ function sitePath(href: string): string | undefined {
 const outBy = (date: Date, now: Date, published: Date | undefined): boolean =>
   published === undefined || isPublished({ data: { draft: false, date } }, published > now ? published : now);
 
-/** A path part as an editor wrote it (%C3%A9 as é), or as it is when it is not valid percent-encoding. */
-function decoded(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
-
 function articleLinkProblem(
   href: string,
   path: string,
@@ -116,18 +107,14 @@ function categoryLinkProblem(href: string, path: string): string | undefined {
 function archiveLinkProblem(
   href: string,
   path: string,
-  { articles, now }: SiteFacts,
+  { archives, now }: SiteFacts,
   published: Date | undefined,
 ): string | undefined {
   const archive = archivePartsIn(path);
   if (archive === undefined) return undefined;
   const { year, month, day } = archive;
-  const dated = [...articles.values()].filter((date): date is Date => {
-    if (date === "draft") return false;
-    const parts = archiveParts(date);
-    return parts.year === year && (month ?? parts.month) === parts.month && (day ?? parts.day) === parts.day;
-  });
-  if (dated.some((date) => outBy(date, now, published))) return undefined;
+  const first = archives.get([year, month, day].filter((part) => part !== undefined).join("/"));
+  if (first !== undefined && outBy(first, now, published)) return undefined;
   const m = Number(month);
   const period =
     month === undefined
@@ -138,7 +125,7 @@ function archiveLinkProblem(
           ? `en ${frenchMonth(m)} ${year}`
           : `le ${formatDayHeading(Number(year), m, Number(day))}`;
   const page = `le lien ${inGuillemets(href)} mène à une page d’archives`;
-  return dated.length === 0 || published === undefined
+  return first === undefined || published === undefined
     ? `${page} qui n’existe pas${NBSP}: aucun article n’est publié ${period} (seules les dates qui ont des articles ont une page)`
     : `${page} qui n’existera pas encore quand celui-ci paraîtra (${formatDateTime(published)})${NBSP}: les articles publiés ${period} sont programmés après celui-ci`;
 }

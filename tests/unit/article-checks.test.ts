@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bodyProblems, dateProblems, imageFileProblem, TEMPLATE_BODY } from "../../src/lib/article-checks.ts";
+import { linkTargets } from "../../src/lib/link-targets.ts";
 import { articleMarkdown } from "../../src/lib/markdown.ts";
 import { SITE } from "../../src/config.ts";
 import { jpegHeader } from "../image-files.ts";
@@ -22,12 +23,12 @@ const ownHost = new URL(SITE.url).host.replace(/^www\./, "");
 
 const site = {
   publicDir,
-  articles: new Map<string, Date | "draft">([
-    ["tencent-et-ant-group", new Date("2020-10-12T14:05:00+02:00")],
-    ["programme", new Date("2031-01-12T17:20:00+01:00")],
-    ["brouillon", "draft"],
-  ]),
   now: new Date("2026-11-30T12:00:00+01:00"),
+  ...linkTargets([
+    { slug: "tencent-et-ant-group", date: new Date("2020-10-12T14:05:00+02:00") },
+    { slug: "programme", date: new Date("2031-01-12T17:20:00+01:00") },
+    { slug: "brouillon", date: "draft" },
+  ]),
 };
 const published = new Date("2026-06-01T08:00:00+02:00");
 const messages = (
@@ -327,6 +328,24 @@ describe("bodyProblems", () => {
     expect(messages("# Titre\n\nx", "<h1>Titre</h1>", [{ depth: 1, text: "Titre" }])).toEqual([
       expect.stringContaining("« ## Titre »"),
     ]);
+  });
+});
+
+describe("linkTargets", () => {
+  it("indexes each year, month and day that has an article by its first one, in Paris time, drafts aside", () => {
+    const { archives } = linkTargets([
+      { slug: "a", date: new Date("2021-01-05T10:00:00Z") },
+      { slug: "b", date: new Date("2020-12-31T23:30:00Z") },
+      { slug: "c", date: "draft" },
+    ]);
+    expect(archives).toEqual(
+      new Map([
+        ["2021", new Date("2020-12-31T23:30:00Z")],
+        ["2021/01", new Date("2020-12-31T23:30:00Z")],
+        ["2021/01/01", new Date("2020-12-31T23:30:00Z")],
+        ["2021/01/05", new Date("2021-01-05T10:00:00Z")],
+      ]),
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import type { Element, Root } from "hast";
 import { describe, expect, it } from "vitest";
 import { cacheControl, headersFile } from "../../server/headers.ts";
 import { bodyProblems } from "../../src/lib/article-checks.ts";
+import { linkTargets } from "../../src/lib/link-targets.ts";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
 import { articleImage } from "../../src/lib/seo.ts";
 import { articlePageKey } from "../../src/lib/page-keys.ts";
@@ -280,7 +281,7 @@ describe("a body kept from an earlier build", () => {
 
   it("passes the build's checks: its copies are checked as the photo they copy", () => {
     write("images/verifiee.png", pngFile(2000, 10));
-    const site = { publicDir, articles: new Map<string, Date | "draft">(), now: new Date("2026-01-01T00:00:00Z") };
+    const site = { publicDir, ...linkTargets([]), now: new Date("2026-01-01T00:00:00Z") };
     const problems = (src: string, srcset: string): string[] =>
       bodyProblems(
         "Texte.",
