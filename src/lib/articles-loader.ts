@@ -274,16 +274,19 @@ export function articlesLoader(base: string): Loader {
         loading = undefined;
       }
       // Links of the texts are checked against the folder: a slug to a draft, to no file, or to an
-      // article scheduled after the one that links to it is a 404 for its readers.
+      // article scheduled after the one that links to it is a 404 for its readers; so is a tag no article
+      // out by then has.
       const site = {
         publicDir,
         now,
         ...linkTargets(
           [...context.store.entries()].map(([id, entry]) => {
             const article = publishable(entry.data);
+            const { tags } = entry.data as { tags?: unknown };
             return {
               slug: id,
               date: article === undefined || article.data.draft ? ("draft" as const) : article.data.date,
+              tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === "string") : [],
             };
           }),
         ),

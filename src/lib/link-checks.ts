@@ -1,16 +1,26 @@
 /**
  * The links of an article's text to pages of this site (from its root, or with its address): an
- * article that exists and is out when the linking one appears, a category of src/config.ts, a date
- * that has an archive page. Messages are for editors, in French (article-checks.ts gathers them);
- * what links may lead to is indexed once in link-targets.ts.
+ * article that exists and is out when the linking one appears, a category of src/config.ts, a tag an
+ * article out by then has, a date that has an archive page. Messages are for editors, in French
+ * (article-checks.ts gathers them); what links may lead to is indexed once in link-targets.ts.
  */
 import { CATEGORIES, SITE } from "../config.ts";
 import { categorySlug } from "./article-schema.ts";
 import { formatDateTime, formatDayHeading, frenchMonth } from "./dates.ts";
+import { sentenceStart } from "./french-grammar.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
-import { decoded, type LinkTargets } from "./link-targets.ts";
+import { asTyped, decoded, type LinkTargets } from "./link-targets.ts";
 import { isPublished } from "./publishing.ts";
-import { archivePartsIn, articleSlugIn, articleUrl, categorySlugIn, withCategorySlug } from "./urls.ts";
+import { slugify } from "./slug.ts";
+import {
+  archivePartsIn,
+  articleSlugIn,
+  articleUrl,
+  categorySlugIn,
+  tagSlugIn,
+  withCategorySlug,
+  withTagSlug,
+} from "./urls.ts";
 
 /** What a body's links and images are checked against. */
 export interface SiteFacts extends LinkTargets {
@@ -50,6 +60,7 @@ export function linkProblem(href: string, site: SiteFacts, published: Date | und
   return (
     articleLinkProblem(href, path, site, published) ??
     categoryLinkProblem(href, path) ??
+    tagLinkProblem(href, path, site, published) ??
     archiveLinkProblem(href, path, site, published)
   );
 }
@@ -98,6 +109,52 @@ function categoryLinkProblem(href: string, path: string): string | undefined {
       ? `les rubriques sont ${CATEGORIES.map((c) => c.slug).join(", ")}`
       : `écrivez ${withCategorySlug(path, meant)}`;
   return `le lien ${inGuillemets(href)} mène à une rubrique qui n’existe pas${NBSP}: ${fix}`;
+}
+
+/** How a tag's address is made, for an editor who wrote one that leads nowhere. */
+const TAG_ADDRESS = `l’adresse d’une étiquette est son nom tel qu’un article l’écrit dans tags, en minuscules, sans accents, mots séparés par des tirets (${inGuillemets("Paiement mobile")}${NBSP}: /tag/paiement-mobile/)`;
+
+/**
+ * A link to /tag/<slug>/ (its later pages) needs an article with that tag out when the linking one
+ * appears: only tags of published articles have a page (listings.ts, tags by their slug.ts slug).
+ */
+function tagLinkProblem(
+  href: string,
+  path: string,
+  { tags, now }: SiteFacts,
+  published: Date | undefined,
+): string | undefined {
+  const written = tagSlugIn(path);
+  if (written === undefined) return undefined;
+  const name = decoded(written);
+  const first = tags.get(name);
+  if (first instanceof Date && outBy(first, now, published)) return undefined;
+  const link = `le lien ${inGuillemets(asTyped(href))} mène à une étiquette`;
+  if (first instanceof Date && published !== undefined) {
+    return `${link} dont les articles sont tous programmés après celui-ci (${formatDateTime(published)}), le premier pour le ${formatDateTime(first)}${NBSP}: ses lecteurs tomberaient sur une page introuvable jusque-là${NNBSP}; retirez le lien, ou datez cet article au plus tôt le ${formatDateTime(first)}`;
+  }
+  if (first === "draft") {
+    return `${link} que seuls des brouillons (draft: true) portent${NBSP}: sa page n’existe pas tant qu’aucun article publié ne la porte${NNBSP}; retirez le lien`;
+  }
+  const out = (slug: string): boolean => {
+    const date = tags.get(slug);
+    return date instanceof Date && outBy(date, now, published);
+  };
+  const meant = slugify(name);
+  if (meant !== name && out(meant)) {
+    return `le lien ${inGuillemets(asTyped(href))} mène à une page d’étiquette qui n’existe pas${NBSP}: écrivez ${withTagSlug(path, meant)} (l’adresse d’une étiquette est en minuscules, sans accents, mots séparés par des tirets)`;
+  }
+  // « /tag/paiement/ » for « paiement-mobile », or the reverse: the tags whose words hold the link's.
+  const words = `-${meant}-`;
+  const near = [...tags.keys()]
+    .filter((slug) => (`-${slug}-`.includes(words) || words.includes(`-${slug}-`)) && out(slug))
+    .slice(0, 3)
+    .map((slug) => withTagSlug(path, slug));
+  const fix =
+    meant === "" || near.length === 0
+      ? TAG_ADDRESS
+      : `vouliez-vous dire ${near.join(" ou ")}${NBSP}? ${sentenceStart(TAG_ADDRESS)}`;
+  return `${link} qu’aucun article publié ne porte${NBSP}: ${fix}`;
 }
 
 /**

@@ -37,6 +37,13 @@ export function firstPageAddress(pathname: string): string | undefined {
 export const tagsUrl = (): string => "/tag/";
 /** "/tag/<slug>/", "/tag/<slug>/2/". */
 export const tagUrl = (slug: string, page = 1): string => paged(`/tag/${slug}/`, page);
+/** An address of a tag's pages: "/tag/<slug>/", its later pages. */
+const TAG_PATH = /^(\/tag\/)([^/?#]+)(?=(?:[/?#].*)?$)/;
+/** The slug (as written, not decoded) of the tag whose page `path` is; undefined for any other address. */
+export const tagSlugIn = (path: string): string | undefined => TAG_PATH.exec(path)?.[2];
+/** The same page of another tag: "/tag/IA/2/" → "/tag/ia/2/". */
+export const withTagSlug = (path: string, slug: string): string =>
+  path.replace(TAG_PATH, (_match, start: string) => `${start}${slug}`);
 /** "/2020/". */
 export const yearUrl = (year: string): string => `/${year}/`;
 /** "/2020/10/". */

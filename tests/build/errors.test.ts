@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SITE } from "../../src/config.ts";
 import { buildWith, projectRoot } from "./astro.ts";
+import { brokenLinks } from "./dist.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
 const good = `---
@@ -103,6 +104,20 @@ const cases: Case[] = [
     file: "lien-programme.md",
     expect: ["champ « texte »", "mène à un article programmé pour le 1er\u00a0janvier 2099"],
   },
+  {
+    name: "links to tags no article has",
+    files: {
+      "etiquettes.md": `---\n${base}\ntags: [Réglementation]\n---\n\nVoir [l’étiquette](/tag/Réglementation/) et [le football](/tag/football/).\n`,
+    },
+    file: "etiquettes.md",
+    expect: [
+      "champ « texte »",
+      ...[
+        "le lien « /tag/Réglementation/ » mène à une page d’étiquette qui n’existe pas\u00a0: écrivez /tag/reglementation/",
+        "le lien « /tag/football/ » mène à une étiquette qu’aucun article publié ne porte",
+      ].map(spaced),
+    ],
+  },
   oneFile(
     "an image of a type the site does not serve",
     "image-css.md",
@@ -183,7 +198,10 @@ describe("a malformed article fails the build", () => {
     writeFileSync(join(dir, "valide.md"), good);
     writeFileSync(join(dir, "_brouillon-ignore.md"), "pas de front matter du tout");
     // An older article may link to a newer one already published.
-    writeFileSync(join(dir, "suite.md"), withFields(base.replace("2021-05-04", "2022-01-10")));
+    writeFileSync(
+      join(dir, "suite.md"),
+      `---\n${base.replace("2021-05-04", "2022-01-10")}\ntags: [Réglementation]\n---\n\nDu texte.\n`,
+    );
     writeFileSync(join(dir, "ancien.md"), `---\n${base}\n---\n\nLire [la suite](/articles/suite/).\n`);
     // What the text checks accept: links to the site's pages (by its address too), a described image, closed
     // quotations, a note and a reference link that have their definitions, Markdown shown as code.
@@ -191,6 +209,8 @@ describe("a malformed article fails the build", () => {
       join(dir, "permis.md"),
       `---\n${base}\n---\n\n${[
         `Voir [la rubrique](/categorie/tech/), [le jour](/2021/05/03/) et [l’article](${SITE.url}/articles/valide/#x).`,
+        // A tag a newer article already out has; the built site's links are followed below.
+        "Voir [l’étiquette](/tag/reglementation/?ref=permis).",
         '![Le logo du site](/favicon.svg)\n\nIl a dit "bonjour" puis "au revoir"[^1], voir [la source][src].',
         "Le code `[^2]` ou `[a](b` reste tel quel.",
         "[^1]: La note.\n\n[src]: https://exemple.fr/",
@@ -199,5 +219,7 @@ describe("a malformed article fails the build", () => {
     const { status, output } = buildWith(dir, "./dist-errors");
     expect(output).not.toContain("Article invalide");
     expect(status).toBe(0);
+    // What the checks accept leads somewhere: the tag's page is in the built site.
+    expect(brokenLinks(join(projectRoot, "dist-errors/client"))).toEqual([]);
   });
 });

@@ -25,9 +25,13 @@ const site = {
   publicDir,
   now: new Date("2026-11-30T12:00:00+01:00"),
   ...linkTargets([
-    { slug: "tencent-et-ant-group", date: new Date("2020-10-12T14:05:00+02:00") },
-    { slug: "programme", date: new Date("2031-01-12T17:20:00+01:00") },
-    { slug: "brouillon", date: "draft" },
+    {
+      slug: "tencent-et-ant-group",
+      date: new Date("2020-10-12T14:05:00+02:00"),
+      tags: ["Chine", "Paiement mobile", "Réglementation"],
+    },
+    { slug: "programme", date: new Date("2031-01-12T17:20:00+01:00"), tags: ["Espace", "Chine"] },
+    { slug: "brouillon", date: "draft", tags: ["Secret"] },
   ]),
 };
 const published = new Date("2026-06-01T08:00:00+02:00");
@@ -331,12 +335,78 @@ describe("bodyProblems", () => {
   });
 });
 
+describe("links to tags", () => {
+  it("accepts a tag an article out by then has, by its page, a later page, its address, with a query or a fragment", () => {
+    const links = [
+      "/tag/",
+      "/tag/chine/",
+      "/tag/paiement-mobile/2/",
+      "/tag/reglementation/?ref=lettre",
+      "/tag/chine/#liste",
+      `${SITE.url}/tag/chine/`,
+      `https://${ownHost}/tag/paiement-mobile/`,
+    ];
+    expect(messages("x", links.map((href) => `<a href="${href}">x</a>`).join(""))).toEqual([]);
+  });
+
+  it.each([
+    [
+      "no article has",
+      "/tag/football/",
+      "le lien «\u202f/tag/football/\u202f» mène à une étiquette qu’aucun article publié ne porte\u00a0: l’adresse d’une étiquette est son nom tel qu’un article l’écrit dans tags, en minuscules, sans accents, mots séparés par des tirets («\u202fPaiement mobile\u202f»\u00a0: /tag/paiement-mobile/)",
+    ],
+    [
+      "by its label, capitals and accents",
+      "/tag/R%C3%A9glementation/",
+      "le lien «\u202f/tag/Réglementation/\u202f» mène à une page d’étiquette qui n’existe pas\u00a0: écrivez /tag/reglementation/ (l’adresse d’une étiquette est en minuscules, sans accents, mots séparés par des tirets)",
+    ],
+    ["by its label, a later page", "/tag/Paiement%20mobile/2/", "écrivez /tag/paiement-mobile/2/"],
+    ["by a word of it", "/tag/paiement/", "vouliez-vous dire /tag/paiement-mobile/\u00a0? L’adresse d’une étiquette"],
+    ["by its full address", `${SITE.url}/tag/football/`, "mène à une étiquette qu’aucun article publié ne porte"],
+    [
+      "only drafts have",
+      "/tag/secret/",
+      "mène à une étiquette que seuls des brouillons (draft: true) portent\u00a0: sa page n’existe pas tant qu’aucun article publié ne la porte\u202f; retirez le lien",
+    ],
+    [
+      "only articles scheduled after this one have",
+      "/tag/espace/",
+      "mène à une étiquette dont les articles sont tous programmés après celui-ci (1er\u00a0juin 2026 à 8\u00a0h), le premier pour le 12\u00a0janvier 2031 à 17\u00a0h\u00a020\u00a0: ses lecteurs tomberaient sur une page introuvable jusque-là\u202f; retirez le lien, ou datez cet article au plus tôt le 12\u00a0janvier 2031 à 17\u00a0h\u00a020",
+    ],
+  ])("refuses a link to a tag %s", (_, href, message) => {
+    expect(messages("x", `<p><a href="${href}">x</a></p>`)).toEqual([expect.stringContaining(message)]);
+  });
+
+  it("accepts a tag of scheduled articles from one that appears with the first of them or after it", () => {
+    const link = '<p><a href="/tag/espace/">x</a></p>';
+    expect(messages("x", link, [], [], new Date("2031-01-12T17:20:00+01:00"))).toEqual([]);
+    expect(messages("x", link, [], [], new Date("2031-01-12T17:19:00+01:00"))).toEqual([
+      expect.stringContaining("programmés après celui-ci"),
+    ]);
+  });
+
+  it("reads a tag as its page is named: by its slug, spelt any way, from articles that are not drafts", () => {
+    const { tags } = linkTargets([
+      { slug: "a", date: new Date("2024-01-02T00:00:00Z"), tags: ["États-Unis", "C++"] },
+      { slug: "b", date: new Date("2023-01-01T00:00:00Z"), tags: ["etats-unis"] },
+      { slug: "c", date: "draft", tags: ["États-Unis", "Brouillon"] },
+    ]);
+    expect(tags).toEqual(
+      new Map<string, Date | "draft">([
+        ["etats-unis", new Date("2023-01-01T00:00:00Z")],
+        ["c-plus-plus", new Date("2024-01-02T00:00:00Z")],
+        ["brouillon", "draft"],
+      ]),
+    );
+  });
+});
+
 describe("linkTargets", () => {
   it("indexes each year, month and day that has an article by its first one, in Paris time, drafts aside", () => {
     const { archives } = linkTargets([
-      { slug: "a", date: new Date("2021-01-05T10:00:00Z") },
-      { slug: "b", date: new Date("2020-12-31T23:30:00Z") },
-      { slug: "c", date: "draft" },
+      { slug: "a", date: new Date("2021-01-05T10:00:00Z"), tags: [] },
+      { slug: "b", date: new Date("2020-12-31T23:30:00Z"), tags: [] },
+      { slug: "c", date: "draft", tags: [] },
     ]);
     expect(archives).toEqual(
       new Map([
