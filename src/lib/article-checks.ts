@@ -15,6 +15,7 @@ import {
 import { formatDateTime } from "./dates.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { linkProblem, type SiteFacts } from "./link-checks.ts";
+import { anchorsIn, type Anchors } from "./link-targets.ts";
 import { fileExtension, IMAGE_TYPES, imageType } from "./image-types.ts";
 import { photoSize, publicFile } from "./photo-size.ts";
 import { attributeUrl, srcsetCandidates, startTags, type HtmlAttribute } from "./html-tags.ts";
@@ -173,6 +174,9 @@ export function bodyProblems(
     );
   }
   const tags = startTags(html);
+  // The anchors of the article's own page, read once if a link names one (« #intertitre »).
+  let anchors: Anchors | undefined;
+  const own = (): Anchors => (anchors ??= anchorsIn(tags));
   for (const element of new Set(tags.map((t) => t.name).filter((name) => FORBIDDEN_ELEMENTS.has(name)))) {
     say(
       `l’élément HTML <${element}> n’est pas permis dans le texte : la politique de sécurité du site le bloquerait ; pour une vidéo ou un document, mettez un lien`,
@@ -193,7 +197,7 @@ export function bodyProblems(
           "une adresse javascript: n’est pas permise dans le texte : le site n’exécute aucun script venu d’un article",
         );
       } else if (name === "a" && attribute === "href") {
-        const problem = linkProblem(attributeUrl(value), site, published);
+        const problem = linkProblem(attributeUrl(value), site, published, own);
         if (problem !== undefined) say(problem);
       } else if (IMAGE_ELEMENTS.has(name) && IMAGE_ATTRIBUTES.has(attribute)) {
         // The build's copies of a photo (rehype-image-sizes.ts) are checked as the photo they copy.

@@ -275,7 +275,7 @@ export function articlesLoader(base: string): Loader {
       }
       // Links of the texts are checked against the folder: a slug to a draft, to no file, or to an
       // article scheduled after the one that links to it is a 404 for its readers; so is a tag no article
-      // out by then has.
+      // out by then has, and an anchor its page lacks leaves the reader at its top.
       const site = {
         publicDir,
         now,
@@ -287,6 +287,7 @@ export function articlesLoader(base: string): Loader {
               slug: id,
               date: article === undefined || article.data.draft ? ("draft" as const) : article.data.date,
               tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === "string") : [],
+              html: entry.rendered?.html,
             };
           }),
         ),

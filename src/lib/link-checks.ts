@@ -1,15 +1,17 @@
 /**
  * The links of an article's text to pages of this site (from its root, or with its address): an
- * article that exists and is out when the linking one appears, a category of src/config.ts, a tag an
- * article out by then has, a date that has an archive page. Messages are for editors, in French
- * (article-checks.ts gathers them); what links may lead to is indexed once in link-targets.ts.
+ * article that exists and is out when the linking one appears, and its anchor if the link names one;
+ * a category of src/config.ts; a tag an article out by then has; a date that has an archive page; an
+ * anchor of the linking article itself. Messages are for editors, in French (article-checks.ts
+ * gathers them); what links may lead to is indexed once in link-targets.ts.
  */
 import { CATEGORIES, SITE } from "../config.ts";
+import { anchorProblem } from "./anchor-checks.ts";
 import { categorySlug } from "./article-schema.ts";
 import { formatDateTime, formatDayHeading, frenchMonth } from "./dates.ts";
 import { sentenceStart } from "./french-grammar.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
-import { asTyped, decoded, type LinkTargets } from "./link-targets.ts";
+import { asTyped, decoded, type Anchors, type LinkTargets } from "./link-targets.ts";
 import { isPublished } from "./publishing.ts";
 import { slugify } from "./slug.ts";
 import {
@@ -39,10 +41,17 @@ const ANCHORED_LINK = /^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i;
 /**
  * Why a link of the text would lead nowhere on the site, if it would; `published` is the linking
  * article's date: an article still scheduled at the build's time, and after it, has no page yet
- * when it appears (an older article may link to any article already out, of any date).
+ * when it appears (an older article may link to any article already out, of any date). `own` gives
+ * the anchors of the linking article's page, for a link to one of them (« #intertitre »).
  */
-export function linkProblem(href: string, site: SiteFacts, published: Date | undefined): string | undefined {
-  if (href === "" || href.startsWith("#")) return undefined;
+export function linkProblem(
+  href: string,
+  site: SiteFacts,
+  published: Date | undefined,
+  own: () => Anchors,
+): string | undefined {
+  if (href === "") return undefined;
+  if (href.startsWith("#") || href.startsWith("?")) return anchorProblem(href, own(), undefined);
   if (!ANCHORED_LINK.test(href)) {
     const reached = new URL(href, ARTICLE_PAGE);
     if (!reached.pathname.startsWith(ARTICLE_PAGE.pathname)) {
@@ -87,7 +96,7 @@ const outBy = (date: Date, now: Date, published: Date | undefined): boolean =>
 function articleLinkProblem(
   href: string,
   path: string,
-  { articles, now }: SiteFacts,
+  { articles, anchors, now }: SiteFacts,
   published: Date | undefined,
 ): string | undefined {
   const slug = articleSlugIn(path);
@@ -95,7 +104,10 @@ function articleLinkProblem(
   const target = articles.get(decoded(slug));
   if (target === undefined) return `le lien « ${href} » mène à un article qui n’existe pas (aucun fichier ${slug}.md)`;
   if (target === "draft") return `le lien « ${href} » mène à un brouillon (draft: true), qui n’est pas publié`;
-  if (published === undefined || outBy(target, now, published)) return undefined;
+  if (published === undefined || outBy(target, now, published)) {
+    const page = anchors(decoded(slug));
+    return page === undefined ? undefined : anchorProblem(href, page, articleUrl(decoded(slug)));
+  }
   return `le lien « ${href} » mène à un article programmé pour le ${formatDateTime(target)}, après celui-ci (${formatDateTime(published)}) : ses lecteurs tomberaient sur une page introuvable jusque-là ; retirez le lien, ou datez cet article au plus tôt le ${formatDateTime(target)}`;
 }
 

@@ -118,6 +118,21 @@ const cases: Case[] = [
       ].map(spaced),
     ],
   },
+  {
+    name: "links to anchors no page has",
+    files: {
+      "ancres.md": `---\n${base}\n---\n\n## Réglementation\n\nVoir [plus haut](#reglementation) et [l’autre article](/articles/valide/#suite).\n`,
+    },
+    file: "ancres.md",
+    expect: [
+      "champ « texte »",
+      ...[
+        "le lien « #reglementation » mène à une ancre qui n’existe pas dans cet article",
+        "vouliez-vous dire #réglementation\u00a0?",
+        "« /articles/valide/#suite » mène à une ancre qui n’existe pas dans l’article /articles/valide/",
+      ].map(spaced),
+    ],
+  },
   oneFile(
     "an image of a type the site does not serve",
     "image-css.md",
@@ -200,7 +215,7 @@ describe("a malformed article fails the build", () => {
     // An older article may link to a newer one already published.
     writeFileSync(
       join(dir, "suite.md"),
-      `---\n${base.replace("2021-05-04", "2022-01-10")}\ntags: [Réglementation]\n---\n\nDu texte.\n`,
+      `---\n${base.replace("2021-05-04", "2022-01-10")}\ntags: [Réglementation]\n---\n\n## Les réactions\n\nDu texte.\n`,
     );
     writeFileSync(join(dir, "ancien.md"), `---\n${base}\n---\n\nLire [la suite](/articles/suite/).\n`);
     // What the text checks accept: links to the site's pages (by its address too), a described image, closed
@@ -208,9 +223,11 @@ describe("a malformed article fails the build", () => {
     writeFileSync(
       join(dir, "permis.md"),
       `---\n${base}\n---\n\n${[
-        `Voir [la rubrique](/categorie/tech/), [le jour](/2021/05/03/) et [l’article](${SITE.url}/articles/valide/#x).`,
-        // A tag a newer article already out has; the built site's links are followed below.
-        "Voir [l’étiquette](/tag/reglementation/?ref=permis).",
+        `Voir [la rubrique](/categorie/tech/), [le jour](/2021/05/03/) et [l’article](${SITE.url}/articles/valide/#contenu).`,
+        // A tag a newer article already out has, and anchors; the built site's links are followed below.
+        "## Réglementation",
+        "Voir [l’étiquette](/tag/reglementation/?ref=permis), [plus haut](#réglementation), [la lettre](#newsletter), " +
+          "[la note](#user-content-fn-1) et [les réactions](/articles/suite/?ref=permis#les-réactions).",
         '![Le logo du site](/favicon.svg)\n\nIl a dit "bonjour" puis "au revoir"[^1], voir [la source][src].',
         "Le code `[^2]` ou `[a](b` reste tel quel.",
         "[^1]: La note.\n\n[src]: https://exemple.fr/",
@@ -219,7 +236,7 @@ describe("a malformed article fails the build", () => {
     const { status, output } = buildWith(dir, "./dist-errors");
     expect(output).not.toContain("Article invalide");
     expect(status).toBe(0);
-    // What the checks accept leads somewhere: the tag's page is in the built site.
+    // What the checks accept leads somewhere: the tag's page and each anchor are in the built site.
     expect(brokenLinks(join(projectRoot, "dist-errors/client"))).toEqual([]);
   });
 });

@@ -21,6 +21,10 @@ writeFileSync(join(publicDir, "images/schema.svg"), '<svg xmlns="http://www.w3.o
 /** This site's host without www.: a link to it is a link to a page of the site. */
 const ownHost = new URL(SITE.url).host.replace(/^www\./, "");
 
+/** The site's own Markdown processor, as the build renders a text. */
+const renderer = await articleMarkdown.createRenderer({ syntaxHighlight: false });
+const render = (body: string) => renderer.render(body, { fileURL: new URL("file:///content/articles/x.md") });
+
 const site = {
   publicDir,
   now: new Date("2026-11-30T12:00:00+01:00"),
@@ -29,9 +33,10 @@ const site = {
       slug: "tencent-et-ant-group",
       date: new Date("2020-10-12T14:05:00+02:00"),
       tags: ["Chine", "Paiement mobile", "Réglementation"],
+      html: (await render("## Réglementation\n\nUne note[^1].\n\n## Les réactions\n\n[^1]: La note.")).code,
     },
-    { slug: "programme", date: new Date("2031-01-12T17:20:00+01:00"), tags: ["Espace", "Chine"] },
-    { slug: "brouillon", date: "draft", tags: ["Secret"] },
+    { slug: "programme", date: new Date("2031-01-12T17:20:00+01:00"), tags: ["Espace", "Chine"], html: "<p>x</p>" },
+    { slug: "brouillon", date: "draft", tags: ["Secret"], html: '<h2 id="suite">Suite</h2>' },
   ]),
 };
 const published = new Date("2026-06-01T08:00:00+02:00");
@@ -44,10 +49,9 @@ const messages = (
 ): string[] =>
   bodyProblems(body, { html, headings, localImagePaths }, site, date).map((p) => `${p.field} : ${p.message}`);
 /** The problems of a body rendered by the site's own Markdown processor, as the build renders it. */
-const renderer = await articleMarkdown.createRenderer({ syntaxHighlight: false });
-const rendered = async (body: string): Promise<string[]> => {
-  const { code, metadata } = await renderer.render(body, { fileURL: new URL("file:///content/articles/x.md") });
-  return messages(body, code, metadata.headings, metadata.localImagePaths);
+const rendered = async (body: string, date = published): Promise<string[]> => {
+  const { code, metadata } = await render(body);
+  return messages(body, code, metadata.headings, metadata.localImagePaths, date);
 };
 
 describe("imageFileProblem", () => {
@@ -249,8 +253,8 @@ describe("bodyProblems", () => {
   it("accepts links to the site's articles and pages, other sites, mail and fragments", () => {
     const links = [
       "/articles/tencent-et-ant-group/",
-      "/articles/tencent-et-ant-group#note",
-      "/articles/tencent-et-ant-group/#nulle-part",
+      "/articles/tencent-et-ant-group#les-réactions",
+      "/articles/tencent-et-ant-group/#r%C3%A9glementation",
       "/categorie/international/",
       "/categorie/tech/2/",
       "/categorie/reseaux-sociaux/rss.xml",
@@ -262,7 +266,9 @@ describe("bodyProblems", () => {
       "https://exemple.fr/categorie/sport/",
       "https://exemple.fr/a?b=1&amp;c=2",
       "mailto:redaction@digimedia.fr",
-      "#fn-1",
+      "#newsletter",
+      "#top",
+      "#",
     ];
     expect(messages("x", links.map((href) => `<a href="${href}">x</a>`).join(""))).toEqual([]);
   });
@@ -387,9 +393,9 @@ describe("links to tags", () => {
 
   it("reads a tag as its page is named: by its slug, spelt any way, from articles that are not drafts", () => {
     const { tags } = linkTargets([
-      { slug: "a", date: new Date("2024-01-02T00:00:00Z"), tags: ["États-Unis", "C++"] },
-      { slug: "b", date: new Date("2023-01-01T00:00:00Z"), tags: ["etats-unis"] },
-      { slug: "c", date: "draft", tags: ["États-Unis", "Brouillon"] },
+      { slug: "a", date: new Date("2024-01-02T00:00:00Z"), tags: ["États-Unis", "C++"], html: undefined },
+      { slug: "b", date: new Date("2023-01-01T00:00:00Z"), tags: ["etats-unis"], html: undefined },
+      { slug: "c", date: "draft", tags: ["États-Unis", "Brouillon"], html: undefined },
     ]);
     expect(tags).toEqual(
       new Map<string, Date | "draft">([
@@ -401,12 +407,113 @@ describe("links to tags", () => {
   });
 });
 
+describe("links to anchors", () => {
+  it("accepts an anchor of the text: a heading's id with its accents, typed or encoded, a note, an id of HTML", async () => {
+    const body = [
+      '## Réglementation\n\nUne note[^1], <span id="chiffres">des chiffres</span>, <a name="ancien">x</a>.',
+      "Voir [plus haut](#réglementation), [encodé](#r%C3%A9glementation), [la note](#user-content-fn-1),",
+      "[les chiffres](#chiffres), [l’ancien](#ancien), [la lettre](#newsletter), [le haut](#top), [un passage](#:~:text=note).",
+      "[^1]: La note.",
+    ].join("\n\n");
+    expect(await rendered(body)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "without its accents",
+      "## Réglementation\n\nVoir [plus haut](#reglementation).",
+      "le lien «\u202f#reglementation\u202f» mène à une ancre qui n’existe pas dans cet article\u00a0: aucun élément n’y a l’id «\u202freglementation\u202f»\u202f; vouliez-vous dire #réglementation\u00a0? Une ancre s’écrit exactement comme l’id de son intertitre, accents compris",
+    ],
+    [
+      "encoded, with a capital",
+      "## Réglementation\n\nVoir [plus haut](#R%C3%A9glementation).",
+      "le lien «\u202f#Réglementation\u202f» mène à une ancre qui n’existe pas dans cet article\u00a0: aucun élément n’y a l’id «\u202fRéglementation\u202f»\u202f; vouliez-vous dire #réglementation\u00a0?",
+    ],
+    [
+      "that is no heading",
+      "## Réglementation\n\n## Les réactions\n\nVoir [plus haut](#prix).",
+      "aucun élément n’y a l’id «\u202fprix\u202f»\u202f; les ancres de ses intertitres sont #réglementation et #les-réactions (l’ancre d’un intertitre est son texte en minuscules, accents gardés, sans ponctuation, mots séparés par des tirets)",
+    ],
+    [
+      "in a text without headings",
+      "Voir [la suite](#suite).",
+      "mène à une ancre qui n’existe pas dans cet article\u00a0: aucun élément n’y a l’id «\u202fsuite\u202f»\u202f; cet article n’a pas d’intertitre (##)\u00a0: retirez le lien",
+    ],
+    [
+      "after a query",
+      "## Réglementation\n\nVoir [plus haut](?version=2#reglementation).",
+      "vouliez-vous dire ?version=2#réglementation\u00a0?",
+    ],
+  ])("refuses an anchor of the text %s, and says which exist", async (_, body, message) => {
+    expect(await rendered(body)).toEqual([expect.stringContaining(message)]);
+  });
+
+  it("lists eight headings at most", async () => {
+    const body = Array.from({ length: 10 }, (_, i) => `## Partie ${String(i + 1)}`).join("\n\n");
+    expect(await rendered(`${body}\n\n[x](#partie-11)`)).toEqual([
+      expect.stringContaining(
+        "les ancres de ses intertitres sont #partie-1, #partie-2, #partie-3, #partie-4, #partie-5, #partie-6, #partie-7, #partie-8 et 2 autres (",
+      ),
+    ]);
+  });
+
+  it("accepts an anchor of another article, typed, encoded, after a query, by its address, or of its page", async () => {
+    const links = [
+      "[a](/articles/tencent-et-ant-group/#réglementation)",
+      "[b](/articles/tencent-et-ant-group#les-réactions)",
+      `[c](${SITE.url}/articles/tencent-et-ant-group/#r%C3%A9glementation)`,
+      "[d](/articles/tencent-et-ant-group/?ref=lettre#les-réactions)",
+      "[e](/articles/tencent-et-ant-group/#user-content-fn-1)",
+      "[f](/articles/tencent-et-ant-group/#newsletter)",
+    ];
+    expect(await rendered(links.join(" "))).toEqual([]);
+  });
+
+  it.each([
+    [
+      "without its accents",
+      "/articles/tencent-et-ant-group/#reglementation",
+      "le lien «\u202f/articles/tencent-et-ant-group/#reglementation\u202f» mène à une ancre qui n’existe pas dans l’article /articles/tencent-et-ant-group/\u00a0: aucun élément n’y a l’id «\u202freglementation\u202f»\u202f; vouliez-vous dire /articles/tencent-et-ant-group/#réglementation\u00a0?",
+    ],
+    [
+      "after a query, by its full address",
+      `${SITE.url}/articles/tencent-et-ant-group/?ref=lettre#les-reactions`,
+      `vouliez-vous dire ${SITE.url}/articles/tencent-et-ant-group/?ref=lettre#les-réactions\u00a0?`,
+    ],
+    [
+      "that is no heading",
+      "/articles/tencent-et-ant-group/#prix",
+      "aucun élément n’y a l’id «\u202fprix\u202f»\u202f; les ancres de ses intertitres sont #réglementation et #les-réactions",
+    ],
+    [
+      "that has no headings",
+      "/articles/programme/#suite",
+      "dans l’article /articles/programme/\u00a0: aucun élément n’y a l’id «\u202fsuite\u202f»\u202f; il n’a pas d’intertitre (##)\u00a0: écrivez /articles/programme/ sans ancre",
+    ],
+  ])("refuses an anchor of another article %s, and says which exist", async (_, href, message) => {
+    const later = new Date("2031-02-01T00:00:00+01:00");
+    expect(await rendered(`Voir [l’article](${href}).`, later)).toEqual([expect.stringContaining(message)]);
+  });
+
+  it("says only that a draft is a draft, whatever its anchors", async () => {
+    expect(await rendered("[x](/articles/brouillon/#nulle-part)")).toEqual([
+      expect.stringContaining("mène à un brouillon (draft: true)"),
+    ]);
+  });
+
+  it("reads no anchor of an article whose text was not rendered", () => {
+    const { anchors } = linkTargets([{ slug: "a", date: new Date(), tags: [], html: undefined }]);
+    expect(anchors("a")).toBeUndefined();
+    expect(anchors("inconnu")).toBeUndefined();
+  });
+});
+
 describe("linkTargets", () => {
   it("indexes each year, month and day that has an article by its first one, in Paris time, drafts aside", () => {
     const { archives } = linkTargets([
-      { slug: "a", date: new Date("2021-01-05T10:00:00Z"), tags: [] },
-      { slug: "b", date: new Date("2020-12-31T23:30:00Z"), tags: [] },
-      { slug: "c", date: "draft", tags: [] },
+      { slug: "a", date: new Date("2021-01-05T10:00:00Z"), tags: [], html: undefined },
+      { slug: "b", date: new Date("2020-12-31T23:30:00Z"), tags: [], html: undefined },
+      { slug: "c", date: "draft", tags: [], html: undefined },
     ]);
     expect(archives).toEqual(
       new Map([
