@@ -227,7 +227,7 @@ describe("a malformed article fails the build", () => {
         // A tag a newer article already out has, and anchors; the built site's links are followed below.
         "## Réglementation",
         "Voir [l’étiquette](/tag/reglementation/?ref=permis), [plus haut](#réglementation), [la lettre](#newsletter), " +
-          "[la note](#user-content-fn-1) et [les réactions](/articles/suite/?ref=permis#les-réactions).",
+          "[la note](#fn-1) et [les réactions](/articles/suite/?ref=permis#les-réactions).",
         '![Le logo du site](/favicon.svg)\n\nIl a dit "bonjour" puis "au revoir"[^1], voir [la source][src].',
         "Le code `[^2]` ou `[a](b` reste tel quel.",
         "[^1]: La note.\n\n[src]: https://exemple.fr/",
