@@ -149,10 +149,13 @@ describe("the 200-article corpus", () => {
         expect(prev, path).toBe(
           p === 1 ? undefined : p === 2 ? `/categorie/${category}/` : `/categorie/${category}/${p - 1}/`,
         );
-        // After page 1 the breadcrumb leads back to the section's first page and names the page.
+        // After page 1 the breadcrumb leads back to the section's first page; the h1 names the page.
         const trail = doc.querySelectorAll('nav[aria-label="Fil d’Ariane"] li');
-        expect(trail.at(-1)?.text.trim(), path).toBe(p === 1 ? labels[category] : `Page ${p}`);
-        if (p > 1) expect(trail.at(-2)?.querySelector("a")?.getAttribute("href"), path).toBe(`/categorie/${category}/`);
+        expect(trail.at(-1)?.text.trim(), path).toBe(p === 1 ? "Rubriques" : labels[category]);
+        if (p > 1) expect(trail.at(-1)?.querySelector("a")?.getAttribute("href"), path).toBe(`/categorie/${category}/`);
+        expect(doc.querySelector("h1")?.text.trim(), path).toBe(
+          p === 1 ? labels[category] : `${String(labels[category])}, page ${p}`,
+        );
       }
       expect(unique(links)).toEqual(unique(mine.map((e) => `/articles/${e.slug}/`)));
       expect(files()).not.toContain(`categorie/${category}/${pages + 1}/index.html`);

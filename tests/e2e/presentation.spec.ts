@@ -123,11 +123,13 @@ test("printed from a browser in dark mode, an article keeps the light theme's in
   const paper = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(paper).toBe("rgb(255, 255, 255)");
   const story = page.locator("article.story");
+  // The breadcrumb prints: it names the article's section.
   for (const [name, ink] of [
     ["signature", story.locator(".byline")],
-    ["rubrique", story.locator(".kicker")],
+    ["rubrique", page.getByRole("navigation", { name: "Fil d’Ariane" }).getByRole("link", { name: "International" })],
     ["chapô", story.locator(".standfirst")],
   ] as const) {
+    await expect(ink, name).toBeVisible();
     const colour = await ink.evaluate((element) => getComputedStyle(element).color);
     expect(contrast(colour, paper), `${name} : ${colour}`).toBeGreaterThanOrEqual(4.5);
   }
@@ -196,9 +198,9 @@ test("screen readers do not read the breadcrumb's « › » separators", async (
   const separators = await breadcrumb
     .getByRole("listitem")
     .evaluateAll((items) => items.slice(1).map((li) => getComputedStyle(li, "::before").content));
-  expect(separators).toEqual(['"›" / ""', '"›" / ""']);
+  expect(separators).toEqual(['"›" / ""']);
   expect(await breadcrumb.ariaSnapshot()).not.toContain("›");
-  await expect(breadcrumb.getByRole("listitem")).toHaveText(["Accueil", "International", /^Tencent/]);
+  await expect(breadcrumb.getByRole("listitem")).toHaveText(["Accueil", "International"]);
 });
 
 test("the breadcrumb's last item wraps its long word inside a 180 px screen at a 200 % text size", async ({ page }) => {
@@ -206,9 +208,10 @@ test("the breadcrumb's last item wraps its long word inside a 180 px screen at a
   await page.goto(pageTypes.article);
   await page.addStyleTag({ content: "html { font-size: 200% }" });
   const breadcrumb = page.getByRole("navigation", { name: "Fil d’Ariane" });
-  // A title's word longer than the screen, as an editor may write one (a brand, a compound, an address).
+  // A word longer than the screen (the breadcrumb's labels are sections, tags, archives: a tag may be one).
   await breadcrumb
-    .locator('[aria-current="page"]')
+    .getByRole("link")
+    .last()
     .evaluate((last) => (last.textContent = "Anticonstitutionnellement"));
   const { right, items } = await breadcrumb.locator("ol").evaluate((list) => ({
     right: list.getBoundingClientRect().right,
