@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { CATEGORIES } from "../../src/config.ts";
 import { pageTypes } from "./pages.ts";
 import { corpusUrl } from "./ports.ts";
 
@@ -43,46 +44,49 @@ test.describe("screenshots (artifacts to look at, not compared)", () => {
   }
 });
 
+test("from 640 px, every section shows without opening a menu (one row on a desktop), the current one marked, and each link reached with Tab shows whole, focus ring included", async ({
+  page,
+}) => {
+  // The phone's menu (tests/e2e/phone.spec.ts) is the same list: from 640 px it shows, closed or not.
+  await page.setViewportSize({ width: 640, height: 800 });
+  await page.goto("/categorie/reseaux-sociaux/");
+  const menu = page.getByRole("navigation", { name: "Rubriques" });
+  const links = menu.getByRole("link");
+  await expect(menu.getByText("Rubriques", { exact: true })).toBeHidden();
+  await expect(links).toHaveText(CATEGORIES.map((c) => c.label));
+  await expect(menu.locator('[aria-current="page"]')).toHaveText("Réseaux sociaux");
+  for (const width of [640, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const link of await links.all()) await expect(link).toBeInViewport({ ratio: 1 });
+    const rows = await links.evaluateAll((all) => new Set(all.map((a) => a.getBoundingClientRect().top)).size);
+    // Two rows on a 640 px tablet, as before the phone's menu; one on a desktop.
+    expect(rows, `${width}px : rangées de rubriques`).toBe(width === 640 ? 2 : 1);
+  }
+  // On an article, its section is marked too.
+  await page.goto("/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/");
+  await expect(menu.locator('[aria-current="true"]')).toHaveText("International");
+  // From the header's search button, the next stop is the menu's first link.
+  await page.getByRole("search").getByRole("button").focus();
+  const box = await menu.evaluate((nav) => nav.getBoundingClientRect().toJSON() as DOMRect);
+  for (const link of await links.all()) {
+    await page.keyboard.press("Tab");
+    await expect(link).toBeFocused();
+    const ring = await link.evaluate((a) => {
+      const style = getComputedStyle(a);
+      const out = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+      const r = a.getBoundingClientRect();
+      return { left: r.left - out, right: r.right + out, top: r.top - out, bottom: r.bottom + out };
+    });
+    const name = await link.textContent();
+    expect(ring.left, `${name} : bord gauche`).toBeGreaterThanOrEqual(box.left);
+    expect(ring.right, `${name} : bord droit`).toBeLessThanOrEqual(box.right);
+    expect(ring.top, `${name} : haut de l’anneau`).toBeGreaterThanOrEqual(box.top);
+    expect(ring.bottom, `${name} : bas de l’anneau`).toBeLessThanOrEqual(box.bottom);
+  }
+});
+
 test.describe("on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 800 } });
-
-  test("every section shows in the menu, the current one marked, and each link reached with Tab shows whole, focus ring included", async ({
-    page,
-  }) => {
-    // The last section, on its own page: a menu that scrolled sideways hid it.
-    await page.goto("/categorie/reseaux-sociaux/");
-    const menu = page.getByRole("navigation", { name: "Rubriques" });
-    const links = menu.getByRole("link");
-    const count = await links.count();
-    expect(count).toBeGreaterThan(3);
-    await expect(menu.locator('[aria-current="page"]')).toHaveText("Réseaux sociaux");
-    expect(await menu.evaluate((nav) => nav.scrollWidth <= nav.clientWidth)).toBe(true);
-    for (let i = 0; i < count; i++) await expect(links.nth(i)).toBeInViewport({ ratio: 1 });
-    const rows = await links.evaluateAll((all) => new Set(all.map((a) => a.getBoundingClientRect().top)).size);
-    expect(rows, "rangées de rubriques").toBeLessThanOrEqual(2);
-    // On an article, its section is marked too.
-    await page.goto("/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/");
-    await expect(menu.locator('[aria-current="true"]')).toHaveText("International");
-    // From the header's search button, the next stop is the menu's first link.
-    await page.getByRole("search").getByRole("button").focus();
-    for (let i = 0; i < count; i++) {
-      await page.keyboard.press("Tab");
-      const link = links.nth(i);
-      await expect(link).toBeFocused();
-      const ring = await link.evaluate((a) => {
-        const style = getComputedStyle(a);
-        const out = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
-        const r = a.getBoundingClientRect();
-        return { left: r.left - out, right: r.right + out, top: r.top - out, bottom: r.bottom + out };
-      });
-      const box = await menu.evaluate((nav) => nav.getBoundingClientRect().toJSON() as DOMRect);
-      const name = await link.textContent();
-      expect(ring.left, `${name} : bord gauche`).toBeGreaterThanOrEqual(box.left);
-      expect(ring.right, `${name} : bord droit`).toBeLessThanOrEqual(box.right);
-      expect(ring.top, `${name} : haut de l’anneau`).toBeGreaterThanOrEqual(box.top);
-      expect(ring.bottom, `${name} : bas de l’anneau`).toBeLessThanOrEqual(box.bottom);
-    }
-  });
 
   test("a card's section label is a link as wide as its word and 24 px tall, not its whole row", async ({ page }) => {
     await page.goto(`${corpusUrl}/`);

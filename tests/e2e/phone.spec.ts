@@ -1,0 +1,141 @@
+/**
+ * An article on a phone: its first screen shows what the reader came for (title, standfirst, byline and the
+ * start of the text), and the header's menu reaches every section without JavaScript.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { CATEGORIES } from "../../src/config.ts";
+import { pageTypes } from "./pages.ts";
+import { corpusUrl } from "./ports.ts";
+
+const phones = [
+  { width: 360, height: 640 },
+  { width: 390, height: 844 },
+] as const;
+
+// The corpus's longest title (81 characters, on five lines at 360 px) with a two-sentence standfirst and a time
+// of publication; and an article updated since, by a named author: four lines of byline.
+const articles = {
+  seed: pageTypes.article,
+  "titre long": `${corpusUrl}/articles/mistral-ai-teste-son-assistant-d-intelligence-artificielle-56/`,
+  "mis à jour": `${corpusUrl}/articles/la-cnil-suspend-un-service-de-streaming-126/`,
+};
+
+/** The first line of the body's first paragraph, where the screen shows it. */
+function firstLine(page: Page): Promise<{ top: number; bottom: number; text: string }> {
+  return page
+    .locator(".prose > p")
+    .first()
+    .evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const line = range.getClientRects()[0];
+      return { top: line?.top ?? Infinity, bottom: line?.bottom ?? Infinity, text: p.textContent.slice(0, 40) };
+    });
+}
+
+for (const viewport of phones) {
+  test.describe(`on a ${viewport.width} × ${viewport.height} phone`, () => {
+    test.use({ viewport });
+
+    for (const [name, url] of Object.entries(articles)) {
+      test(`the first screen of an article (${name}) shows its title, standfirst, byline and the first line of its text`, async ({
+        page,
+      }) => {
+        await page.goto(url);
+        const story = page.locator("article.story");
+        const title = story.getByRole("heading", { level: 1 });
+        if (name === "titre long") expect((await title.textContent())?.trim().length).toBeGreaterThan(75);
+        await expect(title).toBeInViewport({ ratio: 1 });
+        await expect(story.locator(".standfirst")).toBeInViewport({ ratio: 1 });
+        const byline = story.locator(".byline");
+        await expect(byline).toBeInViewport({ ratio: 1 });
+        await expect(byline).toContainText("Par ");
+        await expect(byline.locator("time").first()).toBeVisible();
+        await expect(byline).toContainText("min de lecture");
+        const line = await firstLine(page);
+        expect(line.bottom, `première ligne du texte (« ${line.text}… »)`).toBeLessThanOrEqual(viewport.height);
+      });
+    }
+
+    test("an article with a photo above its text shows the top of the photo on its first screen", async ({ page }) => {
+      await page.goto(articles["titre long"]);
+      // The corpus has no photo: one of 3:2, sized by its attributes as the layout writes it, where it puts it.
+      await page.locator(".prose").evaluate((prose) => {
+        const photo = document.createElement("img");
+        for (const attribute of prose.getAttributeNames().filter((a) => a.startsWith("data-astro-cid"))) {
+          photo.setAttribute(attribute, "");
+        }
+        Object.assign(photo, { className: "hero", width: 1200, height: 800, alt: "" });
+        photo.src = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='1200' height='800'/>";
+        prose.before(photo);
+      });
+      const photo = await page.locator("img.hero").boundingBox();
+      expect(photo?.height ?? 0).toBeGreaterThan(150);
+      // At least a finger's width of it: a reader sees there is a photo.
+      expect(photo?.y ?? Infinity).toBeLessThanOrEqual(viewport.height - 48);
+    });
+  });
+}
+
+test.describe("on a 360 px phone", () => {
+  test.use({ viewport: { width: 360, height: 640 } });
+
+  test("nothing above the title repeats it or the element above: the breadcrumb leads to the section, which shows once", async ({
+    page,
+  }) => {
+    await page.goto(pageTypes.article);
+    const title = (await page.getByRole("heading", { level: 1 }).textContent())?.trim() ?? "";
+    const breadcrumb = page.getByRole("navigation", { name: "Fil d’Ariane" });
+    await expect(breadcrumb.getByRole("listitem")).toHaveText(["Accueil", "International"]);
+    await expect(breadcrumb).not.toContainText(title);
+    const above = await page.locator("main").evaluate((main) => {
+      const h1 = main.querySelector("h1")?.getBoundingClientRect().top ?? 0;
+      return [...main.querySelectorAll("*")]
+        .filter((e) => e.children.length === 0 && e.checkVisibility() && e.getBoundingClientRect().bottom <= h1)
+        .map((e) => e.textContent.trim());
+    });
+    expect(above).toEqual(["Accueil", "International"]);
+  });
+});
+
+for (const width of [360, 320]) {
+  test.describe(`without JavaScript, on a ${width} px phone`, () => {
+    test.use({ viewport: { width, height: 640 }, javaScriptEnabled: false });
+
+    test("the header's menu opens on every section, each whole on the screen and uncovered, and the page never scrolls sideways", async ({
+      page,
+    }) => {
+      const overflow = (): Promise<number> =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page.goto(pageTypes.article);
+      const menu = page.getByRole("navigation", { name: "Rubriques" });
+      const links = menu.getByRole("link");
+      await expect(links.first()).toBeHidden();
+      expect(await overflow(), "menu fermé").toBeLessThanOrEqual(0);
+      await menu.getByText("Rubriques", { exact: true }).click();
+      await expect(links).toHaveText(CATEGORIES.map((c) => c.label));
+      for (const link of await links.all()) {
+        await expect(link).toBeInViewport({ ratio: 1 });
+        // What a tap at its middle reaches is the link itself, not the article under the menu.
+        const tapped = await link.evaluate((a) => {
+          const box = a.getBoundingClientRect();
+          return a.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+        });
+        expect(tapped, `${String(await link.textContent())} sous le doigt`).toBe(true);
+      }
+      await expect(menu.locator('[aria-current="true"]')).toHaveText("International");
+      expect(await overflow(), "menu ouvert").toBeLessThanOrEqual(0);
+
+      await links.last().click();
+      await expect(page).toHaveURL(/\/categorie\/reseaux-sociaux\/$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Réseaux sociaux");
+      // The keyboard opens it too, and Tab then goes through the sections.
+      await menu.getByText("Rubriques", { exact: true }).focus();
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Tab");
+      await expect(links.first()).toBeFocused();
+      await expect(menu.locator('[aria-current="page"]')).toHaveText("Réseaux sociaux");
+      expect(await overflow(), "rubrique, menu ouvert").toBeLessThanOrEqual(0);
+    });
+  });
+}
