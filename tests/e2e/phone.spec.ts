@@ -1,9 +1,11 @@
 /**
  * An article on a phone: its first screen shows what the reader came for (title, standfirst, byline and the
- * start of the text), and the header's menu reaches every section without JavaScript.
+ * start of the text), the header's menu reaches every section without JavaScript, and what a thumb taps is
+ * 24 px at least (WCAG 2.2, 2.5.8).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { CATEGORIES } from "../../src/config.ts";
+import { articleMarkdown } from "../../src/lib/markdown.ts";
 import { pageTypes } from "./pages.ts";
 import { corpusUrl } from "./ports.ts";
 
@@ -95,6 +97,53 @@ test.describe("on a 360 px phone", () => {
         .map((e) => e.textContent.trim());
     });
     expect(above).toEqual(["Accueil", "International"]);
+  });
+});
+
+/** Width and height of a target, and its text's size. */
+async function sizes(targets: Locator): Promise<{ name: string; width: number; height: number; font: number }[]> {
+  return targets.evaluateAll((all) =>
+    all.map((t) => {
+      const box = t.getBoundingClientRect();
+      const name = t.getAttribute("aria-label") ?? t.textContent.trim();
+      return { name, width: box.width, height: box.height, font: parseFloat(getComputedStyle(t).fontSize) };
+    }),
+  );
+}
+
+// Two footnotes, rendered by the site's own pipeline: the site's articles have none.
+const renderer = await articleMarkdown.createRenderer({});
+const notes = (await renderer.render("Un fait[^1], puis un autre[^2].\n\n[^1]: Une source.\n[^2]: Une autre.\n")).code;
+
+test.describe("what a thumb taps on a 360 px phone", () => {
+  test.use({ viewport: { width: 360, height: 640 } });
+
+  test("the header's links, the menu, the breadcrumb, the tags, the footnote calls and the footer's links are 24 × 24 px at least; the navigation's text 15 px", async ({
+    page,
+  }) => {
+    await page.goto(pageTypes.article);
+    await page.locator(".prose").evaluate((prose, html) => (prose.innerHTML = html), notes);
+    const header = page.locator("header.site-header");
+    const groups = {
+      "fil d’Ariane": page.getByRole("navigation", { name: "Fil d’Ariane" }).getByRole("link"),
+      étiquettes: page.getByRole("list", { name: "Étiquettes" }).getByRole("link"),
+      notes: page.locator(".prose a:is([data-footnote-ref], [data-footnote-backref])"),
+      "pied de page": page.locator("footer.site-footer a"),
+      // Last, with its menu open.
+      "en-tête": header.locator("a:visible, summary"),
+    };
+    for (const [group, targets] of Object.entries(groups)) {
+      if (group === "en-tête") await header.getByText("Rubriques", { exact: true }).click();
+      const measured = await sizes(targets);
+      expect(measured.length, group).toBeGreaterThan(group === "notes" ? 3 : 1);
+      for (const t of measured) {
+        expect(t.width, `${group} : largeur de « ${t.name} »`).toBeGreaterThanOrEqual(24);
+        expect(t.height, `${group} : hauteur de « ${t.name} »`).toBeGreaterThanOrEqual(24);
+      }
+    }
+    const navigation = [...(await sizes(header.locator("nav a, summary"))), ...(await sizes(groups["fil d’Ariane"]))];
+    expect(navigation.length).toBe(CATEGORIES.length + 1 + 2);
+    for (const t of navigation) expect(t.font, `taille du texte de « ${t.name} »`).toBeGreaterThanOrEqual(15);
   });
 });
 
