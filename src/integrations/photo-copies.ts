@@ -34,16 +34,19 @@ export function photoCopies(): AstroIntegration {
         const copies = buildPhotos() ?? new Map<string, Promise<string>>();
         closeBuildPhotos();
         const clientDir = fileURLToPath(dir);
+        // What this build placed in dist, and the cached files it placed.
         const made = new Set<string>();
-        for (const [url, file] of copies) {
-          const to = join(clientDir, decodeURIComponent(url));
+        const used = new Set<string>();
+        for (const [url, copy] of copies) {
+          const [file, to] = [await copy, join(clientDir, decodeURIComponent(url))];
           mkdirSync(dirname(to), { recursive: true });
-          placeFile(await file, to);
+          placeFile(file, to);
           made.add(to);
+          used.add(file);
         }
         const stale = removeFilesExcept(join(clientDir, FOLDER), made, clientDir);
         // The cache keeps what this build used: a replaced photo's copies would stay there for ever.
-        removeFilesExcept(PHOTO_COPY_CACHE, new Set(await Promise.all(copies.values())));
+        removeFilesExcept(PHOTO_COPY_CACHE, used);
         if (copies.size === 0 && stale === 0) return;
         logger.info(
           frenchCount(copies.size, "copie réduite de photo", "copies réduites de photos") +

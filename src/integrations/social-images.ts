@@ -3,7 +3,7 @@
  * removes the cards a kept dist/ holds from earlier builds that this one did not make
  * (a deleted or unpublished article), and those of the cache that it did not use.
  */
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -28,21 +28,23 @@ export function socialImages(): AstroIntegration {
         if (cards === undefined) return;
         const clientDir = fileURLToPath(dir);
         mkdirSync(join(clientDir, FOLDER), { recursive: true });
-        for (const [url, drawn] of cards) placeFile(await drawn, join(clientDir, url));
-        const stale = readdirSync(join(clientDir, FOLDER))
-          .map((name) => `${FOLDER}/${name}`)
-          .filter((url) => !cards.has(url) && url !== siteImageUrl());
-        for (const url of stale) rmSync(join(clientDir, url));
-        // The cache keeps what this build used (and the site's own image): an edited title's old card
-        // would stay there for ever, and every card at each change of the drawing.
-        const used = await Promise.all(cards.values());
-        removeFilesExcept(SOCIAL_IMAGE_CACHE, new Set([...used, cacheFileOf(SITE_IMAGE_SPEC, SOCIAL_IMAGE_CACHE)]));
+        // What this build placed (and the site's own image, a page of its own), in dist and in the cache.
+        const placed = new Set([join(clientDir, siteImageUrl())]);
+        const used = new Set([cacheFileOf(SITE_IMAGE_SPEC, SOCIAL_IMAGE_CACHE)]);
+        for (const [url, drawn] of cards) {
+          const file = await drawn;
+          placeFile(file, join(clientDir, url));
+          placed.add(join(clientDir, url));
+          used.add(file);
+        }
+        const stale = removeFilesExcept(join(clientDir, FOLDER), placed);
+        // The cache keeps what this build used: an edited title's old card would stay there for ever,
+        // and every card at each change of the drawing.
+        removeFilesExcept(SOCIAL_IMAGE_CACHE, used);
         closeBuildCards();
         logger.info(
           frenchCount(cards.size, "image sociale d’article", "images sociales d’articles") +
-            (stale.length > 0
-              ? `, ${frenchCount(stale.length, "retirée", "retirées")} d’une construction précédente`
-              : ""),
+            (stale > 0 ? `, ${frenchCount(stale, "retirée", "retirées")} d’une construction précédente` : ""),
         );
       },
     },
