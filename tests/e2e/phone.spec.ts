@@ -188,3 +188,35 @@ for (const width of [360, 320]) {
     });
   });
 }
+
+// The header is one row down to a 320 px phone (logo, search link, menu), the menu's text at 15 px; on a narrower
+// one the menu goes under the logo. Nothing touches the screen's edges (16 px, the page's margin).
+for (const width of [280, 320, 340, 360]) {
+  test(`on a ${width} px phone, the header's logo, search link and menu keep the page's margins${width >= 320 ? " on one row" : ""}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 640 });
+    await page.goto(pageTypes.article);
+    const header = page.getByRole("banner");
+    const boxOf = async (target: Locator): Promise<{ x: number; y: number; width: number; height: number }> => {
+      await expect(target).toBeVisible();
+      const box = await target.boundingBox();
+      if (box === null) throw new Error("élément de l’en-tête sans boîte");
+      return box;
+    };
+    const logo = await boxOf(header.getByRole("link", { name: "Digimedia" }));
+    const search = await boxOf(header.getByRole("link", { name: "Rechercher" }));
+    const menu = await boxOf(header.getByText("Rubriques", { exact: true }));
+    const boxes = [logo, search, menu];
+    for (const box of boxes) {
+      expect(box.x, "marge de gauche").toBeGreaterThanOrEqual(16);
+      expect(box.x + box.width, "marge de droite").toBeLessThanOrEqual(width - 16);
+    }
+    const middle = (box: { y: number; height: number }): number => box.y + box.height / 2;
+    expect(Math.abs(middle(search) - middle(logo)), "le logo et la recherche sur une ligne").toBeLessThanOrEqual(4);
+    if (width >= 320) expect(Math.abs(middle(menu) - middle(logo)), "le menu sur la même ligne").toBeLessThanOrEqual(4);
+    else expect(menu.y, "le menu sous le logo").toBeGreaterThan(logo.y + logo.height);
+    const menuFont = await header.locator("summary").evaluate((s) => parseFloat(getComputedStyle(s).fontSize));
+    expect(menuFont, "taille du texte du menu").toBeGreaterThanOrEqual(15);
+  });
+}
