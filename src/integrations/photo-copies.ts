@@ -4,14 +4,13 @@
  * src/lib/build-photos.ts), and removes the copies a kept dist/ holds that this build did not make
  * (a photo replaced or no longer shown).
  */
-import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { buildPhotos, closeBuildPhotos, openBuildPhotos } from "../lib/build-photos.ts";
 import { frenchCount } from "../lib/french-numbers.ts";
 import { PHOTO_COPY_FOLDER as FOLDER } from "../lib/photo-copies.ts";
-import { placeFile } from "./place-file.ts";
+import { placeFiles } from "./place-file.ts";
 import { PHOTO_COPY_CACHE } from "../lib/photo-resize.ts";
 import { removeFilesExcept } from "./prune.ts";
 
@@ -34,17 +33,8 @@ export function photoCopies(): AstroIntegration {
         const copies = buildPhotos() ?? new Map<string, Promise<string>>();
         closeBuildPhotos();
         const clientDir = fileURLToPath(dir);
-        // What this build placed in dist, and the cached files it placed.
-        const made = new Set<string>();
-        const used = new Set<string>();
-        for (const [url, copy] of copies) {
-          const [file, to] = [await copy, join(clientDir, decodeURIComponent(url))];
-          mkdirSync(dirname(to), { recursive: true });
-          placeFile(file, to);
-          made.add(to);
-          used.add(file);
-        }
-        const stale = removeFilesExcept(join(clientDir, FOLDER), made, clientDir);
+        const { placed, used } = await placeFiles(copies, clientDir);
+        const stale = removeFilesExcept(join(clientDir, FOLDER), placed, clientDir);
         // The cache keeps what this build used: a replaced photo's copies would stay there for ever.
         removeFilesExcept(PHOTO_COPY_CACHE, used);
         if (copies.size === 0 && stale === 0) return;

@@ -3,7 +3,6 @@
  * removes the cards a kept dist/ holds from earlier builds that this one did not make
  * (a deleted or unpublished article), and those of the cache that it did not use.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -11,7 +10,7 @@ import { buildCards, closeBuildCards, openBuildCards } from "../lib/build-cards.
 import { frenchCount } from "../lib/french-numbers.ts";
 import { SOCIAL_IMAGE_FOLDER as FOLDER, siteImageUrl } from "../lib/urls.ts";
 import { cacheFileOf, SITE_IMAGE_SPEC, SOCIAL_IMAGE_CACHE } from "../lib/social-image.ts";
-import { placeFile } from "./place-file.ts";
+import { placeFiles } from "./place-file.ts";
 import { removeFilesExcept } from "./prune.ts";
 
 /** Astro integration writing the article social images at the end of the build. */
@@ -27,16 +26,10 @@ export function socialImages(): AstroIntegration {
         // No registry: the og route rendered the cards as pages (see build-cards.ts).
         if (cards === undefined) return;
         const clientDir = fileURLToPath(dir);
-        mkdirSync(join(clientDir, FOLDER), { recursive: true });
-        // What this build placed (and the site's own image, a page of its own), in dist and in the cache.
-        const placed = new Set([join(clientDir, siteImageUrl())]);
-        const used = new Set([cacheFileOf(SITE_IMAGE_SPEC, SOCIAL_IMAGE_CACHE)]);
-        for (const [url, drawn] of cards) {
-          const file = await drawn;
-          placeFile(file, join(clientDir, url));
-          placed.add(join(clientDir, url));
-          used.add(file);
-        }
+        // What this build placed, in dist and in the cache, and the site's own image (a page of its own).
+        const { placed, used } = await placeFiles(cards, clientDir);
+        placed.add(join(clientDir, siteImageUrl()));
+        used.add(cacheFileOf(SITE_IMAGE_SPEC, SOCIAL_IMAGE_CACHE));
         const stale = removeFilesExcept(join(clientDir, FOLDER), placed);
         // The cache keeps what this build used: an edited title's old card would stay there for ever,
         // and every card at each change of the drawing.
