@@ -4,9 +4,12 @@
  * NODE_ENV=test (or anything but production) also sets: a build must never publish a draft.
  * There too, and only there, every page loads the marks' stylesheet (src/styles/preview.css): a
  * component's <style> would be inlined into each built page, which never shows them.
+ * And there the open pages reload when the list of refused article files changes (src/lib/dev-refusals.ts):
+ * a file saved with a problem changes no content, so Astro would not reload them.
  */
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { onRefusalsChange } from "../lib/dev-refusals.ts";
 
 const PREVIEW_STYLES = fileURLToPath(new URL("../styles/preview.css", import.meta.url));
 
@@ -19,6 +22,12 @@ export function devPreview(): AstroIntegration {
           vite: { define: { "import.meta.env.PREVIEW_UNPUBLISHED": JSON.stringify(command === "dev") } },
         });
         if (command === "dev") injectScript("page-ssr", `import ${JSON.stringify(PREVIEW_STYLES)};`);
+      },
+      "astro:server:setup": ({ server }) => {
+        const stop = onRefusalsChange(() => {
+          server.environments.client.hot.send({ type: "full-reload", path: "*" });
+        });
+        server.httpServer?.once("close", stop);
       },
     },
   };

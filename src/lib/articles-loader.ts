@@ -13,7 +13,9 @@ import { glob, type Loader, type LoaderContext, type ParseDataOptions } from "as
 import { CATEGORIES } from "../config.ts";
 import { articleSchema, categoryChoices, describeProblems, issueProblems, type ArticleData } from "./article-schema.ts";
 import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.ts";
+import { refusalOf, refuse, resync } from "./dev-refusals.ts";
 import { formatDateTime } from "./dates.ts";
+import type { SiteFacts } from "./link-checks.ts";
 import { linkTargets } from "./link-targets.ts";
 import { ArticleError, invalidArticle, parseFrontMatter, readFrontMatter } from "./front-matter.ts";
 import { frenchNumber } from "./french-numbers.ts";
@@ -173,6 +175,38 @@ function displayPath(file: string): string {
   return rel.startsWith("..") || isAbsolute(rel) ? file : rel;
 }
 
+/** An article as Astro's content layer stores it. */
+type StoredEntry = NonNullable<ReturnType<LoaderContext["store"]["get"]>>;
+
+/**
+ * Astro's file watcher (astro dev), each of whose article events (saved, added, deleted) is a resync
+ * (dev-refusals.ts): `check` is called after each sync of a file that is there.
+ */
+function resyncing(
+  watcher: NonNullable<LoaderContext["watcher"]>,
+  check: (path: string) => void,
+): NonNullable<LoaderContext["watcher"]> {
+  const events = new Set(["add", "change", "unlink"]);
+  return new Proxy(watcher, {
+    get(target, property) {
+      if (property === "on")
+        return (event: string, listener: (path: string) => unknown) =>
+          target.on(
+            event,
+            events.has(event)
+              ? (path: string) =>
+                  resync(path, async () => {
+                    await listener(path);
+                    if (event !== "unlink") check(path);
+                  })
+              : listener,
+          );
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** The context Astro's content layer gives a loader: with the entry types the glob loader reads files with. */
 type ContentLayerContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> };
 
@@ -198,7 +232,11 @@ export function articlesLoader(base: string): Loader {
         owners.set(slug, entry);
         return slug;
       }
-      if (loading === undefined) throw new ArticleError(problem);
+      // astro dev: a file saved or added under a name refused; the site keeps what it had (dev-refusals.ts).
+      if (loading === undefined) {
+        refuse({ path: join(fileURLToPath(baseUrl), entry), message: problem, kept: true });
+        throw new ArticleError(problem);
+      }
       // An id no slug can be (it ends in .md): the file is checked like the others, and left out with them.
       loading.add(entry, problem);
       return entry;
@@ -224,7 +262,15 @@ export function articlesLoader(base: string): Loader {
           {
             ...type,
             getEntryInfo: (params: Parameters<ContentEntryType["getEntryInfo"]>[0]) => {
-              if (loading === undefined) parseFrontMatter(displayPath(fileURLToPath(params.fileUrl)), params.contents);
+              if (loading === undefined) {
+                const path = fileURLToPath(params.fileUrl);
+                try {
+                  parseFrontMatter(displayPath(path), params.contents);
+                } catch (error) {
+                  if (error instanceof ArticleError) refuse({ path, message: error.message, kept: true });
+                  throw error;
+                }
+              }
               return type.getEntryInfo(params);
             },
           },
@@ -242,41 +288,10 @@ export function articlesLoader(base: string): Loader {
         context.store.clear();
         context.meta.set(PIPELINE_META, pipeline);
       }
-      loading = problems;
-      try {
-        await inner.load({
-          ...context,
-          entryTypes,
-          parseData: <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> => {
-            const file = props.filePath === undefined ? props.id : displayPath(props.filePath);
-            try {
-              const data = props.filePath === undefined ? props.data : (readFrontMatter(file) as TData);
-              // The collection's schema, checked once here (Astro's own parseData would check it again).
-              const checked = checkFrontMatter(file, data);
-              const { image } = checked;
-              const imageProblem = image === undefined ? undefined : imageFileProblem(image, publicDir);
-              if (imageProblem !== undefined) {
-                throw new ArticleError(describeProblems(file, [{ field: "image", message: imageProblem }]));
-              }
-              return Promise.resolve(checked as unknown as TData);
-            } catch (error) {
-              // After the first load, Astro's watcher calls parseData for one file: Astro logs its problem
-              // and keeps the article as it was.
-              if (!(error instanceof ArticleError) || loading === undefined) throw error;
-              // Stored for now (its text is rendered like the others'), taken out below.
-              problems.add(props.id, error.message);
-              unchecked.add(props.id);
-              return Promise.resolve(props.data);
-            }
-          },
-        } as ContentLayerContext);
-      } finally {
-        loading = undefined;
-      }
       // Links of the texts are checked against the folder: a slug to a draft, to no file, or to an
       // article scheduled after the one that links to it is a 404 for its readers; so is a tag no article
       // out by then has, and an anchor its page lacks leaves the reader at its top.
-      const site = {
+      const siteFacts = (): SiteFacts => ({
         publicDir,
         now,
         ...linkTargets(
@@ -291,24 +306,18 @@ export function articlesLoader(base: string): Loader {
             };
           }),
         ),
-      };
-      const scheduled: { file: string; date: Date }[] = [];
-      for (const [id, entry] of context.store.entries()) {
-        if (unchecked.has(id)) continue;
-        const file = shown(entry.filePath ?? id);
+      });
+      // What a build refuses in a stored article once its text is rendered (an « Article invalide » block).
+      const textProblem = (file: string, entry: StoredEntry, site: SiteFacts): string | undefined => {
         // Astro's glob loader logs a body that fails to render and stores the article without it;
         // an article without its text must not be published.
-        if (entry.rendered === undefined) {
-          problems.add(
-            id,
-            invalidArticle(file, [`le texte (Markdown) n’a pas pu être rendu : voir l’erreur ci-dessus`]),
-          );
-          continue;
-        }
+        if (entry.rendered === undefined)
+          return invalidArticle(file, [
+            `le texte (Markdown) n’a pas pu être rendu : voir l’erreur plus haut dans le terminal`,
+          ]);
         const { draft, updated } = entry.data as { draft?: boolean; updated?: Date };
-        if (draft === true) continue;
-        const article = publishable(entry.data);
-        const date = article?.data.date;
+        if (draft === true) return undefined;
+        const date = publishable(entry.data)?.data.date;
         const found = [
           ...bodyProblems(
             entry.body ?? "",
@@ -322,9 +331,69 @@ export function articlesLoader(base: string): Loader {
           ),
           ...(date === undefined ? [] : dateProblems(date, updated, now)),
         ];
-        if (found.length > 0) problems.add(id, describeProblems(file, found));
+        return found.length > 0 ? describeProblems(file, found) : undefined;
+      };
+      // astro dev, after the first load: Astro's watcher syncs a saved file alone, checking its name and front
+      // matter (generateId, parseData above). Its text is checked here once stored (or found stored unchanged):
+      // the site shows it, and what a build would refuse in it (dev-refusals.ts).
+      const checkSaved = (path: string): void => {
+        if (refusalOf(path) !== undefined) return;
+        for (const [, entry] of context.store.entries()) {
+          if (entry.filePath === undefined || fileURLToPath(new URL(entry.filePath, context.config.root)) !== path)
+            continue;
+          const problem = textProblem(displayPath(path), entry, siteFacts());
+          if (problem !== undefined) refuse({ path, message: problem, kept: false });
+        }
+      };
+      loading = problems;
+      try {
+        await inner.load({
+          ...context,
+          entryTypes,
+          ...(context.watcher === undefined ? {} : { watcher: resyncing(context.watcher, checkSaved) }),
+          parseData: <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> => {
+            const file = props.filePath === undefined ? props.id : displayPath(props.filePath);
+            try {
+              const data = props.filePath === undefined ? props.data : (readFrontMatter(file) as TData);
+              // The collection's schema, checked once here (Astro's own parseData would check it again).
+              const checked = checkFrontMatter(file, data);
+              const { image } = checked;
+              const imageProblem = image === undefined ? undefined : imageFileProblem(image, publicDir);
+              if (imageProblem !== undefined) {
+                throw new ArticleError(describeProblems(file, [{ field: "image", message: imageProblem }]));
+              }
+              return Promise.resolve(checked as unknown as TData);
+            } catch (error) {
+              if (!(error instanceof ArticleError)) throw error;
+              // After the first load, Astro's watcher calls parseData for one file: Astro logs its problem and
+              // keeps the article as it was; astro dev shows it (dev-refusals.ts).
+              if (loading === undefined) {
+                if (props.filePath !== undefined) refuse({ path: props.filePath, message: error.message, kept: true });
+                throw error;
+              }
+              // Stored for now (its text is rendered like the others'), taken out below.
+              problems.add(props.id, error.message);
+              unchecked.add(props.id);
+              return Promise.resolve(props.data);
+            }
+          },
+        } as ContentLayerContext);
+      } finally {
+        loading = undefined;
+      }
+      const scheduled: { file: string; date: Date }[] = [];
+      const site = siteFacts();
+      for (const [id, entry] of context.store.entries()) {
+        if (unchecked.has(id)) continue;
+        const file = shown(entry.filePath ?? id);
+        const problem = textProblem(file, entry, site);
+        if (problem !== undefined) {
+          problems.add(id, problem);
+          continue;
+        }
         // Held back by this build, and said so below: when each will appear (the first build after its date).
-        else if (!problems.has(id) && article !== undefined && isScheduled(article, now))
+        const article = publishable(entry.data);
+        if (!problems.has(id) && article !== undefined && isScheduled(article, now))
           scheduled.push({ file, date: article.data.date });
       }
       if (scheduled.length > 0) {

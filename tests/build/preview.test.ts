@@ -1,9 +1,10 @@
 /**
  * `npm run dev` shows editors their drafts and scheduled articles, marked « Aperçu » wherever they
- * appear (README), and a build never publishes them. This runs the real dev server on a folder
- * holding one article of each kind.
+ * appear (README), and a build never publishes them; it shows them too, at the foot of every page, the article
+ * files they saved with a problem a build would stop on. This runs the real dev server on a folder
+ * holding one article of each kind, then saves files into it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
@@ -35,6 +36,7 @@ beforeAll(async () => {
   writeFileSync(join(contentDir, "publie.md"), article("Un article publié", "2021-05-03"));
   writeFileSync(join(contentDir, "brouillon.md"), article("Un brouillon", "2021-05-04", "draft: true\n"));
   writeFileSync(join(contentDir, "programme.md"), article("Un article programmé", "2099-01-01"));
+  writeFileSync(join(contentDir, "essai.md"), article("Un essai", "2021-05-05"));
   const port = await freePort();
   server = await startListening(
     [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", "--port", String(port)],
@@ -89,4 +91,121 @@ describe("astro dev", () => {
       await browser.close();
     }
   });
+});
+
+/** A page's notice of refused files (src/components/RefusedArticles.astro), if any, and its h1. */
+async function refusedNotice(path: string): Promise<{ status: number; notice: string[] | undefined; title: string }> {
+  const response = await fetch(`${url}${path}`);
+  const page = parse(await response.text());
+  const notice = page.querySelector(".refused");
+  return {
+    status: response.status,
+    // Its heading, then each file's sentence and problems (a line each, spaces between words as written).
+    notice: notice?.querySelectorAll("summary, p, pre").map((part) => part.text.replace(/\n\s*/g, " | ")),
+    title: page.querySelector("h1")?.text.trim() ?? "",
+  };
+}
+
+/** Asks `probe` again until it answers (the dev server syncs a saved file within a second or two). */
+async function until<T>(what: string, probe: () => Promise<T | undefined>, seconds = 20): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`${what} : toujours pas au bout de ${String(seconds)} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe("astro dev, an article file saved with a problem", () => {
+  const essai = join(contentDir, "essai.md");
+
+  it("keeps the version from before, and says so on every page until the file is mended", async () => {
+    writeFileSync(essai, article("Un essai modifié", "2021-05-35"));
+    const home = await until("l’avis sur l’accueil", async () => (await refusedNotice("/")).notice);
+    expect(home).toEqual([
+      "Un article à corriger\u00a0: un build s’arrêterait dessus",
+      "Modification non prise en compte\u00a0: le site montre la version précédente de ce fichier (un nouvel article n’apparaît pas).",
+      expect.stringMatching(/^Article invalide : \S*essai\.md \| - champ « date » : .*« 2021-05-35 »/),
+    ]);
+    // The article's page says it too, over its last accepted version.
+    const page = await refusedNotice("/articles/essai/");
+    expect(page.notice).toEqual(home);
+    expect(page.title).toBe("Un essai");
+    // Mended: the notice goes, the page shows the new version.
+    writeFileSync(essai, article("Un essai corrigé", "2021-05-05"));
+    const mended = await until("la page corrigée", async () => {
+      const now = await refusedNotice("/articles/essai/");
+      return now.notice === undefined && now.title === "Un essai corrigé" ? now : undefined;
+    });
+    expect(mended.status).toBe(200);
+    expect((await refusedNotice("/")).notice).toBeUndefined();
+  }, 60_000);
+
+  it("shows a new article whose text a build would refuse, says what is wrong, and forgets it once deleted", async () => {
+    const nouveau = join(contentDir, "nouveau.md");
+    writeFileSync(
+      nouveau,
+      article("Un nouvel article", "2021-05-06").replace("Du texte.", "Voir [cet article](/articles/inexistant/)."),
+    );
+    const page = await until("la page du nouvel article", async () => {
+      const now = await refusedNotice("/articles/nouveau/");
+      return now.status === 200 && now.notice !== undefined ? now : undefined;
+    });
+    expect(page.title).toBe("Un nouvel article");
+    expect(page.notice).toEqual([
+      "Un article à corriger\u00a0: un build s’arrêterait dessus",
+      "Le site montre cette version, mais un build la refuserait.",
+      expect.stringMatching(
+        /^Article invalide : \S*nouveau\.md \| - champ « texte » : le lien « \/articles\/inexistant\/ » mène à un article qui n’existe pas/,
+      ),
+    ]);
+    // Saved again as it is (Astro finds it stored unchanged): still refused.
+    const synced = (): number => server?.output().split("Reloaded data from nouveau.md").length ?? 0;
+    const before = synced();
+    writeFileSync(nouveau, readFileSync(nouveau));
+    await until("la nouvelle lecture du fichier", () => Promise.resolve(synced() > before ? true : undefined));
+    expect((await refusedNotice("/articles/nouveau/")).notice).toEqual(page.notice);
+    rmSync(nouveau);
+    await until("l’accueil sans l’avis", async () =>
+      (await refusedNotice("/")).notice === undefined ? true : undefined,
+    );
+    // Its page goes once Astro has written its store again.
+    await until("la page du nouvel article supprimée", async () =>
+      (await refusedNotice("/articles/nouveau/")).status === 404 ? true : undefined,
+    );
+  }, 60_000);
+
+  it("reloads a page open in the browser, which shows the notice at the foot of the window wherever it is scrolled", async () => {
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 700 } });
+      await page.goto(`${url}/articles/essai/`);
+      // Vite's client listens for reloads once connected.
+      await page.waitForFunction(() =>
+        performance.getEntriesByType("resource").some((r) => r.name.includes("@vite/client")),
+      );
+      await page.evaluate(() => {
+        window.scrollTo(0, document.body.scrollHeight);
+      });
+      writeFileSync(essai, article("Un essai modifié", "2021-13-01"));
+      const notice = page.locator(".refused");
+      await notice.waitFor({ state: "visible", timeout: 20_000 });
+      await expect.poll(() => notice.textContent()).toMatch(/« 2021-13-01 »/);
+      const place = await notice.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return {
+          top: box.top > 0,
+          bottom: Math.round(box.bottom),
+          height: window.innerHeight,
+          scrolled: window.scrollY > 0,
+        };
+      });
+      expect(place).toEqual({ top: true, bottom: 700, height: 700, scrolled: true });
+      writeFileSync(essai, article("Un essai", "2021-05-05"));
+      await notice.waitFor({ state: "detached", timeout: 20_000 });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
