@@ -3,11 +3,11 @@
  * an article whose body fails to render stops the build (Astro's glob loader only logs it and
  * would publish the article without its text).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 // How Astro prints an error that stops `astro build` (cli/throw-and-exit.js), and reads a Markdown file:
 // not exported by the package.
 import { collectErrorMetadata } from "../../node_modules/astro/dist/core/errors/dev/utils.js";
@@ -21,6 +21,7 @@ import {
   readFrontMatter,
   TEMPLATE_CATEGORY,
 } from "../../src/lib/articles-loader.ts";
+import { refusals, resync } from "../../src/lib/dev-refusals.ts";
 import { markdownPipelineVersion } from "../../src/lib/markdown.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
@@ -208,6 +209,11 @@ describe("articlesLoader, scheduled articles", () => {
   });
 });
 
+// The files astro dev refused are listed once per process (dev-refusals.ts): each test starts with none.
+afterEach(async () => {
+  for (const { path } of refusals()) await resync(path, () => Promise.resolve());
+});
+
 describe("articlesLoader, astro dev", () => {
   it("explains in French the front matter of a file saved after the first load, which Astro reads first", async () => {
     const folder = temporaryFolder("articles-");
@@ -228,6 +234,101 @@ describe("articlesLoader, astro dev", () => {
       ),
     ]);
     expect([...entries.keys()]).toEqual(["un-article"]);
+  });
+});
+
+describe("articlesLoader, astro dev: what it refuses, for the pages to show (dev-refusals.ts)", () => {
+  /** A folder loaded with a watcher; `sync` runs Astro's handler of an event for a file of the folder. */
+  async function watched(): Promise<{
+    folder: string;
+    entries: Map<string, Entry>;
+    sync: (event: "add" | "change" | "unlink", name: string) => Promise<void>;
+  }> {
+    const folder = temporaryFolder("articles-");
+    writeFileSync(join(folder, "un-article.md"), article);
+    const handlers = new Map<string, (path: string) => Promise<void>>();
+    const watcher = {
+      add: () => undefined,
+      on: (event: string, handler: (path: string) => Promise<void>) => handlers.set(event, handler),
+    };
+    const entries = await load(folder, (body) => ({ html: body.replace(/\[(.*)\]\((.*)\)/, '<a href="$2">$1</a>') }), {
+      watcher,
+    });
+    return {
+      folder,
+      entries,
+      sync: async (event, name) => {
+        await handlers.get(event)?.(join(folder, name));
+      },
+    };
+  }
+
+  it("a front matter refused: the article as it was, and the problem", async () => {
+    const { folder, entries, sync } = await watched();
+    writeFileSync(join(folder, "un-article.md"), article.replace("2021-05-03", "2021-02-30T10:00"));
+    await sync("change", "un-article.md");
+    expect(refusals().map(({ path, message, kept }) => [path, message, kept])).toEqual([
+      [
+        join(folder, "un-article.md"),
+        expect.stringMatching(/^Article invalide : .*un-article\.md\n {2}- champ « date » : .*« 2021-02-30T10:00 »/),
+        true,
+      ],
+    ]);
+    expect(entries.get("un-article")?.data["date"]).toEqual(new Date("2021-05-02T22:00:00Z"));
+    // Mended: nothing refused.
+    writeFileSync(join(folder, "un-article.md"), article);
+    await sync("change", "un-article.md");
+    expect(refusals()).toEqual([]);
+  });
+
+  it("a file name refused, and a new file's front matter YAML cannot read", async () => {
+    const { folder, entries, sync } = await watched();
+    writeFileSync(join(folder, "Majuscules.md"), article);
+    await sync("add", "Majuscules.md");
+    writeFileSync(join(folder, "exclusif.md"), article.replace("title: Un article", "title: [Exclusif] Un article"));
+    await sync("add", "exclusif.md");
+    expect(refusals().map(({ message, kept }) => [message.split("\n")[1], kept])).toEqual([
+      [expect.stringMatching(/^ {2}- nom de fichier : « Majuscules » doit être en minuscules/), true],
+      [expect.stringMatching(/^ {2}- champ « title », ligne 2 : un texte ne peut pas commencer par « \[ »/), true],
+    ]);
+    expect([...entries.keys()]).toEqual(["un-article"]);
+  });
+
+  it("a text a build would refuse: stored and shown, refused until mended, even saved again unchanged", async () => {
+    const { folder, entries, sync } = await watched();
+    // (The stand-in's digest is the file's length: each version here has its own.)
+    const linking = article.replace("Du texte.", "Voir [cet article](/articles/absent/).");
+    writeFileSync(join(folder, "nouveau.md"), linking);
+    await sync("add", "nouveau.md");
+    const listed = () => refusals().map(({ path, message, kept }) => [path, message, kept]);
+    const refused = [
+      [
+        join(folder, "nouveau.md"),
+        expect.stringMatching(
+          /nouveau\.md\n {2}- champ « texte » : le lien « \/articles\/absent\/ » mène à un article qui n’existe pas/,
+        ),
+        false,
+      ],
+    ];
+    expect(listed()).toEqual(refused);
+    expect(entries.has("nouveau")).toBe(true);
+    // Saved as it is: Astro's glob loader finds it stored unchanged and does not store it again.
+    await sync("change", "nouveau.md");
+    expect(listed()).toEqual(refused);
+    // A link to an article that exists is fine.
+    writeFileSync(join(folder, "nouveau.md"), linking.replace("absent", "un-article"));
+    await sync("change", "nouveau.md");
+    expect(refusals()).toEqual([]);
+  });
+
+  it("forgets a refused file once deleted", async () => {
+    const { folder, sync } = await watched();
+    writeFileSync(join(folder, "oups.md"), article.replace("category: tech\n", ""));
+    await sync("add", "oups.md");
+    expect(refusals().map(({ path }) => path)).toEqual([join(folder, "oups.md")]);
+    rmSync(join(folder, "oups.md"));
+    await sync("unlink", "oups.md");
+    expect(refusals()).toEqual([]);
   });
 });
 
