@@ -214,20 +214,41 @@ afterEach(async () => {
   for (const { path } of refusals()) await resync(path, () => Promise.resolve());
 });
 
+/**
+ * A folder holding one article, loaded with a watcher (astro dev); `sync` runs Astro's handler of an event for a
+ * file of the folder. Links written [text](address) are rendered. `errors` gets what Astro would log.
+ */
+async function watched(errors: string[] = []): Promise<{
+  folder: string;
+  entries: Map<string, Entry>;
+  sync: (event: "add" | "change" | "unlink", name: string) => Promise<void>;
+}> {
+  const folder = temporaryFolder("articles-");
+  writeFileSync(join(folder, "un-article.md"), article);
+  const handlers = new Map<string, (path: string) => Promise<void>>();
+  const watcher = {
+    add: () => undefined,
+    on: (event: string, handler: (path: string) => Promise<void>) => handlers.set(event, handler),
+  };
+  const entries = await load(folder, (body) => ({ html: body.replace(/\[(.*)\]\((.*)\)/, '<a href="$2">$1</a>') }), {
+    watcher,
+    errors,
+  });
+  return {
+    folder,
+    entries,
+    sync: async (event, name) => {
+      await handlers.get(event)?.(join(folder, name));
+    },
+  };
+}
+
 describe("articlesLoader, astro dev", () => {
   it("explains in French the front matter of a file saved after the first load, which Astro reads first", async () => {
-    const folder = temporaryFolder("articles-");
-    writeFileSync(join(folder, "un-article.md"), article);
-    const handlers = new Map<string, (path: string) => Promise<void>>();
-    const watcher = {
-      add: () => undefined,
-      on: (event: string, handler: (path: string) => Promise<void>) => handlers.set(event, handler),
-    };
     const errors: string[] = [];
-    const entries = await load(folder, (body) => ({ html: body }), { watcher, errors });
-    const saved = join(folder, "exclusif.md");
-    writeFileSync(saved, article.replace("title: Un article", "title: [Exclusif] Un article"));
-    await handlers.get("add")?.(saved);
+    const { folder, entries, sync } = await watched(errors);
+    writeFileSync(join(folder, "exclusif.md"), article.replace("title: Un article", "title: [Exclusif] Un article"));
+    await sync("add", "exclusif.md");
     expect(errors).toEqual([
       expect.stringMatching(
         /^Failed to reload exclusif\.md: Article invalide : .*exclusif\.md\n {2}- champ « title », ligne 2 : un texte ne peut pas commencer par « \[ »/,
@@ -238,31 +259,6 @@ describe("articlesLoader, astro dev", () => {
 });
 
 describe("articlesLoader, astro dev: what it refuses, for the pages to show (dev-refusals.ts)", () => {
-  /** A folder loaded with a watcher; `sync` runs Astro's handler of an event for a file of the folder. */
-  async function watched(): Promise<{
-    folder: string;
-    entries: Map<string, Entry>;
-    sync: (event: "add" | "change" | "unlink", name: string) => Promise<void>;
-  }> {
-    const folder = temporaryFolder("articles-");
-    writeFileSync(join(folder, "un-article.md"), article);
-    const handlers = new Map<string, (path: string) => Promise<void>>();
-    const watcher = {
-      add: () => undefined,
-      on: (event: string, handler: (path: string) => Promise<void>) => handlers.set(event, handler),
-    };
-    const entries = await load(folder, (body) => ({ html: body.replace(/\[(.*)\]\((.*)\)/, '<a href="$2">$1</a>') }), {
-      watcher,
-    });
-    return {
-      folder,
-      entries,
-      sync: async (event, name) => {
-        await handlers.get(event)?.(join(folder, name));
-      },
-    };
-  }
-
   it("a front matter refused: the article as it was, and the problem", async () => {
     const { folder, entries, sync } = await watched();
     writeFileSync(join(folder, "un-article.md"), article.replace("2021-05-03", "2021-02-30T10:00"));
