@@ -207,6 +207,57 @@ function resyncing(
   });
 }
 
+/**
+ * What the texts' links are checked against: the stored articles. A slug to a draft, to no file, or to an
+ * article scheduled after the one that links to it is a 404 for its readers; so is a tag no article out by then
+ * has, and an anchor its page lacks leaves the reader at its top.
+ */
+function siteFacts(store: LoaderContext["store"], publicDir: string, now: Date): SiteFacts {
+  return {
+    publicDir,
+    now,
+    ...linkTargets(
+      [...store.entries()].map(([id, entry]) => {
+        const article = publishable(entry.data);
+        const { tags } = entry.data as { tags?: unknown };
+        return {
+          slug: id,
+          date: article === undefined || article.data.draft ? ("draft" as const) : article.data.date,
+          tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === "string") : [],
+          html: entry.rendered?.html,
+        };
+      }),
+    ),
+  };
+}
+
+/** What a build at `now` refuses in a stored article once its text is rendered (an « Article invalide » block). */
+function textProblem(file: string, entry: StoredEntry, site: SiteFacts, now: Date): string | undefined {
+  // Astro's glob loader logs a body that fails to render and stores the article without it;
+  // an article without its text must not be published.
+  if (entry.rendered === undefined)
+    return invalidArticle(file, [
+      `le texte (Markdown) n’a pas pu être rendu : voir l’erreur plus haut dans le terminal`,
+    ]);
+  const { draft, updated } = entry.data as { draft?: boolean; updated?: Date };
+  if (draft === true) return undefined;
+  const date = publishable(entry.data)?.data.date;
+  const found = [
+    ...bodyProblems(
+      entry.body ?? "",
+      {
+        html: entry.rendered.html,
+        headings: entry.rendered.metadata?.headings ?? [],
+        localImagePaths: entry.rendered.metadata?.localImagePaths as string[] | undefined,
+      },
+      site,
+      date,
+    ),
+    ...(date === undefined ? [] : dateProblems(date, updated, now)),
+  ];
+  return found.length > 0 ? describeProblems(file, found) : undefined;
+}
+
 /** The context Astro's content layer gives a loader: with the entry types the glob loader reads files with. */
 type ContentLayerContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> };
 
@@ -288,51 +339,6 @@ export function articlesLoader(base: string): Loader {
         context.store.clear();
         context.meta.set(PIPELINE_META, pipeline);
       }
-      // Links of the texts are checked against the folder: a slug to a draft, to no file, or to an
-      // article scheduled after the one that links to it is a 404 for its readers; so is a tag no article
-      // out by then has, and an anchor its page lacks leaves the reader at its top.
-      const siteFacts = (): SiteFacts => ({
-        publicDir,
-        now,
-        ...linkTargets(
-          [...context.store.entries()].map(([id, entry]) => {
-            const article = publishable(entry.data);
-            const { tags } = entry.data as { tags?: unknown };
-            return {
-              slug: id,
-              date: article === undefined || article.data.draft ? ("draft" as const) : article.data.date,
-              tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === "string") : [],
-              html: entry.rendered?.html,
-            };
-          }),
-        ),
-      });
-      // What a build refuses in a stored article once its text is rendered (an « Article invalide » block).
-      const textProblem = (file: string, entry: StoredEntry, site: SiteFacts): string | undefined => {
-        // Astro's glob loader logs a body that fails to render and stores the article without it;
-        // an article without its text must not be published.
-        if (entry.rendered === undefined)
-          return invalidArticle(file, [
-            `le texte (Markdown) n’a pas pu être rendu : voir l’erreur plus haut dans le terminal`,
-          ]);
-        const { draft, updated } = entry.data as { draft?: boolean; updated?: Date };
-        if (draft === true) return undefined;
-        const date = publishable(entry.data)?.data.date;
-        const found = [
-          ...bodyProblems(
-            entry.body ?? "",
-            {
-              html: entry.rendered.html,
-              headings: entry.rendered.metadata?.headings ?? [],
-              localImagePaths: entry.rendered.metadata?.localImagePaths as string[] | undefined,
-            },
-            site,
-            date,
-          ),
-          ...(date === undefined ? [] : dateProblems(date, updated, now)),
-        ];
-        return found.length > 0 ? describeProblems(file, found) : undefined;
-      };
       // astro dev, after the first load: Astro's watcher syncs a saved file alone, checking its name and front
       // matter (generateId, parseData above). Its text is checked here once stored (or found stored unchanged):
       // the site shows it, and what a build would refuse in it (dev-refusals.ts).
@@ -341,7 +347,7 @@ export function articlesLoader(base: string): Loader {
         for (const [, entry] of context.store.entries()) {
           if (entry.filePath === undefined || fileURLToPath(new URL(entry.filePath, context.config.root)) !== path)
             continue;
-          const problem = textProblem(displayPath(path), entry, siteFacts());
+          const problem = textProblem(displayPath(path), entry, siteFacts(context.store, publicDir, now), now);
           if (problem !== undefined) refuse({ path, message: problem, kept: false });
         }
       };
@@ -382,11 +388,11 @@ export function articlesLoader(base: string): Loader {
         loading = undefined;
       }
       const scheduled: { file: string; date: Date }[] = [];
-      const site = siteFacts();
+      const site = siteFacts(context.store, publicDir, now);
       for (const [id, entry] of context.store.entries()) {
         if (unchecked.has(id)) continue;
         const file = shown(entry.filePath ?? id);
-        const problem = textProblem(file, entry, site);
+        const problem = textProblem(file, entry, site, now);
         if (problem !== undefined) {
           problems.add(id, problem);
           continue;
