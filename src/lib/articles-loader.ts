@@ -1,9 +1,11 @@
 /**
- * The articles' content loader: Astro's glob loader plus three things it does not do.
+ * The articles' content loader: Astro's glob loader plus what it does not do.
  * 1. Front matter is re-read with YAML's core schema, so dates stay strings and a date
  *    without offset can be read as Paris time (js-yaml would read it as UTC): front-matter.ts.
  * 2. Errors are French and name the file and the field.
  * 3. The slug is the file name, checked, and two files with one slug fail the build.
+ * 4. Texts are checked once rendered (links, headings, images, dates: article-checks.ts).
+ * 5. Under astro dev, a file saved with a problem is listed for the pages to say so (dev-refusals.ts).
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, isAbsolute } from "node:path";
