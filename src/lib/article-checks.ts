@@ -13,6 +13,7 @@ import {
   showsNothing,
 } from "./body-text.ts";
 import { formatDateTime } from "./dates.ts";
+import { frenchNumber } from "./french-numbers.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { linkProblem, type SiteFacts } from "./link-checks.ts";
 import { anchorsIn, type Anchors } from "./link-targets.ts";
@@ -258,4 +259,35 @@ export function dateProblems(date: Date, updated: Date | undefined, now: Date): 
       message: `la date de mise à jour (updated), le ${formatDateTime(updated)}, est dans le futur : ce build a lieu le ${formatDateTime(now)} ; datez la mise à jour du moment où vous l’avez faite, au plus tard maintenant`,
     },
   ];
+}
+
+/** How many titles a duplicate-title warning lists before counting the others. */
+const DUPLICATES_LISTED = 10;
+
+/**
+ * The warning (undefined if none) for articles that carry the same title, whatever the case, spaces and
+ * apostrophes: most often a file copied to start another one, its title left as it was. Both are
+ * published, but readers, search engines and the site's search cannot tell them apart. Not an error: a
+ * recurring column may keep its title on purpose.
+ */
+export function duplicateTitles(articles: readonly { file: string; title: string }[]): string | undefined {
+  const byTitle = new Map<string, { title: string; files: string[] }>();
+  for (const { file, title } of articles) {
+    const key = title.normalize("NFC").replace(/’/g, "'").replace(/\s+/g, " ").trim().toLocaleLowerCase("fr");
+    const known = byTitle.get(key);
+    if (known === undefined) byTitle.set(key, { title: title.trim(), files: [file] });
+    else known.files.push(file);
+  }
+  const twins = [...byTitle.values()].filter(({ files }) => files.length > 1);
+  if (twins.length === 0) return undefined;
+  const lines = twins
+    .slice(0, DUPLICATES_LISTED)
+    .map(({ title, files }) => `  - ${inGuillemets(title)} : ${files.sort().join(", ")}`);
+  const more = twins.length - DUPLICATES_LISTED;
+  if (more > 0) lines.push(`  … et ${frenchNumber(more)} autre${more > 1 ? "s" : ""}`);
+  return (
+    `${twins.length === 1 ? "Un titre porté" : `${frenchNumber(twins.length)} titres portés`} par plusieurs articles ` +
+    `(les lecteurs, les moteurs de recherche et la recherche du site ne les distinguent pas ; ` +
+    `changez-en un si ce n’est pas voulu) :\n${lines.join("\n")}`
+  );
 }

@@ -4,7 +4,8 @@
  *    without offset can be read as Paris time (js-yaml would read it as UTC): front-matter.ts.
  * 2. Errors are French and name the file and the field.
  * 3. The slug is the file name, checked, and two files with one slug fail the build.
- * 4. Texts are checked once rendered (links, headings, images, dates: article-checks.ts).
+ * 4. Texts are checked once rendered (links, headings, images, dates: article-checks.ts), and titles
+ *    carried by several articles are named (a warning).
  * 5. Under astro dev, a file saved with a problem is listed for the pages to say so (dev-refusals.ts).
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -14,7 +15,7 @@ import type { ContentEntryType } from "astro";
 import { glob, type Loader, type LoaderContext, type ParseDataOptions } from "astro/loaders";
 import { CATEGORIES } from "../config.ts";
 import { articleSchema, categoryChoices, describeProblems, issueProblems, type ArticleData } from "./article-schema.ts";
-import { bodyProblems, dateProblems, imageFileProblem } from "./article-checks.ts";
+import { bodyProblems, dateProblems, duplicateTitles, imageFileProblem } from "./article-checks.ts";
 import { refusalOf, refuse, resync } from "./dev-refusals.ts";
 import { formatDateTime } from "./dates.ts";
 import type { SiteFacts } from "./link-checks.ts";
@@ -412,7 +413,16 @@ export function articlesLoader(base: string): Loader {
             scheduled.map((a) => `  - ${a.file} : ${formatDateTime(a.date)}`).join("\n"),
         );
       }
-      if (problems.size === 0) return;
+      if (problems.size === 0) {
+        const twins = duplicateTitles(
+          [...context.store.entries()].flatMap(([id, entry]) => {
+            const { title, draft } = entry.data as { title?: unknown; draft?: unknown };
+            return typeof title === "string" && draft !== true ? [{ file: shown(entry.filePath ?? id), title }] : [];
+          }),
+        );
+        if (twins !== undefined) context.logger.warn(twins);
+        return;
+      }
       // Out of the store, so that the next build reads them again.
       for (const id of problems.keys()) context.store.delete(id);
       throw problems.error();

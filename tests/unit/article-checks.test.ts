@@ -2,7 +2,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bodyProblems, dateProblems, imageFileProblem, TEMPLATE_BODY } from "../../src/lib/article-checks.ts";
+import {
+  bodyProblems,
+  dateProblems,
+  duplicateTitles,
+  imageFileProblem,
+  TEMPLATE_BODY,
+} from "../../src/lib/article-checks.ts";
 import { linkTargets } from "../../src/lib/link-targets.ts";
 import { articleMarkdown } from "../../src/lib/markdown.ts";
 import { SITE } from "../../src/config.ts";
@@ -542,5 +548,43 @@ describe("dateProblems", () => {
     expect(dateProblems(new Date("2026-05-01"), new Date("2026-05-02"), now)).toEqual([]);
     expect(dateProblems(new Date("2026-05-01"), undefined, now)).toEqual([]);
     expect(dateProblems(new Date("2026-07-01"), new Date("2026-07-02"), now)).toEqual([]);
+  });
+});
+
+describe("duplicateTitles", () => {
+  const n = "\u202f";
+
+  it("names the files that share a title, whatever its case, spaces and apostrophe", () => {
+    expect(
+      duplicateTitles([
+        { file: "content/articles/b.md", title: "L’Arcep  défend la 5G" },
+        { file: "content/articles/seul.md", title: "Un titre à lui" },
+        { file: "content/articles/a.md", title: "l'Arcep défend la 5G " },
+      ]),
+    ).toBe(
+      "Un titre porté par plusieurs articles (les lecteurs, les moteurs de recherche et la recherche du site ne les " +
+        "distinguent pas ; changez-en un si ce n’est pas voulu) :\n" +
+        `  - «${n}L’Arcep  défend la 5G${n}» : content/articles/a.md, content/articles/b.md`,
+    );
+  });
+
+  it("says nothing when every title is its own", () => {
+    expect(
+      duplicateTitles([
+        { file: "a.md", title: "Apple lance l’iPhone" },
+        { file: "b.md", title: "Apple lance l’iPad" },
+      ]),
+    ).toBeUndefined();
+  });
+
+  it("lists ten titles, then counts the others", () => {
+    const articles = Array.from({ length: 13 }, (_, i) => [
+      { file: `${String(i)}-a.md`, title: `Titre ${String(i)}` },
+      { file: `${String(i)}-b.md`, title: `Titre ${String(i)}` },
+    ]).flat();
+    const lines = duplicateTitles(articles)?.split("\n") ?? [];
+    expect(lines[0]).toMatch(/^13 titres portés par plusieurs articles/);
+    expect(lines).toHaveLength(12);
+    expect(lines.at(-1)).toBe("  … et 3 autres");
   });
 });

@@ -49,7 +49,7 @@ type Watcher = { add: () => void; on: (event: string, handler: (path: string) =>
 /**
  * Loads `folder` with a content layer whose Markdown renderer is `render` (front matter read by Astro's own
  * Markdown entry type, as in a build); returns what is stored. `errors` gets what Astro would log, `infos`
- * what it would print.
+ * and `warnings` what it would print.
  */
 async function load(
   folder: string,
@@ -58,12 +58,14 @@ async function load(
     watcher,
     errors = [],
     infos = [],
+    warnings = [],
     stored = [],
     meta = new Map<string, string>(),
   }: {
     watcher?: Watcher;
     errors?: string[];
     infos?: string[];
+    warnings?: string[];
     stored?: (Entry & { digest: string })[];
     meta?: Map<string, string>;
   } = {},
@@ -84,7 +86,7 @@ async function load(
   };
   const logger = {
     error: (message: string) => errors.push(message),
-    warn: () => undefined,
+    warn: (message: string) => warnings.push(message),
     info: (message: string) => infos.push(message),
     debug: () => undefined,
   };
@@ -185,6 +187,22 @@ describe("articlesLoader, a store saved by another version of the Markdown pipel
     const meta = new Map([["markdown-pipeline", markdownPipelineVersion()]]);
     const entries = await load(folder, render, { stored: stored(), meta });
     expect(entries.get("un-article")?.rendered?.html).toBe("<p>Rendu par l’ancien code.</p>");
+  });
+});
+
+describe("articlesLoader, titles carried by several articles", () => {
+  it("warns, naming the files; a draft copied from an article is left alone", async () => {
+    const folder = temporaryFolder("articles-");
+    writeFileSync(join(folder, "un-article.md"), article);
+    writeFileSync(join(folder, "sa-copie.md"), article.replace("Du texte.", "Un autre texte."));
+    writeFileSync(join(folder, "brouillon.md"), article.replace("category: tech\n", "category: tech\ndraft: true\n"));
+    const warnings: string[] = [];
+    await load(folder, (body) => ({ html: `<p>${body.trim()}</p>` }), { warnings });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^Un titre porté par plusieurs articles .*\n {2}- «\sUn article\s» : \S*sa-copie\.md, \S*un-article\.md$/,
+      ),
+    ]);
   });
 });
 
