@@ -13,6 +13,7 @@ import {
   showsNothing,
 } from "./body-text.ts";
 import { formatDateTime } from "./dates.ts";
+import { agree } from "./french-grammar.ts";
 import { frenchNumber } from "./french-numbers.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { linkProblem, type SiteFacts } from "./link-checks.ts";
@@ -284,7 +285,7 @@ export function duplicateTitles(articles: readonly { file: string; title: string
     .slice(0, DUPLICATES_LISTED)
     .map(({ title, files }) => `  - ${inGuillemets(title)} : ${files.sort().join(", ")}`);
   const more = twins.length - DUPLICATES_LISTED;
-  if (more > 0) lines.push(`  … et ${frenchNumber(more)} autre${more > 1 ? "s" : ""}`);
+  if (more > 0) lines.push(`  … et ${frenchNumber(more)} ${agree(more, "autre")}`);
   return (
     `${twins.length === 1 ? "Un titre porté" : `${frenchNumber(twins.length)} titres portés`} par plusieurs articles ` +
     `(les lecteurs, les moteurs de recherche et la recherche du site ne les distinguent pas ; ` +

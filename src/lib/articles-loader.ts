@@ -347,12 +347,12 @@ export function articlesLoader(base: string): Loader {
       // the site shows it, and what a build would refuse in it (dev-refusals.ts).
       const checkSaved = (path: string): void => {
         if (refusalOf(path) !== undefined) return;
-        for (const [, entry] of context.store.entries()) {
-          if (entry.filePath === undefined || fileURLToPath(new URL(entry.filePath, context.config.root)) !== path)
-            continue;
-          const problem = textProblem(displayPath(path), entry, siteFacts(context.store, publicDir, now), now);
-          if (problem !== undefined) refuse({ path, message: problem, kept: false });
-        }
+        // Its id is its slug, its name (generateId): a name refused, or taken by another file, was refused above.
+        const entry = context.store.get(basename(path, ".md"));
+        if (entry?.filePath === undefined || fileURLToPath(new URL(entry.filePath, context.config.root)) !== path)
+          return;
+        const problem = textProblem(displayPath(path), entry, siteFacts(context.store, publicDir, now), now);
+        if (problem !== undefined) refuse({ path, message: problem, kept: false });
       };
       loading = problems;
       try {
@@ -391,6 +391,8 @@ export function articlesLoader(base: string): Loader {
         loading = undefined;
       }
       const scheduled: { file: string; date: Date }[] = [];
+      // The titles of the articles a build publishes (now or once their date has come), for duplicateTitles.
+      const titled: { file: string; title: string }[] = [];
       const site = siteFacts(context.store, publicDir, now);
       for (const [id, entry] of context.store.entries()) {
         if (unchecked.has(id)) continue;
@@ -404,6 +406,8 @@ export function articlesLoader(base: string): Loader {
         const article = publishable(entry.data);
         if (!problems.has(id) && article !== undefined && isScheduled(article, now))
           scheduled.push({ file, date: article.data.date });
+        if (article !== undefined && !article.data.draft)
+          titled.push({ file, title: (entry.data as ArticleData).title });
       }
       if (scheduled.length > 0) {
         scheduled.sort((a, b) => a.date.getTime() - b.date.getTime());
@@ -414,12 +418,7 @@ export function articlesLoader(base: string): Loader {
         );
       }
       if (problems.size === 0) {
-        const twins = duplicateTitles(
-          [...context.store.entries()].flatMap(([id, entry]) => {
-            const { title, draft } = entry.data as { title?: unknown; draft?: unknown };
-            return typeof title === "string" && draft !== true ? [{ file: shown(entry.filePath ?? id), title }] : [];
-          }),
-        );
+        const twins = duplicateTitles(titled);
         if (twins !== undefined) context.logger.warn(twins);
         return;
       }
