@@ -20,7 +20,7 @@ import { refusalOf, refuse, resync } from "./dev-refusals.ts";
 import { formatDateTime } from "./dates.ts";
 import type { SiteFacts } from "./link-checks.ts";
 import { linkTargets } from "./link-targets.ts";
-import { ArticleError, invalidArticle, parseFrontMatter, readFrontMatter } from "./front-matter.ts";
+import { ArticleError, invalidArticle, parseFrontMatter, plainFrontMatter, readFrontMatter } from "./front-matter.ts";
 import { frenchNumber } from "./french-numbers.ts";
 import { markdownPipelineVersion } from "./markdown.ts";
 import { hasStaleCopies } from "./photo-srcset.ts";
@@ -308,8 +308,9 @@ export function articlesLoader(base: string): Loader {
       const problems = new Problems();
       // Articles whose front matter could not be checked: their texts are not checked either.
       const unchecked = new Set<string>();
-      // After the first load, Astro reads a saved file's front matter before parseData, with its own YAML and its
-      // English errors: ours come first. (At the first load, readArticleFolder has read every file.)
+      // Astro reads each file's front matter before parseData, with its own YAML and its English errors: it gets the
+      // header with the odd spaces ours reads as spaces made ordinary (a no-break space after « title: »), and after
+      // the first load (where readArticleFolder has read every file) our checks of a saved file come first.
       const entryTypes = new Map(
         [...(context as ContentLayerContext).entryTypes].map(([extension, type]) => [
           extension,
@@ -325,7 +326,7 @@ export function articlesLoader(base: string): Loader {
                   throw error;
                 }
               }
-              return type.getEntryInfo(params);
+              return type.getEntryInfo({ ...params, contents: plainFrontMatter(params.contents) });
             },
           },
         ]),

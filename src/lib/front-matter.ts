@@ -378,6 +378,21 @@ function yamlErrorProblem(lines: readonly Line[], fields: readonly Field[], erro
   return `${where} : ${french} ; si cette ligne est juste, l’erreur est plus haut : un texte qui contient « : » ou « # », ou qui commence par un signe (« [ », « @ », « * »…), s’écrit entre guillemets droits`;
 }
 
+/**
+ * The file's text with its header's odd spaces made ordinary where parseFrontMatter reads them so (its body as
+ * written), for the YAML of Astro's own reading of the file: without it, « title:\u00a0Titre », which ours
+ * accepts, stopped the build in English.
+ */
+export function plainFrontMatter(text: string): string {
+  const raw = extractFrontmatter(text);
+  if (raw === undefined) return text;
+  const plain = raw
+    .split("\n")
+    .map((line) => (line.endsWith("\r") ? `${plainSpaces(line.slice(0, -1))}\r` : plainSpaces(line)))
+    .join("\n");
+  return plain === raw ? text : text.replace(raw, () => plain);
+}
+
 /** Front matter of a file, with YAML's core schema (dates kept as strings). */
 export function readFrontMatter(file: string): Record<string, unknown> {
   return parseFrontMatter(file, readArticleText(file));

@@ -2,7 +2,7 @@
  * A malformed article fails the build with a French message that names the file and the field.
  * Each case builds a real site from a temporary folder holding one good and one bad article.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SITE } from "../../src/config.ts";
@@ -213,9 +213,10 @@ describe("a malformed article fails the build", () => {
     writeFileSync(join(dir, "valide.md"), good);
     writeFileSync(join(dir, "_brouillon-ignore.md"), "pas de front matter du tout");
     // An older article may link to a newer one already published.
+    // A header pasted from a mail, no-break spaces where YAML needs spaces: read as spaces, as the README says.
     writeFileSync(
       join(dir, "suite.md"),
-      `---\n${base.replace("2021-05-04", "2022-01-10")}\ntags: [Réglementation]\n---\n\n## Les réactions\n\nDu texte.\n`,
+      `---\n${base.replace("title: Titre", "title:\u00a0La suite").replace("date: 2021-05-04", "date:\u00a02022-01-10")}\ntags:\n\u00a0 -\u00a0Réglementation\n---\n\n## Les réactions\n\nDu texte.\n`,
     );
     writeFileSync(join(dir, "ancien.md"), `---\n${base}\n---\n\nLire [la suite](/articles/suite/).\n`);
     // What the text checks accept: links to the site's pages (by its address too), a described image, closed
@@ -238,5 +239,8 @@ describe("a malformed article fails the build", () => {
     expect(status).toBe(0);
     // What the checks accept leads somewhere: the tag's page and each anchor are in the built site.
     expect(brokenLinks(join(projectRoot, "dist-errors/client"))).toEqual([]);
+    const suite = readFileSync(join(projectRoot, "dist-errors/client/articles/suite/index.html"), "utf8");
+    expect(suite).toMatch(/<h1[^>]*>La suite<\/h1>/);
+    expect(suite).toContain('datetime="2022-01-10');
   });
 });

@@ -3,7 +3,7 @@
  * is said in French, on the line where it is, with a fix that does not make things worse.
  */
 import { describe, expect, it } from "vitest";
-import { parseFrontMatter } from "../../src/lib/front-matter.ts";
+import { parseFrontMatter, plainFrontMatter } from "../../src/lib/front-matter.ts";
 
 /** The message parseFrontMatter throws for a header made of `fields`, or "" when it reads it. */
 const thrown = (fields: string): string => {
@@ -78,6 +78,21 @@ describe("parseFrontMatter, odd spaces pasted from Word or a mail", () => {
     expect(thrown("ti\u200btle: Titre")).toContain(
       "en-tête, ligne 2 : le nom du champ « title » contient une espace sans chasse (U+200B), venue d’un copier-coller",
     );
+  });
+});
+
+describe("plainFrontMatter, the file as Astro's own YAML reads it", () => {
+  it("makes ordinary the odd spaces parseFrontMatter reads as spaces, in the header only, line endings kept", () => {
+    const text =
+      "---\r\ntitle:\u00a0Titre $& $1\r\ntags:\r\n\u00a0 -\u00a0Apple\r\n---\r\n\r\nLe\u00a0texte : 5\u00a0%.\r\n";
+    expect(plainFrontMatter(text)).toBe(
+      "---\r\ntitle: Titre $& $1\r\ntags:\r\n  - Apple\r\n---\r\n\r\nLe\u00a0texte : 5\u00a0%.\r\n",
+    );
+  });
+
+  it("leaves a file without odd spaces, or without a header, as it is", () => {
+    for (const text of ["---\ntitle: Titre\n---\n\nx\u00a0:\n", "Pas d’en-tête\u00a0!\n"])
+      expect(plainFrontMatter(text)).toBe(text);
   });
 });
 
