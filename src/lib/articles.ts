@@ -10,7 +10,7 @@ import type { FeedArticle } from "./feed.ts";
 import { socialImageKey, type SocialImageSpec } from "./social-image.ts";
 import { buildSiteIndex, type SiteIndex } from "./listings.ts";
 import { articlePageKey, siteKey } from "./page-keys.ts";
-import { copyUrlsIn, parseCopyUrl, type PhotoCopy, type ResponsivePhoto } from "./photo-copies.ts";
+import { copyUrlsIn, parseCopyUrl, photoAddress, type PhotoCopy, type ResponsivePhoto } from "./photo-copies.ts";
 import { photoSize, type PixelSize } from "./photo-size.ts";
 import { photoSrcset } from "./photo-srcset.ts";
 import { buildTime, previewNewestFirst, publishedNewestFirst } from "./publishing.ts";
@@ -71,7 +71,7 @@ export function photoOf(article: Article): ArticlePhoto | undefined {
   // The schema asks for imageAlt whenever there is an image.
   const publicDir = resolve(SITE.publicDir);
   return {
-    path: image,
+    path: photoAddress(image),
     alt: imageAlt ?? "",
     size: photoSize(image, publicDir),
     responsive: photoSrcset(image, publicDir),

@@ -55,6 +55,20 @@ function escapePath(path: string): string {
   return encodeURI(path).replace(/[,&']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * A photo's address as a page writes it (src, srcset): « /images/Petite Photo.png », as an editor may write it
+ * in the front matter, is « /images/Petite%20Photo.png », as in the body's Markdown; an escaped one is kept.
+ */
+export function photoAddress(address: string): string {
+  const cut = address.search(/[?#]/);
+  const [path, rest] = cut === -1 ? [address, ""] : [address.slice(0, cut), address.slice(cut)];
+  try {
+    return escapePath(decodeURIComponent(path)) + rest;
+  } catch {
+    return address;
+  }
+}
+
 /** The copy of the photo at `address` (whose bytes hash to `hash`) at `width` pixels. */
 export function copyOf(address: string, hash: string, width: number): PhotoCopy {
   const source = sourcePath(address);
@@ -112,7 +126,7 @@ export const ORIGINAL_IN_SRCSET_MAX = 2000;
 export function responsivePhoto(address: string, hash: string, width: number): ResponsivePhoto | undefined {
   const copies = photoCopies(address, hash, width);
   if (copies.length === 0) return undefined;
-  const original = width <= ORIGINAL_IN_SRCSET_MAX ? [`${address} ${String(width)}w`] : [];
+  const original = width <= ORIGINAL_IN_SRCSET_MAX ? [`${photoAddress(address)} ${String(width)}w`] : [];
   const candidates = [...copies.map((c) => `${c.url} ${String(c.width)}w`), ...original];
   return { srcset: candidates.join(", "), sizes: PHOTO_SIZES, copies };
 }

@@ -68,9 +68,9 @@ function build(cold = false): Map<string, string> {
   return new Map(listFiles(root).map((file) => [file, readFileSync(join(root, file)).toString("base64")]));
 }
 
-/** The candidates of an <img>'s srcset on the article's page, by its alt text. */
-function srcsetOf(alt: string): { url: string; descriptor: string }[] {
-  const img = page(root, "/articles/avec-photo/").querySelector(`img[alt="${alt}"]`);
+/** The candidates of an <img>'s srcset on an article's page, by its alt text. */
+function srcsetOf(alt: string, path = "/articles/avec-photo/"): { url: string; descriptor: string }[] {
+  const img = page(root, path).querySelector(`img[alt="${alt}"]`);
   return srcsetCandidates(img?.getAttribute("srcset") ?? "");
 }
 
@@ -81,6 +81,17 @@ beforeAll(async () => {
   // Stored 1000 × 1500 and turned a quarter by its EXIF orientation: shown 1500 × 1000.
   writeFileSync(join(publicDir, "images/tournee.jpg"), await cameraPhoto(1000, 1500, 2, 6));
   writeFileSync(join(contentDir, "avec-photo.md"), article);
+  // A file name with a space, written so in the front matter (the body's Markdown asks for %20).
+  writeFileSync(join(publicDir, "images/Petite Photo.jpg"), await cameraPhoto(900, 600, 5));
+  writeFileSync(
+    join(contentDir, "photo-espace.md"),
+    article
+      .replace("/images/grande.jpg\n", "/images/Petite Photo.jpg\n")
+      .replace("imageAlt: Une grande photo", "imageAlt: Une petite photo")
+      .replace("title: Un article avec une grande photo", "title: Un article avec une petite photo")
+      .replace("date: 2021-05-03", "date: 2021-05-02")
+      .replace(/\n\nLe texte[^]*$/, "\n\nLe texte.\n"),
+  );
 });
 
 afterAll(() => {
@@ -134,7 +145,18 @@ describe("a photo wider than a phone", () => {
 
   it("leaves pages that html-validate and the W3C checker accept (srcset with sizes)", async () => {
     expect(await htmlErrors(root)).toEqual([]);
-    expect(vnuErrors(root, ["articles/avec-photo/index.html"])).toEqual([]);
+    expect(vnuErrors(root, ["articles/avec-photo/index.html", "articles/photo-espace/index.html"])).toEqual([]);
+  });
+
+  it("writes a photo whose file name has a space with %20, in src and in each srcset candidate, all in dist", () => {
+    const hero = page(root, "/articles/photo-espace/").querySelector("img.hero");
+    expect(hero?.getAttribute("src")).toBe("/images/Petite%20Photo.jpg");
+    const candidates = srcsetOf("Une petite photo", "/articles/photo-espace/");
+    expect(candidates.map((c) => c.descriptor)).toEqual(["480w", "800w", "900w"]);
+    for (const { url } of candidates) {
+      expect(url).toMatch(/^\/(?:_photos\/)?images\/Petite%20Photo(?:-[0-9a-f]{8}-\d+)?\.jpg$/);
+      expect(statSync(join(root, decodeURIComponent(url))).isFile()).toBe(true);
+    }
   });
 
   it("is given by a copy where one image is given: 1,600 pixels in feeds, 1,200 where it is shared; a photo of 2,000 pixels or less by itself in feeds", async () => {
@@ -189,6 +211,7 @@ describe("a photo wider than a phone", () => {
   });
 
   it("gets new copies once replaced, even by a photo of the same size; the old ones leave dist and the cache", async () => {
+    const spaced = srcsetOf("Une petite photo", "/articles/photo-espace/").map((c) => c.url);
     const before = [...srcsetOf("Une grande photo"), ...srcsetOf("Une photo tournée")].map((c) => c.url);
     writeFileSync(join(publicDir, "images/grande.jpg"), await cameraPhoto(2400, 1600, 3));
     writeFileSync(join(publicDir, "images/tournee.jpg"), await cameraPhoto(1000, 1500, 4, 6));
@@ -197,10 +220,22 @@ describe("a photo wider than a phone", () => {
     expect(after).toHaveLength(before.length);
     // Every copy has a new address (the photos themselves keep theirs; the 2,400 px one is in no srcset).
     expect(after.filter((url) => before.includes(url))).toEqual(["/images/tournee.jpg"]);
-    const copies = after.filter((url) => url.startsWith("/_photos/")).sort();
-    expect(listFiles(join(root, "_photos")).map((f) => `/_photos/${f}`)).toEqual(copies);
+    // As files: their addresses decoded (« Petite%20Photo » is « Petite Photo »).
+    const copies = [...after, ...spaced]
+      .filter((url) => url.startsWith("/_photos/"))
+      .map((url) => decodeURIComponent(url))
+      .sort();
+    expect(
+      listFiles(join(root, "_photos"))
+        .map((f) => `/_photos/${f}`)
+        .sort(),
+    ).toEqual(copies);
     // The replaced photos' copies left the cache too: it holds what the site shows, and does not grow.
-    expect(listFiles(buildCaches(projectRoot, contentDir).photoCopies).map((f) => `/_photos/${f}`)).toEqual(copies);
+    expect(
+      listFiles(buildCaches(projectRoot, contentDir).photoCopies)
+        .map((f) => `/_photos/${f}`)
+        .sort(),
+    ).toEqual(copies);
     expect(warm).toEqual(build(true));
   });
 });

@@ -17,6 +17,7 @@ import {
   copyWidths,
   parseCopyUrl,
   PHOTO_SIZES,
+  photoAddress,
   photoCopies,
   responsivePhoto,
 } from "../../src/lib/photo-copies.ts";
@@ -92,6 +93,16 @@ describe("responsivePhoto", () => {
     expect(responsivePhoto("/images/photo.jpg", "1a2b3c4d", 2000)?.srcset).toMatch(/ \/images\/photo\.jpg 2000w$/);
   });
 
+  it("escapes a photo's address written with a space, as in the front matter, everywhere in the srcset", () => {
+    expect(responsivePhoto("/images/Petite Photo.png", "1a2b3c4d", 600)?.srcset).toBe(
+      "/_photos/images/Petite%20Photo-1a2b3c4d-480.png 480w, /images/Petite%20Photo.png 600w",
+    );
+    // Written escaped (as the body's Markdown asks), the same.
+    expect(responsivePhoto("/images/Petite%20Photo.png", "1a2b3c4d", 600)?.srcset).toBe(
+      "/_photos/images/Petite%20Photo-1a2b3c4d-480.png 480w, /images/Petite%20Photo.png 600w",
+    );
+  });
+
   it("gives nothing to a photo without copies: too narrow, or a format the build does not resize", () => {
     expect(responsivePhoto("/images/vignette.jpg", "1a2b3c4d", 480)).toBeUndefined();
     for (const format of ["svg", "gif", "avif"])
@@ -100,6 +111,17 @@ describe("responsivePhoto", () => {
       "/_photos/images/x-1a2b3c4d-480.png",
       "/_photos/images/x-1a2b3c4d-800.png",
     ]);
+  });
+});
+
+describe("photoAddress", () => {
+  it("writes a photo's address as a page's src and srcset can hold it, an escaped one kept as it is", () => {
+    expect(photoAddress("/images/Petite Photo.png")).toBe("/images/Petite%20Photo.png");
+    expect(photoAddress("/images/Petite%20Photo.png")).toBe("/images/Petite%20Photo.png");
+    expect(photoAddress("/images/été, 2020.jpg?v=2")).toBe("/images/%C3%A9t%C3%A9%2C%202020.jpg?v=2");
+    expect(photoAddress("/images/photo.jpg")).toBe("/images/photo.jpg");
+    // Not an escaped address (a lone %): left as written, for the file check to name.
+    expect(photoAddress("/images/100%.png")).toBe("/images/100%.png");
   });
 });
 
