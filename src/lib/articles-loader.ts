@@ -9,7 +9,7 @@
  * 5. Under astro dev, a file saved with a problem is listed for the pages to say so (dev-refusals.ts).
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { basename, join, relative, isAbsolute } from "node:path";
+import { basename, dirname, join, relative, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ContentEntryType } from "astro";
 import { glob, type Loader, type LoaderContext, type ParseDataOptions } from "astro/loaders";
@@ -87,6 +87,17 @@ class Problems {
 
 /** What is wrong with the name of an article file: no address can be made of it, or `owner` has its slug. */
 function fileNameProblem(file: string, slug: string, owner: string | undefined): string | undefined {
+  // « mon-article/index.md », the habit of other site generators, would be published at /articles/index/.
+  if (slug === "index") {
+    const folder = slugify(basename(dirname(file)));
+    const fix =
+      folder === "" || folder === "articles"
+        ? "donnez-lui le nom de l’article, les mots de son titre par exemple (ex. tencent-et-ant-group.md)"
+        : `renommez-le en ${folder}.md`;
+    return invalidArticle(file, [
+      `nom de fichier : « index » donnerait l’adresse /articles/index/, l’adresse d’un article venant du nom de son fichier, pas de son dossier ; ${fix}`,
+    ]);
+  }
   if (!SLUG_PATTERN.test(slug)) {
     // The name npm run new would give it, from the same words.
     const meant = slugify(slug);

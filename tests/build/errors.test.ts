@@ -64,6 +64,10 @@ const cases: Case[] = [
     expect: ["slug en double « meme-nom »"],
   },
   oneFile("a file name that cannot be a URL", "Été Chaud.md", base, ["nom de fichier", "minuscules sans accents"]),
+  oneFile("an index.md in the article's own folder", "mon-article/index.md", base, [
+    "nom de fichier : « index » donnerait l’adresse /articles/index/",
+    "renommez-le en mon-article.md",
+  ]),
   oneFile("a misspelt field", "champ-inconnu.md", `${base}\ncatgory: tech`, ["champ inconnu : catgory"]),
   oneFile(
     "a title typed with a colon and no quotes",
