@@ -39,6 +39,10 @@ describe("checkEmail refuses", () => {
     ["a..b@exemple.fr", "local"],
     ["x".repeat(65) + "@exemple.fr", "local"],
     ["a@" + "d".repeat(250) + ".fr", "trop-longue"],
+    // DNS's limits, on the domain as mail servers write it (punycode): 63 « é » make a label of 69 characters there.
+    ["a@" + "é".repeat(63) + ".fr", "domaine"],
+    ["a@" + Array.from({ length: 6 }, () => "é".repeat(40)).join(".") + ".fr", "domaine"],
+    ["x".repeat(64) + "@" + Array.from({ length: 6 }, () => "é".repeat(30)).join(".") + ".fr", "trop-longue"],
     ["pre nom@exemple.fr", "caracteres"],
     ["a@b.fr\r\nBcc: x@y.fr", "caracteres"],
     ["a@b.fr\nBcc: x@y.fr", "caracteres"],

@@ -53,7 +53,9 @@ export function checkEmail(input: unknown): EmailCheck {
     return fail("domaine");
   }
   const ascii = domainToASCII(labels.join("."));
-  if (ascii === "") return fail("domaine");
+  // DNS's limits hold for the domain as mail servers write it, in punycode: « é » × 63 is 69 characters there.
+  if (ascii === "" || ascii.length > 253 || ascii.split(".").some((l) => l.length > 63)) return fail("domaine");
+  if (`${local}@${ascii}`.length > MAX_LENGTH) return fail("trop-longue");
   return { ok: true, email: `${local}@${domainToUnicode(ascii)}` };
 }
 
