@@ -210,13 +210,25 @@ describe("a signup", () => {
 
   it.each([
     ["an empty string", ""],
+    ["blank, as an autofill may leave it", " \t"],
     ["null, from a JSON client", null],
+    ["false, from a JSON client", false],
   ])("signs up as usual when the honeypot is %s", async (_, empty) => {
-    const email = `humain-${String(empty)}@exemple.fr`;
+    const email = `humain-${String(empty).trim() || "vide"}@exemple.fr`;
     expect((await handleSignup(asJson({ email, [HONEYPOT_FIELD]: empty }), deps)).status).toBe(200);
     expect(deps.store.find(email)?.status).toBe("pending");
     expect(sent).toHaveLength(1);
   });
+
+  it.each([42, { a: 1 }, ["a@exemple.fr"]])(
+    "refuses an address that is not a text (%j) as an unreadable form, not as an empty one",
+    async (email) => {
+      const response = await handleSignup(asJson({ email }), deps);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ ok: false, error: "requete" });
+      expect(sent).toHaveLength(0);
+    },
+  );
 
   it("acts on no GET: a message's link leads to the page with the button and changes nothing", async () => {
     await handleSignup(asJson({ email: "b@exemple.fr" }), deps);

@@ -418,12 +418,16 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
   if ("refused" in read) return read.refused;
   const { fields } = read;
 
-  // A robot filled in the field people cannot see: answer as usual, keep nothing. Empty is "", or for a JSON client
-  // null as well.
+  // A robot filled in the field people cannot see: answer as usual, keep nothing. Empty is blank (a space an
+  // autofill may leave), or for a JSON client null or false as well: a person told « envoyé » is signed up.
   const trap = fields[HONEYPOT_FIELD];
-  if (trap !== undefined && trap !== null && trap !== "") return succeed(request, fields);
+  const trapped = typeof trap === "string" ? trap.trim() !== "" : trap !== undefined && trap !== null && trap !== false;
+  if (trapped) return succeed(request, fields);
 
-  const check = checkEmail(fields["email"]);
+  // An address that is not a text (a JSON client's number or object) is not an empty one.
+  const typed = fields["email"];
+  if (typed !== undefined && typed !== null && typeof typed !== "string") return refuse(request, "requete", fields);
+  const check = checkEmail(typed);
   if (!check.ok) return refuse(request, check.problem, fields);
 
   const now = deps.now();
