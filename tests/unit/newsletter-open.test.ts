@@ -1,7 +1,11 @@
-/** Opening the subscribers' database when it cannot be opened: no file handle left behind, no reopening per request. */
-import { readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+/**
+ * Opening the subscribers' database: its files for the server's user alone; when it cannot be opened, no file handle
+ * left behind, no reopening per request.
+ */
+import { chmodSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { confirmationMessage, outboxTransport } from "../../src/lib/newsletter/mail.ts";
 import { closeNewsletter, newsletter, REOPEN_AFTER_MS } from "../../src/lib/newsletter/runtime.ts";
 import { openSqliteStore } from "../../src/lib/newsletter/sqlite-store.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
@@ -18,6 +22,43 @@ const handlesOn = (file: string): number =>
 
 afterEach(() => {
   closeNewsletter();
+});
+
+/** The permission bits of `path` (0o600…). */
+const modeOf = (path: string): number => statSync(path).mode & 0o777;
+
+describe("the subscribers' files", () => {
+  it("are readable by the server's user alone, whatever the umask: folder, database, its journal, the outbox", async () => {
+    const umask = process.umask(0o022);
+    try {
+      const dir = join(temporaryFolder("droits-"), "donnees");
+      const store = openSqliteStore(join(dir, "subscribers.db"));
+      store.hit("email:a@exemple.fr", new Date("2026-01-15T10:00:00Z"), 3600, 1);
+      expect(
+        [".", "subscribers.db", "subscribers.db-wal", "subscribers.db-shm"].map((f) => modeOf(join(dir, f))),
+      ).toEqual([0o700, 0o600, 0o600, 0o600]);
+      store.close();
+      const outbox = join(dir, "outbox");
+      await outboxTransport(outbox, "Digimedia <newsletter@digimedia.fr>").send(
+        confirmationMessage(
+          "a@exemple.fr",
+          { confirm: "https://x/c", unsubscribePage: "https://x/u", oneClickUnsubscribe: "https://x/o" },
+          30,
+        ),
+      );
+      expect([outbox, ...readdirSync(outbox).map((f) => join(outbox, f))].map(modeOf)).toEqual([0o700, 0o600]);
+    } finally {
+      process.umask(umask);
+    }
+  });
+
+  it("narrows a database made open to others by an earlier version", () => {
+    const file = join(temporaryFolder("droits-"), "subscribers.db");
+    openSqliteStore(file).close();
+    chmodSync(file, 0o644);
+    openSqliteStore(file).close();
+    expect(modeOf(file)).toBe(0o600);
+  });
 });
 
 describe("a database that fails to open", () => {

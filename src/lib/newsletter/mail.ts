@@ -45,9 +45,10 @@ export function outboxTransport(dir: string, from: string): MailTransport {
   return {
     async send(message) {
       const info = await composer.sendMail(envelope(from, message));
-      mkdirSync(dir, { recursive: true });
+      // A message holds an address and its confirmation link: for the server's user alone, like the database.
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
-      writeFileSync(join(dir, name), info.message as Buffer);
+      writeFileSync(join(dir, name), info.message as Buffer, { mode: 0o600 });
     },
     writable() {
       // A real file, written then removed: the folder's permissions alone would not say it for root.

@@ -1,5 +1,5 @@
 /** SubscriberStore on SQLite, through Node's built-in node:sqlite (no native build). */
-import { mkdirSync, statSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DatabaseSync } from "node:sqlite";
@@ -244,6 +244,28 @@ export const SERVER_BUSY_TIMEOUT_MS = 250;
 export const ADMIN_BUSY_TIMEOUT_MS = 5_000;
 
 /**
+ * Addresses and their tokens are for the server's user alone, whatever the umask: a new folder 0700, a new database
+ * 0600 (SQLite gives its -wal and -shm files the database's mode), and an existing database (with its -wal and
+ * -shm) open to others narrowed. What cannot be done here (a read-only folder, a file of another user) is left to
+ * SQLite, whose opening says it.
+ */
+function keepPrivate(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(file, "wx", 0o600));
+  } catch {
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+      try {
+        const { mode } = statSync(path);
+        if ((mode & 0o077) !== 0) chmodSync(path, mode & 0o700);
+      } catch {
+        // Not there, or not ours to change.
+      }
+    }
+  }
+}
+
+/**
  * Opens (and creates, with its folder) the database at `file`, in WAL mode, waiting `busyTimeoutMs` at most for
  * another connection's lock (SERVER_BUSY_TIMEOUT_MS by default). When a step of the opening fails (a
  * read-only file, not a database), the file is closed before the error goes on: a server that tries again on
@@ -253,7 +275,7 @@ export function openSqliteStore(
   file: string,
   { busyTimeoutMs = SERVER_BUSY_TIMEOUT_MS }: { busyTimeoutMs?: number } = {},
 ): SubscriberStore {
-  mkdirSync(dirname(file), { recursive: true });
+  keepPrivate(file);
   const db = new DatabaseSync(file);
   try {
     // First: switching to WAL and the schema may already wait for a lock.
