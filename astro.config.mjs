@@ -11,6 +11,7 @@ import { buildCaches } from "./src/lib/build-caches.ts";
 import { staticHeaders } from "./src/integrations/headers.ts";
 import { devPreview } from "./src/integrations/dev-preview.ts";
 import { pruneStalePages } from "./src/integrations/prune.ts";
+import { siteLinks } from "./src/integrations/site-links.ts";
 import { socialImages } from "./src/integrations/social-images.ts";
 import { photoCopies } from "./src/integrations/photo-copies.ts";
 
@@ -85,5 +86,7 @@ export default defineConfig({
     }),
     // Last: what the integrations above wrote in this build is not taken for a leftover.
     pruneStalePages(),
+    // After it: the articles' links to the site are followed in what this build leaves in dist/.
+    siteLinks(),
   ],
 });

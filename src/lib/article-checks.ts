@@ -16,11 +16,11 @@ import { formatDateTime } from "./dates.ts";
 import { agree } from "./french-grammar.ts";
 import { frenchNumber } from "./french-numbers.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
-import { linkProblem, type SiteFacts } from "./link-checks.ts";
+import { linkProblem, sitePath, type SiteFacts } from "./link-checks.ts";
 import { anchorsIn, type Anchors } from "./link-targets.ts";
 import { fileExtension, IMAGE_TYPES, imageType } from "./image-types.ts";
 import { photoSize, publicFile } from "./photo-size.ts";
-import { attributeUrl, srcsetCandidates, startTags, type HtmlAttribute } from "./html-tags.ts";
+import { attributeUrl, srcsetCandidates, startTags, type HtmlAttribute, type HtmlTag } from "./html-tags.ts";
 import { parseCopyUrl } from "./photo-copies.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
@@ -147,6 +147,31 @@ const FORBIDDEN_ELEMENTS = new Set([
 const IMAGE_ATTRIBUTES = new Set(["src", "srcset", "poster"]);
 const IMAGE_ELEMENTS = new Set(["img", "source", "video", "picture", "input"]);
 
+/** The start tags of the last body read: siteLinksIn reads those bodyProblems has just read. */
+let lastTags: { html: string; tags: HtmlTag[] } | undefined;
+function tagsOf(html: string): HtmlTag[] {
+  if (lastTags?.html !== html) lastTags = { html, tags: startTags(html) };
+  return lastTags.tags;
+}
+
+/**
+ * The links of a rendered body to this site (from its root or with its address), each once, with their path
+ * (query and fragment kept): what only the built site can tell of them (« /a-propo/ », « /page/9/ ») is checked
+ * once it is built (site-links.ts).
+ */
+export function siteLinksIn(html: string): { href: string; path: string }[] {
+  const links = new Map<string, string>();
+  for (const { name, attributes } of tagsOf(html)) {
+    if (name !== "a") continue;
+    for (const { name: attribute, value = "" } of attributes) {
+      const href = attributeUrl(value);
+      const path = attribute === "href" ? sitePath(href) : undefined;
+      if (path !== undefined && !links.has(href)) links.set(href, path);
+    }
+  }
+  return [...links].map(([href, path]) => ({ href, path }));
+}
+
 /**
  * Problems of a published article's text: `body` as written, `html` as rendered (raw HTML the
  * editor typed is in it as such; code blocks are escaped), `headings` as Astro collected them.
@@ -175,7 +200,7 @@ export function bodyProblems(
       `l’intertitre « # ${heading.text} » ferait un second titre principal : le titre vient de title ; commencez les intertitres par ## (« ## ${heading.text} »)`,
     );
   }
-  const tags = startTags(html);
+  const tags = tagsOf(html);
   // The anchors of the article's own page, read once if a link names one (« #intertitre »).
   let anchors: Anchors | undefined;
   const own = (): Anchors => (anchors ??= anchorsIn(tags));

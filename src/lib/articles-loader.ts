@@ -15,7 +15,7 @@ import type { ContentEntryType } from "astro";
 import { glob, type Loader, type LoaderContext, type ParseDataOptions } from "astro/loaders";
 import { CATEGORIES } from "../config.ts";
 import { articleSchema, categoryChoices, describeProblems, issueProblems, type ArticleData } from "./article-schema.ts";
-import { bodyProblems, dateProblems, duplicateTitles, imageFileProblem } from "./article-checks.ts";
+import { bodyProblems, dateProblems, duplicateTitles, imageFileProblem, siteLinksIn } from "./article-checks.ts";
 import { refusalOf, refuse, resync } from "./dev-refusals.ts";
 import { formatDateTime } from "./dates.ts";
 import type { SiteFacts } from "./link-checks.ts";
@@ -24,7 +24,8 @@ import { ArticleError, invalidArticle, parseFrontMatter, plainFrontMatter, readF
 import { frenchNumber } from "./french-numbers.ts";
 import { markdownPipelineVersion } from "./markdown.ts";
 import { hasStaleCopies } from "./photo-srcset.ts";
-import { buildTime, isScheduled, type Publishable } from "./publishing.ts";
+import { buildTime, isPublished, isScheduled, type Publishable } from "./publishing.ts";
+import { recordSiteLinks, type SiteLink } from "./site-links.ts";
 import { SLUG_PATTERN, slugify } from "./slug.ts";
 
 export { ArticleError, readFrontMatter };
@@ -405,6 +406,8 @@ export function articlesLoader(base: string): Loader {
       const scheduled: { file: string; date: Date }[] = [];
       // The titles of the articles a build publishes (now or once their date has come), for duplicateTitles.
       const titled: { file: string; title: string }[] = [];
+      // The links to this site of the articles this build publishes, checked once it is built (site-links.ts).
+      const links: SiteLink[] = [];
       const site = siteFacts(context.store, publicDir, now);
       for (const [id, entry] of context.store.entries()) {
         if (unchecked.has(id)) continue;
@@ -420,7 +423,10 @@ export function articlesLoader(base: string): Loader {
           scheduled.push({ file, date: article.data.date });
         if (article !== undefined && !article.data.draft)
           titled.push({ file, title: (entry.data as ArticleData).title });
+        if (article !== undefined && isPublished(article, now) && entry.rendered !== undefined)
+          links.push(...siteLinksIn(entry.rendered.html).map((link) => ({ file, ...link })));
       }
+      recordSiteLinks(links);
       if (scheduled.length > 0) {
         scheduled.sort((a, b) => a.date.getTime() - b.date.getTime());
         const one = scheduled.length === 1;

@@ -75,7 +75,7 @@ export function linkProblem(
 }
 
 /** The path of a link to a page of this site, from its root or with its address (www. or not); else undefined. */
-function sitePath(href: string): string | undefined {
+export function sitePath(href: string): string | undefined {
   if (href.startsWith("/") && !href.startsWith("//")) return href;
   if (!/^(?:https?:)?\/\//i.test(href)) return undefined;
   try {

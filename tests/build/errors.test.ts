@@ -169,6 +169,20 @@ const cases: Case[] = [
     ].map(spaced),
   },
   {
+    name: "links to pages the built site does not have, known only once it is built",
+    files: {
+      "liens-morts.md": `---\n${base}\n---\n\nVoir [à propos](/a-propo/), [la page 9](/page/9/), [le document](/images/doc.pdf) et [les mentions](${SITE.url}/mentions-legale/).\n`,
+    },
+    file: "liens-morts.md",
+    expect: [
+      "Article invalide",
+      "le lien « /a-propo/ » mène à une page que le site construit n’a pas",
+      "le lien « /page/9/ » mène à une page que le site construit n’a pas",
+      "le lien « /images/doc.pdf » mène",
+      `le lien « ${SITE.url}/mentions-legale/ » mène`,
+    ].map(spaced),
+  },
+  {
     name: "three broken articles, reported together, a « # » in a list on its own line and a no-break space read as a space",
     files: {
       "sans-titre.md": withFields(base.replace("title: Titre\n", "")),
@@ -235,6 +249,8 @@ describe("a malformed article fails the build", () => {
           "[la note](#fn-1) et [les réactions](/articles/suite/?ref=permis#les-réactions).",
         '![Le logo du site](/favicon.svg)\n\nIl a dit "bonjour" puis "au revoir"[^1], voir [la source][src].',
         "Le code `[^2]` ou `[a](b` reste tel quel.",
+        // Pages and files only the built site has (an on-demand page and a redirect: site-links.test.ts).
+        "Voir [le site](/a-propos/), [le flux](/categorie/tech/rss.xml) et [le logo](/favicon.svg).",
         "[^1]: La note.\n\n[src]: https://exemple.fr/",
       ].join("\n\n")}\n`,
     );

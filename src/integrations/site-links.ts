@@ -1,0 +1,107 @@
+/**
+ * Once the site is built, the links of the articles it publishes to its own pages are followed in it
+ * (src/lib/site-links.ts keeps them from the content's loading): a link to « /a-propo/ », to
+ * « /page/9/ » of a site that has 3, to a file missing from public/, would be a 404 for readers, which
+ * the texts' checks cannot know before the build. Such a link stops the build (an « Article invalide »
+ * block per file, as the texts' checks write it); so a scheduled build publishes nothing broken. A
+ * line of public/_redirects that leads to no page of the site is said too, as a warning.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import { describeProblems } from "../lib/article-schema.ts";
+import { inGuillemets, NBSP, NNBSP } from "../lib/french-spacing.ts";
+import { recordedSiteLinks, type SiteLink } from "../lib/site-links.ts";
+import { findRedirect, parseRedirects, type RedirectRule } from "../../server/redirects.ts";
+
+/** What answers on the built site besides its files: the on-demand routes, and the redirects the hosts follow. */
+export interface BuiltSite {
+  clientDir: string;
+  onDemand: readonly RegExp[];
+  redirects: readonly RedirectRule[];
+}
+
+const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+
+/** Whether the path of a link (query and fragment aside) leads to a page or a file of the built site. */
+export function leadsSomewhere(path: string, site: BuiltSite): boolean {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(path, "https://site.invalid").pathname);
+  } catch {
+    return false;
+  }
+  const file = join(site.clientDir, pathname);
+  if (!file.startsWith(site.clientDir + sep) && file !== site.clientDir) return false;
+  return (
+    isFile(file) ||
+    isFile(join(file, "index.html")) ||
+    site.onDemand.some((pattern) => pattern.test(pathname)) ||
+    findRedirect(site.redirects, pathname) !== undefined
+  );
+}
+
+/** The « Article invalide » blocks of the articles whose links lead nowhere on the built site, one per file. */
+export function deadSiteLinks(links: readonly SiteLink[], site: BuiltSite): string[] {
+  const byFile = new Map<string, string[]>();
+  for (const { file, href, path } of links) {
+    if (leadsSomewhere(path, site)) continue;
+    byFile.set(file, [
+      ...(byFile.get(file) ?? []),
+      `le lien ${inGuillemets(href)} mène à une page que le site construit n’a pas (adresse mal tapée, page qui n’existe pas ou plus, fichier absent de public/)${NBSP}: corrigez l’adresse, ou retirez le lien`,
+    ]);
+  }
+  return [...byFile].map(([file, messages]) =>
+    describeProblems(
+      file,
+      messages.map((message) => ({ field: "texte", message })),
+    ),
+  );
+}
+
+/** The lines of public/_redirects that send an address to a path of this site that leads nowhere, as warnings. */
+export function deadRedirects(redirectsText: string, site: BuiltSite): string[] {
+  return parseRedirects(redirectsText).rules.flatMap(({ from, to }) => {
+    // A target with a part of the path (:slug, :splat) or on another site is the host's to follow.
+    if (!to.startsWith("/") || to.startsWith("//") || to.includes(":")) return [];
+    return leadsSomewhere(to, { ...site, redirects: [] })
+      ? []
+      : [
+          `public/_redirects${NBSP}: la ligne de /${from.join("/")} mène à ${to}, qui n’est pas une page du site${NBSP}: les liens vers l’ancienne adresse y trouveront la page 404${NNBSP}; corrigez la nouvelle adresse`,
+        ];
+  });
+}
+
+/** Astro integration: after the build (and the other integrations' files), the articles' links to the site. */
+export function siteLinks(): AstroIntegration {
+  let publicDir = "public";
+  let onDemand: RegExp[] = [];
+  return {
+    name: "digimedia-site-links",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        publicDir = fileURLToPath(config.publicDir);
+      },
+      "astro:routes:resolved": ({ routes }) => {
+        onDemand = routes.filter((r) => r.origin === "project" && !r.isPrerendered).map((r) => r.patternRegex);
+      },
+      "astro:build:done": ({ dir, logger }) => {
+        const redirectsFile = join(publicDir, "_redirects");
+        const redirectsText = existsSync(redirectsFile) ? readFileSync(redirectsFile, "utf8") : "";
+        const site: BuiltSite = {
+          clientDir: fileURLToPath(dir).replace(/[\\/]$/, ""),
+          onDemand,
+          redirects: parseRedirects(redirectsText).rules,
+        };
+        for (const warning of deadRedirects(redirectsText, site)) logger.warn(warning);
+        const dead = deadSiteLinks(recordedSiteLinks(), site);
+        if (dead.length === 0) return;
+        const count = dead.length > 1 ? `${String(dead.length)} articles à corriger :\n` : "";
+        // Astro would say « Complete! » and exit with 0 (a thrown error adds its English line): the editor's words alone.
+        logger.error(count + dead.join("\n"));
+        process.exit(1);
+      },
+    },
+  };
+}
