@@ -4,7 +4,7 @@ import node from "@astrojs/node";
 import sitemap from "@astrojs/sitemap";
 import { SITE } from "./src/config.ts";
 import { markdownProcessor } from "./src/lib/markdown.ts";
-import { articleLastmods, sitemapFilter } from "./src/lib/sitemaps.ts";
+import { lastmodOf, sitemapFilter, sitemapLastmods } from "./src/lib/sitemaps.ts";
 import { readArticleFolder } from "./src/lib/articles-loader.ts";
 import { buildTime, fixBuildTime } from "./src/lib/publishing.ts";
 import { buildCaches } from "./src/lib/build-caches.ts";
@@ -27,13 +27,18 @@ const articleFiles = (() => {
     process.exit(1);
   }
 })();
-const lastmods = articleLastmods(articleFiles);
 /**
  * Which pages the sitemap lists, computed at its first page: the build's instant is fixed by then
  * (digimedia-build-instant below), not yet when this file is read.
  * @type {((page: string) => boolean) | undefined}
  */
 let inSitemap;
+/**
+ * Each page's lastmod in the sitemap (sitemaps.ts), computed with it: a listing's is that of the articles published
+ * at the build's instant.
+ * @type {Map<string, string> | undefined}
+ */
+let lastmods;
 
 export default defineConfig({
   site: SITE.url,
@@ -80,7 +85,7 @@ export default defineConfig({
     sitemap({
       filter: (page) => (inSitemap ??= sitemapFilter(articleFiles, buildTime()))(page),
       serialize: (item) => {
-        const lastmod = lastmods.get(item.url);
+        const lastmod = lastmodOf((lastmods ??= sitemapLastmods(articleFiles, buildTime())), item.url);
         return lastmod === undefined ? item : { ...item, lastmod };
       },
     }),

@@ -1,13 +1,27 @@
 /**
  * Sitemaps: the Google News sitemap (articles of the last two days), and the lastmod of each
- * article page for @astrojs/sitemap, read from the content folder at config time (before the content
+ * article and listing page for @astrojs/sitemap, read from the content folder at config time (before the content
  * layer exists) with the schema's own publishing fields (publishingData).
  */
 import { CATEGORIES, SITE } from "../config.ts";
 import { publishingData } from "./article-schema.ts";
 import { isPublished } from "./publishing.ts";
-import { isoDateTime } from "./dates.ts";
-import { absoluteUrl, articleUrl, categoryUrl, isDayUrl, searchUrl } from "./urls.ts";
+import { archiveParts, isoDateTime } from "./dates.ts";
+import { slugify } from "./slug.ts";
+import {
+  absoluteUrl,
+  archivesUrl,
+  articleUrl,
+  categoriesUrl,
+  categoryUrl,
+  homeUrl,
+  isDayUrl,
+  monthUrl,
+  searchUrl,
+  tagsUrl,
+  tagUrl,
+  yearUrl,
+} from "./urls.ts";
 import { escapeXml } from "./xml.ts";
 import type { ArticleFile } from "./articles-loader.ts";
 
@@ -46,14 +60,50 @@ export function newsSitemap(articles: readonly NewsItem[], now: Date): string {
   ].join("\n");
 }
 
-/** Article URL → last change (updated, else date), for every article file read. */
-export function articleLastmods(files: readonly ArticleFile[]): Map<string, string> {
-  const lastmods = new Map<string, string>();
+/**
+ * Each page's last change for the sitemap's lastmod (absolute URL → ISO instant): an article's is its own
+ * (updated, else date); a listing's is the latest of the articles published at `now` it lists (the home page,
+ * its rubrique, its tags, its year and month, and the indexes of rubriques, tags and archives), any of whose
+ * pages (« /page/3/ ») changes with it, as a new article moves every article down. Pages that list no article
+ * (« À propos ») get none: nothing here knows when they change.
+ */
+export function sitemapLastmods(files: readonly ArticleFile[], now: Date): Map<string, string> {
+  const latest = new Map<string, Date>();
+  const changed = (path: string, date: Date): void => {
+    const known = latest.get(path);
+    if (known === undefined || known < date) latest.set(path, date);
+  };
   for (const { slug, data } of files) {
     const read = publishingData(data);
-    if (read !== undefined) lastmods.set(absoluteUrl(articleUrl(slug)), (read.updated ?? read.date).toISOString());
+    if (read === undefined) continue;
+    const last = read.updated ?? read.date;
+    changed(articleUrl(slug), last);
+    if (!isPublished({ data: read }, now)) continue;
+    const { year, month } = archiveParts(read.date);
+    const tags = Array.isArray(data["tags"]) ? data["tags"].filter((t): t is string => typeof t === "string") : [];
+    for (const path of [
+      homeUrl(),
+      categoriesUrl(),
+      categoryUrl(read.category),
+      tagsUrl(),
+      ...tags.map((tag) => tagUrl(slugify(tag.replace(/^#+\s*/u, "")))),
+      archivesUrl(),
+      yearUrl(year),
+      monthUrl(year, month),
+    ])
+      changed(path, last);
   }
-  return lastmods;
+  return new Map([...latest].map(([path, date]) => [absoluteUrl(path), date.toISOString()]));
+}
+
+/** The sitemap lastmod of the page at `url` (sitemapLastmods): a listing's later pages have its first page's. */
+export function lastmodOf(lastmods: ReadonlyMap<string, string>, url: string): string | undefined {
+  const own = lastmods.get(url);
+  if (own !== undefined) return own;
+  const numbered = /^\/(?:page|(categorie|tag)\/([^/]+))\/\d+\/$/.exec(new URL(url).pathname);
+  if (numbered === null) return undefined;
+  const [, kind, slug = ""] = numbered;
+  return lastmods.get(absoluteUrl(kind === undefined ? homeUrl() : `/${kind}/${slug}/`));
 }
 
 /**

@@ -267,7 +267,7 @@ describe("feeds", () => {
 });
 
 describe("sitemaps and robots", () => {
-  it("lists every page but the 404 in the sitemap, with the article's lastmod", () => {
+  it("lists every page but the 404 in the sitemap, with the article's lastmod, and its listings'", () => {
     const index = readFileSync(join(root, "sitemap-index.xml"), "utf8");
     expect(SyntaxValidator.validate(index)).toBe(true);
     expect(index).toContain(`${site}/sitemap-0.xml`);
@@ -280,6 +280,10 @@ describe("sitemaps and robots", () => {
     for (const f of indexable) expect(xml, f).toContain(`<loc>${site}/${f.replace(/index\.html$/, "")}</loc>`);
     expect(xml).not.toContain("404");
     expect(xml).toContain(`<loc>${site}${seed}</loc><lastmod>2020-10-11T22:00:00.000Z</lastmod>`);
+    // The pages that list it change with it; a page that lists no article has no date to give.
+    for (const listing of ["/", "/categorie/international/", "/2020/", "/2020/10/", "/archives/"])
+      expect(xml).toContain(`<loc>${site}${listing}</loc><lastmod>2020-10-11T22:00:00.000Z</lastmod>`);
+    expect(xml).toContain(`<loc>${site}/a-propos/</loc></url>`);
     // A section without an article is no page for search engines; one with an article is.
     expect(page(root, "/categorie/tech/").querySelector('meta[name="robots"]')?.getAttribute("content")).toBe(
       "noindex",

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { feedOptions, type FeedArticle } from "../../src/lib/feed.ts";
 import { markdownProcessor } from "../../src/lib/markdown.ts";
 import { articleImage, breadcrumbJsonLd, newsArticleJsonLd, sharedImage } from "../../src/lib/seo.ts";
-import { articleLastmods, newsSitemap, sitemapFilter } from "../../src/lib/sitemaps.ts";
+import { lastmodOf, sitemapLastmods, newsSitemap, sitemapFilter } from "../../src/lib/sitemaps.ts";
 import {
   cachedSocialImage,
   drawSocialImage,
@@ -261,10 +261,33 @@ describe("sitemap from the article files (read before the content layer)", () =>
   ];
 
   it("gives each readable article its last change, in UTC", () => {
-    const lastmods = articleLastmods(files);
+    const lastmods = sitemapLastmods(files, now);
     expect(lastmods.get(absoluteUrl(articleUrl("a")))).toBe("2024-06-01T08:00:00.000Z");
     expect(lastmods.get(absoluteUrl(articleUrl("b")))).toBe("2024-06-05T07:30:00.000Z");
     expect(lastmods.has(absoluteUrl(articleUrl("e")))).toBe(false);
+  });
+
+  it("gives each listing the last change of the published articles it lists, its later pages too", () => {
+    const listed = [
+      ...files,
+      { file: "f.md", slug: "f", data: { date: "2024-05-20", category: "tech", tags: ["#IA", "Apple"] } },
+      { file: "g.md", slug: "g", data: { date: "2023-12-31T23:30", category: "tech", tags: ["Apple"] } },
+    ];
+    const lastmods = sitemapLastmods(listed, now);
+    const of = (path: string): string | undefined => lastmodOf(lastmods, absoluteUrl(path));
+    // b, updated on 5 June, is the latest change; d (scheduled) and c (a draft) count nowhere.
+    for (const path of ["/", "/page/3/", "/archives/", "/categorie/", "/tag/", "/2024/", "/2024/06/"])
+      expect(of(path), path).toBe("2024-06-05T07:30:00.000Z");
+    expect(of("/categorie/tech/")).toBe("2024-06-05T07:30:00.000Z");
+    expect(of("/categorie/international/2/")).toBe("2024-06-01T08:00:00.000Z");
+    // A date without its time: midnight in Paris.
+    expect(of("/tag/ia/")).toBe("2024-05-19T22:00:00.000Z");
+    expect(of("/tag/apple/")).toBe(of("/tag/ia/"));
+    // Paris time: 31 December 23:30 in Paris is in 2023.
+    expect(of("/2023/12/")).toBe("2023-12-31T22:30:00.000Z");
+    expect(of("/2024/05/")).toBe(of("/tag/ia/"));
+    for (const path of ["/categorie/startups/", "/categorie/economie/", "/a-propos/", "/2024/07/"])
+      expect(of(path), path).toBeUndefined();
   });
 
   it("leaves out the sections with no published article, the 404 and one reader's newsletter pages", () => {
