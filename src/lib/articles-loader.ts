@@ -84,6 +84,14 @@ class Problems {
     const count = this.#byFile.size > 1 ? `${String(this.#byFile.size)} articles à corriger :\n` : "";
     return new ArticleError(count + [...this.#byFile.values()].join("\n"));
   }
+  /** All of them as drafts a build leaves out, for a warning. */
+  warning(): string {
+    const one = this.#byFile.size === 1;
+    const heading = one
+      ? "Un brouillon à corriger avant sa publication (ce build le laisse de côté) :"
+      : `${String(this.#byFile.size)} brouillons à corriger avant leur publication (ce build les laisse de côté) :`;
+    return [heading, ...this.#byFile.values()].join("\n");
+  }
 }
 
 /** What is wrong with the name of an article file: no address can be made of it, or `owner` has its slug. */
@@ -320,6 +328,9 @@ export function articlesLoader(base: string): Loader {
       const problems = new Problems();
       // Articles whose front matter could not be checked: their texts are not checked either.
       const unchecked = new Set<string>();
+      // Drafts whose front matter a build would refuse: unfinished by nature, they are left out with a warning
+      // instead of stopping the build (and with it every article to publish, a scheduled build's too).
+      const drafts = new Problems();
       // Astro reads each file's front matter before parseData, with its own YAML and its English errors: it gets the
       // header with the odd spaces ours reads as spaces made ordinary (a no-break space after « title: »), and after
       // the first load (where readArticleFolder has read every file) our checks of a saved file come first.
@@ -387,14 +398,19 @@ export function articlesLoader(base: string): Loader {
               return Promise.resolve(checked as unknown as TData);
             } catch (error) {
               if (!(error instanceof ArticleError)) throw error;
+              const draft = props.data["draft"] === true;
               // After the first load, Astro's watcher calls parseData for one file: Astro logs its problem and
               // keeps the article as it was; astro dev shows it (dev-refusals.ts).
               if (loading === undefined) {
-                if (props.filePath !== undefined) refuse({ path: props.filePath, message: error.message, kept: true });
+                if (props.filePath !== undefined)
+                  refuse({ path: props.filePath, message: error.message, kept: true, draft });
                 throw error;
               }
+              // astro dev's first load: a draft left out is shown as refused, as once saved.
+              if (draft && context.watcher !== undefined && props.filePath !== undefined)
+                refuse({ path: props.filePath, message: error.message, kept: true, draft });
               // Stored for now (its text is rendered like the others'), taken out below.
-              problems.add(props.id, error.message);
+              (draft ? drafts : problems).add(props.id, error.message);
               unchecked.add(props.id);
               return Promise.resolve(props.data);
             }
@@ -427,6 +443,10 @@ export function articlesLoader(base: string): Loader {
           links.push(...siteLinksIn(entry.rendered.html).map((link) => ({ file, ...link })));
       }
       recordSiteLinks(links);
+      if (drafts.size > 0) {
+        for (const id of drafts.keys()) context.store.delete(id);
+        context.logger.warn(drafts.warning());
+      }
       if (scheduled.length > 0) {
         scheduled.sort((a, b) => a.date.getTime() - b.date.getTime());
         const one = scheduled.length === 1;

@@ -20,6 +20,8 @@ export interface Refusal {
    * build would refuse (a problem of its text, found once rendered).
    */
   kept: boolean;
+  /** A draft (draft: true): a build leaves it out, with a warning, instead of stopping on it. */
+  draft?: boolean;
 }
 
 interface Registry {
@@ -55,7 +57,7 @@ export async function resync(path: string, sync: () => Promise<void>): Promise<v
     await sync();
   } finally {
     const after = byPath.get(path);
-    if (before?.message !== after?.message || before?.kept !== after?.kept)
+    if (before?.message !== after?.message || before?.kept !== after?.kept || before?.draft !== after?.draft)
       for (const listener of listeners) listener();
   }
 }

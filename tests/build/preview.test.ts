@@ -126,9 +126,11 @@ describe("astro dev, an article file saved with a problem", () => {
   afterEach(async () => {
     rmSync(nouveau, { force: true });
     writeFileSync(essai, article("Un essai", "2021-05-05"));
-    await until("l’accueil sans avis", async () =>
-      (await refusedNotice("/")).notice === undefined ? true : undefined,
-    );
+    // Synced (its page shows it): a file saved again while Astro still syncs the last save may not be read.
+    await until("l’essai rétabli, sans avis", async () => {
+      const page = await refusedNotice("/articles/essai/");
+      return page.notice === undefined && page.title === "Un essai" ? true : undefined;
+    });
   }, 30_000);
 
   it("keeps the version from before, and says so on every page until the file is mended", async () => {
@@ -151,6 +153,17 @@ describe("astro dev, an article file saved with a problem", () => {
     });
     expect(mended.status).toBe(200);
     expect((await refusedNotice("/")).notice).toBeUndefined();
+  }, 60_000);
+
+  it("says of a draft saved with a problem that a build would leave it out, not stop on it", async () => {
+    writeFileSync(essai, article("Un essai modifié", "2021-05-35", "draft: true\n"));
+    const home = await until("l’avis sur l’accueil", async () => (await refusedNotice("/")).notice);
+    expect(home).toEqual([
+      "Un article à corriger\u00a0: un brouillon, qu’un build laisserait de côté",
+      "Brouillon\u00a0: un build le laisse de côté, sans s’arrêter, tant qu’il n’est pas corrigé.",
+      "Modification non prise en compte\u00a0: le site montre la version précédente de ce fichier (un nouvel article n’apparaît pas).",
+      expect.stringMatching(/^Article invalide : \S*essai\.md \| - champ « date » : .*« 2021-05-35 »/),
+    ]);
   }, 60_000);
 
   it("shows a new article whose text a build would refuse, says what is wrong, and forgets it once deleted", async () => {

@@ -206,6 +206,40 @@ describe("articlesLoader, titles carried by several articles", () => {
   });
 });
 
+describe("articlesLoader, a draft a build would refuse", () => {
+  it("is left out with a warning, naming the file and the field, while the other articles are published", async () => {
+    const folder = temporaryFolder("articles-");
+    writeFileSync(join(folder, "un-article.md"), article);
+    // Unfinished: its date is still to come; another one's photo.
+    writeFileSync(join(folder, "en-cours.md"), article.replace("date: 2021-05-03", "date: à définir\ndraft: true"));
+    writeFileSync(
+      join(folder, "photo-a-venir.md"),
+      article.replace(
+        "date: 2021-05-03",
+        "date: 2021-05-03\nimage: /images/a-venir.jpg\nimageAlt: Plus tard\ndraft: true",
+      ),
+    );
+    const warnings: string[] = [];
+    const entries = await load(folder, (body) => ({ html: `<p>${body.trim()}</p>` }), { warnings });
+    expect([...entries.keys()]).toEqual(["un-article"]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^2 brouillons à corriger avant leur publication \(ce build les laisse de côté\) :\n/),
+    ]);
+    expect(warnings[0]).toMatch(/\nArticle invalide : \S*en-cours\.md\n {2}- champ « date »/);
+    expect(warnings[0]).toMatch(
+      /\nArticle invalide : \S*photo-a-venir\.md\n {2}- champ « image » : fichier introuvable : public\/images\/a-venir\.jpg/,
+    );
+  });
+
+  it("stops the build when it is published (draft: false), as any article", async () => {
+    const folder = temporaryFolder("articles-");
+    writeFileSync(join(folder, "en-cours.md"), article.replace("date: 2021-05-03", "date: à définir\ndraft: false"));
+    await expect(load(folder, (body) => ({ html: `<p>${body.trim()}</p>` }))).rejects.toThrow(
+      /en-cours\.md\n {2}- champ « date »/,
+    );
+  });
+});
+
 describe("articlesLoader, scheduled articles", () => {
   it("lists the articles dated after the build's instant, BUILD_NOW, and neither drafts nor those out by then", async () => {
     vi.stubEnv("BUILD_NOW", "2021-05-03T12:00:00+02:00");
