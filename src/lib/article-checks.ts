@@ -11,6 +11,7 @@ import {
   proseBlocks,
   quotationProblems,
   showsNothing,
+  showsOnlyHeadings,
 } from "./body-text.ts";
 import { formatDateTime } from "./dates.ts";
 import { agree } from "./french-grammar.ts";
@@ -47,17 +48,21 @@ export function imageFileProblem(image: string, publicDir: string): string | und
   );
 }
 
-/** The same for a video's or a sound's file (<video src>, <source src>): any type, the server sends it. */
+/** The same for a video's or a sound's file (<video src>, <audio src>, <source src>): any type, the server sends it. */
 function mediaFileProblem(address: string, publicDir: string): string | undefined {
-  return addressProblem(address) ?? missingFileProblem(address, publicDir, "les vidéos et les sons");
+  return addressProblem(address, "media") ?? missingFileProblem(address, publicDir, "les vidéos et les sons");
 }
 
-function addressProblem(address: string): string | undefined {
+function addressProblem(address: string, kind: "image" | "media" = "image"): string | undefined {
+  const [files, file, example] =
+    kind === "image"
+      ? ["images", "l’image", "/images/nom-du-fichier.jpg"]
+      : ["vidéos et sons", "le fichier", "/videos/nom-du-fichier.mp4"];
   if (/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(address)) {
-    return `« ${address} » est une adresse externe : le site ne charge que ses propres images ; enregistrez l’image dans public/images/ et écrivez /images/nom-du-fichier.jpg`;
+    return `« ${address} » est une adresse externe : le site ne charge que ses propres ${files} ; enregistrez ${file} dans public/${example.split("/")[1] ?? ""}/ et écrivez ${example}${kind === "media" ? " (ou mettez un lien vers la page qui le montre)" : ""}`;
   }
   if (!address.startsWith("/")) {
-    return `« ${address} » doit commencer par / : un fichier de public/, ex. /images/photo.jpg`;
+    return `« ${address} » doit commencer par / : un fichier de public/, ex. ${kind === "image" ? "/images/photo.jpg" : "/videos/clip.mp4"}`;
   }
   return undefined;
 }
@@ -143,9 +148,9 @@ const FORBIDDEN_ELEMENTS = new Set([
   "meta",
   "base",
 ]);
-/** Attributes that load an image (or a video's poster) into the page. */
+/** Attributes that load an image (or a video's poster) into the page; a video's or a sound's own src is a file. */
 const IMAGE_ATTRIBUTES = new Set(["src", "srcset", "poster"]);
-const IMAGE_ELEMENTS = new Set(["img", "source", "video", "picture", "input"]);
+const IMAGE_ELEMENTS = new Set(["img", "source", "video", "audio", "picture", "input"]);
 
 /** The start tags of the last body read: siteLinksIn reads those bodyProblems has just read. */
 let lastTags: { html: string; tags: HtmlTag[] } | undefined;
@@ -192,6 +197,10 @@ export function bodyProblems(
   else if (showsNothing(html)) {
     say(
       `le texte de l’article ne montre rien aux lecteurs (des commentaires <!-- … -->, des définitions de liens ou des balises vides)${NBSP}: écrivez-le sous l’en-tête (après sa ligne --- de fin)`,
+    );
+  } else if (showsOnlyHeadings(html)) {
+    say(
+      `le texte de l’article n’a que des intertitres, sans paragraphe sous eux${NBSP}: écrivez-le sous l’en-tête (après sa ligne --- de fin)`,
     );
   } else if (body.includes(TEMPLATE_BODY)) say("le texte est encore celui du modèle de npm run new : remplacez-le");
   for (const problem of controlCharacterProblems(body)) say(problem);

@@ -33,6 +33,14 @@ export function showsNothing(html: string): boolean {
   return readerText(html).trim() === "" && !PICTURE.test(html.replace(UNSEEN, ""));
 }
 
+/** Headings, with what they hold. */
+const HEADINGS = /<(h[1-6])\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
+/** Rendered HTML whose only text is in headings (« ## Un intertitre » and nothing under it). */
+export function showsOnlyHeadings(html: string): boolean {
+  return !showsNothing(html) && showsNothing(html.replace(HEADINGS, ""));
+}
+
 /** Elements shown as typed (code): neither the quotation marks nor the Markdown of the text apply there. */
 const VERBATIM = /<(pre|code|kbd|samp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 /** Tags that end a paragraph of text: a paragraph, an item, a heading, a cell, a quotation… */

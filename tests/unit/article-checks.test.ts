@@ -124,6 +124,18 @@ describe("bodyProblems", () => {
       '<video src="/videos/absente.mp4" controls></video>',
       "vidéo ou son\u00a0: fichier introuvable : public/videos/absente.mp4 (les vidéos et les sons vont dans public/)",
     ],
+    [
+      "a missing sound",
+      "x",
+      '<audio src="/sons/absent.mp3" controls></audio>',
+      "vidéo ou son\u00a0: fichier introuvable : public/sons/absent.mp3",
+    ],
+    [
+      "an outside video, told of videos, not images",
+      "x",
+      '<video src="https://exemple.fr/clip.mp4" controls></video>',
+      "vidéo ou son\u00a0: « https://exemple.fr/clip.mp4 » est une adresse externe : le site ne charge que ses propres vidéos et sons ; enregistrez le fichier dans public/videos/ et écrivez /videos/nom-du-fichier.mp4",
+    ],
   ])("refuses %s", (_, body, html, message) => {
     const found = messages(body, html);
     expect(found).toHaveLength(1);
@@ -146,6 +158,14 @@ describe("bodyProblems", () => {
     expect(await rendered(body)).toEqual([
       expect.stringContaining("le texte de l’article ne montre rien aux lecteurs"),
     ]);
+  });
+
+  it("refuses a text with only headings, nothing under them; a heading over a paragraph or a picture is a text", async () => {
+    expect(await rendered("## Un intertitre\n\n### Un autre")).toEqual([
+      expect.stringContaining("le texte de l’article n’a que des intertitres, sans paragraphe sous eux"),
+    ]);
+    expect(await rendered("## Un intertitre\n\nDu texte.")).toEqual([]);
+    expect(await rendered("## Un intertitre\n\n![Une photo](/images/photo.jpg)")).toEqual([]);
   });
 
   it.each([
@@ -341,7 +361,7 @@ describe("bodyProblems", () => {
   });
 
   it("refuses a # heading, which would be a second h1, and says to use ##", () => {
-    expect(messages("# Titre\n\nx", "<h1>Titre</h1>", [{ depth: 1, text: "Titre" }])).toEqual([
+    expect(messages("# Titre\n\nx", "<h1>Titre</h1>\n<p>x</p>", [{ depth: 1, text: "Titre" }])).toEqual([
       expect.stringContaining("« ## Titre »"),
     ]);
   });
