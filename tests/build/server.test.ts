@@ -151,6 +151,10 @@ describe("static files", () => {
     for (const [asked, own] of [
       ["/feed/", "/rss.xml"],
       ["/feed", "/rss.xml"],
+      ["/rss/", "/rss.xml"],
+      ["/feed.xml", "/rss.xml"],
+      ["/atom.xml", "/rss.xml"],
+      ["/index.xml", "/rss.xml"],
       ["/categorie/international/feed/", "/categorie/international/rss.xml"],
       ["/sitemap.xml", "/sitemap-index.xml"],
     ] as const) {
