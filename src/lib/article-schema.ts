@@ -119,19 +119,42 @@ const FRENCH_NAMES: Record<string, string> = {
   alt: "imageAlt",
 };
 
+/** How many letters to add, remove or change to make `a` into `b` (Levenshtein). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+/** The field an unknown name means: its French name, its capitals (Title), a slip of a letter or two (titel). */
+function meantField(key: string, fields: readonly string[]): string | undefined {
+  const plain = withoutAccents(key)
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
+  const french = FRENCH_NAMES[plain];
+  if (french !== undefined) return french;
+  const near = fields.filter((field) => editDistance(plain, field.toLowerCase()) <= (field.length > 4 ? 2 : 1));
+  return near.length === 1 ? near[0] : undefined;
+}
+
 /** « champ inconnu : categorie (écrivez category) ; les champs sont title, … ». */
 function unknownFields(keys: readonly string[]): string {
+  const fields = Object.keys(articleSchema.shape);
   const named = keys.map((key) => {
-    const meant =
-      FRENCH_NAMES[
-        withoutAccents(key)
-          .toLowerCase()
-          .replace(/[^a-z]/g, "")
-      ];
+    const meant = meantField(key, fields);
     return meant === undefined ? key : `${key} (écrivez ${meant})`;
   });
   // Read when an article is checked, once the schema below exists.
-  return `champ inconnu : ${named.join(", ")} ; les champs sont ${Object.keys(articleSchema.shape).join(", ")}`;
+  return `champ inconnu : ${named.join(", ")} ; les champs sont ${fields.join(", ")}`;
 }
 
 /**
@@ -159,7 +182,16 @@ const publishingFields = {
       }
       return slug;
     }),
-  draft: z.boolean({ error: "draft vaut true ou false" }).default(false),
+  draft: z
+    .boolean({
+      error: (issue) => {
+        const quoted = typeof issue.input === "string" ? /^\s*(true|false)\s*$/i.exec(issue.input)?.[1] : undefined;
+        return quoted === undefined
+          ? "draft vaut true ou false"
+          : `draft vaut true ou false, sans guillemets : draft: ${quoted.toLowerCase()}`;
+      },
+    })
+    .default(false),
 };
 
 /** What publishingFields read of a front matter, the other fields ignored; undefined when one of them is invalid. */

@@ -33,6 +33,9 @@ export { ArticleError, readFrontMatter };
 /** Extensions an editor may give a Markdown file; only ".md" is read. */
 const MARKDOWN_LOOKALIKE = /\.(?:md|markdown|mdown|mkdn?|mdx)$/i;
 
+/** The name a file should have, in the slug's rules (« Mon Article » → mon-article); the name itself if none. */
+const slugOrName = (name: string): string => (SLUG_PATTERN.test(name) ? name : slugify(name) || name);
+
 /** An article file of a folder, with its front matter as written. */
 export interface ArticleFile {
   /** The file as an editor reads its path (in messages). */
@@ -164,7 +167,7 @@ export function readArticleFolder(dir: string): ArticleFile[] {
         unreadable.add(
           file,
           invalidArticle(file, [
-            `nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en ${entry.name.replace(MARKDOWN_LOOKALIKE, ".md")} (ou faites commencer son nom par _ pour qu’il soit ignoré)`,
+            `nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en ${slugOrName(entry.name.replace(MARKDOWN_LOOKALIKE, ""))}.md (ou faites commencer son nom par _ pour qu’il soit ignoré)`,
           ]),
         );
       }

@@ -45,6 +45,19 @@ function readArticleText(file: string): string {
 }
 
 /** Fields whose value is prose, where a " #" is a title's "#1" far more often than a comment. */
+/** The fields of an article's header, as the schema names them (article-schema.ts; a test checks they agree). */
+export const FIELD_NAMES: readonly string[] = [
+  "title",
+  "description",
+  "date",
+  "updated",
+  "category",
+  "tags",
+  "author",
+  "image",
+  "imageAlt",
+  "draft",
+];
 const TEXT_FIELDS = new Set(["title", "description", "author", "imageAlt"]);
 const FIELD_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
 /** A list item, "- Apple": its indentation and its text. */
@@ -152,6 +165,21 @@ function textProblem(field: string, pieces: readonly Line[], example: (value: st
   }
   // A text between quotes is read as written; quotes that do not close on their line go on with the next.
   if (/^["']/.test(first.text)) return [];
+  // « author: [Jean, Marie] »: one author's name is the field, written as the page shows it.
+  if (field === "author" && /^\[.*\]$/.test(text)) {
+    const names = text
+      .slice(1, -1)
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== "");
+    const together = names.length > 1 ? `${names.slice(0, -1).join(", ")} et ${names.at(-1) ?? ""}` : (names[0] ?? "");
+    return problem(
+      first,
+      "author est un texte, pas une liste : plusieurs auteurs s’écrivent comme la page les montre",
+      "écrivez-les à la suite",
+      together,
+    );
+  }
   if (NOT_TEXT_START.test(first.text)) {
     return problem(
       first,
@@ -352,6 +380,13 @@ function yamlErrorProblem(lines: readonly Line[], fields: readonly Field[], erro
   const open = fields.findLast((f) => f.line.n < field.line.n && /^"(?:[^"\\]|\\.)*$|^'(?:[^']|'')*$/.test(f.value));
   if (open !== undefined && field.line.n === line.n) {
     return `champ « ${open.name} », ligne ${String(open.line.n)} : en-tête illisible, le guillemet droit qui ouvre ce texte n’est jamais fermé (YAML s’arrête ligne ${String(line.n)}) ; fermez-le à la fin du texte : ${open.name}: ${open.value}${open.value.charAt(0)}`;
+  }
+  // « ␣description: … » under « title: … »: a field typed one space in reads as more of the title, then fails.
+  const shifted = field.under.find((l) =>
+    FIELD_NAMES.includes(/^[ \t]+([A-Za-z]+)[ \t]*:(?:[ \t]|$)/.exec(l.text)?.[1] ?? ""),
+  );
+  if (shifted !== undefined) {
+    return `champ « ${field.name} », ligne ${String(shifted.n)} : en-tête illisible, « ${shifted.text.trim()} » est en retrait ; un champ s’écrit en début de ligne, sans espace devant`;
   }
   const text = joined([{ n: field.line.n, text: field.value }, ...field.under].filter((piece) => piece.text !== ""));
   const { value, note } = quotedFix(text);

@@ -185,11 +185,14 @@ function archiveLinkProblem(
   const first = archives.get([year, month, day].filter((part) => part !== undefined).join("/"));
   if (first !== undefined && outBy(first, now, published)) return undefined;
   const m = Number(month);
+  const d = Number(day);
+  // « /2020/10/40/ »: no such day, which « le 40 octobre 2020 » would not say.
+  const noSuchDay = day !== undefined && (d < 1 || new Date(Date.UTC(Number(year), m - 1, d)).getUTCDate() !== d);
   const period =
     month === undefined
       ? `en ${year}`
-      : m < 1 || m > 12
-        ? `à cette date`
+      : m < 1 || m > 12 || noSuchDay
+        ? `à cette date, qui n’existe pas`
         : day === undefined
           ? `en ${frenchMonth(m)} ${year}`
           : `le ${formatDayHeading(Number(year), m, Number(day))}`;

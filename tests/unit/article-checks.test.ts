@@ -331,6 +331,12 @@ describe("bodyProblems", () => {
     ["a year without articles", "/2019/", "aucun article n’est publié en 2019"],
     ["a month without articles", "/2020/09/", "aucun article n’est publié en septembre 2020"],
     ["a day without articles", "/2020/10/13/", "aucun article n’est publié le 13\u00a0octobre 2020"],
+    ["a day that does not exist", "/2020/10/40/", "aucun article n’est publié à cette date, qui n’existe pas"],
+    [
+      "the 29th of February of a common year",
+      "/2021/02/29/",
+      "aucun article n’est publié à cette date, qui n’existe pas",
+    ],
     ["a day whose articles are scheduled after this one", "/2031/01/12/", "programmés après celui-ci"],
   ])("refuses a link to %s", (_, href, message) => {
     expect(messages("x", `<p><a href="${href}">x</a></p>`)).toEqual([expect.stringContaining(message)]);

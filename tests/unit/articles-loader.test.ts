@@ -407,7 +407,10 @@ describe("articlesLoader, problems", () => {
     writeFileSync(join(folder, "2021", "meme-nom.md"), article);
     const attempt = load(folder, (body) =>
       body.includes("# Un intertitre")
-        ? { html: "<h1>Un intertitre</h1>", metadata: { headings: [{ depth: 1, text: "Un intertitre" }] } }
+        ? {
+            html: "<h1>Un intertitre</h1>\n<p>Du texte.</p>",
+            metadata: { headings: [{ depth: 1, text: "Un intertitre" }] },
+          }
         : { html: `<p>${body.trim()}</p>` },
     );
     await expect(attempt).rejects.toThrow(/^3 articles à corriger :/);
@@ -619,6 +622,7 @@ describe("readArticleFolder", () => {
     writeFileSync(join(folder, "majuscule.MD"), article);
     writeFileSync(join(folder, "_notes.markdown"), "ignoré");
     writeFileSync(join(folder, "photo.jpg"), "");
+    writeFileSync(join(folder, "Mon Article.MD"), article);
     writeFileSync(join(folder, "rubrique.md"), article.replace(/^category: .*$/m, "category: Sport"));
     writeFileSync(join(folder, "Mauvais nom.md"), article);
     writeFileSync(join(folder, "!!!.md"), article);
@@ -635,6 +639,10 @@ describe("readArticleFolder", () => {
     expect(message).toContain(
       "majuscule.MD\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en majuscule.md",
     );
+    // The name to give is one the next build takes: the slug's rules, not only the extension.
+    expect(message).toContain(
+      "Mon Article.MD\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en mon-article.md",
+    );
     // Readable files with a wrong field are in the same report, not left for the next build.
     expect(message).toMatch(/rubrique\.md\n {2}- champ « category »/);
     // So are files whose name cannot be an address, which would otherwise wait for the loader.
@@ -645,7 +653,7 @@ describe("readArticleFolder", () => {
       "« !!! » doit être en minuscules sans accents, mots séparés par des tirets ; donnez-lui un nom",
     );
     expect(message).toMatch(/double\.md\n {2}- slug en double « double » : déjà utilisé par .*double\.md/);
-    expect(message).toMatch(/^7 articles à corriger :/);
+    expect(message).toMatch(/^8 articles à corriger :/);
     expect(message).not.toContain("un-article.md");
     expect(message).not.toContain("_notes");
     expect(message).not.toContain("photo.jpg");

@@ -81,6 +81,22 @@ describe("parseFrontMatter, odd spaces pasted from Word or a mail", () => {
   });
 });
 
+describe("parseFrontMatter, slips it names", () => {
+  it("names a field typed one space in, rather than quoting it into the field above", () => {
+    const message = thrown("title: Titre\n description: Un chapô.\ndate: 2021-05-03");
+    expect(message).toContain(
+      "ligne 3 : en-tête illisible, « description: Un chapô. » est en retrait ; un champ s’écrit en début de ligne, sans espace devant",
+    );
+    expect(message).not.toContain('"Titre description');
+  });
+
+  it("writes several authors as the page shows them, not as a quoted list", () => {
+    expect(thrown("title: Titre\nauthor: [Jean Dupont, Marie Martin, Ali Ben]")).toContain(
+      "author est un texte, pas une liste : plusieurs auteurs s’écrivent comme la page les montre ; écrivez-les à la suite : author: Jean Dupont, Marie Martin et Ali Ben",
+    );
+  });
+});
+
 describe("plainFrontMatter, the file as Astro's own YAML reads it", () => {
   it("makes ordinary the odd spaces parseFrontMatter reads as spaces, in the header only, line endings kept", () => {
     const text =

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { articleSchema, describeIssues } from "../../src/lib/article-schema.ts";
+import { FIELD_NAMES } from "../../src/lib/front-matter.ts";
 
 const valid = {
   title: "Un titre",
@@ -106,7 +107,11 @@ describe("article front matter", () => {
       "updated",
       "la date de mise à jour (updated), le 12\u00a0octobre 2020 à 0\u00a0h, précède la date de publication (date), le 12\u00a0octobre 2020 à 8\u00a0h\u00a030",
     ],
-    ["unknown field", { ...valid, catgory: "tech" }, "en-tête", "champ inconnu : catgory"],
+    ["unknown field", { ...valid, catgory: "tech" }, "en-tête", "champ inconnu : catgory (écrivez category)"],
+    ["a field with a capital", { ...valid, Title: "x" }, "en-tête", "champ inconnu : Title (écrivez title)"],
+    ["a field typed with a slip", { ...valid, titel: "x" }, "en-tête", "champ inconnu : titel (écrivez title)"],
+    ["a name far from any field", { ...valid, couleur: "x" }, "en-tête", "champ inconnu : couleur ; les champs"],
+    ["draft written between quotes", { ...valid, draft: "false" }, "draft", "sans guillemets : draft: false"],
     [
       "a field named in French",
       { ...valid, categorie: "tech" },
@@ -178,5 +183,11 @@ describe("article front matter", () => {
 
   it("lets a draft keep the template's standfirst", () => {
     expect(articleSchema.parse({ ...valid, description: "À compléter", draft: true }).draft).toBe(true);
+  });
+});
+
+describe("the header's field names", () => {
+  it("are the schema's, as the header's reading knows them (front-matter.ts)", () => {
+    expect(FIELD_NAMES).toEqual(Object.keys(articleSchema.shape));
   });
 });
