@@ -437,6 +437,19 @@ describe("refusals", () => {
     expect(deps.store.confirmed()).toHaveLength(0);
   });
 
+  it.each([
+    ["a body over 4 KB", asJson({ email: "a@exemple.fr", pad: "x".repeat(5000) }), "trop-volumineuse"],
+    [
+      "a text/plain body",
+      asJson("email=a@b.fr", { "Content-Type": "text/plain", Accept: "application/json" }),
+      "format",
+    ],
+    ["a cross-site fetch", asJson({ email: "a@exemple.fr" }, { "Sec-Fetch-Site": "cross-site" }), "origine"],
+  ])("gives a JSON client the code of %s's refusal, as of the others", async (_, request, error) => {
+    const response = await handleSignup(request, deps);
+    expect(await response.json()).toMatchObject({ ok: false, error, message: expect.stringMatching(/\./) as string });
+  });
+
   it("limits one address to a few signups an hour, with Retry-After", async () => {
     for (let i = 0; i < RATE_LIMIT.max; i++) {
       expect((await handleSignup(asJson({ email: "c@exemple.fr" }), deps)).status).toBe(200);

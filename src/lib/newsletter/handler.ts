@@ -316,10 +316,20 @@ export async function handleSignup(request: Request, deps: NewsletterDeps, clien
   return response;
 }
 
+/** The code a JSON client reads of each HTTP_MESSAGES refusal, as it reads « domaine » or « requete » of the others. */
+const HTTP_PROBLEMS: Record<keyof typeof HTTP_MESSAGES, string> = {
+  403: "origine",
+  405: "methode",
+  408: "trop-lente",
+  413: "trop-volumineuse",
+  415: "format",
+  503: "indisponible",
+};
+
 /** A refusal that is the request's own fault, with its HTTP_MESSAGES sentence: JSON or plain text. */
 const fail = (request: Request, status: keyof typeof HTTP_MESSAGES): Response =>
   wantsJson(request)
-    ? json(status, { ok: false, message: HTTP_MESSAGES[status] })
+    ? json(status, { ok: false, error: HTTP_PROBLEMS[status], message: HTTP_MESSAGES[status] })
     : text(status, HTTP_MESSAGES[status]);
 
 /** The fields of a signup's body, or the answer that refuses it (format, size, slowness, unreadable body). */
