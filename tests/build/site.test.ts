@@ -36,15 +36,17 @@ describe("every built page", () => {
     expect(brokenLinks(root)).toEqual([]);
   });
 
-  it("is French, has one h1 and a skip link, and loads no JavaScript but the newsletter box's, the share box's and the search page's", () => {
+  it("is French, has one h1 and a skip link, and loads no JavaScript but the menu's, the newsletter box's, the share box's and the search page's", () => {
     const scripts = listFiles(root).filter((f) => f.startsWith("_astro/") && f.endsWith(".js"));
+    const menu = scripts.filter((f) => f.includes("Header"));
     const newsletter = scripts.filter((f) => f.includes("NewsletterBox"));
     const share = scripts.filter((f) => f.includes("ShareBox"));
     const search = scripts.filter((f) => f.includes("recherche"));
+    expect(menu).toHaveLength(1);
     expect(newsletter).toHaveLength(1);
     expect(share).toHaveLength(1);
     expect(search).toHaveLength(1);
-    expect(scripts).toHaveLength(3);
+    expect(scripts).toHaveLength(4);
     for (const file of listFiles(root).filter((f) => f.endsWith(".html"))) {
       const doc = page(root, file);
       expect(doc.querySelector("html")?.getAttribute("lang"), file).toBe("fr");
@@ -52,6 +54,7 @@ describe("every built page", () => {
       expect(doc.querySelector("a.skip-link")?.getAttribute("href"), file).toBe("#contenu");
       const code = doc.querySelectorAll("script").filter((s) => s.getAttribute("type") !== "application/ld+json");
       const expected = [
+        ...(doc.querySelector(".sections details") !== null ? menu : []),
         ...(doc.querySelector("[data-share]") !== null ? share : []),
         ...(doc.querySelector("form[data-newsletter]") !== null ? newsletter : []),
         ...(file === "recherche/index.html" ? search : []),

@@ -189,6 +189,46 @@ for (const width of [360, 320]) {
   });
 }
 
+test.describe("with JavaScript, on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the header's menu closes as a menu does: Escape, a tap outside, the keyboard's focus leaving it", async ({
+    page,
+  }) => {
+    await page.goto(pageTypes.article);
+    const menu = page.getByRole("navigation", { name: "Rubriques" });
+    const summary = menu.getByText("Rubriques", { exact: true });
+    const links = menu.getByRole("link");
+    // Escape closes it and gives the focus back to « Rubriques ».
+    await summary.click();
+    await expect(links.first()).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(links.first()).toBeHidden();
+    await expect(summary).toBeFocused();
+    // A tap on the page under it closes it, and only closes it.
+    await summary.click();
+    await expect(links.first()).toBeVisible();
+    // In the page's left margin, at the foot of the screen: the article, not a link.
+    await page.mouse.click(4, 830);
+    await expect(links.first()).toBeHidden();
+    await expect(page).toHaveURL(pageTypes.article);
+    // Tab past its last section: the focus goes on, to a link no longer under the open list.
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    for (let i = 0; i < CATEGORIES.length; i++) await page.keyboard.press("Tab");
+    await expect(links.last()).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(links.first()).toBeHidden();
+    const focused = page.locator(":focus");
+    await expect(focused).toBeInViewport();
+    const uncovered = await focused.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return element.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+    });
+    expect(uncovered).toBe(true);
+  });
+});
+
 // The header is one row down to a 320 px phone (logo, search link, menu), the menu's text at 15 px; on a narrower
 // one the menu goes under the logo. Nothing touches the screen's edges (16 px, the page's margin).
 for (const width of [280, 320, 340, 360]) {
