@@ -36,17 +36,19 @@ describe("every built page", () => {
     expect(brokenLinks(root)).toEqual([]);
   });
 
-  it("is French, has one h1 and a skip link, and loads no JavaScript but the menu's, the newsletter box's, the share box's and the search page's", () => {
+  it("is French, has one h1 and a skip link, and loads no JavaScript but the menu's, the newsletter box's, the share box's, the search page's and the feeds page's", () => {
     const scripts = listFiles(root).filter((f) => f.startsWith("_astro/") && f.endsWith(".js"));
     const menu = scripts.filter((f) => f.includes("Header"));
     const newsletter = scripts.filter((f) => f.includes("NewsletterBox"));
     const share = scripts.filter((f) => f.includes("ShareBox"));
     const search = scripts.filter((f) => f.includes("recherche"));
+    const feeds = scripts.filter((f) => f.includes("flux-rss"));
+    expect(feeds).toHaveLength(1);
     expect(menu).toHaveLength(1);
     expect(newsletter).toHaveLength(1);
     expect(share).toHaveLength(1);
     expect(search).toHaveLength(1);
-    expect(scripts).toHaveLength(4);
+    expect(scripts).toHaveLength(5);
     for (const file of listFiles(root).filter((f) => f.endsWith(".html"))) {
       const doc = page(root, file);
       expect(doc.querySelector("html")?.getAttribute("lang"), file).toBe("fr");
@@ -58,6 +60,7 @@ describe("every built page", () => {
         ...(doc.querySelector("[data-share]") !== null ? share : []),
         ...(doc.querySelector("form[data-newsletter]") !== null ? newsletter : []),
         ...(file === "recherche/index.html" ? search : []),
+        ...(file === "flux-rss/index.html" ? feeds : []),
       ];
       expect(
         code.map((s) => s.getAttribute("src")),

@@ -149,6 +149,23 @@ test.describe("sharing an article", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
   });
 
+  test("on /flux-rss/, « Copier l’adresse » puts a feed's whole public address on the clipboard and says so", async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/flux-rss/");
+    const feed = page.locator("#flux-international");
+    await feed.getByRole("button", { name: "Copier l’adresse du flux « International »" }).click();
+    await expect(feed.getByRole("status")).toHaveText("Adresse copiée\u00a0: collez-la dans votre lecteur de flux.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      "https://www.digimedia.fr/categorie/international/rss.xml",
+    );
+    // One button a feed, each with its own name.
+    await expect(page.getByRole("button", { name: /^Copier l’adresse du flux/ })).toHaveCount(7);
+  });
+
   test("without a share sheet (desktop browsers), « Partager… » does not show", async ({ page }) => {
     await page.addInitScript(() => {
       Reflect.deleteProperty(Navigator.prototype, "share");
