@@ -48,6 +48,12 @@ test("an unknown address answers 404 with a French page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
   await expect(page.getByRole("link", { name: "Revenir à l’accueil" })).toBeVisible();
+  // A search for the article the reader was after, on the page itself, finds it.
+  const search = page.getByRole("search", { name: "Chercher l’article" });
+  await search.getByRole("searchbox").fill("Tencent");
+  await search.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page).toHaveURL(/\/recherche\/\?q=Tencent$/);
+  await expect(page.getByRole("link", { name: /Tencent et Ant Group/ }).first()).toBeVisible();
 });
 
 // Which addresses print: tests/e2e/presentation.spec.ts.
