@@ -145,6 +145,16 @@ test.describe("what a thumb taps on a 360 px phone", () => {
     expect(navigation.length).toBe(CATEGORIES.length + 1 + 2);
     for (const t of navigation) expect(t.font, `taille du texte de « ${t.name} »`).toBeGreaterThanOrEqual(15);
   });
+
+  test("every tag of the tags' page, a two-letter one too (« IA »), is 24 × 24 px at least", async ({ page }) => {
+    await page.goto(`${corpusUrl}/tag/`);
+    const measured = await sizes(page.locator(".tag-cloud a"));
+    expect(measured.map((t) => t.name)).toContain("IA");
+    for (const t of measured) {
+      expect(t.width, `largeur de « ${t.name} »`).toBeGreaterThanOrEqual(24);
+      expect(t.height, `hauteur de « ${t.name} »`).toBeGreaterThanOrEqual(24);
+    }
+  });
 });
 
 for (const width of [360, 320]) {
