@@ -5,8 +5,10 @@
  * 2. Errors are French and name the file and the field.
  * 3. The slug is the file name, checked, and two files with one slug fail the build.
  * 4. Texts are checked once rendered (links, headings, images, dates: article-checks.ts), and titles
- *    carried by several articles are named (a warning).
- * 5. Under astro dev, a file saved with a problem is listed for the pages to say so (dev-refusals.ts).
+ *    carried by several articles are named (a warning); their links to the site are kept for the end of
+ *    the build, which follows them in the built site (site-links.ts).
+ * 5. A draft whose front matter a build would refuse is left out, with a warning, instead of stopping it.
+ * 6. Under astro dev, a file saved with a problem is listed for the pages to say so (dev-refusals.ts).
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, isAbsolute } from "node:path";
