@@ -82,8 +82,12 @@ export const SITE = {
     address: "12, rue de la Presse, 75002\u00a0Paris, France",
     // Its groups kept on one line, like any number of the site.
     registration: "RCS Paris 900\u202f000\u202f000",
+    // The legal notice must give them (LCEN, art. 6): the company's capital and a telephone number, the host's too.
+    shareCapital: "société par actions simplifiée au capital de 10\u202f000\u00a0€",
+    phone: "01\u00a023\u00a045\u00a067\u00a089",
     director: "Camille Martin",
     email: "redaction@digimedia.fr",
     host: "Hébergeur\u00a0: OVH SAS, 2, rue Kellermann, 59100\u00a0Roubaix, France",
+    hostPhone: "09\u00a072\u00a010\u00a010\u00a007",
   },
 } as const;
