@@ -118,7 +118,7 @@ export function socialImageOf(article: Article): SocialImageSpec {
   };
 }
 
-/** The address of an article's social image, named after what it shows (urls.ts). */
-export function socialImageUrlOf(article: Article): string {
-  return socialImageUrl(article.id, socialImageKey(socialImageOf(article)));
+/** The address of an article's social image, named after what it shows (`spec`, urls.ts). */
+export function socialImageUrlOf(article: Article, spec: SocialImageSpec = socialImageOf(article)): string {
+  return socialImageUrl(article.id, socialImageKey(spec));
 }

@@ -16,7 +16,10 @@ export const getStaticPaths = (async () => {
     }));
   // A build draws every card now, in worker threads while the pages render, and writes them
   // itself (src/integrations/social-images.ts): no page to render here.
-  for (const article of articles) cards.set(socialImageUrlOf(article), socialImageFile(socialImageOf(article)));
+  for (const article of articles) {
+    const spec = socialImageOf(article);
+    cards.set(socialImageUrlOf(article, spec), socialImageFile(spec));
+  }
   return [];
 }) satisfies GetStaticPaths;
 
