@@ -3,8 +3,9 @@
  * (src/lib/site-links.ts keeps them from the content's loading): a link to « /a-propo/ », to
  * « /page/9/ » of a site that has 3, to a file missing from public/, would be a 404 for readers, which
  * the texts' checks cannot know before the build. Such a link stops the build (an « Article invalide »
- * block per file, as the texts' checks write it); so a scheduled build publishes nothing broken. A
- * line of public/_redirects that leads to no page of the site is said too, as a warning.
+ * block per file, as the texts' checks write it), once its pages are written: a build that publishes
+ * dist/client/ only when it succeeds (CI, a scheduled build: README, « Déployer ») publishes nothing
+ * broken. A line of public/_redirects that leads to no page of the site is said too, as a warning.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
@@ -22,10 +23,23 @@ export interface BuiltSite {
   redirects: readonly RedirectRule[];
 }
 
-const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+/** Whether `path` is a file; false for a name no file can have (a NUL byte, a part too long). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
 
-/** Whether the path of a link (query and fragment aside) leads to a page or a file of the built site. */
-export function leadsSomewhere(path: string, site: BuiltSite): boolean {
+/** Redirects followed one after another at most (a line that leads back to itself leads nowhere). */
+const MAX_REDIRECTS = 5;
+
+/**
+ * Whether the path of a link (query and fragment aside) leads to a page or a file of the built site, an
+ * on-demand route, or by public/_redirects to one of them (or to another site).
+ */
+export function leadsSomewhere(path: string, site: BuiltSite, hops = MAX_REDIRECTS): boolean {
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(path, "https://site.invalid").pathname);
@@ -34,19 +48,23 @@ export function leadsSomewhere(path: string, site: BuiltSite): boolean {
   }
   const file = join(site.clientDir, pathname);
   if (!file.startsWith(site.clientDir + sep) && file !== site.clientDir) return false;
-  return (
-    isFile(file) ||
-    isFile(join(file, "index.html")) ||
-    site.onDemand.some((pattern) => pattern.test(pathname)) ||
-    findRedirect(site.redirects, pathname) !== undefined
-  );
+  if (isFile(file) || isFile(join(file, "index.html")) || site.onDemand.some((pattern) => pattern.test(pathname)))
+    return true;
+  const redirect = findRedirect(site.redirects, pathname);
+  if (redirect === undefined || hops === 0) return false;
+  const { location } = redirect;
+  return !location.startsWith("/") || location.startsWith("//") || leadsSomewhere(location, site, hops - 1);
 }
 
 /** The « Article invalide » blocks of the articles whose links lead nowhere on the built site, one per file. */
 export function deadSiteLinks(links: readonly SiteLink[], site: BuiltSite): string[] {
   const byFile = new Map<string, string[]>();
+  // Thousands of articles link to the same few pages: each path is looked up once.
+  const found = new Map<string, boolean>();
   for (const { file, href, path } of links) {
-    if (leadsSomewhere(path, site)) continue;
+    const leads = found.get(path) ?? leadsSomewhere(path, site);
+    found.set(path, leads);
+    if (leads) continue;
     byFile.set(file, [
       ...(byFile.get(file) ?? []),
       `le lien ${inGuillemets(href)} mène à une page que le site construit n’a pas (adresse mal tapée, page qui n’existe pas ou plus, fichier absent de public/)${NBSP}: corrigez l’adresse, ou retirez le lien`,
@@ -65,7 +83,7 @@ export function deadRedirects(redirectsText: string, site: BuiltSite): string[] 
   return parseRedirects(redirectsText).rules.flatMap(({ from, to }) => {
     // A target with a part of the path (:slug, :splat) or on another site is the host's to follow.
     if (!to.startsWith("/") || to.startsWith("//") || to.includes(":")) return [];
-    return leadsSomewhere(to, { ...site, redirects: [] })
+    return leadsSomewhere(to, site)
       ? []
       : [
           `public/_redirects${NBSP}: la ligne de /${from.join("/")} mène à ${to}, qui n’est pas une page du site${NBSP}: les liens vers l’ancienne adresse y trouveront la page 404${NNBSP}; corrigez la nouvelle adresse`,

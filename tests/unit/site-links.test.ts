@@ -20,7 +20,9 @@ function builtSite(): BuiltSite {
   return {
     clientDir,
     onDemand: [/^\/newsletter\/merci\/?$/],
-    redirects: parseRedirects("/feed/ /rss.xml 301\n/vieux/* /articles/:splat 301").rules,
+    redirects: parseRedirects(
+      "/feed/ /rss.xml 301\n/vieux/* /a-propos/ 301\n/section/:s/feed/ /categorie/:s/rss.xml 301\n/ailleurs/ https://exemple.fr/ 301\n/boucle/ /boucle/ 301\n/chaine/ /feed/ 301",
+    ).rules,
   };
 }
 
@@ -37,16 +39,27 @@ describe("leadsSomewhere", () => {
     "/newsletter/merci/",
     "/feed/",
     "/vieux/x/",
+    "/chaine/",
+    "/ailleurs/",
   ])("finds %s", (path) => {
     expect(leadsSomewhere(path, site)).toBe(true);
   });
 
-  it.each(["/a-propo/", "/page/9/", "/images/doc.pdf", "/rss.xml/x", "/../etc/passwd", "/%E0%A4%A/"])(
-    "does not find %s",
-    (path) => {
-      expect(leadsSomewhere(path, site)).toBe(false);
-    },
-  );
+  it.each([
+    "/a-propo/",
+    "/page/9/",
+    "/images/doc.pdf",
+    "/rss.xml/x",
+    "/..%2F..%2Fetc%2Fpasswd",
+    "/%E0%A4%A/",
+    "/a%00b/",
+    `/${"x".repeat(300)}/`,
+    // A redirect to a page that does not exist, or to itself.
+    "/section/nimporte/feed/",
+    "/boucle/",
+  ])("does not find %s", (path) => {
+    expect(leadsSomewhere(path, site)).toBe(false);
+  });
 });
 
 describe("deadSiteLinks", () => {
@@ -73,7 +86,10 @@ describe("deadRedirects", () => {
   it("names a line of public/_redirects whose new address is no page of the site, not one with a part of the path", () => {
     const site = builtSite();
     expect(
-      deadRedirects("/ancien/ /articles/nouveau-titre-mal-tape/ 301\n/x/ /a-propos/\n/vieux/* /articles/:splat", site),
+      deadRedirects(
+        "/ancien/ /articles/nouveau-titre-mal-tape/ 301\n/x/ /a-propos/\n/vieux/* /articles/:splat\n/y/ /feed/",
+        site,
+      ),
     ).toEqual([
       "public/_redirects\u00a0: la ligne de /ancien mène à /articles/nouveau-titre-mal-tape/, qui n’est pas une page du site\u00a0: les liens vers l’ancienne adresse y trouveront la page 404\u202f; corrigez la nouvelle adresse",
     ]);
