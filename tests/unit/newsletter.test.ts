@@ -18,6 +18,7 @@ import {
   purgeExpired,
   RETENTION,
   MAILS_PER_DAY,
+  unavailable,
   type NewsletterDeps,
 } from "../../src/lib/newsletter/handler.ts";
 import { outboxTransport, smtpTransport, type MailMessage } from "../../src/lib/newsletter/mail.ts";
@@ -445,9 +446,17 @@ describe("refusals", () => {
       "format",
     ],
     ["a cross-site fetch", asJson({ email: "a@exemple.fr" }, { "Sec-Fetch-Site": "cross-site" }), "origine"],
+    ["a GET", new Request(`${origin}/api/newsletter`, { headers: { Accept: "application/json" } }), "methode"],
   ])("gives a JSON client the code of %s's refusal, as of the others", async (_, request, error) => {
     const response = await handleSignup(request, deps);
     expect(await response.json()).toMatchObject({ ok: false, error, message: expect.stringMatching(/\./) as string });
+  });
+
+  it("gives a JSON client « indisponible » when the store cannot be reached at all, with Retry-After", async () => {
+    const response = unavailable(asJson({ email: "a@exemple.fr" }));
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await response.json()).toMatchObject({ ok: false, error: "indisponible" });
   });
 
   it("limits one address to a few signups an hour, with Retry-After", async () => {
@@ -550,7 +559,9 @@ describe("refusals", () => {
     expect(location.pathname).toBe("/newsletter/erreur/");
     expect(location.searchParams.get("raison")).toBe("indisponible");
     expect(location.searchParams.get("email")).toBe("f@exemple.fr");
-    expect((await handleSignup(asJson({ email: "f@exemple.fr" }), deps)).status).toBe(503);
+    const failed = await handleSignup(asJson({ email: "f@exemple.fr" }), deps);
+    expect(failed.status).toBe(503);
+    expect(await failed.json()).toMatchObject({ ok: false, error: "indisponible" });
     expect(deps.store.find("f@exemple.fr")?.status).toBe("pending");
     deps.mail = working;
     expect((await handleSignup(asJson({ email: "f@exemple.fr" }), deps)).status).toBe(200);

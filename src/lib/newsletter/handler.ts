@@ -133,11 +133,21 @@ const text = (status: number, message: string, headers: Record<string, string> =
 export const seeOther = (location: string): Response =>
   new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 
+/** The code a JSON client reads of each HTTP_MESSAGES refusal, as it reads « domaine » or « requete » of the others. */
+const HTTP_PROBLEMS: Record<keyof typeof HTTP_MESSAGES, string> = {
+  403: "origine",
+  405: "methode",
+  408: "trop-lente",
+  413: "trop-volumineuse",
+  415: "format",
+  503: "indisponible",
+};
+
 /** 503 when the store cannot be reached: the reader is told to try again, nothing is lost silently. */
 export function unavailable(request: Request): Response {
   const headers = { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) };
   return wantsJson(request)
-    ? json(503, { ok: false, message: HTTP_MESSAGES[503] }, headers)
+    ? json(503, { ok: false, error: HTTP_PROBLEMS[503], message: HTTP_MESSAGES[503] }, headers)
     : text(503, HTTP_MESSAGES[503], headers);
 }
 
@@ -153,7 +163,9 @@ export const clientGone = (): Response => text(400, PROBLEM_MESSAGES.requete);
  */
 export function methodNotAllowed(request: Request, allow = "POST", message: string = HTTP_MESSAGES[405]): Response {
   const headers = { Allow: allow };
-  return wantsJson(request) ? json(405, { ok: false, message }, headers) : text(405, message, headers);
+  return wantsJson(request)
+    ? json(405, { ok: false, error: HTTP_PROBLEMS[405], message }, headers)
+    : text(405, message, headers);
 }
 
 /** 405 for /api/newsletter/confirm and /unsubscribe: they take a link's GET (and HEAD) and a button's POST. */
@@ -315,16 +327,6 @@ export async function handleSignup(request: Request, deps: NewsletterDeps, clien
   }
   return response;
 }
-
-/** The code a JSON client reads of each HTTP_MESSAGES refusal, as it reads « domaine » or « requete » of the others. */
-const HTTP_PROBLEMS: Record<keyof typeof HTTP_MESSAGES, string> = {
-  403: "origine",
-  405: "methode",
-  408: "trop-lente",
-  413: "trop-volumineuse",
-  415: "format",
-  503: "indisponible",
-};
 
 /** A refusal that is the request's own fault, with its HTTP_MESSAGES sentence: JSON or plain text. */
 const fail = (request: Request, status: keyof typeof HTTP_MESSAGES): Response =>
