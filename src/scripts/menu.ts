@@ -13,7 +13,8 @@ export function enhanceSectionsMenu(): void {
     menu.open = false;
     summary.focus();
   });
-  document.addEventListener("click", (event) => {
+  // pointerdown, not click: iOS Safari sends no click to the document from a tap on text.
+  document.addEventListener("pointerdown", (event) => {
     if (menu.open && event.target instanceof Node && !menu.contains(event.target)) menu.open = false;
   });
   menu.addEventListener("focusout", (event) => {
