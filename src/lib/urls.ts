@@ -110,6 +110,12 @@ export function absoluteUrl(path: string, base: string = SITE.url): string {
   return new URL(path, base).href;
 }
 
+/** A telephone number as a link (tel:), in its international form: « 01 23 45 67 89 » is tel:+33123456789. */
+export function telUrl(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, "");
+  return `tel:${digits.startsWith("+") ? digits : digits.replace(/^0/, "+33")}`;
+}
+
 /** A mail to the publisher asking to be unsubscribed, for readers whose links do not work. */
 export const unsubscribeByMailUrl = (): string =>
   `mailto:${SITE.publisher.email}?subject=${encodeURIComponent("Désinscription de la newsletter")}`;

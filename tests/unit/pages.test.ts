@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { homePages, listingPages, pageParam } from "../../src/lib/pages.ts";
-import { categoryUrl } from "../../src/lib/urls.ts";
+import { categoryUrl, telUrl } from "../../src/lib/urls.ts";
 
 const numbers = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -28,5 +28,13 @@ describe("listing pages", () => {
     expect(pageParam(1)).toBeUndefined();
     expect(pageParam(2)).toBe("2");
     expect(pageParam(12)).toBe("12");
+  });
+});
+
+describe("telUrl", () => {
+  it("writes a French number in its international form, and keeps one written so", () => {
+    expect(telUrl("01\u00a023\u00a045\u00a067\u00a089")).toBe("tel:+33123456789");
+    expect(telUrl("+33 9 72 10 10 07")).toBe("tel:+33972101007");
+    expect(telUrl("+32 2 123 45 67")).toBe("tel:+3221234567");
   });
 });
