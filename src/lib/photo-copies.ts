@@ -50,9 +50,12 @@ function sourcePath(address: string): string {
   return decodeURIComponent(address.split(/[?#]/)[0] ?? "");
 }
 
-/** An address with the characters a srcset or an attribute would not hold as such (spaces, commas, &, ') escaped. */
+/**
+ * A path with the characters a srcset or an attribute would not hold as such (spaces, commas, &, '), nor a URL as a
+ * path (# and ?, from a file named so), escaped.
+ */
 function escapePath(path: string): string {
-  return encodeURI(path).replace(/[,&']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURI(path).replace(/[,&'#?]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**

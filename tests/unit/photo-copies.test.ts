@@ -120,6 +120,8 @@ describe("photoAddress", () => {
     expect(photoAddress("/images/Petite%20Photo.png")).toBe("/images/Petite%20Photo.png");
     expect(photoAddress("/images/été, 2020.jpg?v=2")).toBe("/images/%C3%A9t%C3%A9%2C%202020.jpg?v=2");
     expect(photoAddress("/images/photo.jpg")).toBe("/images/photo.jpg");
+    // A file named with « # » stays a path, not an address and its fragment.
+    expect(photoAddress("/images/a%23b.jpg")).toBe("/images/a%23b.jpg");
     // Not an escaped address (a lone %): left as written, for the file check to name.
     expect(photoAddress("/images/100%.png")).toBe("/images/100%.png");
   });
