@@ -54,12 +54,10 @@ function mediaFileProblem(address: string, publicDir: string): string | undefine
 }
 
 function addressProblem(address: string, kind: "image" | "media" = "image"): string | undefined {
-  const [files, file, example] =
-    kind === "image"
-      ? ["images", "l’image", "/images/nom-du-fichier.jpg"]
-      : ["vidéos et sons", "le fichier", "/videos/nom-du-fichier.mp4"];
   if (/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(address)) {
-    return `« ${address} » est une adresse externe : le site ne charge que ses propres ${files} ; enregistrez ${file} dans public/${example.split("/")[1] ?? ""}/ et écrivez ${example}${kind === "media" ? " (ou mettez un lien vers la page qui le montre)" : ""}`;
+    return kind === "image"
+      ? `« ${address} » est une adresse externe : le site ne charge que ses propres images ; enregistrez l’image dans public/images/ et écrivez /images/nom-du-fichier.jpg`
+      : `« ${address} » est une adresse externe : le site ne charge que ses propres vidéos et sons ; enregistrez le fichier dans public/ (ex. public/videos/clip.mp4, public/sons/extrait.mp3) et écrivez son adresse (/videos/clip.mp4), ou mettez un lien vers la page qui le montre`;
   }
   if (!address.startsWith("/")) {
     return `« ${address} » doit commencer par / : un fichier de public/, ex. ${kind === "image" ? "/images/photo.jpg" : "/videos/clip.mp4"}`;

@@ -36,9 +36,15 @@ export function showsNothing(html: string): boolean {
 /** Headings, with what they hold. */
 const HEADINGS = /<(h[1-6])\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
-/** Rendered HTML whose only text is in headings (« ## Un intertitre » and nothing under it). */
+/** Elements that show a reader something outside a heading: a body that has one has more than headings. */
+const BEYOND_HEADINGS = /<(?:p|li|dl|pre|table|blockquote|figure|img|picture|svg|video|audio)\b/i;
+
+/**
+ * Rendered HTML that has headings and nothing else to show (« ## Un intertitre » and nothing under it); a body
+ * with a paragraph (almost all of them) is not read again.
+ */
 export function showsOnlyHeadings(html: string): boolean {
-  return !showsNothing(html) && showsNothing(html.replace(HEADINGS, ""));
+  return /<h[1-6]\b/i.test(html) && !BEYOND_HEADINGS.test(html) && showsNothing(html.replace(HEADINGS, ""));
 }
 
 /** Elements shown as typed (code): neither the quotation marks nor the Markdown of the text apply there. */

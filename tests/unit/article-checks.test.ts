@@ -134,7 +134,7 @@ describe("bodyProblems", () => {
       "an outside video, told of videos, not images",
       "x",
       '<video src="https://exemple.fr/clip.mp4" controls></video>',
-      "vidéo ou son\u00a0: « https://exemple.fr/clip.mp4 » est une adresse externe : le site ne charge que ses propres vidéos et sons ; enregistrez le fichier dans public/videos/ et écrivez /videos/nom-du-fichier.mp4",
+      "vidéo ou son\u00a0: « https://exemple.fr/clip.mp4 » est une adresse externe : le site ne charge que ses propres vidéos et sons ; enregistrez le fichier dans public/ (ex. public/videos/clip.mp4",
     ],
   ])("refuses %s", (_, body, html, message) => {
     const found = messages(body, html);
