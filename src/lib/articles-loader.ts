@@ -99,15 +99,18 @@ class Problems {
   }
 }
 
-/** What is wrong with the name of an article file: no address can be made of it, or `owner` has its slug. */
-function fileNameProblem(file: string, slug: string, owner: string | undefined): string | undefined {
+/**
+ * What is wrong with the name of an article file: no address can be made of it, or `owner` has its slug. `folder`
+ * is the file's folder within the articles' folder ("." for the articles' folder itself).
+ */
+function fileNameProblem(file: string, slug: string, owner: string | undefined, folder: string): string | undefined {
   // « mon-article/index.md », the habit of other site generators, would be published at /articles/index/.
   if (slug === "index") {
-    const folder = slugify(basename(dirname(file)));
+    const named = folder === "." || folder === "" ? "" : slugify(basename(folder));
     const fix =
-      folder === "" || folder === "articles"
+      named === ""
         ? "donnez-lui le nom de l’article, les mots de son titre par exemple (ex. tencent-et-ant-group.md)"
-        : `renommez-le en ${folder}.md`;
+        : `renommez-le en ${named}.md`;
     return invalidArticle(file, [
       `nom de fichier : « index » donnerait l’adresse /articles/index/, l’adresse d’un article venant du nom de son fichier, pas de son dossier ; ${fix}`,
     ]);
@@ -155,7 +158,7 @@ export function readArticleFolder(dir: string): ArticleFile[] {
       else if (entry.name.endsWith(".md")) {
         const file = displayPath(full);
         const slug = basename(entry.name, ".md");
-        const named = fileNameProblem(file, slug, owners.get(slug));
+        const named = fileNameProblem(file, slug, owners.get(slug), relative(dir, d));
         if (named === undefined) owners.set(slug, file);
         else misnamed.push([file, named]);
         try {
@@ -181,6 +184,8 @@ export function readArticleFolder(dir: string): ArticleFile[] {
   // that one unreadable file does not hide the rest (the texts, rendered later, are checked in the next build).
   for (const [file, problem] of misnamed) unreadable.add(file, problem);
   for (const { file, data } of files) {
+    // A draft's problems do not stop a build (the loader leaves it out, with a warning): not listed with those that do.
+    if (data["draft"] === true) continue;
     try {
       checkFrontMatter(file, data);
     } catch (error) {
@@ -306,7 +311,7 @@ export function articlesLoader(base: string): Loader {
       const shown = (file: string): string => displayPath(join(fileURLToPath(baseUrl), file));
       const owner = owners.get(slug);
       const taken = owner !== undefined && owner !== entry && existsSync(join(fileURLToPath(baseUrl), owner));
-      const problem = fileNameProblem(shown(entry), slug, taken ? shown(owner) : undefined);
+      const problem = fileNameProblem(shown(entry), slug, taken ? shown(owner) : undefined, dirname(entry));
       if (problem === undefined) {
         owners.set(slug, entry);
         return slug;

@@ -44,7 +44,6 @@ function readArticleText(file: string): string {
   }
 }
 
-/** Fields whose value is prose, where a " #" is a title's "#1" far more often than a comment. */
 /** The fields of an article's header, as the schema names them (article-schema.ts; a test checks they agree). */
 export const FIELD_NAMES: readonly string[] = [
   "title",
@@ -58,6 +57,7 @@ export const FIELD_NAMES: readonly string[] = [
   "imageAlt",
   "draft",
 ];
+/** Fields whose value is prose, where a " #" is a title's "#1" far more often than a comment. */
 const TEXT_FIELDS = new Set(["title", "description", "author", "imageAlt"]);
 const FIELD_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
 /** A list item, "- Apple": its indentation and its text. */
@@ -381,13 +381,13 @@ function yamlErrorProblem(lines: readonly Line[], fields: readonly Field[], erro
   if (open !== undefined && field.line.n === line.n) {
     return `champ « ${open.name} », ligne ${String(open.line.n)} : en-tête illisible, le guillemet droit qui ouvre ce texte n’est jamais fermé (YAML s’arrête ligne ${String(line.n)}) ; fermez-le à la fin du texte : ${open.name}: ${open.value}${open.value.charAt(0)}`;
   }
-  // « ␣description: … » under « title: … »: a field typed one space in reads as more of the title, then fails.
-  const shifted = field.under.find((l) =>
-    FIELD_NAMES.includes(/^[ \t]+([A-Za-z]+)[ \t]*:(?:[ \t]|$)/.exec(l.text)?.[1] ?? ""),
-  );
-  if (shifted !== undefined) {
-    return `champ « ${field.name} », ligne ${String(shifted.n)} : en-tête illisible, « ${shifted.text.trim()} » est en retrait ; un champ s’écrit en début de ligne, sans espace devant`;
-  }
+  // A line « ␣name: … » under a field: one typed a space in (which reads as more of the field above, then fails).
+  const indentedName = (l: Line): string | undefined => /^[ \t]+([A-Za-z][\w-]*)[ \t]*:(?:[ \t]|$)/.exec(l.text)?.[1];
+  const indentedProblem = (l: Line): string =>
+    `champ « ${field.name} », ligne ${String(l.n)} : en-tête illisible, « ${l.text.trim()} » est en retrait ; un champ s’écrit en début de ligne, sans espace devant`;
+  // A field's own name first: « ␣description: … » under « title: … » is no part of the title to quote.
+  const shifted = field.under.find((l) => FIELD_NAMES.includes(indentedName(l) ?? ""));
+  if (shifted !== undefined) return indentedProblem(shifted);
   const text = joined([{ n: field.line.n, text: field.value }, ...field.under].filter((piece) => piece.text !== ""));
   const { value, note } = quotedFix(text);
   const quotable = QUOTABLE_FIELDS.has(field.name) && !NOT_TO_QUOTE.test(field.value);
@@ -395,10 +395,8 @@ function yamlErrorProblem(lines: readonly Line[], fields: readonly Field[], erro
   if (quotable && /:(?:[ \t]|$)/.test(text)) {
     return `${where}, un texte qui contient « : » s’écrit entre guillemets droits${note} : ${field.name}: ${value}`;
   }
-  const indented = field.under.find((l) => /^[ \t]+[A-Za-z][\w-]*[ \t]*:(?:[ \t]|$)/.test(l.text));
-  if (indented !== undefined) {
-    return `champ « ${field.name} », ligne ${String(indented.n)} : en-tête illisible, « ${indented.text.trim()} » est en retrait ; un champ s’écrit en début de ligne, sans espace devant`;
-  }
+  const indented = field.under.find((l) => indentedName(l) !== undefined);
+  if (indented !== undefined) return indentedProblem(indented);
   // Quoting a flag, a date or a quoted text would not help, and each new try would add quotes.
   if (quotable) {
     return `${where} : ${french} ; si c’est un texte, mettez-le entre guillemets droits${note} : ${field.name}: ${value}`;

@@ -623,6 +623,9 @@ describe("readArticleFolder", () => {
     writeFileSync(join(folder, "_notes.markdown"), "ignoré");
     writeFileSync(join(folder, "photo.jpg"), "");
     writeFileSync(join(folder, "Mon Article.MD"), article);
+    writeFileSync(join(folder, "index.md"), article);
+    // A draft whose field a build would refuse: left out by the loader, not listed with what stops the build.
+    writeFileSync(join(folder, "brouillon.md"), article.replace(/^category: .*$/m, "category: Sport\ndraft: true"));
     writeFileSync(join(folder, "rubrique.md"), article.replace(/^category: .*$/m, "category: Sport"));
     writeFileSync(join(folder, "Mauvais nom.md"), article);
     writeFileSync(join(folder, "!!!.md"), article);
@@ -643,6 +646,11 @@ describe("readArticleFolder", () => {
     expect(message).toContain(
       "Mon Article.MD\n  - nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en mon-article.md",
     );
+    expect(message).not.toContain("brouillon.md");
+    // An index.md at the top of the folder: no folder's name to give it.
+    expect(message).toMatch(
+      /index\.md\n {2}- nom de fichier : « index » donnerait l’adresse \/articles\/index\/.*; donnez-lui le nom de l’article/,
+    );
     // Readable files with a wrong field are in the same report, not left for the next build.
     expect(message).toMatch(/rubrique\.md\n {2}- champ « category »/);
     // So are files whose name cannot be an address, which would otherwise wait for the loader.
@@ -653,7 +661,7 @@ describe("readArticleFolder", () => {
       "« !!! » doit être en minuscules sans accents, mots séparés par des tirets ; donnez-lui un nom",
     );
     expect(message).toMatch(/double\.md\n {2}- slug en double « double » : déjà utilisé par .*double\.md/);
-    expect(message).toMatch(/^8 articles à corriger :/);
+    expect(message).toMatch(/^9 articles à corriger :/);
     expect(message).not.toContain("un-article.md");
     expect(message).not.toContain("_notes");
     expect(message).not.toContain("photo.jpg");
