@@ -217,6 +217,9 @@ describe("astro dev, an article file saved with a problem", () => {
       const notice = page.locator(".refused");
       await notice.waitFor({ state: "visible", timeout: 20_000 });
       await expect.poll(() => notice.textContent()).toMatch(/« 2021-13-01 »/);
+      // The reloaded page is back where the editor was (the browser restores its scroll once the page has loaded,
+      // later than the notice shows on a first, slower load of the dev server's modules).
+      await expect.poll(() => page.evaluate(() => window.scrollY > 0), { timeout: 10_000 }).toBe(true);
       const place = await notice.evaluate((element) => {
         const box = element.getBoundingClientRect();
         return {
