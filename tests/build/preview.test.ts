@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { chromium } from "@playwright/test";
 import { parse } from "node-html-parser";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { clearBuildCaches } from "../../src/lib/build-caches.ts";
 import { CHROMIUM_ARGS, findChromium } from "../chromium.ts";
 import { projectRoot } from "./astro.ts";
@@ -125,7 +125,10 @@ describe("astro dev, an article file saved with a problem", () => {
   // Each test starts from the folder as it was, with nothing refused: one that fails leaves the next unharmed.
   afterEach(async () => {
     rmSync(nouveau, { force: true });
-    writeFileSync(essai, article("Un essai", "2021-05-05"));
+    // Written only when it changed: saved unchanged, Astro would sync it again and reload the pages open in the next
+    // test, late on a loaded machine (ci70, ci71).
+    const restored = article("Un essai", "2021-05-05");
+    if (readFileSync(essai, "utf8") !== restored) writeFileSync(essai, restored);
     // Synced (its page shows it): a file saved again while Astro still syncs the last save may not be read.
     await until("l’essai rétabli, sans avis", async () => {
       const page = await refusedNotice("/articles/essai/");
@@ -210,9 +213,17 @@ describe("astro dev, an article file saved with a problem", () => {
       await page.waitForFunction(() =>
         performance.getEntriesByType("resource").some((r) => r.name.includes("@vite/client")),
       );
-      await page.evaluate(() => {
-        window.scrollTo(0, document.body.scrollHeight);
-      });
+      // Scrolled to its foot, and still there: a reload from an earlier save would have put it back at its top.
+      await vi.waitFor(
+        async () => {
+          await page.evaluate(() => {
+            window.scrollTo(0, document.body.scrollHeight);
+          });
+          await page.waitForTimeout(300);
+          expect(await page.evaluate(() => window.scrollY > 0)).toBe(true);
+        },
+        { timeout: 10_000, interval: 100 },
+      );
       writeFileSync(essai, article("Un essai modifié", "2021-13-01"));
       const notice = page.locator(".refused");
       await notice.waitFor({ state: "visible", timeout: 20_000 });
