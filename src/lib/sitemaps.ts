@@ -17,6 +17,7 @@ import {
   homeUrl,
   isDayUrl,
   monthUrl,
+  numberedPage,
   searchUrl,
   tagsUrl,
   tagUrl,
@@ -98,12 +99,8 @@ export function sitemapLastmods(files: readonly ArticleFile[], now: Date): Map<s
 
 /** The sitemap lastmod of the page at `url` (sitemapLastmods): a listing's later pages have its first page's. */
 export function lastmodOf(lastmods: ReadonlyMap<string, string>, url: string): string | undefined {
-  const own = lastmods.get(url);
-  if (own !== undefined) return own;
-  const numbered = /^\/(?:page|(categorie|tag)\/([^/]+))\/\d+\/$/.exec(new URL(url).pathname);
-  if (numbered === null) return undefined;
-  const [, kind, slug = ""] = numbered;
-  return lastmods.get(absoluteUrl(kind === undefined ? homeUrl() : `/${kind}/${slug}/`));
+  const listing = numberedPage(new URL(url).pathname)?.listing;
+  return lastmods.get(url) ?? (listing === undefined ? undefined : lastmods.get(absoluteUrl(listing)));
 }
 
 /**

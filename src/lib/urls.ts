@@ -24,14 +24,21 @@ export const categorySlugIn = (path: string): string | undefined => CATEGORY_PAT
 export const withCategorySlug = (path: string, slug: string): string =>
   path.replace(CATEGORY_PATH, (_match, start: string) => `${start}${slug}`);
 /**
- * The listing whose first page an address asks for by its number ("/page/1/", "/categorie/x/1/",
- * "/tag/x/1/"): the listing's own address, where page 1 lives. Undefined for any other address.
+ * The listing a page asks for by its number ("/page/3/", "/categorie/x/2/", "/tag/x/1/"): the listing's own
+ * address, where its page 1 lives, and the number. Undefined for any other address.
  */
+export function numberedPage(pathname: string): { listing: string; page: number } | undefined {
+  const numbered = /^\/(?:page|(categorie|tag)\/([^/]+))\/(\d+)\/?$/.exec(pathname);
+  if (numbered === null) return undefined;
+  const [, kind, slug = "", page = ""] = numbered;
+  const listing = kind === undefined ? homeUrl() : kind === "tag" ? tagUrl(slug) : categoryUrl(slug);
+  return { listing, page: Number(page) };
+}
+
+/** The listing whose first page an address asks for by its number ("/page/1/"): the listing's own address. */
 export function firstPageAddress(pathname: string): string | undefined {
-  if (/^\/page\/1\/?$/.test(pathname)) return homeUrl();
-  const listing = /^\/(categorie|tag)\/([^/]+)\/1\/?$/.exec(pathname);
-  if (listing?.[2] === undefined) return undefined;
-  return listing[1] === "tag" ? tagUrl(listing[2]) : categoryUrl(listing[2]);
+  const numbered = numberedPage(pathname);
+  return numbered?.page === 1 ? numbered.listing : undefined;
 }
 /** "/tag/". */
 export const tagsUrl = (): string => "/tag/";
