@@ -64,9 +64,8 @@ function escapePath(path: string): string {
  */
 export function photoAddress(address: string): string {
   const cut = address.search(/[?#]/);
-  const [path, rest] = cut === -1 ? [address, ""] : [address.slice(0, cut), address.slice(cut)];
   try {
-    return escapePath(decodeURIComponent(path)) + rest;
+    return escapePath(sourcePath(address)) + (cut === -1 ? "" : address.slice(cut));
   } catch {
     return address;
   }
