@@ -78,9 +78,9 @@ export function deadSiteLinks(links: readonly SiteLink[], site: BuiltSite): stri
   );
 }
 
-/** The lines of public/_redirects that send an address to a path of this site that leads nowhere, as warnings. */
-export function deadRedirects(redirectsText: string, site: BuiltSite): string[] {
-  return parseRedirects(redirectsText).rules.flatMap(({ from, to }) => {
+/** The lines of public/_redirects (the site's) that send an address to a path of this site that leads nowhere. */
+export function deadRedirects(site: BuiltSite): string[] {
+  return site.redirects.flatMap(({ from, to }) => {
     // A target with a part of the path (:slug, :splat) or on another site is the host's to follow.
     if (!to.startsWith("/") || to.startsWith("//") || to.includes(":")) return [];
     return leadsSomewhere(to, site)
@@ -106,13 +106,12 @@ export function siteLinks(): AstroIntegration {
       },
       "astro:build:done": ({ dir, logger }) => {
         const redirectsFile = join(publicDir, "_redirects");
-        const redirectsText = existsSync(redirectsFile) ? readFileSync(redirectsFile, "utf8") : "";
         const site: BuiltSite = {
           clientDir: fileURLToPath(dir).replace(/[\\/]$/, ""),
           onDemand,
-          redirects: parseRedirects(redirectsText).rules,
+          redirects: existsSync(redirectsFile) ? parseRedirects(readFileSync(redirectsFile, "utf8")).rules : [],
         };
-        for (const warning of deadRedirects(redirectsText, site)) logger.warn(warning);
+        for (const warning of deadRedirects(site)) logger.warn(warning);
         const dead = deadSiteLinks(recordedSiteLinks(), site);
         if (dead.length === 0) return;
         const count = dead.length > 1 ? `${String(dead.length)} articles à corriger :\n` : "";

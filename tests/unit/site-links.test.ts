@@ -84,13 +84,10 @@ describe("deadSiteLinks", () => {
 
 describe("deadRedirects", () => {
   it("names a line of public/_redirects whose new address is no page of the site, not one with a part of the path", () => {
-    const site = builtSite();
-    expect(
-      deadRedirects(
-        "/ancien/ /articles/nouveau-titre-mal-tape/ 301\n/x/ /a-propos/\n/vieux/* /articles/:splat\n/y/ /feed/",
-        site,
-      ),
-    ).toEqual([
+    const lines =
+      "/ancien/ /articles/nouveau-titre-mal-tape/ 301\n/x/ /a-propos/\n/vieux/* /articles/:splat\n/y/ /feed/";
+    const site = { ...builtSite(), redirects: parseRedirects(`${lines}\n/feed/ /rss.xml 301`).rules };
+    expect(deadRedirects(site)).toEqual([
       "public/_redirects\u00a0: la ligne de /ancien mène à /articles/nouveau-titre-mal-tape/, qui n’est pas une page du site\u00a0: les liens vers l’ancienne adresse y trouveront la page 404\u202f; corrigez la nouvelle adresse",
     ]);
   });
