@@ -5,7 +5,7 @@ import sitemap from "@astrojs/sitemap";
 import { SITE } from "./src/config.ts";
 import { markdownProcessor } from "./src/lib/markdown.ts";
 import { lastmodOf, sitemapFilter, sitemapLastmods } from "./src/lib/sitemaps.ts";
-import { readArticleFolder } from "./src/lib/articles-loader.ts";
+import { checkArticleFolder, readArticleFolder } from "./src/lib/articles-loader.ts";
 import { buildTime, fixBuildTime } from "./src/lib/publishing.ts";
 import { buildCaches } from "./src/lib/build-caches.ts";
 import { staticHeaders } from "./src/integrations/headers.ts";
@@ -15,18 +15,14 @@ import { siteLinks } from "./src/integrations/site-links.ts";
 import { socialImages } from "./src/integrations/social-images.ts";
 import { photoCopies } from "./src/integrations/photo-copies.ts";
 
-// Every article file's front matter, read once for the sitemap (each page's lastmod, the sections with
-// an article). It is the first look at the articles: files that cannot be read stop the build with the
-// editor's messages alone, all of them at once (not as Astro's "Unable to load your Astro config").
-const articleFiles = (() => {
-  try {
-    return readArticleFolder(SITE.contentDir);
-  } catch (error) {
-    if (!(error instanceof Error && error.name === "ArticleError")) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-})();
+/**
+ * Every article file's front matter, read once for the sitemap (each page's lastmod, the sections with an article),
+ * when the configuration is set up (digimedia-build-instant below). It is the first look at the articles: files
+ * that cannot be read stop the build with the editor's messages alone, all of them at once. Not under astro dev,
+ * which starts all the same and lists them on its pages (src/lib/articles-loader.ts), unless the folder is missing.
+ * @type {import("./src/lib/articles-loader.ts").ArticleFile[]}
+ */
+let articleFiles = [];
 /**
  * Which pages the sitemap lists, computed at its first page: the build's instant is fixed by then
  * (digimedia-build-instant below), not yet when this file is read.
@@ -75,6 +71,14 @@ export default defineConfig({
       hooks: {
         "astro:config:setup": ({ command }) => {
           if (command === "build") fixBuildTime();
+          try {
+            if (command === "dev") checkArticleFolder(SITE.contentDir);
+            else articleFiles = readArticleFolder(SITE.contentDir);
+          } catch (error) {
+            if (!(error instanceof Error && error.name === "ArticleError")) throw error;
+            console.error(error.message);
+            process.exit(1);
+          }
         },
       },
     },

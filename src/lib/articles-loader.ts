@@ -8,17 +8,18 @@
  *    carried by several articles are named (a warning); their links to the site are kept for the end of
  *    the build, which follows them in the built site (site-links.ts).
  * 5. A draft whose front matter a build would refuse is left out, with a warning, instead of stopping it.
- * 6. Under astro dev, a file saved with a problem is listed for the pages to say so (dev-refusals.ts).
+ * 6. Under astro dev, a file saved with a problem is listed for the pages to say so (dev-refusals.ts); so are
+ *    those the server starts with, which it leaves out (or shows, a problem of their text) instead of stopping.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { basename, dirname, join, relative, isAbsolute } from "node:path";
+import { basename, dirname, join, relative, isAbsolute, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ContentEntryType } from "astro";
 import { glob, type Loader, type LoaderContext, type ParseDataOptions } from "astro/loaders";
 import { CATEGORIES } from "../config.ts";
 import { articleSchema, categoryChoices, describeProblems, issueProblems, type ArticleData } from "./article-schema.ts";
 import { bodyProblems, dateProblems, duplicateTitles, imageFileProblem, siteLinksIn } from "./article-checks.ts";
-import { refusalOf, refuse, resync } from "./dev-refusals.ts";
+import { refusalOf, refuse, resync, type Shown } from "./dev-refusals.ts";
 import { formatDateTime } from "./dates.ts";
 import type { SiteFacts } from "./link-checks.ts";
 import { linkTargets } from "./link-targets.ts";
@@ -84,6 +85,10 @@ class Problems {
   keys(): string[] {
     return [...this.#byFile.keys()];
   }
+  /** The « Article invalide » block of one file. */
+  block(key: string): string | undefined {
+    return this.#byFile.get(key);
+  }
   /** All of them in one error, counted when there are several. */
   error(): ArticleError {
     const count = this.#byFile.size > 1 ? `${String(this.#byFile.size)} articles à corriger :\n` : "";
@@ -133,6 +138,41 @@ function fileNameProblem(file: string, slug: string, owner: string | undefined, 
       ]);
 }
 
+/** Stops, in French, when `dir` is not a folder (CONTENT_DIR mistyped). */
+export function checkArticleFolder(dir: string): void {
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() !== true) {
+    throw new ArticleError(
+      `Dossier des articles introuvable : ${dir}\n  - ce chemin ne mène à aucun dossier : corrigez CONTENT_DIR (par défaut content/articles) ou créez le dossier`,
+    );
+  }
+}
+
+/** What is wrong with a file named like Markdown that would not be read (".MD", ".markdown"), if it is one. */
+function lookalikeProblem(path: string): string | undefined {
+  const name = basename(path);
+  if (name.endsWith(".md") || !MARKDOWN_LOOKALIKE.test(name)) return undefined;
+  return invalidArticle(displayPath(path), [
+    `nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en ${slugOrName(name.replace(MARKDOWN_LOOKALIKE, ""))}.md (ou faites commencer son nom par _ pour qu’il soit ignoré)`,
+  ]);
+}
+
+/** The files under `dir` named like Markdown that would not be read (names starting with _ skipped): path → problem. */
+function lookalikeFiles(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    const problem = entry.isFile() ? lookalikeProblem(path) : undefined;
+    if (
+      problem !== undefined &&
+      !relative(dir, path)
+        .split(sep)
+        .some((part) => part.startsWith("_"))
+    )
+      found.set(path, problem);
+  }
+  return found;
+}
+
 /**
  * Every article file under `dir` (names starting with _ are skipped) with its front matter. A folder
  * that does not exist, a file that cannot be read, or one that looks like an article but would not be
@@ -140,11 +180,7 @@ function fileNameProblem(file: string, slug: string, owner: string | undefined, 
  * the other files' names and front matters that have one.
  */
 export function readArticleFolder(dir: string): ArticleFile[] {
-  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() !== true) {
-    throw new ArticleError(
-      `Dossier des articles introuvable : ${dir}\n  - ce chemin ne mène à aucun dossier : corrigez CONTENT_DIR (par défaut content/articles) ou créez le dossier`,
-    );
-  }
+  checkArticleFolder(dir);
   const files: ArticleFile[] = [];
   const unreadable = new Problems();
   // A name no address can be made of is the loader's to report, with the texts' problems, unless the build stops here.
@@ -167,14 +203,9 @@ export function readArticleFolder(dir: string): ArticleFile[] {
           if (!(error instanceof ArticleError)) throw error;
           unreadable.add(file, error.message);
         }
-      } else if (MARKDOWN_LOOKALIKE.test(entry.name)) {
-        const file = displayPath(full);
-        unreadable.add(
-          file,
-          invalidArticle(file, [
-            `nom de fichier : seuls les fichiers .md sont publiés ; renommez-le en ${slugOrName(entry.name.replace(MARKDOWN_LOOKALIKE, ""))}.md (ou faites commencer son nom par _ pour qu’il soit ignoré)`,
-          ]),
-        );
+      } else {
+        const problem = lookalikeProblem(full);
+        if (problem !== undefined) unreadable.add(displayPath(full), problem);
       }
     }
   };
@@ -316,9 +347,9 @@ export function articlesLoader(base: string): Loader {
         owners.set(slug, entry);
         return slug;
       }
-      // astro dev: a file saved or added under a name refused; the site keeps what it had (dev-refusals.ts).
+      // astro dev: a file saved or added under a name refused, which the site never showed (dev-refusals.ts).
       if (loading === undefined) {
-        refuse({ path: join(fileURLToPath(baseUrl), entry), message: problem, kept: true });
+        refuse({ path: join(fileURLToPath(baseUrl), entry), message: problem, shown: "none" });
         throw new ArticleError(problem);
       }
       // An id no slug can be (it ends in .md): the file is checked like the others, and left out with them.
@@ -333,6 +364,15 @@ export function articlesLoader(base: string): Loader {
         (context.config as { publicDir?: URL }).publicDir ?? new URL("public/", context.config.root),
       );
       const shown = (filePath: string): string => displayPath(fileURLToPath(new URL(filePath, context.config.root)));
+      // The stored article of the file at `path` (absolute), if the site shows one.
+      const storedOf = (path: string): StoredEntry | undefined => {
+        const entry = context.store.get(basename(path, ".md"));
+        return entry?.filePath !== undefined && fileURLToPath(new URL(entry.filePath, context.config.root)) === path
+          ? entry
+          : undefined;
+      };
+      // What the site shows of a file whose save it does not take: its version from before, if it has one.
+      const before = (path: string): Shown => (storedOf(path) === undefined ? "none" : "earlier");
       const now = buildTime();
       // Every article's problems, reported together once the folder is read: an editor fixes them in one go.
       const problems = new Problems();
@@ -341,6 +381,8 @@ export function articlesLoader(base: string): Loader {
       // Drafts whose front matter a build would refuse: unfinished by nature, they are left out with a warning
       // instead of stopping the build (and with it every article to publish, a scheduled build's too).
       const drafts = new Problems();
+      // astro dev's first load: the files whose header cannot be read (absolute path → « Article invalide » block).
+      const unreadable = new Map<string, string>();
       // Astro reads each file's front matter before parseData, with its own YAML and its English errors: it gets the
       // header with the odd spaces ours reads as spaces made ordinary (a no-break space after « title: »), and after
       // the first load (where readArticleFolder has read every file) our checks of a saved file come first.
@@ -350,13 +392,20 @@ export function articlesLoader(base: string): Loader {
           {
             ...type,
             getEntryInfo: (params: Parameters<ContentEntryType["getEntryInfo"]>[0]) => {
-              if (loading === undefined) {
+              // A build's first load follows readArticleFolder, which stopped it on a header it cannot read.
+              if (loading === undefined || context.watcher !== undefined) {
                 const path = fileURLToPath(params.fileUrl);
                 try {
                   parseFrontMatter(displayPath(path), params.contents);
                 } catch (error) {
-                  if (error instanceof ArticleError) refuse({ path, message: error.message, kept: true });
-                  throw error;
+                  if (!(error instanceof ArticleError)) throw error;
+                  if (loading === undefined) {
+                    refuse({ path, message: error.message, shown: before(path) });
+                    throw error;
+                  }
+                  // astro dev's first load: left out with the others (parseData), the server starts.
+                  unreadable.set(path, error.message);
+                  return type.getEntryInfo({ ...params, contents: "" });
                 }
               }
               return type.getEntryInfo({ ...params, contents: plainFrontMatter(params.contents) });
@@ -381,12 +430,16 @@ export function articlesLoader(base: string): Loader {
       // the site shows it, and what a build would refuse in it (dev-refusals.ts).
       const checkSaved = (path: string): void => {
         if (refusalOf(path) !== undefined) return;
-        // Its id is its slug, its name (generateId): a name refused, or taken by another file, was refused above.
-        const entry = context.store.get(basename(path, ".md"));
-        if (entry?.filePath === undefined || fileURLToPath(new URL(entry.filePath, context.config.root)) !== path)
+        const misnamed = lookalikeProblem(path);
+        if (misnamed !== undefined) {
+          refuse({ path, message: misnamed, shown: "none" });
           return;
+        }
+        // Its id is its slug, its name (generateId): a name refused, or taken by another file, was refused above.
+        const entry = storedOf(path);
+        if (entry === undefined) return;
         const problem = textProblem(displayPath(path), entry, siteFacts(context.store, publicDir, now), now);
-        if (problem !== undefined) refuse({ path, message: problem, kept: false });
+        if (problem !== undefined) refuse({ path, message: problem, shown: "this" });
       };
       loading = problems;
       try {
@@ -396,6 +449,12 @@ export function articlesLoader(base: string): Loader {
           ...(context.watcher === undefined ? {} : { watcher: resyncing(context.watcher, checkSaved) }),
           parseData: <TData extends Record<string, unknown>>(props: ParseDataOptions<TData>): Promise<TData> => {
             const file = props.filePath === undefined ? props.id : displayPath(props.filePath);
+            const unread = props.filePath === undefined ? undefined : unreadable.get(props.filePath);
+            if (unread !== undefined) {
+              problems.add(props.id, unread);
+              unchecked.add(props.id);
+              return Promise.resolve(props.data);
+            }
             try {
               const data = props.filePath === undefined ? props.data : (readFrontMatter(file) as TData);
               // The collection's schema, checked once here (Astro's own parseData would check it again).
@@ -413,12 +472,12 @@ export function articlesLoader(base: string): Loader {
               // keeps the article as it was; astro dev shows it (dev-refusals.ts).
               if (loading === undefined) {
                 if (props.filePath !== undefined)
-                  refuse({ path: props.filePath, message: error.message, kept: true, draft });
+                  refuse({ path: props.filePath, message: error.message, shown: before(props.filePath), draft });
                 throw error;
               }
               // astro dev's first load: a draft left out is shown as refused, as once saved.
               if (draft && context.watcher !== undefined && props.filePath !== undefined)
-                refuse({ path: props.filePath, message: error.message, kept: true, draft });
+                refuse({ path: props.filePath, message: error.message, shown: "none", draft });
               // Stored for now (its text is rendered like the others'), taken out below.
               (draft ? drafts : problems).add(props.id, error.message);
               unchecked.add(props.id);
@@ -429,17 +488,26 @@ export function articlesLoader(base: string): Loader {
       } finally {
         loading = undefined;
       }
+      // astro dev's first load: the files a build would stop on before reading any (readArticleFolder), by path.
+      const lookalikes =
+        context.watcher === undefined
+          ? new Map<string, string>()
+          : lookalikeFiles(fileURLToPath(new URL(`${base}/`, context.config.root)));
+      for (const [path, problem] of lookalikes) problems.add(path, problem);
       const scheduled: { file: string; date: Date }[] = [];
       // The titles of the articles a build publishes (now or once their date has come), for duplicateTitles.
       const titled: { file: string; title: string }[] = [];
       // The links to this site of the articles this build publishes, checked once it is built (site-links.ts).
       const links: SiteLink[] = [];
       const site = siteFacts(context.store, publicDir, now);
+      // Articles refused for their text alone (astro dev shows them).
+      const refusedText = new Set<string>();
       for (const [id, entry] of context.store.entries()) {
         if (unchecked.has(id)) continue;
         const file = shown(entry.filePath ?? id);
         const problem = textProblem(file, entry, site, now);
         if (problem !== undefined) {
+          if (!problems.has(id)) refusedText.add(id);
           problems.add(id, problem);
           continue;
         }
@@ -468,6 +536,26 @@ export function articlesLoader(base: string): Loader {
       if (problems.size === 0) {
         const twins = duplicateTitles(titled);
         if (twins !== undefined) context.logger.warn(twins);
+        return;
+      }
+      // astro dev's first load: the server starts all the same, as an editor may have to preview the others, and its
+      // pages list these files as once saved (dev-refusals.ts): a text refused is shown, the others left out.
+      if (context.watcher !== undefined) {
+        for (const id of problems.keys()) {
+          const filePath = context.store.get(id)?.filePath;
+          const message = problems.block(id);
+          if (!refusedText.has(id)) context.store.delete(id);
+          const path = lookalikes.has(id)
+            ? id
+            : filePath === undefined
+              ? undefined
+              : fileURLToPath(new URL(filePath, context.config.root));
+          if (path !== undefined && message !== undefined)
+            refuse({ path, message, shown: refusedText.has(id) ? "this" : "none" });
+        }
+        context.logger.error(
+          `${problems.error().message}\n(npm run dev démarre quand même et le dit au bas de chaque page ; un build s’arrêterait.)`,
+        );
         return;
       }
       // Out of the store, so that the next build reads them again.

@@ -16,13 +16,17 @@ export interface Refusal {
   /** The « Article invalide » block: the file as an editor reads its path, then each problem. */
   message: string;
   /**
-   * True: the site keeps the file's version from before (a new file: none); false: it shows this one, which a
-   * build would refuse (a problem of its text, found once rendered).
+   * What the site shows of the file: "earlier", its version from before this save; "none", nothing (a new file,
+   * a name refused, or a file refused since the server started); "this", this version, which a build would refuse
+   * (a problem of its text, found once rendered).
    */
-  kept: boolean;
+  shown: Shown;
   /** A draft (draft: true): a build leaves it out, with a warning, instead of stopping on it. */
   draft?: boolean;
 }
+
+/** What the site shows of a refused file (Refusal.shown). */
+export type Shown = "earlier" | "none" | "this";
 
 interface Registry {
   readonly byPath: Map<string, Refusal>;
@@ -57,7 +61,7 @@ export async function resync(path: string, sync: () => Promise<void>): Promise<v
     await sync();
   } finally {
     const after = byPath.get(path);
-    if (before?.message !== after?.message || before?.kept !== after?.kept || before?.draft !== after?.draft)
+    if (before?.message !== after?.message || before?.shown !== after?.shown || before?.draft !== after?.draft)
       for (const listener of listeners) listener();
   }
 }

@@ -23,14 +23,24 @@ let url = "";
 const article = (title: string, date: string, extra = ""): string =>
   `---\ntitle: ${title}\ndescription: Un chapô.\ndate: ${date}\ncategory: tech\n${extra}---\n\nDu texte.\n`;
 
-/** The environment of `npm run dev`: vitest's own variables (VITEST, NODE_ENV=test) would change Astro's mode. */
-function devEnv(): NodeJS.ProcessEnv {
+/** The environment of `npm run dev` on `folder`: vitest's own variables (VITEST, NODE_ENV=test) would change Astro's mode. */
+function devEnv(folder = contentDir): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) => !name.startsWith("VITEST") && name !== "NODE_ENV" && name !== "TEST",
     ),
   );
-  return { ...env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: "1" };
+  return { ...env, CONTENT_DIR: folder, ASTRO_TELEMETRY_DISABLED: "1" };
+}
+
+/** `npm run dev` on `folder`, answering on `port`. */
+function startDev(folder: string, port: number): Promise<RunningServer> {
+  return startListening(
+    [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", "--port", String(port)],
+    devEnv(folder),
+    port,
+    60,
+  );
 }
 
 beforeAll(async () => {
@@ -39,12 +49,7 @@ beforeAll(async () => {
   writeFileSync(join(contentDir, "programme.md"), article("Un article programmé", "2099-01-01"));
   writeFileSync(join(contentDir, "essai.md"), article("Un essai", "2021-05-05"));
   const port = await freePort();
-  server = await startListening(
-    [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", "--port", String(port)],
-    devEnv(),
-    port,
-    60,
-  );
+  server = await startDev(contentDir, port);
   url = server.url;
 }, 70_000);
 
@@ -95,8 +100,11 @@ describe("astro dev", () => {
 });
 
 /** A page's notice of refused files (src/components/RefusedArticles.astro), if any, and its h1. */
-async function refusedNotice(path: string): Promise<{ status: number; notice: string[] | undefined; title: string }> {
-  const response = await fetch(`${url}${path}`);
+async function refusedNotice(
+  path: string,
+  base = url,
+): Promise<{ status: number; notice: string[] | undefined; title: string }> {
+  const response = await fetch(`${base}${path}`);
   const page = parse(await response.text());
   const notice = page.querySelector(".refused");
   return {
@@ -141,7 +149,7 @@ describe("astro dev, an article file saved with a problem", () => {
     const home = await until("l’avis sur l’accueil", async () => (await refusedNotice("/")).notice);
     expect(home).toEqual([
       "Un article à corriger\u00a0: un build s’arrêterait dessus",
-      "Modification non prise en compte\u00a0: le site montre la version précédente de ce fichier (un nouvel article n’apparaît pas).",
+      "Modification non prise en compte\u00a0: le site montre la version précédente de ce fichier.",
       expect.stringMatching(/^Article invalide : \S*essai\.md \| - champ « date » : .*« 2021-05-35 »/),
     ]);
     // The article's page says it too, over its last accepted version.
@@ -164,7 +172,7 @@ describe("astro dev, an article file saved with a problem", () => {
     expect(home).toEqual([
       "Un article à corriger\u00a0: un brouillon, qu’un build laisserait de côté",
       "Brouillon\u00a0: un build le laisse de côté, sans s’arrêter, tant qu’il n’est pas corrigé.",
-      "Modification non prise en compte\u00a0: le site montre la version précédente de ce fichier (un nouvel article n’apparaît pas).",
+      "Modification non prise en compte\u00a0: le site montre la version précédente de ce fichier.",
       expect.stringMatching(/^Article invalide : \S*essai\.md \| - champ « date » : .*« 2021-05-35 »/),
     ]);
   }, 60_000);
@@ -246,5 +254,64 @@ describe("astro dev, an article file saved with a problem", () => {
     } finally {
       await browser.close();
     }
+  }, 60_000);
+});
+
+describe("astro dev, started with articles a build would stop on", () => {
+  const folder = mkdtempSync(join(tmpdir(), "digimedia-preview-start-"));
+  let started: RunningServer | undefined;
+
+  beforeAll(async () => {
+    writeFileSync(join(folder, "publie.md"), article("Un article publié", "2021-05-03"));
+    writeFileSync(
+      join(folder, "sans-rubrique.md"),
+      article("Sans rubrique", "2021-05-04").replace("category: tech\n", ""),
+    );
+    // A header YAML cannot read: a build stops before reading any article.
+    writeFileSync(join(folder, "deux-points.md"), article("Tencent : la suite", "2021-05-06"));
+    writeFileSync(
+      join(folder, "lien.md"),
+      article("Un lien", "2021-05-05").replace("Du texte.", "Voir [cet article](/articles/inexistant/)."),
+    );
+    // Astro runs one dev server per project: the other one's tests are over.
+    await server?.stop();
+    started = await startDev(folder, await freePort());
+  }, 70_000);
+
+  afterAll(async () => {
+    await started?.stop();
+    rmSync(folder, { recursive: true, force: true });
+    clearBuildCaches(projectRoot, folder);
+  });
+
+  it("starts all the same, shows the article whose text a build would refuse, leaves out the others, and says so on every page", async () => {
+    const base = started?.url ?? "";
+    const home = await refusedNotice("/", base);
+    const none =
+      "Non pris en compte\u00a0: cet article n’apparaît pas sur le site tant que le fichier n’est pas corrigé.";
+    expect(home.notice).toEqual([
+      "3 articles à corriger\u00a0: un build s’arrêterait dessus",
+      none,
+      expect.stringMatching(
+        /^Article invalide : \S*deux-points\.md \| - champ « title », ligne 2 : en-tête illisible, un texte qui contient « : »/,
+      ),
+      "Le site montre cette version, mais un build la refuserait.",
+      expect.stringMatching(
+        /^Article invalide : \S*lien\.md \| - champ « texte » : le lien « \/articles\/inexistant\/ »/,
+      ),
+      none,
+      expect.stringMatching(/^Article invalide : \S*sans-rubrique\.md \| - champ « category »/),
+    ]);
+    expect(await refusedNotice("/articles/lien/", base)).toMatchObject({ status: 200, title: "Un lien" });
+    expect((await refusedNotice("/articles/sans-rubrique/", base)).status).toBe(404);
+    expect(await refusedNotice("/articles/publie/", base)).toMatchObject({ status: 200, notice: home.notice });
+    // Mended: it appears, and only the other is listed.
+    writeFileSync(join(folder, "sans-rubrique.md"), article("Sans rubrique", "2021-05-04"));
+    const mended = await until("l’article corrigé", async () => {
+      const now = await refusedNotice("/articles/sans-rubrique/", base);
+      return now.status === 200 ? now : undefined;
+    });
+    expect(mended.title).toBe("Sans rubrique");
+    expect(mended.notice?.[0]).toBe("2 articles à corriger\u00a0: un build s’arrêterait dessus");
   }, 60_000);
 });

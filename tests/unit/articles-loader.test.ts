@@ -3,7 +3,7 @@
  * an article whose body fails to render stops the build (Astro's glob loader only logs it and
  * would publish the article without its text).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
@@ -267,16 +267,20 @@ afterEach(async () => {
 });
 
 /**
- * A folder holding one article, loaded with a watcher (astro dev); `sync` runs Astro's handler of an event for a
- * file of the folder. Links written [text](address) are rendered. `errors` gets what Astro would log.
+ * A folder holding one article (and `files`, by name), loaded with a watcher (astro dev); `sync` runs Astro's handler
+ * of an event for a file of the folder. Links written [text](address) are rendered. `errors` gets what Astro would log.
  */
-async function watched(errors: string[] = []): Promise<{
+async function watched(
+  errors: string[] = [],
+  files: Record<string, string> = {},
+): Promise<{
   folder: string;
   entries: Map<string, Entry>;
   sync: (event: "add" | "change" | "unlink", name: string) => Promise<void>;
 }> {
   const folder = temporaryFolder("articles-");
   writeFileSync(join(folder, "un-article.md"), article);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
   const handlers = new Map<string, (path: string) => Promise<void>>();
   const watcher = {
     add: () => undefined,
@@ -315,11 +319,11 @@ describe("articlesLoader, astro dev: what it refuses, for the pages to show (dev
     const { folder, entries, sync } = await watched();
     writeFileSync(join(folder, "un-article.md"), article.replace("2021-05-03", "2021-02-30T10:00"));
     await sync("change", "un-article.md");
-    expect(refusals().map(({ path, message, kept }) => [path, message, kept])).toEqual([
+    expect(refusals().map(({ path, message, shown }) => [path, message, shown])).toEqual([
       [
         join(folder, "un-article.md"),
         expect.stringMatching(/^Article invalide : .*un-article\.md\n {2}- champ « date » : .*« 2021-02-30T10:00 »/),
-        true,
+        "earlier",
       ],
     ]);
     expect(entries.get("un-article")?.data["date"]).toEqual(new Date("2021-05-02T22:00:00Z"));
@@ -335,9 +339,9 @@ describe("articlesLoader, astro dev: what it refuses, for the pages to show (dev
     await sync("add", "Majuscules.md");
     writeFileSync(join(folder, "exclusif.md"), article.replace("title: Un article", "title: [Exclusif] Un article"));
     await sync("add", "exclusif.md");
-    expect(refusals().map(({ message, kept }) => [message.split("\n")[1], kept])).toEqual([
-      [expect.stringMatching(/^ {2}- nom de fichier : « Majuscules » doit être en minuscules/), true],
-      [expect.stringMatching(/^ {2}- champ « title », ligne 2 : un texte ne peut pas commencer par « \[ »/), true],
+    expect(refusals().map(({ message, shown }) => [message.split("\n")[1], shown])).toEqual([
+      [expect.stringMatching(/^ {2}- nom de fichier : « Majuscules » doit être en minuscules/), "none"],
+      [expect.stringMatching(/^ {2}- champ « title », ligne 2 : un texte ne peut pas commencer par « \[ »/), "none"],
     ]);
     expect([...entries.keys()]).toEqual(["un-article"]);
   });
@@ -348,14 +352,14 @@ describe("articlesLoader, astro dev: what it refuses, for the pages to show (dev
     const linking = article.replace("Du texte.", "Voir [cet article](/articles/absent/).");
     writeFileSync(join(folder, "nouveau.md"), linking);
     await sync("add", "nouveau.md");
-    const listed = () => refusals().map(({ path, message, kept }) => [path, message, kept]);
+    const listed = () => refusals().map(({ path, message, shown }) => [path, message, shown]);
     const refused = [
       [
         join(folder, "nouveau.md"),
         expect.stringMatching(
           /nouveau\.md\n {2}- champ « texte » : le lien « \/articles\/absent\/ » mène à un article qui n’existe pas/,
         ),
-        false,
+        "this",
       ],
     ];
     expect(listed()).toEqual(refused);
@@ -367,6 +371,58 @@ describe("articlesLoader, astro dev: what it refuses, for the pages to show (dev
     writeFileSync(join(folder, "nouveau.md"), linking.replace("absent", "un-article"));
     await sync("change", "nouveau.md");
     expect(refusals()).toEqual([]);
+  });
+
+  it("starts with the files a build would stop on: a header or a name refused left out, a text refused shown", async () => {
+    const errors: string[] = [];
+    const { folder, entries, sync } = await watched(errors, {
+      "sans-rubrique.md": article.replace("category: tech\n", ""),
+      "Majuscules.md": article.replace("Un article", "Des majuscules"),
+      "deux-points.md": article.replace("Un article", "Tencent : la suite"),
+      "Autre.MD": article.replace("Un article", "Un autre"),
+      "lien.md": article
+        .replace("Un article", "Un lien")
+        .replace("Du texte.", "Voir [cet article](/articles/absent/)."),
+    });
+    expect([...entries.keys()].sort()).toEqual(["lien", "un-article"]);
+    expect(refusals().map(({ path, message, shown }) => [path, message.split("\n")[1], shown])).toEqual([
+      [join(folder, "Autre.MD"), expect.stringMatching(/^ {2}- nom de fichier : seuls les fichiers \.md/), "none"],
+      [join(folder, "Majuscules.md"), expect.stringMatching(/^ {2}- nom de fichier : « Majuscules »/), "none"],
+      [
+        join(folder, "deux-points.md"),
+        expect.stringMatching(/^ {2}- champ « title », ligne 2 : en-tête illisible, un texte qui contient « : »/),
+        "none",
+      ],
+      [
+        join(folder, "lien.md"),
+        expect.stringMatching(/^ {2}- champ « texte » : le lien « \/articles\/absent\/ »/),
+        "this",
+      ],
+      [join(folder, "sans-rubrique.md"), expect.stringMatching(/^ {2}- champ « category »/), "none"],
+    ]);
+    // Astro logs them, once, as a build would print them.
+    expect(errors).toEqual([
+      expect.stringMatching(/^5 articles à corriger :\nArticle invalide : [\s\S]*npm run dev démarre quand même/),
+    ]);
+    // Mended: published, and no longer listed.
+    writeFileSync(join(folder, "sans-rubrique.md"), article.replace("Un article", "Une rubrique"));
+    await sync("change", "sans-rubrique.md");
+    writeFileSync(join(folder, "deux-points.md"), article.replace("Un article", '"Tencent : la suite"'));
+    await sync("change", "deux-points.md");
+    expect(entries.get("sans-rubrique")?.data["title"]).toBe("Une rubrique");
+    expect(entries.get("deux-points")?.data["title"]).toMatch(/^Tencent\s: la suite$/);
+    // Saved again under its name: still refused. Renamed: published.
+    await sync("change", "Autre.MD");
+    expect(refusals().map(({ path }) => path)).toEqual([
+      join(folder, "Autre.MD"),
+      join(folder, "Majuscules.md"),
+      join(folder, "lien.md"),
+    ]);
+    renameSync(join(folder, "Autre.MD"), join(folder, "autre.md"));
+    await sync("unlink", "Autre.MD");
+    await sync("add", "autre.md");
+    expect(entries.get("autre")?.data["title"]).toBe("Un autre");
+    expect(refusals().map(({ path }) => path)).toEqual([join(folder, "Majuscules.md"), join(folder, "lien.md")]);
   });
 
   it("forgets a refused file once deleted", async () => {

@@ -3,7 +3,7 @@
  * the window, and when the open pages reload. The dev server itself is run in tests/build/preview.test.ts.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { onRefusalsChange, refusals, refuse, resync } from "../../src/lib/dev-refusals.ts";
+import { onRefusalsChange, refusals, refuse, resync, type Shown } from "../../src/lib/dev-refusals.ts";
 
 const block = (path: string, field: string): string => `Article invalide : ${path}\n  - champ « ${field} » : …`;
 
@@ -15,16 +15,16 @@ afterEach(async () => {
 describe("dev refusals", () => {
   it("lists what a sync refused, by path, until a sync of that file refuses nothing", async () => {
     await resync("/c/b.md", () => {
-      refuse({ path: "/c/b.md", message: block("b.md", "date"), kept: true });
+      refuse({ path: "/c/b.md", message: block("b.md", "date"), shown: "earlier" });
       return Promise.resolve();
     });
     await resync("/c/a.md", () => {
-      refuse({ path: "/c/a.md", message: block("a.md", "texte"), kept: false });
+      refuse({ path: "/c/a.md", message: block("a.md", "texte"), shown: "this" });
       return Promise.resolve();
     });
-    expect(refusals().map(({ path, kept }) => [path, kept])).toEqual([
-      ["/c/a.md", false],
-      ["/c/b.md", true],
+    expect(refusals().map(({ path, shown }) => [path, shown])).toEqual([
+      ["/c/a.md", "this"],
+      ["/c/b.md", "earlier"],
     ]);
     // b.md saved again, mended: only a.md is left.
     await resync("/c/b.md", () => Promise.resolve());
@@ -34,7 +34,7 @@ describe("dev refusals", () => {
   it("keeps what a sync that throws refused (Astro's watcher logs the error and goes on)", async () => {
     await expect(
       resync("/c/x.md", () => {
-        refuse({ path: "/c/x.md", message: block("x.md", "date"), kept: true });
+        refuse({ path: "/c/x.md", message: block("x.md", "date"), shown: "earlier" });
         return Promise.reject(new Error("Article invalide"));
       }),
     ).rejects.toThrow("Article invalide");
@@ -47,9 +47,9 @@ describe("dev refusals", () => {
       heard += 1;
     });
     const refusing =
-      (field: string, kept = true) =>
+      (field: string, shown: Shown = "earlier") =>
       () => {
-        refuse({ path: "/c/y.md", message: block("y.md", field), kept });
+        refuse({ path: "/c/y.md", message: block("y.md", field), shown });
         return Promise.resolve();
       };
     try {
@@ -61,7 +61,7 @@ describe("dev refusals", () => {
       await resync("/c/y.md", refusing("category"));
       expect(heard).toBe(2);
       // Same words, but the site now shows this version.
-      await resync("/c/y.md", refusing("category", false));
+      await resync("/c/y.md", refusing("category", "this"));
       expect(heard).toBe(3);
       // Another file synced without a problem changes nothing.
       await resync("/c/z.md", () => Promise.resolve());
