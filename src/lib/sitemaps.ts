@@ -87,7 +87,8 @@ export function sitemapLastmods(files: readonly ArticleFile[], now: Date): Map<s
       categoriesUrl(),
       categoryUrl(read.category),
       tagsUrl(),
-      ...tags.map((tag) => tagUrl(slugify(tag.replace(/^#+\s*/u, "")))),
+      // As written: a # typed before a tag, which the schema takes out, is not in its slug either.
+      ...tags.map((tag) => tagUrl(slugify(tag))),
       archivesUrl(),
       yearUrl(year),
       monthUrl(year, month),
