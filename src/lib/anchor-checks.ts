@@ -6,7 +6,8 @@
  */
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { frenchList } from "./french-text.ts";
-import { asTyped, decoded, type Anchors } from "./link-targets.ts";
+import { asTyped, type Anchors } from "./link-targets.ts";
+import { decoded } from "./urls.ts";
 import { withoutAccents } from "./slug.ts";
 
 /** Headings a message lists at most. */

@@ -23,6 +23,7 @@ import { fileExtension, IMAGE_TYPES, imageType } from "./image-types.ts";
 import { photoSize, publicFile } from "./photo-size.ts";
 import { attributeUrl, srcsetCandidates, startTags, type HtmlAttribute, type HtmlTag } from "./html-tags.ts";
 import { parseCopyUrl } from "./photo-copies.ts";
+import { addressPath } from "./urls.ts";
 
 /** The first sentence of the body `npm run new` writes, to be replaced before publication. */
 export const TEMPLATE_BODY = "Le texte de l’article, en Markdown.";
@@ -88,14 +89,9 @@ function missingFileProblem(address: string, publicDir: string, what = "les imag
 
 /** The address of a file of public/ whose path differs from `address` only by letter case, if there is one. */
 function otherCase(address: string, publicDir: string): string | undefined {
+  const path = addressPath(address);
   let dir = publicDir;
   let found = "";
-  let path: string;
-  try {
-    path = decodeURIComponent(address.split(/[?#]/)[0] ?? "");
-  } catch {
-    return undefined;
-  }
   for (const part of path.split("/").filter((p) => p !== "")) {
     let names: string[];
     try {

@@ -11,7 +11,7 @@ import { categorySlug } from "./article-schema.ts";
 import { formatDateTime, formatDayHeading, frenchMonth } from "./dates.ts";
 import { sentenceStart } from "./french-grammar.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
-import { asTyped, decoded, type Anchors, type LinkTargets } from "./link-targets.ts";
+import { asTyped, type Anchors, type LinkTargets } from "./link-targets.ts";
 import { isPublished } from "./publishing.ts";
 import { slugify } from "./slug.ts";
 import {
@@ -19,6 +19,7 @@ import {
   articleSlugIn,
   articleUrl,
   categorySlugIn,
+  decoded,
   tagSlugIn,
   withCategorySlug,
   withTagSlug,

@@ -61,15 +61,6 @@ export function anchorsIn(tags: readonly HtmlTag[]): Anchors {
   return { ids, headings };
 }
 
-/** A path part as an editor wrote it (%C3%A9 as é), or as it is when it is not valid percent-encoding. */
-export function decoded(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
-
 /** A link as an editor typed it in the Markdown, which writes « é » as %C3%A9 in the page. */
 export function asTyped(href: string): string {
   try {

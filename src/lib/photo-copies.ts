@@ -6,6 +6,7 @@
  */
 import { fileExtension } from "./image-types.ts";
 import type { PixelSize } from "./photo-size.ts";
+import { addressPath } from "./urls.ts";
 
 /** The folder of the copies in dist/client: the build's own, like /_astro/ (an editor's files live elsewhere). */
 export const PHOTO_COPY_FOLDER = "/_photos";
@@ -45,11 +46,6 @@ export function copyWidths(width: number): number[] {
   return COPY_WIDTHS.filter((w) => w < width);
 }
 
-/** The path of a photo an address names, decoded, without its query or fragment. */
-function sourcePath(address: string): string {
-  return decodeURIComponent(address.split(/[?#]/)[0] ?? "");
-}
-
 /**
  * A path with the characters a srcset or an attribute would not hold as such (spaces, commas, &, '), nor a URL as a
  * path (# and ?, from a file named so), escaped.
@@ -65,7 +61,7 @@ function escapePath(path: string): string {
 export function photoAddress(address: string): string {
   const cut = address.search(/[?#]/);
   try {
-    return escapePath(sourcePath(address)) + (cut === -1 ? "" : address.slice(cut));
+    return escapePath(addressPath(address)) + (cut === -1 ? "" : address.slice(cut));
   } catch {
     return address;
   }
@@ -73,7 +69,7 @@ export function photoAddress(address: string): string {
 
 /** The copy of the photo at `address` (whose bytes hash to `hash`) at `width` pixels. */
 export function copyOf(address: string, hash: string, width: number): PhotoCopy {
-  const source = sourcePath(address);
+  const source = addressPath(address);
   const length = fileExtension(source)?.length ?? 0;
   const [name, extension] = [source.slice(0, source.length - length), source.slice(source.length - length)];
   return {

@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { imageSize } from "image-size";
+import { addressPath } from "./urls.ts";
 
 /** A size in pixels. */
 export interface PixelSize {
@@ -20,7 +21,7 @@ const known = new Map<string, { mtimeMs: number; size: PixelSize | undefined }>(
 
 /** The file of public/ that an address of the site names (a query or fragment aside). */
 export function publicFile(address: string, publicDir: string): string {
-  return join(publicDir, decodeURIComponent(address.split(/[?#]/)[0] ?? ""));
+  return join(publicDir, addressPath(address));
 }
 
 /**

@@ -126,3 +126,20 @@ export function telUrl(phone: string): string {
 /** A mail to the publisher asking to be unsubscribed, for readers whose links do not work. */
 export const unsubscribeByMailUrl = (): string =>
   `mailto:${SITE.publisher.email}?subject=${encodeURIComponent("Désinscription de la newsletter")}`;
+
+/** A path part as an editor wrote it (%C3%A9 as é), or as it is when it is not valid percent-encoding. */
+export function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/**
+ * The path an address of the site names in public/ or dist/: without its query or fragment, decoded (« /images/Petite%20Photo.jpg »
+ * is « /images/Petite Photo.jpg »), as written when it is not valid percent-encoding (« /images/50%off.jpg »).
+ */
+export function addressPath(address: string): string {
+  return decoded(address.split(/[?#]/)[0] ?? "");
+}

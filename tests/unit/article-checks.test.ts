@@ -75,6 +75,8 @@ describe("imageFileProblem", () => {
     ["//cdn.exemple.fr/a.jpg", "adresse externe"],
     ["images/photo.jpg", "doit commencer par /"],
     ["/images/absente.jpg", "fichier introuvable : public/images/absente.jpg (les images vont dans public/)"],
+    // A % that starts no escape is the file name's own (it stopped the build with « URI malformed »).
+    ["/images/50%off.jpg", "fichier introuvable : public/images/50%off.jpg (les images vont dans public/)"],
     [
       "/images/Photo.JPG",
       "fichier introuvable : public/images/Photo.JPG ; vouliez-vous dire /images/photo.jpg ? Les majuscules comptent",

@@ -122,8 +122,8 @@ describe("photoAddress", () => {
     expect(photoAddress("/images/photo.jpg")).toBe("/images/photo.jpg");
     // A file named with « # » stays a path, not an address and its fragment.
     expect(photoAddress("/images/a%23b.jpg")).toBe("/images/a%23b.jpg");
-    // Not an escaped address (a lone %): left as written, for the file check to name.
-    expect(photoAddress("/images/100%.png")).toBe("/images/100%.png");
+    // Not an escaped address (a lone %): the file's own character, escaped.
+    expect(photoAddress("/images/100%.png")).toBe("/images/100%25.png");
   });
 });
 
