@@ -13,7 +13,7 @@ import { eraseSubscriber, findSubscriber } from "../src/lib/newsletter/admin.ts"
 import { toCsv } from "../src/lib/newsletter/csv.ts";
 import { eraseOutboxMessages } from "../src/lib/newsletter/mail.ts";
 import { dataDir, outboxDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
-import { TOKEN_ACTIONS, withToken } from "../src/lib/newsletter/handler.ts";
+import { unsubscribeLinks } from "../src/lib/newsletter/handler.ts";
 import {
   ADMIN_BUSY_TIMEOUT_MS,
   findReadOnly,
@@ -84,14 +84,10 @@ const built = readBuiltSettings(join(distDir(), "server"));
 const { siteUrl, warning } = builtSiteUrl(built, "l’export");
 if (warning !== undefined) console.error(warning);
 const site = publicUrl(process.env, siteUrl ?? SITE.url);
-const rows = subscribers.map((s) => [
-  s.email,
-  s.confirmedAt ?? "",
-  s.consentAt,
-  s.source,
-  `${site}${withToken(TOKEN_ACTIONS.unsubscribe.page, s.token)}`,
-  `${site}${withToken(TOKEN_ACTIONS.unsubscribe.route, s.token)}`,
-]);
+const rows = subscribers.map((s) => {
+  const { unsubscribePage, oneClickUnsubscribe } = unsubscribeLinks(site, s.token);
+  return [s.email, s.confirmedAt ?? "", s.consentAt, s.source, unsubscribePage, oneClickUnsubscribe];
+});
 // The addresses are written exactly as stored (no formula guard): a mailing tool must get them unchanged.
 process.stdout.write(
   toCsv(["email", "confirme_le", "consentement_le", "page", "desinscription", "desinscription_un_clic"], rows, [

@@ -66,3 +66,8 @@ export function checkEmail(input: unknown): EmailCheck {
 export function emailKey(email: string): string {
   return email.normalize("NFC").toLowerCase();
 }
+
+/** The key of an address's signups in the rate limits (the handler counts them, erasing an address forgets them). */
+export function addressRateKey(email: string): string {
+  return `email:${emailKey(email)}`;
+}

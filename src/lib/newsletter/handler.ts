@@ -4,7 +4,7 @@
  * wire it up. Nothing a client sends comes back unescaped, and nothing it sends yields a 500.
  */
 import { randomBytes } from "node:crypto";
-import { checkEmail, emailKey } from "./email.ts";
+import { addressRateKey, checkEmail } from "./email.ts";
 import { alreadySubscribedMessage, confirmationMessage, smtpErrorSummary, type MailTransport } from "./mail.ts";
 import {
   HTTP_MESSAGES,
@@ -116,6 +116,17 @@ export function tokenOf(url: URL): string | undefined {
 
 /** `path` with `?token=…`. */
 export const withToken = (path: string, token: string): string => `${path}?token=${encodeURIComponent(token)}`;
+
+/** A subscriber's ways out, on the site at `publicUrl`: the page with its button, and a mail client's one-click POST. */
+export function unsubscribeLinks(
+  publicUrl: string,
+  token: string,
+): { unsubscribePage: string; oneClickUnsubscribe: string } {
+  return {
+    unsubscribePage: `${publicUrl}${withToken(TOKEN_ACTIONS.unsubscribe.page, token)}`,
+    oneClickUnsubscribe: `${publicUrl}${withToken(TOKEN_ACTIONS.unsubscribe.route, token)}`,
+  };
+}
 
 const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), {
@@ -376,11 +387,7 @@ function sendings(store: SubscriberStore): Map<string, Promise<Delivery>> {
  * store never says a message left that did not. Never rejects.
  */
 async function deliver(deps: NewsletterDeps, outcome: SignupOutcome, subscriber: Subscriber): Promise<Delivery> {
-  const link = (path: string): string => `${deps.publicUrl}${withToken(path, subscriber.token)}`;
-  const leave = {
-    unsubscribePage: link(TOKEN_ACTIONS.unsubscribe.page),
-    oneClickUnsubscribe: link(TOKEN_ACTIONS.unsubscribe.route),
-  };
+  const leave = unsubscribeLinks(deps.publicUrl, subscriber.token);
   // A confirmed reader gets a message too (« votre adresse est déjà inscrite »), sent the same way: the answer
   // is true for everyone, and neither it nor its delay tells who is subscribed.
   const message =
@@ -388,7 +395,7 @@ async function deliver(deps: NewsletterDeps, outcome: SignupOutcome, subscriber:
       ? alreadySubscribedMessage(subscriber.email, leave)
       : confirmationMessage(
           subscriber.email,
-          { confirm: link(TOKEN_ACTIONS.confirm.page), ...leave },
+          { confirm: `${deps.publicUrl}${withToken(TOKEN_ACTIONS.confirm.page, subscriber.token)}`, ...leave },
           RETENTION.pendingDays,
         );
   try {
@@ -444,7 +451,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
 
   const now = deps.now();
   try {
-    const addressKey = `email:${emailKey(check.email)}`;
+    const addressKey = addressRateKey(check.email);
     const rate = deps.store.hits(
       [
         { key: addressKey, ...RATE_LIMIT },

@@ -3,7 +3,7 @@ import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DatabaseSync } from "node:sqlite";
-import { emailKey } from "./email.ts";
+import { addressRateKey, emailKey } from "./email.ts";
 import { MAIL_CLAIM_SECONDS } from "./messages.ts";
 import type {
   MailDecision,
@@ -479,7 +479,7 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
       try {
         const row = transaction(() => {
           const erased = eraseByKey.get(emailKey(email)) as Row | undefined;
-          eraseRate.run(`email:${emailKey(email)}`);
+          eraseRate.run(addressRateKey(email));
           return erased;
         });
         db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
