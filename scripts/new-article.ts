@@ -8,9 +8,8 @@ import { join } from "node:path";
 import { SITE } from "../src/config.ts";
 import { frontMatterDate } from "../src/lib/dates.ts";
 import { slugify } from "../src/lib/slug.ts";
-import { TEMPLATE_DESCRIPTION, categoryChoices } from "../src/lib/article-schema.ts";
-import { TEMPLATE_BODY } from "../src/lib/article-checks.ts";
-import { TEMPLATE_CATEGORY } from "../src/lib/articles-loader.ts";
+import { categoryChoices } from "../src/lib/article-schema.ts";
+import { TEMPLATE_BODY, TEMPLATE_CATEGORY, TEMPLATE_DESCRIPTION } from "../src/lib/article-template.ts";
 
 const title = process.argv.slice(2).join(" ").trim();
 if (title === "") {

@@ -24,9 +24,7 @@ import { photoSize, publicFile } from "./photo-size.ts";
 import { attributeUrl, srcsetCandidates, startTags, type HtmlAttribute, type HtmlTag } from "./html-tags.ts";
 import { parseCopyUrl } from "./photo-copies.ts";
 import { addressPath } from "./urls.ts";
-
-/** The first sentence of the body `npm run new` writes, to be replaced before publication. */
-export const TEMPLATE_BODY = "Le texte de l’article, en Markdown.";
+import { TEMPLATE_BODY } from "./article-template.ts";
 
 /** A problem of one field ("texte" for the body). */
 export interface FieldProblem {

@@ -3,6 +3,7 @@
  * Dates arrive as strings (see articles-loader.ts) so that a value without offset means Paris time.
  */
 import { z } from "astro/zod";
+import { TEMPLATE_DESCRIPTION } from "./article-template.ts";
 import { CATEGORIES, SITE, type CategorySlug } from "../config.ts";
 import { formatDateTime, parseParisDate, skippedParisTime } from "./dates.ts";
 import { meantDate } from "./date-hints.ts";
@@ -32,9 +33,6 @@ const categoryByName = new Map<string, CategorySlug>(
 export function categorySlug(name: string): CategorySlug | undefined {
   return categoryByName.get(categoryKey(name));
 }
-
-/** The standfirst `npm run new` writes, to be replaced before publication. */
-export const TEMPLATE_DESCRIPTION = "À compléter";
 
 /** The longest standfirst: one or two sentences (the seed article's two make 190 characters). */
 const DESCRIPTION_MAX = 300;

@@ -18,6 +18,7 @@ import type { ContentEntryType } from "astro";
 import { glob, type Loader, type LoaderContext, type ParseDataOptions } from "astro/loaders";
 import { CATEGORIES } from "../config.ts";
 import { articleSchema, categoryChoices, describeProblems, issueProblems, type ArticleData } from "./article-schema.ts";
+import { TEMPLATE_CATEGORY } from "./article-template.ts";
 import { bodyProblems, dateProblems, duplicateTitles, imageFileProblem, siteLinksIn } from "./article-checks.ts";
 import { refusalOf, refuse, resync, type Shown } from "./dev-refusals.ts";
 import { formatDateTime } from "./dates.ts";
@@ -46,9 +47,6 @@ export interface ArticleFile {
   slug: string;
   data: Record<string, unknown>;
 }
-
-/** The category `npm run new` writes, for the editor to choose; a draft may keep it (in the first category). */
-export const TEMPLATE_CATEGORY = "À choisir";
 
 /**
  * An article's front matter checked by the collection's schema, and for the template's category, which

@@ -2,18 +2,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  bodyProblems,
-  dateProblems,
-  duplicateTitles,
-  imageFileProblem,
-  TEMPLATE_BODY,
-} from "../../src/lib/article-checks.ts";
+import { bodyProblems, dateProblems, duplicateTitles, imageFileProblem } from "../../src/lib/article-checks.ts";
 import { linkTargets } from "../../src/lib/link-targets.ts";
 import { articleMarkdown } from "../../src/lib/markdown.ts";
 import { SITE } from "../../src/config.ts";
 import { jpegHeader } from "../image-files.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
+import { TEMPLATE_BODY } from "../../src/lib/article-template.ts";
 
 const publicDir = temporaryFolder("public-");
 mkdirSync(join(publicDir, "images"));

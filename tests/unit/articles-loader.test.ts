@@ -14,16 +14,11 @@ import { collectErrorMetadata } from "../../node_modules/astro/dist/core/errors/
 import { formatErrorMessage } from "../../node_modules/astro/dist/core/messages/runtime.js";
 import { markdownContentEntryType } from "../../node_modules/astro/dist/vite-plugin-markdown/content-entry-type.js";
 import { articleSchema } from "../../src/lib/article-schema.ts";
-import {
-  ArticleError,
-  articlesLoader,
-  readArticleFolder,
-  readFrontMatter,
-  TEMPLATE_CATEGORY,
-} from "../../src/lib/articles-loader.ts";
+import { ArticleError, articlesLoader, readArticleFolder, readFrontMatter } from "../../src/lib/articles-loader.ts";
 import { refusals, resync } from "../../src/lib/dev-refusals.ts";
 import { markdownPipelineVersion } from "../../src/lib/markdown.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
+import { TEMPLATE_CATEGORY } from "../../src/lib/article-template.ts";
 
 const article = `---
 title: Un article
