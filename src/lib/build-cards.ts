@@ -1,5 +1,5 @@
 /**
- * A build's article social images, by address ("/og/<slug>.png"). They do not go through
+ * A build's article social images, by address ("/og/<slug>-<key>.png", urls.ts). They do not go through
  * Astro's page pipeline, where each cost a whole page pass on the main thread (and a second copy
  * of the file in the incremental cache): the social-images integration opens this registry when a
  * build starts, the og route hands it each card's drawing (a worker thread, see social-image.ts),
