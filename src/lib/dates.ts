@@ -89,8 +89,9 @@ function fromParisWallClock(p: ParisParts): Date | undefined {
 
 const dateTimeRe = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** Whether `day` `month` `year` is on the calendar (not 30 February, nor a 13th month). */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 type WallClock = ParisParts & { offset: string | undefined };
@@ -107,7 +108,7 @@ function wallClockOf(value: string): WallClock | undefined {
     number,
     number,
   ];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (!isCalendarDate(year, month, day)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   return { year, month, day, hour, minute, second, offset: m[7] };
 }

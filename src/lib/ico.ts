@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { resolve } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
+import { SITE } from "../config.ts";
 
-/** The site's logo (public/favicon.svg) as a square PNG `size` pixels wide: /logo.png and /favicon.ico. */
+/** The site's logo (favicon.svg of the public folder, SITE.publicDir) as a square PNG `size` pixels wide: /logo.png and /favicon.ico. */
 export function logoPng(size: number): Uint8Array {
-  const svg = readFileSync(join(process.cwd(), "public/favicon.svg"), "utf8");
+  const svg = readFileSync(resolve(SITE.publicDir, "favicon.svg"), "utf8");
   return new Resvg(svg, { fitTo: { mode: "width", value: size } }).render().asPng();
 }
 

@@ -8,7 +8,7 @@
 import { CATEGORIES, SITE } from "../config.ts";
 import { anchorProblem } from "./anchor-checks.ts";
 import { categorySlug } from "./article-schema.ts";
-import { formatDateTime, formatDayHeading, frenchMonth } from "./dates.ts";
+import { formatDateTime, formatDayHeading, frenchMonth, isCalendarDate } from "./dates.ts";
 import { sentenceStart } from "./french-grammar.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { asTyped, type Anchors, type LinkTargets } from "./link-targets.ts";
@@ -186,13 +186,12 @@ function archiveLinkProblem(
   const first = archives.get([year, month, day].filter((part) => part !== undefined).join("/"));
   if (first !== undefined && outBy(first, now, published)) return undefined;
   const m = Number(month);
-  const d = Number(day);
   // « /2020/10/40/ »: no such day, which « le 40 octobre 2020 » would not say.
-  const noSuchDay = day !== undefined && (d < 1 || new Date(Date.UTC(Number(year), m - 1, d)).getUTCDate() !== d);
+  const impossible = !isCalendarDate(Number(year), m, day === undefined ? 1 : Number(day));
   const period =
     month === undefined
       ? `en ${year}`
-      : m < 1 || m > 12 || noSuchDay
+      : impossible
         ? `à cette date, qui n’existe pas`
         : day === undefined
           ? `en ${frenchMonth(m)} ${year}`
