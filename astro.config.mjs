@@ -5,7 +5,7 @@ import sitemap from "@astrojs/sitemap";
 import { SITE } from "./src/config.ts";
 import { markdownProcessor } from "./src/lib/markdown.ts";
 import { lastmodOf, sitemapFilter, sitemapLastmods } from "./src/lib/sitemaps.ts";
-import { checkArticleFolder, readArticleFolder } from "./src/lib/articles-loader.ts";
+import { checkArticleFolder, readArticleFolder } from "./src/lib/article-files.ts";
 import { buildTime, fixBuildTime } from "./src/lib/publishing.ts";
 import { buildCaches } from "./src/lib/build-caches.ts";
 import { staticHeaders } from "./src/integrations/headers.ts";
@@ -20,7 +20,7 @@ import { photoCopies } from "./src/integrations/photo-copies.ts";
  * when the configuration is set up (digimedia-build-instant below). It is the first look at the articles: files
  * that cannot be read stop the build with the editor's messages alone, all of them at once. Not under astro dev,
  * which starts all the same and lists them on its pages (src/lib/articles-loader.ts), unless the folder is missing.
- * @type {import("./src/lib/articles-loader.ts").ArticleFile[]}
+ * @type {import("./src/lib/article-files.ts").ArticleFile[]}
  */
 let articleFiles = [];
 /**

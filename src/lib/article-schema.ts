@@ -3,11 +3,11 @@
  * Dates arrive as strings (see articles-loader.ts) so that a value without offset means Paris time.
  */
 import { z } from "astro/zod";
-import { TEMPLATE_DESCRIPTION } from "./article-template.ts";
+import { TEMPLATE_CATEGORY, TEMPLATE_DESCRIPTION } from "./article-template.ts";
 import { CATEGORIES, SITE, type CategorySlug } from "../config.ts";
 import { formatDateTime, parseParisDate, skippedParisTime } from "./dates.ts";
 import { meantDate } from "./date-hints.ts";
-import { invalidArticle } from "./front-matter.ts";
+import { ArticleError, invalidArticle } from "./front-matter.ts";
 import { slugify, withoutAccents } from "./slug.ts";
 import { quotationProblems } from "./body-text.ts";
 import { frenchTypography } from "./typography.ts";
@@ -325,4 +325,22 @@ export function issueProblems(error: z.ZodError | undefined): FieldIssue[] {
 /** The schema's problems, described as describeProblems does. */
 export function describeIssues(file: string, error: z.ZodError): string {
   return describeProblems(file, issueProblems(error));
+}
+
+/**
+ * An article's front matter checked by the collection's schema, and for the template's category, which
+ * a published article cannot keep (like its standfirst and its text): every problem in one ArticleError.
+ */
+export function checkFrontMatter(file: string, data: Record<string, unknown>): ArticleData {
+  const template = data["category"] === TEMPLATE_CATEGORY;
+  const result = articleSchema.safeParse(template ? { ...data, category: CATEGORIES[0].slug } : data);
+  const problems = issueProblems(result.error);
+  if (template && data["draft"] !== true) {
+    problems.push({
+      field: "category",
+      message: `la rubrique (category) est encore celle du modèle, « ${TEMPLATE_CATEGORY} » : choisissez ${categoryChoices}`,
+    });
+  }
+  if (result.data === undefined || problems.length > 0) throw new ArticleError(describeProblems(file, problems));
+  return result.data;
 }

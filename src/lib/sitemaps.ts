@@ -24,7 +24,7 @@ import {
   yearUrl,
 } from "./urls.ts";
 import { escapeXml } from "./xml.ts";
-import type { ArticleFile } from "./articles-loader.ts";
+import type { ArticleFile } from "./article-files.ts";
 
 /** How far back the news sitemap looks. */
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;

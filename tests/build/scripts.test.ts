@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../scripts/corpus.ts";
-import { checkFrontMatter, readFrontMatter } from "../../src/lib/articles-loader.ts";
+import { checkFrontMatter } from "../../src/lib/article-schema.ts";
+import { readFrontMatter } from "../../src/lib/front-matter.ts";
 import { projectRoot } from "./astro.ts";
 
 const folders: string[] = [];

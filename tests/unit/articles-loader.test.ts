@@ -14,7 +14,9 @@ import { collectErrorMetadata } from "../../node_modules/astro/dist/core/errors/
 import { formatErrorMessage } from "../../node_modules/astro/dist/core/messages/runtime.js";
 import { markdownContentEntryType } from "../../node_modules/astro/dist/vite-plugin-markdown/content-entry-type.js";
 import { articleSchema } from "../../src/lib/article-schema.ts";
-import { ArticleError, articlesLoader, readArticleFolder, readFrontMatter } from "../../src/lib/articles-loader.ts";
+import { readArticleFolder } from "../../src/lib/article-files.ts";
+import { articlesLoader } from "../../src/lib/articles-loader.ts";
+import { ArticleError, readFrontMatter } from "../../src/lib/front-matter.ts";
 import { refusals, resync } from "../../src/lib/dev-refusals.ts";
 import { markdownPipelineVersion } from "../../src/lib/markdown.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
