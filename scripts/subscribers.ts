@@ -13,7 +13,7 @@ import { eraseSubscriber, findSubscriber } from "../src/lib/newsletter/admin.ts"
 import { toCsv } from "../src/lib/newsletter/csv.ts";
 import { eraseOutboxMessages } from "../src/lib/newsletter/mail.ts";
 import { dataDir, outboxDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
-import { unsubscribeLinks } from "../src/lib/newsletter/handler.ts";
+import { unsubscribeLinks } from "../src/lib/newsletter/links.ts";
 import {
   ADMIN_BUSY_TIMEOUT_MS,
   findReadOnly,

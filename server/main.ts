@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { closeNewsletter, newsletter, noSmtpWarning } from "../src/lib/newsletter/runtime.ts";
-import { PURGE_EVERY_MS, purgeExpired, RETENTION } from "../src/lib/newsletter/handler.ts";
+import { PURGE_EVERY_MS, purgeExpired, RETENTION } from "../src/lib/newsletter/policy.ts";
 import { frenchCount } from "../src/lib/french-numbers.ts";
 import { securityHeaders } from "./headers.ts";
 import { servedPolicy, servedPolicyWarning } from "./site-settings.ts";

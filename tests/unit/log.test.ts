@@ -61,7 +61,7 @@ describe("the newsletter's log", () => {
     store.close();
     expect(lines).toEqual([
       "Newsletter\u00a0: inscription (nouvelle adresse), e-mail envoyé.",
-      "Newsletter\u00a0: inscription (adresse déjà en attente), e-mail déjà envoyé il y a moins de 10 minutes.",
+      "Newsletter\u00a0: inscription (adresse déjà en attente), e-mail déjà envoyé il y a moins de 10\u00a0minutes.",
       "Newsletter\u00a0: confirmation enregistrée.",
       "Newsletter\u00a0: désinscription enregistrée.",
     ]);

@@ -10,17 +10,19 @@ import {
   handleSignup,
   handlePreflight,
   handleTokenLink,
-  HONEYPOT_FIELD,
   tokenLinkPage,
-  TOKEN_ACTIONS,
+  unavailable,
+  type NewsletterDeps,
+} from "../../src/lib/newsletter/handler.ts";
+import { TOKEN_ACTIONS } from "../../src/lib/newsletter/links.ts";
+import {
+  HONEYPOT_FIELD,
   RATE_LIMIT,
   CLIENT_RATE_LIMIT,
   purgeExpired,
   RETENTION,
   MAILS_PER_DAY,
-  unavailable,
-  type NewsletterDeps,
-} from "../../src/lib/newsletter/handler.ts";
+} from "../../src/lib/newsletter/policy.ts";
 import { outboxTransport, smtpTransport, type MailMessage } from "../../src/lib/newsletter/mail.ts";
 import { openSqliteStore, readConfirmedImmutable } from "../../src/lib/newsletter/sqlite-store.ts";
 import { DatabaseSync } from "node:sqlite";
@@ -766,7 +768,7 @@ describe("refusals", () => {
   });
 
   it("never lets a signup's source page be another site", async () => {
-    const { cleanSource } = await import("../../src/lib/newsletter/handler.ts");
+    const { cleanSource } = await import("../../src/lib/newsletter/links.ts");
     expect(cleanSource("/articles/x/")).toBe("/articles/x/");
     for (const foreign of ["//evil.example/phish", "///evil.example", "/\\evil.example", "https://evil.example/"]) {
       expect(cleanSource(foreign)).toBe("/");

@@ -7,11 +7,18 @@ import { randomBytes } from "node:crypto";
 import { addressRateKey, checkEmail } from "./email.ts";
 import { alreadySubscribedMessage, confirmationMessage, smtpErrorSummary, type MailTransport } from "./mail.ts";
 import {
+  cleanSource,
+  PAGES,
+  thanksUrl,
+  TOKEN_ACTIONS,
+  tokenOf,
+  unsubscribeLinks,
+  withToken,
+  type TokenAction,
+} from "./links.ts";
+import {
   HTTP_MESSAGES,
   LINK_METHOD_NOT_ALLOWED,
-  MAIL_CLAIM_SECONDS,
-  MAIL_EVERY_SECONDS,
-  MAILS_PER_DAY,
   PROBLEM_MESSAGES,
   problemMessage,
   problemStatus,
@@ -19,33 +26,21 @@ import {
   SIGNUP_OK,
   type SignupProblem,
 } from "./messages.ts";
+import {
+  BODY_TIMEOUT_MS,
+  CLIENT_RATE_LIMIT,
+  HONEYPOT_FIELD,
+  MAIL_CLAIM_SECONDS,
+  MAIL_EVERY_SECONDS,
+  MAILS_PER_DAY,
+  MAX_BODY_BYTES,
+  purgeExpired,
+  RATE_LIMIT,
+  RETENTION,
+  UNAVAILABLE_RETRY_SECONDS,
+} from "./policy.ts";
 import type { SignupOutcome, Subscriber, SubscriberStore } from "./store.ts";
 import { messageOf } from "../errors.ts";
-
-/** Largest body accepted. */
-export const MAX_BODY_BYTES = 4096;
-/** Time a client has to send its body. */
-export const BODY_TIMEOUT_MS = 10_000;
-/** Signups allowed for one address per window. */
-export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
-/**
- * Signups allowed from one client (clientKey: an IP address, an IPv6 /64) per window, whatever the
- * addresses: each sends a confirmation e-mail, and a robot must not turn the site into a mail cannon.
- * A family or an office behind one address stays far below.
- */
-export const CLIENT_RATE_LIMIT = { max: 20, windowSeconds: 3600 };
-export { MAIL_CLAIM_SECONDS, MAIL_EVERY_SECONDS, MAILS_PER_DAY } from "./messages.ts";
-/**
- * How long data is kept that serves no subscription: an address that never confirmed a signup, pending or unsubscribed,
- * 30 days after its last request (the privacy page says so).
- */
-export const RETENTION = { pendingDays: 30 };
-/** How often the server applies RETENTION (and drops expired rate counters). */
-export const PURGE_EVERY_MS = 3_600_000;
-/** Seconds a reader is asked to wait when the service is unavailable (Retry-After). */
-export const UNAVAILABLE_RETRY_SECONDS = 60;
-/** Name of the field that people never see and robots fill in. */
-export const HONEYPOT_FIELD = "site_web";
 
 /** What the handler works with. */
 export interface NewsletterDeps {
@@ -70,63 +65,6 @@ const SIGNUP_LOG: Record<SignupOutcome, string> = {
 
 /** The name of a token action in a French log line. */
 const ACTION_LOG: Record<TokenAction, string> = { confirm: "confirmation", unsubscribe: "désinscription" };
-
-/**
- * Applies RETENTION at `now`: signups never confirmed erased RETENTION.pendingDays after their last request (even
- * unsubscribed), and the messages the outbox has kept as long, rate counters whose window is over dropped (the server
- * runs it at startup and every PURGE_EVERY_MS).
- */
-export function purgeExpired(
-  store: SubscriberStore,
-  mail: MailTransport,
-  now: Date,
-): { pending: number; rates: number; messages: number } {
-  const window = Math.max(RATE_LIMIT.windowSeconds, CLIENT_RATE_LIMIT.windowSeconds);
-  const pendingBefore = new Date(now.getTime() - RETENTION.pendingDays * 86_400_000);
-  const erased = store.purge({ pendingBefore, rateBefore: Math.floor(now.getTime() / 1000) - window });
-  return { ...erased, messages: mail.purge?.(pendingBefore) ?? 0 };
-}
-
-/** Paths of the pages a form post is sent to. */
-export const PAGES = {
-  thanks: "/newsletter/merci/",
-  error: "/newsletter/erreur/",
-  confirmed: "/newsletter/confirmee/",
-  unsubscribed: "/newsletter/desinscription/",
-  invalidLink: "/newsletter/lien-invalide/",
-  /** A confirmation or unsubscription that could not be recorded (503), with the button to try again. */
-  linkUnavailable: "/newsletter/lien-indisponible/",
-} as const;
-
-/** What a token link does, the page that asks the reader to do it, and the route that does it. */
-export const TOKEN_ACTIONS = {
-  confirm: { page: "/newsletter/confirmer/", route: "/api/newsletter/confirm", done: PAGES.confirmed },
-  unsubscribe: { page: "/newsletter/se-desinscrire/", route: "/api/newsletter/unsubscribe", done: PAGES.unsubscribed },
-} as const;
-export type TokenAction = keyof typeof TOKEN_ACTIONS;
-
-/** What a token looks like (randomBytes(24) in base64url); anything else is an invalid link. */
-const TOKEN_PATTERN = /^[\w-]{16,64}$/;
-
-/** The token of a link's address (?token=…), when it looks like one. */
-export function tokenOf(url: URL): string | undefined {
-  const token = url.searchParams.get("token") ?? "";
-  return TOKEN_PATTERN.test(token) ? token : undefined;
-}
-
-/** `path` with `?token=…`. */
-export const withToken = (path: string, token: string): string => `${path}?token=${encodeURIComponent(token)}`;
-
-/** A subscriber's ways out, on the site at `publicUrl`: the page with its button, and a mail client's one-click POST. */
-export function unsubscribeLinks(
-  publicUrl: string,
-  token: string,
-): { unsubscribePage: string; oneClickUnsubscribe: string } {
-  return {
-    unsubscribePage: `${publicUrl}${withToken(TOKEN_ACTIONS.unsubscribe.page, token)}`,
-    oneClickUnsubscribe: `${publicUrl}${withToken(TOKEN_ACTIONS.unsubscribe.route, token)}`,
-  };
-}
 
 const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), {
@@ -253,12 +191,6 @@ function isRecipientRefused(error: unknown): boolean {
   return typeof responseCode === "number" && responseCode >= 500 && responseCode < 600 && command === "RCPT TO";
 }
 
-/** A page path the signup came from, or "/" when what was sent is not one. */
-export function cleanSource(value: unknown): string {
-  // "//host/…" would be another site's address (protocol-relative).
-  return typeof value === "string" && /^\/(?!\/)[\w\-./%]{0,300}$/.test(value) && !value.includes("..") ? value : "/";
-}
-
 type Fields = Record<string, unknown>;
 
 function parseFields(type: string, body: string): Fields | undefined {
@@ -289,17 +221,6 @@ function refuse(request: Request, problem: SignupProblem, fields: Fields, retryA
   const typed = fields["email"];
   if (typeof typed === "string") query.set("email", typed.slice(0, 254));
   return seeOther(`${PAGES.error}?${query.toString()}`);
-}
-
-/**
- * The thank-you page's address after a form post: with the page the reader came from (a path of this
- * site, cleanSource), for a link back to it, when that page is not the home page or a newsletter page.
- */
-export function thanksUrl(source: unknown): string {
-  const from = cleanSource(source);
-  return from === "/" || from.startsWith("/newsletter/")
-    ? PAGES.thanks
-    : `${PAGES.thanks}?${new URLSearchParams({ depuis: from }).toString()}`;
 }
 
 function succeed(request: Request, fields: Fields): Response {
@@ -475,7 +396,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
     // A message went to this address a few minutes ago, with the same links: it is the one the answer speaks of.
     if (mail === "recent") {
       deps.log?.(
-        `Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail déjà envoyé il y a moins de 10 minutes.`,
+        `Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), e-mail déjà envoyé il y a moins de ${String(MAIL_EVERY_SECONDS / 60)}\u00a0minutes.`,
       );
       return succeed(request, fields);
     }

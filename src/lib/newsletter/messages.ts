@@ -1,24 +1,7 @@
 /** What the newsletter says to readers, in French, by situation. */
 import { EMAIL_MESSAGES, type EmailProblem } from "./email.ts";
+import { MAIL_EVERY_SECONDS, MAILS_PER_DAY, MAX_BODY_BYTES } from "./policy.ts";
 import { articleSlugIn } from "../urls.ts";
-
-/**
- * One message at most per address in this time (a confirmation, or « déjà inscrite »): a pending address sent
- * again and again is not mailed each time. Meanwhile the answer is the same (the last message is recent).
- */
-export const MAIL_EVERY_SECONDS = 600;
-/**
- * Messages one address is sent in 24 hours at most (confirmations and « déjà inscrite » alike): past them, a signup
- * gets the same answer and sends nothing, so a robot behind a proxy without a per-client limit cannot flood a mailbox.
- */
-export const MAILS_PER_DAY = 3;
-/**
- * How long a request's claim to send a message holds: meanwhile an identical signup of the same process waits for
- * that sending and answers as it does (a claim this process does not hold, another server's or a dead one's, is
- * taken over: handleSignup in handler.ts). Longer than an SMTP sending may take (SMTP_TIMEOUTS: 5 s to connect, 5 s for the
- * greeting, 10 s without an answer).
- */
-export const MAIL_CLAIM_SECONDS = 30;
 
 /**
  * True whatever happened: a new message, one sent less than MAIL_EVERY_SECONDS ago (none is sent again
@@ -113,7 +96,7 @@ export const LINK_METHOD_NOT_ALLOWED =
 export const HTTP_MESSAGES = {
   405: "Cette page ne reçoit que le formulaire d’inscription à la newsletter\u00a0: pour vous inscrire, ouvrez la page Newsletter du site (/newsletter/).",
   408: "La requête a mis trop de temps à arriver. Réessayez.",
-  413: "La requête est trop volumineuse (4\u00a0Ko au plus).",
+  413: `La requête est trop volumineuse (${String(MAX_BODY_BYTES / 1024)}\u00a0Ko au plus).`,
   415: "Format non pris en charge\u00a0: envoyez un formulaire ou du JSON.",
   403: "Les inscriptions venant d’un autre site sont refusées.",
   503: UNAVAILABLE,

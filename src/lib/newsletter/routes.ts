@@ -9,12 +9,11 @@ import {
   handleSignup,
   handleTokenLink,
   linkMethodNotAllowed,
-  PAGES,
   signupUnavailable,
   tokenLinkPage,
   tokenLinkUnavailable,
-  type TokenAction,
 } from "./handler.ts";
+import { PAGES, type TokenAction } from "./links.ts";
 import { clientKey } from "./client.ts";
 import { withNewsletter } from "./runtime.ts";
 

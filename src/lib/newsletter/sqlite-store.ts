@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DatabaseSync } from "node:sqlite";
 import { addressRateKey, emailKey } from "./email.ts";
-import { MAIL_CLAIM_SECONDS } from "./messages.ts";
+import { MAIL_CLAIM_SECONDS } from "./policy.ts";
 import type {
   MailDecision,
   RateDecision,
