@@ -243,9 +243,13 @@ export function startSearch(): void {
     event.preventDefault();
     clearTimeout(timer);
     // The focus goes to the count (tabindex="-1"), which a screen reader reads, and Tab leads on to the results; on a
-    // phone the keyboard closes, and the answer comes into view: below the filters it was off-screen. An empty form
-    // has no answer: the focus stays.
-    if (input.value.trim() !== "" || category.value !== "" || year.value !== "") count.focus({ preventScroll: true });
+    // phone the keyboard closes, and the answer comes into view: below the filters it was off-screen. It says the
+    // search is under way, then its answer (read as it comes, role="status"): focused as it was, it said the last
+    // search's count first. An empty form has no answer: the focus stays.
+    if (input.value.trim() !== "" || category.value !== "" || year.value !== "") {
+      say("Recherche en cours…");
+      count.focus({ preventScroll: true });
+    }
     void run().then(() => {
       if (count.getBoundingClientRect().top > innerHeight / 2) count.scrollIntoView({ block: "start" });
     });

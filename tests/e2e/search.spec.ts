@@ -80,6 +80,32 @@ test.describe("search on the site", () => {
     await expect(page.getByRole("link", { name: seedTitle })).toBeFocused();
   });
 
+  test("Enter after new words never focuses the count of the search before: it says the search is under way, then its answer", async ({
+    page,
+  }) => {
+    await page.goto("/recherche/?q=zzzyxwv");
+    const status = page.getByRole("status");
+    await expect(status).toHaveText(/^Aucun résultat pour «\u202fzzzyxwv\u202f»/);
+    // What the count says when it gets the focus (what a screen reader reads first), then each change.
+    await status.evaluate((count) => {
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      count.addEventListener("focus", () => said.push(`focus: ${count.textContent}`));
+      new MutationObserver(() => said.push(count.textContent)).observe(count, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    await page.getByLabel("Mots à chercher").fill("Tencent");
+    await page.keyboard.press("Enter");
+    await expect(status).toHaveText("1 résultat pour «\u202fTencent\u202f»");
+    await expect(status).toBeFocused();
+    const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+    expect(said.find((text) => text.startsWith("focus: "))).toBe("focus: Recherche en cours…");
+    expect(said.at(-1)).toBe(await status.textContent());
+  });
+
   test("the page's title names the search, its filters too, and is the page's own again once the form is emptied", async ({
     page,
   }) => {
