@@ -110,6 +110,10 @@ test.describe("with JavaScript", () => {
     await page.goto(article);
     const box = page.getByRole("region", { name: "Newsletter" });
     const button = box.getByRole("button", { name: "S’inscrire" });
+    // The live region is there (in the accessibility tree, which getByRole reads), empty, before its first words:
+    // one that appears with them is often not read.
+    await expect(box.getByRole("status")).toBeAttached();
+    expect(await box.getByRole("status").evaluate((status) => status.textContent)).toBe("");
     await box.getByLabel("Votre adresse e-mail").fill(unique("avecjs"));
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
