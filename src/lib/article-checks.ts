@@ -170,6 +170,25 @@ export function siteLinksIn(html: string): { href: string; path: string }[] {
 }
 
 /**
+ * Headings that skip a level: the title is the page's h1, so the first heading is a ## and each one at most a level
+ * below the one before it (« #### » after the title leaves a gap in a screen reader's list of headings).
+ */
+function headingLevelProblems(headings: readonly { depth: number; text: string }[]): string[] {
+  const problems: string[] = [];
+  let above = 1;
+  for (const { depth, text } of headings) {
+    if (depth > above + 1) {
+      const after = above === 1 ? "le titre de l’article (#)" : `un intertitre ${"#".repeat(above)}`;
+      problems.push(
+        `l’intertitre « ${"#".repeat(depth)} ${text} » saute ${depth - above === 2 ? "un niveau" : `${String(depth - above - 1)} niveaux`} : après ${after}, il s’écrit ${"#".repeat(above + 1)} (« ${"#".repeat(above + 1)} ${text} ») ; les lecteurs d’écran listent les intertitres par niveau`,
+      );
+    }
+    above = Math.max(depth, 1);
+  }
+  return problems;
+}
+
+/**
  * Problems of a published article's text: `body` as written, `html` as rendered (raw HTML the
  * editor typed is in it as such; code blocks are escaped), `headings` as Astro collected them.
  */
@@ -201,6 +220,7 @@ export function bodyProblems(
       `l’intertitre « # ${heading.text} » ferait un second titre principal : le titre vient de title ; commencez les intertitres par ## (« ## ${heading.text} »)`,
     );
   }
+  for (const problem of headingLevelProblems(headings)) say(problem);
   const tags = tagsOf(html);
   // The anchors of the article's own page, read once if a link names one (« #intertitre »).
   let anchors: Anchors | undefined;

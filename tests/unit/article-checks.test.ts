@@ -148,6 +148,18 @@ describe("bodyProblems", () => {
     ]);
   });
 
+  it("refuses a heading that skips a level after the title or the heading before it, and accepts going back up", async () => {
+    expect(await rendered("#### Les réactions\n\nDu texte.")).toEqual([
+      "texte : l’intertitre « #### Les réactions » saute 2 niveaux : après le titre de l’article (#), il s’écrit ## (« ## Les réactions ») ; les lecteurs d’écran listent les intertitres par niveau",
+    ]);
+    expect(await rendered("## Le contexte\n\nDu texte.\n\n#### Le détail\n\nDu texte.")).toEqual([
+      "texte : l’intertitre « #### Le détail » saute un niveau : après un intertitre ##, il s’écrit ### (« ### Le détail ») ; les lecteurs d’écran listent les intertitres par niveau",
+    ]);
+    expect(
+      await rendered("## Le contexte\n\n### Le détail\n\n#### Plus bas\n\nDu texte.\n\n## La suite\n\nDu texte."),
+    ).toEqual([]);
+  });
+
   it.each([
     ["an HTML comment", "<!-- à écrire -->"],
     ["a link definition and an empty element", "[source]: https://exemple.fr/\n\n<div>&nbsp;</div>"],
