@@ -88,3 +88,22 @@ test("on paper, long code lines and wide tables wrap instead of being cut, and c
   const inks = await pre.locator("span").evaluateAll((spans) => spans.map((s) => getComputedStyle(s).color));
   expect(new Set(inks)).toEqual(new Set(["rgb(0, 0, 0)"]));
 });
+
+test("in forced colours, which drop backgrounds, the code block and the wide table that scroll are framed", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.emulateMedia({ forcedColors: "active" });
+  await articleWithTableAndCode(page);
+  for (const box of [page.locator(".prose pre"), page.locator(".prose .table-scroll")]) {
+    const frame = await box.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return {
+        width: style.borderTopWidth,
+        style: style.borderLeftStyle,
+        scrolls: element.scrollWidth > element.clientWidth,
+      };
+    });
+    expect(frame).toEqual({ width: "1px", style: "solid", scrolls: true });
+  }
+});
