@@ -33,6 +33,23 @@ test("a reader goes from the home page to the seed article, its section, its mon
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedTitle);
 });
 
+test("the counts after tags and months are read « (1 article) », not a bare number, and show « (1) »", async ({
+  page,
+}) => {
+  for (const [path, list] of [
+    ["/tag/", ".tag-cloud"],
+    ["/archives/", ".archive-nav"],
+  ] as const) {
+    await page.goto(path);
+    const item = page.locator(`${list} li`).first();
+    expect(await item.ariaSnapshot(), path).toMatch(/- text: \(1 article ?\)$/m);
+    expect(await item.locator(".meta").textContent(), path).toBe("\u00a0(1\u00a0article)");
+    // Seen: the number alone, the word hidden off-screen.
+    const shown = await item.locator(".meta .visually-hidden").evaluate((word) => word.getBoundingClientRect().width);
+    expect(shown, path).toBeLessThanOrEqual(1);
+  }
+});
+
 test("the skip link takes keyboard users to the content", async ({ page }) => {
   await page.goto("/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/");
   await page.keyboard.press("Tab");
