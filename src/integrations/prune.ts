@@ -18,7 +18,7 @@ import type { AstroIntegration } from "astro";
 import { filesUnder } from "../lib/files.ts";
 import { claimOutDir } from "../lib/out-dir.ts";
 import { frenchCount } from "../lib/french-numbers.ts";
-import { SEARCH_INDEX_FOLDER, SOCIAL_IMAGE_FOLDER } from "../lib/urls.ts";
+import { articleSlugIn, articleUrl, SEARCH_INDEX_FOLDER, SOCIAL_IMAGE_FOLDER } from "../lib/urls.ts";
 import { PHOTO_COPY_FOLDER } from "../lib/photo-copies.ts";
 import { messageOf } from "../lib/errors.ts";
 import { findRedirect, parseRedirects } from "../../server/redirects.ts";
@@ -30,9 +30,10 @@ import { findRedirect, parseRedirects } from "../../server/redirects.ts";
 export function removedArticleNotices(removed: readonly string[], redirects: string): string[] {
   const { rules } = parseRedirects(redirects);
   return removed.flatMap((file) => {
-    const slug = /^articles\/([^/]+)\/index\.html$/.exec(file.split(sep).join("/"))?.[1];
+    const page = `/${file.split(sep).join("/")}`;
+    const slug = page.endsWith("/index.html") ? articleSlugIn(page.slice(0, -"index.html".length)) : undefined;
     if (slug === undefined) return [];
-    const address = `/articles/${slug}/`;
+    const address = articleUrl(slug);
     if (findRedirect(rules, address) !== undefined) return [];
     return [
       `${address} n’est plus publié (article renommé, supprimé ou dépublié)\u00a0: les liens déjà partagés mènent à la page 404. S’il a changé de nom, ajoutez à public/_redirects la ligne «\u202f${address} /articles/<nouveau-nom>/ 301\u202f».`,

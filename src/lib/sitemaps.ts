@@ -7,7 +7,6 @@ import { CATEGORIES, SITE } from "../config.ts";
 import { publishingData } from "./article-schema.ts";
 import { isPublished } from "./publishing.ts";
 import { archiveParts, isoDateTime } from "./dates.ts";
-import { slugify } from "./slug.ts";
 import {
   absoluteUrl,
   archivesUrl,
@@ -20,7 +19,7 @@ import {
   numberedPage,
   searchUrl,
   tagsUrl,
-  tagUrl,
+  tagUrlOf,
   yearUrl,
 } from "./urls.ts";
 import { escapeXml } from "./xml.ts";
@@ -88,7 +87,7 @@ export function sitemapLastmods(files: readonly ArticleFile[], now: Date): Map<s
       categoryUrl(read.category),
       tagsUrl(),
       // As written: a # typed before a tag, which the schema takes out, is not in its slug either.
-      ...tags.map((tag) => tagUrl(slugify(tag))),
+      ...tags.map(tagUrlOf),
       archivesUrl(),
       yearUrl(year),
       monthUrl(year, month),

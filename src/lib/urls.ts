@@ -1,6 +1,7 @@
 /** Every URL of the site is built here, with French paths and a trailing slash. */
 import { SITE } from "../config.ts";
 import { archiveParts } from "./dates.ts";
+import { slugify } from "./slug.ts";
 
 const paged = (base: string, page: number): string => (page <= 1 ? base : `${base}${page}/`);
 
@@ -44,6 +45,8 @@ export function firstPageAddress(pathname: string): string | undefined {
 export const tagsUrl = (): string => "/tag/";
 /** "/tag/<slug>/", "/tag/<slug>/2/". */
 export const tagUrl = (slug: string, page = 1): string => paged(`/tag/${slug}/`, page);
+/** The page of a tag as an article names it (« Réseaux sociaux » → "/tag/reseaux-sociaux/"). */
+export const tagUrlOf = (label: string): string => tagUrl(slugify(label));
 /** An address of a tag's pages: "/tag/<slug>/", its later pages. */
 const TAG_PATH = /^(\/tag\/)([^/?#]+)(?=(?:[/?#].*)?$)/;
 /** The slug (as written, not decoded) of the tag whose page `path` is; undefined for any other address. */
