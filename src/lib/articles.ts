@@ -1,6 +1,7 @@
 /**
- * The one gateway to content: the only module that calls getCollection. It applies the
- * publishing rules once, sorts once and computes every listing once per build.
+ * The pages' one gateway to content: the only module that calls getCollection. It applies the
+ * publishing rules once, sorts once and computes every listing once per build. (Before the collection
+ * exists, the articles' loader and the sitemap read the files themselves: article-files.ts.)
  */
 import { resolve } from "node:path";
 import { getCollection, type CollectionEntry } from "astro:content";

@@ -1,6 +1,7 @@
 /**
- * The publishing rules, applied in exactly one place (the content gateway calls this):
- * drafts appear nowhere, and an article dated after the build is not published by it.
+ * The publishing rules, written once: drafts appear nowhere, and an article dated after the build is not
+ * published by it. The content gateway (articles.ts) applies them to the pages; the articles' loader (what it
+ * checks and announces) and the sitemap (lastmod of listings, from the files) read them here too.
  */
 
 /** What the rules need to know of an article. */
