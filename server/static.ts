@@ -88,7 +88,7 @@ export function contentType(path: string): string {
 }
 
 /** The encoding to answer with, from Accept-Encoding: "br", "gzip" or "identity". */
-export function chooseEncoding(acceptEncoding: string | undefined): "br" | "gzip" | "identity" {
+function chooseEncoding(acceptEncoding: string | undefined): "br" | "gzip" | "identity" {
   const accepted = new Map<string, number>();
   for (const part of (acceptEncoding ?? "").toLowerCase().split(",")) {
     const [name = "", ...params] = part.trim().split(";");
@@ -110,7 +110,7 @@ const HOST_FILES = new Set(["_headers", "_redirects"]);
  * glued to a host's address: a second copy of the page for robots). Undefined when `pathname` is that
  * address, or holds a backslash, which a browser reads as a slash (a redirect to "/\host" would leave the site).
  */
-export function canonicalPath(pathname: string, isDirectory: boolean): string | undefined {
+function canonicalPath(pathname: string, isDirectory: boolean): string | undefined {
   if (pathname.includes("\\")) return undefined;
   // One slash each: never "//host/…", which a browser would read as another site's address.
   const single = pathname.replace(/\/{2,}/g, "/");

@@ -69,7 +69,7 @@ export function staleFiles(clientDir: string, output: BuildOutput): string[] {
 }
 
 /** Removes `file`, then its folders up to `root` while they are left empty (/articles/x/ of a deleted article). */
-export function removeWithEmptyFolders(file: string, root: string): void {
+function removeWithEmptyFolders(file: string, root: string): void {
   rmSync(file);
   for (let dir = dirname(file); dir !== root && readdirSync(dir).length === 0; dir = dirname(dir)) rmdirSync(dir);
 }

@@ -35,7 +35,7 @@ export interface ParisParts {
 const partsCache = new Map<number, Readonly<ParisParts>>();
 
 /** The wall-clock fields (year, month 1–12, day, time) of an instant, in Paris. */
-export function parisParts(date: Date): ParisParts {
+function parisParts(date: Date): ParisParts {
   const time = date.getTime();
   const known = partsCache.get(time);
   if (known !== undefined) return { ...known };

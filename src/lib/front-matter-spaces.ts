@@ -26,7 +26,7 @@ const NAMES: Readonly<Record<string, string>> = {
 };
 
 /** « une espace insécable (U+00A0) », for a message. */
-export function oddCharacterName(char: string): string {
+function oddCharacterName(char: string): string {
   const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
   const name =
     NAMES[char] ?? (new RegExp(`[${INVISIBLE}]`).test(char) ? "un caractère invisible" : "une espace spéciale");

@@ -39,7 +39,7 @@ export interface LinkTargets {
  * Ids every article's page has around its text, an editor may link to: the main content (DocumentLayout)
  * and the newsletter box (NewsletterBox). A build test checks that an article's page has them.
  */
-export const PAGE_IDS: readonly string[] = ["contenu", "newsletter"];
+const PAGE_IDS: readonly string[] = ["contenu", "newsletter"];
 
 /** The id of the « Notes » heading remark-rehype gives the footnotes: not one of the editor's headings. */
 const FOOTNOTES_HEADING = "footnote-label";

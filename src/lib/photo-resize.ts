@@ -27,7 +27,7 @@ const ENCODERS: Readonly<Record<string, (image: Sharp) => Sharp>> = {
 };
 
 /** The file that holds `copy` in the cache folder. */
-export function cachedCopyFile(copy: PhotoCopy, cacheDir: string): string {
+function cachedCopyFile(copy: PhotoCopy, cacheDir: string): string {
   return join(cacheDir, decodeURIComponent(copy.url.slice(PHOTO_COPY_FOLDER.length)));
 }
 

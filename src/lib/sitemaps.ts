@@ -26,7 +26,7 @@ import { escapeXml } from "./xml.ts";
 import type { ArticleFile } from "./article-files.ts";
 
 /** How far back the news sitemap looks. */
-export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
 /** What the news sitemap needs of an article. */
 export interface NewsItem {
@@ -36,7 +36,7 @@ export interface NewsItem {
 }
 
 /** URLs a news sitemap holds at most (Google News reads no more). */
-export const NEWS_SITEMAP_MAX = 1000;
+const NEWS_SITEMAP_MAX = 1000;
 
 /**
  * Google News sitemap of the articles published in the two days before `now`, newest first, the

@@ -21,7 +21,7 @@ export const FRENCH_SMARTYPANTS: SmartypantsOptions = {
 const smartypants = retext().use(retextSmartypants, FRENCH_SMARTYPANTS);
 
 /** The double prime of inches (un écran de 6,3″). */
-export const DOUBLE_PRIME = "\u2033";
+const DOUBLE_PRIME = "\u2033";
 /**
  * Ends a block in text that markPrimes reads across several blocks (remark-primes.ts): a
  * quotation never runs over it.

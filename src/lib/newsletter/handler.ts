@@ -79,7 +79,7 @@ const text = (status: number, message: string, headers: Record<string, string> =
   });
 
 /** A redirect after a form post (303, so reloading the next page never posts again). */
-export const seeOther = (location: string): Response =>
+const seeOther = (location: string): Response =>
   new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 
 /** The code a JSON client reads of each HTTP_MESSAGES refusal, as it reads « domaine » or « requete » of the others. */

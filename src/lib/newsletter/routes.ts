@@ -22,7 +22,7 @@ import { withNewsletter } from "./runtime.ts";
  * dependencies (`unavailable`'s answer when they cannot be opened); a 303 to `page` is answered with that page
  * itself (a rewrite), its status included, not a redirect.
  */
-export async function postAnsweredWith(
+async function postAnsweredWith(
   context: APIContext,
   page: string,
   handle: (request: Request, deps: NewsletterDeps) => Response | Promise<Response>,
@@ -43,7 +43,7 @@ export async function postAnsweredWith(
  * The client's address (Astro's clientAddress), or null when the client is gone: Astro reads it from the connection
  * when the request reaches it, and throws (ClientAddressNotAvailable) when the client has already closed it.
  */
-export function clientAddressOf(context: APIContext): string | null {
+function clientAddressOf(context: APIContext): string | null {
   try {
     return context.clientAddress;
   } catch {

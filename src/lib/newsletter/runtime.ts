@@ -33,7 +33,7 @@ export function publicUrl(env: NodeJS.ProcessEnv = process.env, siteUrl = SITE.u
 }
 
 /** The SMTP server's URL ($SMTP_URL), or undefined when messages only go to the outbox. */
-export function smtpUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+function smtpUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const url = env["SMTP_URL"];
   return url !== undefined && url !== "" ? url : undefined;
 }
