@@ -1,13 +1,13 @@
 /**
  * The smaller copies of the photos published pages show (src/lib/photo-copies.ts): gives the copies
  * route its address (/_photos/…), puts this build's copies in dist/client/_photos/ when it is done (see
- * src/lib/build-photos.ts), and removes the copies a kept dist/ holds that this build did not make
+ * src/lib/build-files.ts), and removes the copies a kept dist/ holds that this build did not make
  * (a photo replaced or no longer shown).
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { buildPhotos, closeBuildPhotos, openBuildPhotos } from "../lib/build-photos.ts";
+import { buildPhotos } from "../lib/build-files.ts";
 import { frenchCount } from "../lib/french-numbers.ts";
 import { PHOTO_COPY_FOLDER as FOLDER } from "../lib/photo-copies.ts";
 import { placeFiles } from "./place-file.ts";
@@ -27,11 +27,11 @@ export function photoCopies(): AstroIntegration {
         });
       },
       "astro:build:start": () => {
-        openBuildPhotos();
+        buildPhotos.open();
       },
       "astro:build:done": async ({ dir, logger }) => {
-        const copies = buildPhotos() ?? new Map<string, Promise<string>>();
-        closeBuildPhotos();
+        const copies = buildPhotos.current() ?? new Map<string, Promise<string>>();
+        buildPhotos.close();
         const clientDir = fileURLToPath(dir);
         const { placed, used } = await placeFiles(copies, clientDir);
         const stale = removeFilesExcept(join(clientDir, FOLDER), placed, clientDir);

@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import type { GetStaticPaths } from "astro";
 import { SITE } from "../../config.ts";
 import { getSite, photoCopiesOf } from "../../lib/articles.ts";
-import { buildPhotos } from "../../lib/build-photos.ts";
+import { buildPhotos } from "../../lib/build-files.ts";
 import { imageType } from "../../lib/image-types.ts";
 import { PHOTO_COPY_FOLDER, type PhotoCopy } from "../../lib/photo-copies.ts";
 import { copyFiles } from "../../lib/photo-resize.ts";
@@ -15,7 +15,7 @@ import { copyFiles } from "../../lib/photo-resize.ts";
 export const getStaticPaths = (async () => {
   const { articles } = await getSite();
   const copies = articles.flatMap(photoCopiesOf);
-  const photos = buildPhotos();
+  const photos = buildPhotos.current();
   // Dev server: each copy is made when asked for.
   if (photos === undefined)
     return copies.map((copy) => ({

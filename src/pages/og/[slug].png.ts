@@ -1,13 +1,13 @@
 import { readFile } from "node:fs/promises";
 import type { GetStaticPaths } from "astro";
 import { getSite, socialImageOf, socialImageUrlOf, type Article } from "../../lib/articles.ts";
-import { buildCards } from "../../lib/build-cards.ts";
+import { buildCards } from "../../lib/build-files.ts";
 import { socialImageFile } from "../../lib/social-image.ts";
 import { SOCIAL_IMAGE_FOLDER } from "../../lib/urls.ts";
 
 export const getStaticPaths = (async () => {
   const { articles } = await getSite();
-  const cards = buildCards();
+  const cards = buildCards.current();
   // Dev server: each card is drawn when asked for.
   if (cards === undefined)
     return articles.map((article) => ({
