@@ -159,10 +159,10 @@ describe("the words around the articles", () => {
     expect(text).toContain("écrivez à redaction@digimedia.fr depuis");
   });
 
-  it("keeps each archive count with its date: « 2020 (1) », never « 2020(1) »", () => {
-    expect(words("/2020/", ".archive-nav li")).toBe("2020\u00a0(1)");
-    expect(words("/2020/10/12/", ".archive-nav li")).toBe("12\u00a0octobre\u00a0(1)");
-    expect(words("/tag/", ".tag-cloud li")).toMatch(/^\p{L}[^\n]*\p{L}\u00a0\(1\)/u);
+  it("keeps each archive count with its date: « 2020 (1) », never « 2020(1) » (« article », hidden, for screen readers)", () => {
+    expect(words("/2020/", ".archive-nav li")).toBe("2020\u00a0(1\u00a0article)");
+    expect(words("/2020/10/12/", ".archive-nav li")).toBe("12\u00a0octobre\u00a0(1\u00a0article)");
+    expect(words("/tag/", ".tag-cloud li")).toMatch(/^\p{L}[^\n]*\p{L}\u00a0\(1\u00a0article\)/u);
   });
 
   it("presents the newsletter once on its own page: its form is « Votre inscription », without the pitch", () => {
