@@ -4,7 +4,7 @@
  * block per file (Problems), which the articles' loader reports the same way (articles-loader.ts).
  */
 import { readdirSync, statSync } from "node:fs";
-import { basename, isAbsolute, join, relative, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { checkFrontMatter } from "./article-schema.ts";
 import { ArticleError, invalidArticle, readFrontMatter } from "./front-matter.ts";
 import { SLUG_PATTERN, slugify } from "./slug.ts";
@@ -116,19 +116,22 @@ export function lookalikeProblem(path: string): string | undefined {
   ]);
 }
 
+/** The files under `dir`, a folder after the files before it, skipping names (of files or folders) that start with _. */
+function folderFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith("_"))
+    .flatMap((entry) => {
+      const full = join(dir, entry.name);
+      return entry.isDirectory() ? folderFiles(full) : [full];
+    });
+}
+
 /** The files under `dir` named like Markdown that would not be read (names starting with _ skipped): path → problem. */
 export function lookalikeFiles(dir: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    const problem = entry.isFile() ? lookalikeProblem(path) : undefined;
-    if (
-      problem !== undefined &&
-      !relative(dir, path)
-        .split(sep)
-        .some((part) => part.startsWith("_"))
-    )
-      found.set(path, problem);
+  for (const path of folderFiles(dir)) {
+    const problem = lookalikeProblem(path);
+    if (problem !== undefined) found.set(path, problem);
   }
   return found;
 }
@@ -146,30 +149,24 @@ export function readArticleFolder(dir: string): ArticleFile[] {
   // A name no address can be made of is the loader's to report, with the texts' problems, unless the build stops here.
   const misnamed: [file: string, problem: string][] = [];
   const owners = new Map<string, string>();
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (entry.name.startsWith("_")) continue;
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".md")) {
-        const file = displayPath(full);
-        const slug = basename(entry.name, ".md");
-        const named = fileNameProblem(file, slug, owners.get(slug), relative(dir, d));
-        if (named === undefined) owners.set(slug, file);
-        else misnamed.push([file, named]);
-        try {
-          files.push({ file, slug, data: readFrontMatter(file) });
-        } catch (error) {
-          if (!(error instanceof ArticleError)) throw error;
-          unreadable.add(file, error.message);
-        }
-      } else {
-        const problem = lookalikeProblem(full);
-        if (problem !== undefined) unreadable.add(displayPath(full), problem);
+  for (const full of folderFiles(dir)) {
+    if (full.endsWith(".md")) {
+      const file = displayPath(full);
+      const slug = basename(full, ".md");
+      const named = fileNameProblem(file, slug, owners.get(slug), relative(dir, dirname(full)));
+      if (named === undefined) owners.set(slug, file);
+      else misnamed.push([file, named]);
+      try {
+        files.push({ file, slug, data: readFrontMatter(file) });
+      } catch (error) {
+        if (!(error instanceof ArticleError)) throw error;
+        unreadable.add(file, error.message);
       }
+    } else {
+      const problem = lookalikeProblem(full);
+      if (problem !== undefined) unreadable.add(displayPath(full), problem);
     }
-  };
-  walk(dir);
+  }
   if (unreadable.size === 0) return files;
   // The build stops here, before the loader checks the others: their names and front matter are checked now, so
   // that one unreadable file does not hide the rest (the texts, rendered later, are checked in the next build).
