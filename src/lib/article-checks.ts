@@ -183,7 +183,7 @@ function headingLevelProblems(headings: readonly { depth: number; text: string }
         `l’intertitre « ${"#".repeat(depth)} ${text} » saute ${depth - above === 2 ? "un niveau" : `${String(depth - above - 1)} niveaux`} : après ${after}, il s’écrit ${"#".repeat(above + 1)} (« ${"#".repeat(above + 1)} ${text} ») ; les lecteurs d’écran listent les intertitres par niveau`,
       );
     }
-    above = Math.max(depth, 1);
+    above = depth;
   }
   return problems;
 }
