@@ -13,7 +13,7 @@ import { eraseSubscriber, findSubscriber } from "../src/lib/newsletter/admin.ts"
 import { toCsv } from "../src/lib/newsletter/csv.ts";
 import { eraseOutboxMessages } from "../src/lib/newsletter/mail.ts";
 import { dataDir, outboxDir, publicUrl } from "../src/lib/newsletter/runtime.ts";
-import { unsubscribeLinks } from "../src/lib/newsletter/links.ts";
+import { subscriberLinks } from "../src/lib/newsletter/links.ts";
 import {
   ADMIN_BUSY_TIMEOUT_MS,
   findReadOnly,
@@ -85,7 +85,7 @@ const { siteUrl, warning } = builtSiteUrl(built, "l’export");
 if (warning !== undefined) console.error(warning);
 const site = publicUrl(process.env, siteUrl ?? SITE.url);
 const rows = subscribers.map((s) => {
-  const { unsubscribePage, oneClickUnsubscribe } = unsubscribeLinks(site, s.token);
+  const { unsubscribePage, oneClickUnsubscribe } = subscriberLinks(site, s.token);
   return [s.email, s.confirmedAt ?? "", s.consentAt, s.source, unsubscribePage, oneClickUnsubscribe];
 });
 // The addresses are written exactly as stored (no formula guard): a mailing tool must get them unchanged.

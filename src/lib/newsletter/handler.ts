@@ -12,7 +12,7 @@ import {
   thanksUrl,
   TOKEN_ACTIONS,
   tokenOf,
-  unsubscribeLinks,
+  subscriberLinks,
   withToken,
   type TokenAction,
 } from "./links.ts";
@@ -308,17 +308,13 @@ function sendings(store: SubscriberStore): Map<string, Promise<Delivery>> {
  * store never says a message left that did not. Never rejects.
  */
 async function deliver(deps: NewsletterDeps, outcome: SignupOutcome, subscriber: Subscriber): Promise<Delivery> {
-  const leave = unsubscribeLinks(deps.publicUrl, subscriber.token);
+  const links = subscriberLinks(deps.publicUrl, subscriber.token);
   // A confirmed reader gets a message too (« votre adresse est déjà inscrite »), sent the same way: the answer
   // is true for everyone, and neither it nor its delay tells who is subscribed.
   const message =
     outcome === "already-confirmed"
-      ? alreadySubscribedMessage(subscriber.email, leave)
-      : confirmationMessage(
-          subscriber.email,
-          { confirm: `${deps.publicUrl}${withToken(TOKEN_ACTIONS.confirm.page, subscriber.token)}`, ...leave },
-          RETENTION.pendingDays,
-        );
+      ? alreadySubscribedMessage(subscriber.email, links)
+      : confirmationMessage(subscriber.email, links, RETENTION.pendingDays);
   try {
     await deps.mail.send(message);
   } catch (error) {

@@ -30,14 +30,19 @@ export function tokenOf(url: URL): string | undefined {
 /** `path` with `?token=…`. */
 export const withToken = (path: string, token: string): string => `${path}?token=${encodeURIComponent(token)}`;
 
-/** A subscriber's ways out, on the site at `publicUrl`: the page with its button, and a mail client's one-click POST. */
-export function unsubscribeLinks(
+/**
+ * A subscriber's links, on the site at `publicUrl`: the confirmation page, and the ways out (the page with its
+ * button, and a mail client's one-click POST).
+ */
+export function subscriberLinks(
   publicUrl: string,
   token: string,
-): { unsubscribePage: string; oneClickUnsubscribe: string } {
+): { confirm: string; unsubscribePage: string; oneClickUnsubscribe: string } {
+  const link = (path: string): string => `${publicUrl}${withToken(path, token)}`;
   return {
-    unsubscribePage: `${publicUrl}${withToken(TOKEN_ACTIONS.unsubscribe.page, token)}`,
-    oneClickUnsubscribe: `${publicUrl}${withToken(TOKEN_ACTIONS.unsubscribe.route, token)}`,
+    confirm: link(TOKEN_ACTIONS.confirm.page),
+    unsubscribePage: link(TOKEN_ACTIONS.unsubscribe.page),
+    oneClickUnsubscribe: link(TOKEN_ACTIONS.unsubscribe.route),
   };
 }
 
