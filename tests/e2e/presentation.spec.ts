@@ -221,3 +221,33 @@ test("the breadcrumb's last item wraps its long word inside a 180 px screen at a
   expect(right).toBeLessThanOrEqual(180);
   for (const [i, item] of items.entries()) expect(item, `élément ${String(i + 1)}`).toBeLessThanOrEqual(right);
 });
+
+// A screen reader lists a page's landmarks by name (« Rubriques, navigation »): two of one name, whatever their
+// roles, cannot be told apart in that list; a name unlike its visible heading is not what a sighted helper sees.
+for (const [type, path] of Object.entries(pageTypes)) {
+  test(`the landmarks of the ${type} page have names of their own, each its visible heading if it has one`, async ({
+    page,
+  }) => {
+    await page.goto(path);
+    const landmarks = await page
+      .locator(
+        "nav, main, aside, section, form, [role=navigation], [role=region], [role=search], [role=complementary], [role=form]",
+      )
+      .evaluateAll((elements) =>
+        elements.flatMap((element) => {
+          const labelledBy = element.getAttribute("aria-labelledby");
+          const name =
+            labelledBy === null
+              ? element.getAttribute("aria-label")
+              : (document.getElementById(labelledBy)?.textContent ?? "").trim().replace(/\s+/g, " ");
+          if (name === null || name === "") return [];
+          const first = element.firstElementChild;
+          const heading = first?.matches("h1, h2, h3") === true ? first.textContent.trim().replace(/\s+/g, " ") : null;
+          return [{ name, heading }];
+        }),
+      );
+    const names = landmarks.map((landmark) => landmark.name);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+    for (const { name, heading } of landmarks) if (heading !== null) expect(heading, name).toContain(name);
+  });
+}
