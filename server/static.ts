@@ -271,7 +271,8 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
     const ims = req.headers["if-modified-since"];
     const fresh =
       inm !== undefined
-        ? inm.split(",").some((t) => t.trim() === etag || t.trim() === `W/${etag}`)
+        ? // « * »: any version of the file the client holds (RFC 9110, 13.1.2).
+          inm.split(",").some((t) => t.trim() === "*" || t.trim() === etag || t.trim() === `W/${etag}`)
         : ims !== undefined && Math.floor(found.mtime.getTime() / 1000) <= Math.floor(Date.parse(ims) / 1000);
     if (fresh) {
       res.statusCode = 304;

@@ -104,6 +104,8 @@ describe("static files", () => {
     const modified = first.headers.get("last-modified") ?? "";
     expect((await fetch(`${server.url}/rss.xml`, { headers: { "If-None-Match": etag } })).status).toBe(304);
     expect((await fetch(`${server.url}/rss.xml`, { headers: { "If-Modified-Since": modified } })).status).toBe(304);
+    expect((await fetch(`${server.url}/rss.xml`, { headers: { "If-None-Match": "*" } })).status).toBe(304);
+    expect((await fetch(`${server.url}/rss.xml`, { headers: { "If-None-Match": '"autre"' } })).status).toBe(200);
     // A build that rewrote the feed with the same bytes: still the same ETag, still a 304.
     const feed = join(projectRoot, "dist/client/rss.xml");
     const later = new Date(Date.now() + 60_000);
