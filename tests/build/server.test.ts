@@ -158,6 +158,7 @@ describe("static files", () => {
       ["/atom.xml", "/rss.xml"],
       ["/index.xml", "/rss.xml"],
       ["/categorie/international/feed/", "/categorie/international/rss.xml"],
+      ["/categorie/international/rss", "/categorie/international/rss.xml"],
       ["/sitemap.xml", "/sitemap-index.xml"],
     ] as const) {
       const response = await fetch(`${server.url}${asked}`, { redirect: "manual" });
