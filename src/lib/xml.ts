@@ -18,7 +18,8 @@ function resolveUrl(url: string, page: string): string {
 }
 
 /** Attributes that hold one address, or (srcset) a list of them. */
-const URL_ATTRIBUTES = new Set(["href", "src", "poster", "cite"]);
+// An editor's raw HTML may hold an <object data>, an inline SVG's <use xlink:href>, a form's action.
+const URL_ATTRIBUTES = new Set(["href", "src", "poster", "cite", "data", "xlink:href", "action", "formaction"]);
 
 /**
  * Makes every link and image address of an article's HTML absolute, resolved against the

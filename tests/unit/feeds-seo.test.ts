@@ -167,6 +167,16 @@ describe("xml helpers", () => {
         '<img src="https://x.fr/articles/a/photo.jpg" srcset="https://x.fr/articles/a/p-1.jpg 1x, https://x.fr/p-2.jpg 2x" alt="">' +
         '<code>&#x3C;img src="logo.png"></code><img alt="a > b" src="https://x.fr/articles/a/c.png">',
     );
+    // Addresses of an editor's raw HTML too: an object, an inline SVG's reference, a form.
+    expect(
+      absolutizeUrls(
+        '<object data="/o.svg"></object><svg><use xlink:href="/s.svg#i"/></svg><form action="/newsletter/"></form>',
+        page,
+      ),
+    ).toBe(
+      '<object data="https://x.fr/o.svg"></object><svg><use xlink:href="https://x.fr/s.svg#i"/></svg>' +
+        '<form action="https://x.fr/newsletter/"></form>',
+    );
     expect(jsonForScript({ t: "</script><script>alert(1)</script>" })).not.toContain("</script>");
     expect(JSON.parse(jsonForScript({ t: "</script>" }))).toEqual({ t: "</script>" });
   });
