@@ -25,6 +25,8 @@ import { attributeUrl, srcsetCandidates, startTags, type HtmlAttribute, type Htm
 import { parseCopyUrl } from "./photo-copies.ts";
 import { addressPath } from "./urls.ts";
 import { TEMPLATE_BODY } from "./article-template.ts";
+import { hiddenText } from "./hidden-text.ts";
+import { htmlTagNames } from "html-tag-names";
 
 /** A problem of one field ("texte" for the body). */
 export interface FieldProblem {
@@ -140,6 +142,31 @@ const FORBIDDEN_ELEMENTS = new Set([
   "meta",
   "base",
 ]);
+/** Elements that hide what they hold from a page's readers: typed in a sentence (« la balise <title> »), they hide the rest of it. */
+const HIDING_ELEMENTS = new Set([
+  "title",
+  "head",
+  "html",
+  "body",
+  "noscript",
+  "template",
+  "xmp",
+  "plaintext",
+  "noembed",
+  "noframes",
+]);
+const HTML_ELEMENTS = new Set(htmlTagNames);
+/** Inside these, the names are SVG's or MathML's, not HTML's. */
+const FOREIGN_ROOTS = new Set(["svg", "math"]);
+
+/** Why a tag of the text hides words from readers: a name no browser knows (« <votre-email> ») or an element that hides its content. */
+function hidingTagProblem(name: string): string | undefined {
+  const hides = HIDING_ELEMENTS.has(name);
+  if (!hides && HTML_ELEMENTS.has(name)) return undefined;
+  const tag = `<${name}>`;
+  return `${inGuillemets(tag)} est lu comme une balise HTML${hides ? "" : " inconnue"}${NBSP}: les lecteurs ne la voient pas${hides ? ", ni le texte qui la suit" : ""}${NNBSP}; pour écrire ${tag} tel quel, mettez-le entre accents graves (\`${tag}\`) ou écrivez \\< au lieu de <`;
+}
+
 /** Attributes that load an image (or a video's poster) into the page; a video's or a sound's own src is a file. */
 const IMAGE_ATTRIBUTES = new Set(["src", "srcset", "poster"]);
 const IMAGE_ELEMENTS = new Set(["img", "source", "video", "audio", "picture", "input"]);
@@ -230,6 +257,11 @@ export function bodyProblems(
       `l’élément HTML <${element}> n’est pas permis dans le texte : la politique de sécurité du site le bloquerait ; pour une vidéo ou un document, mettez un lien`,
     );
   }
+  const foreign = tags.some((t) => FOREIGN_ROOTS.has(t.name));
+  for (const name of new Set(tags.map((t) => t.name).filter((name) => !FORBIDDEN_ELEMENTS.has(name)))) {
+    const problem = foreign ? undefined : hidingTagProblem(name);
+    if (problem !== undefined) say(problem);
+  }
   for (const { name, attributes } of tags) {
     if (name === "img") {
       const problem = altProblem(attributes);
@@ -264,8 +296,13 @@ export function bodyProblems(
       }
     }
   }
+  const hidden = hiddenText(body);
+  for (const problem of hidden.problems) say(problem);
   for (const text of proseBlocks(html)) {
-    for (const problem of [...quotationProblems(text), ...markdownProblems(text)]) say(problem);
+    for (const problem of [...quotationProblems(text), ...markdownProblems(text)]) {
+      // A link typed in a block of HTML is already told of (Markdown is not read there), not as one left open.
+      if (!hidden.linksInHtml.some((link) => problem.includes(link))) say(problem);
+    }
   }
   // Astro turns an image written beside the article (« images/x.png ») into an import, and fails later in English.
   for (const path of localImagePaths) {

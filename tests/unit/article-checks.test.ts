@@ -380,6 +380,51 @@ describe("bodyProblems", () => {
       expect.stringContaining("« ## Titre »"),
     ]);
   });
+
+  // What the rendering hides without a word: the build refuses it, saying what readers would miss (hidden-text.ts).
+  it("refuses an HTML comment never closed, which hides the rest of the article", async () => {
+    const problems = await rendered("Début.\n\n<!-- note : vérifier le chiffre\n\n## Conclusion\n\nFin de l’article.");
+    expect(problems).toEqual([
+      "texte : le commentaire «\u202f<!--\u00a0note : vérifier le chiffre\u202f» n’est jamais fermé\u00a0: tout ce qui le suit, jusqu’à la fin de l’article (5 lignes), est caché aux lecteurs\u202f; fermez-le par --> là où la note s’arrête",
+    ]);
+    expect(await rendered("Début.\n\n<!-- note -->\n\nFin, et `<!--` en code.")).toEqual([]);
+  });
+
+  it("refuses a tag no browser knows, or one that hides its text, typed in a sentence", async () => {
+    const problems = await rendered(
+      "Remplacez <votre-email> par votre adresse dans <fichier>. La balise <title> compte.",
+    );
+    expect(problems).toEqual([
+      "texte : «\u202f<votre-email>\u202f» est lu comme une balise HTML inconnue\u00a0: les lecteurs ne la voient pas\u202f; pour écrire <votre-email> tel quel, mettez-le entre accents graves (`<votre-email>`) ou écrivez \\< au lieu de <",
+      "texte : «\u202f<fichier>\u202f» est lu comme une balise HTML inconnue\u00a0: les lecteurs ne la voient pas\u202f; pour écrire <fichier> tel quel, mettez-le entre accents graves (`<fichier>`) ou écrivez \\< au lieu de <",
+      "texte : «\u202f<title>\u202f» est lu comme une balise HTML\u00a0: les lecteurs ne la voient pas, ni le texte qui la suit\u202f; pour écrire <title> tel quel, mettez-le entre accents graves (`<title>`) ou écrivez \\< au lieu de <",
+    ]);
+    // As the message says to write them, and HTML the site knows, an inline SVG's own elements.
+    expect(await rendered('Remplacez `<votre-email>` ou \\<fichier>, <abbr title="x">X</abbr>.')).toEqual([]);
+    expect(
+      await rendered(
+        'Un schéma\u00a0:\n\n<svg viewBox="0 0 9 9" role="img" aria-label="Carré"><rect width="9" height="9"/></svg>',
+      ),
+    ).toEqual([]);
+  });
+
+  it("refuses a table row longer than its header, a note nothing calls, and Markdown inside a block of HTML", async () => {
+    expect(await rendered("| A | B |\n|---|---|\n| Orange | 40 millions | en hausse |\n| Free | 8 millions |")).toEqual(
+      [
+        "texte : la ligne de tableau «\u202f| Orange | 40 millions | en hausse |\u202f» a 3 cellules pour 2 colonnes\u00a0: sa cellule «\u202fen hausse\u202f» ne s’affiche pas\u202f; ajoutez la colonne à l’en-tête (et à sa ligne de tirets) ou retirez la cellule",
+      ],
+    );
+    expect(await rendered("Texte[^1].\n\n[^1]: Note un.\n\n[^3]: Note orpheline.")).toEqual([
+      "texte : la note [^3] («\u202fNote orpheline.\u202f») n’est appelée nulle part\u00a0: elle ne s’affiche pas\u202f; écrivez [^3] dans le texte, là où elle s’applique, ou retirez-la",
+    ]);
+    // The link typed there is not told of as a link left open: its parenthesis is closed.
+    expect(await rendered('Avant.\n\n<div class="encadre">\nlisez la [fiche](/a-propos/), **vite**.\n</div>')).toEqual([
+      'texte : le Markdown n’est pas lu à l’intérieur d’un bloc HTML\u00a0: «\u202f[fiche](/a-propos/)\u202f» s’afficherait tel quel\u202f; laissez une ligne vide après <div class="encadre"> et une avant </div> (le Markdown entre les deux est alors lu), ou écrivez ce passage en HTML',
+    ]);
+    expect(
+      await rendered('Avant.\n\n<div class="encadre">\n\nlisez la [fiche](/a-propos/), **vite**.\n\n</div>'),
+    ).toEqual([]);
+  });
 });
 
 describe("links to tags", () => {
