@@ -8,8 +8,9 @@ import { join } from "node:path";
 import { SITE } from "../src/config.ts";
 import { frontMatterDate } from "../src/lib/dates.ts";
 import { slugify } from "../src/lib/slug.ts";
+import { articleFileOf, displayPath } from "../src/lib/article-files.ts";
 import { categoryChoices } from "../src/lib/article-schema.ts";
-import { TEMPLATE_BODY, TEMPLATE_CATEGORY, TEMPLATE_DESCRIPTION } from "../src/lib/article-template.ts";
+import { TEMPLATE_CATEGORY, TEMPLATE_DESCRIPTION, TEMPLATE_SENTENCES } from "../src/lib/article-template.ts";
 
 const title = process.argv.slice(2).join(" ").trim();
 if (title === "") {
@@ -26,6 +27,14 @@ if (slug === "") {
 
 const dir = SITE.contentDir;
 const file = join(dir, `${slug}.md`);
+// The address comes from the name alone: a file of that name in a subfolder would make two articles of one address.
+const existing = articleFileOf(dir, slug);
+if (existing !== undefined) {
+  console.error(
+    `${displayPath(existing)} existe déjà, à l’adresse /articles/${slug}/\u00a0: rien n’a été écrit. Choisissez un autre titre ou modifiez ce fichier.`,
+  );
+  process.exit(1);
+}
 const now = frontMatterDate(new Date());
 const yamlString = (s: string): string => JSON.stringify(s);
 
@@ -45,8 +54,7 @@ author: ${SITE.defaultAuthor}
 draft: true
 ---
 
-${TEMPLATE_BODY} Les guillemets "droits" deviennent « français » et les espaces
-avant : ; ! ? sont posées à la publication.
+${TEMPLATE_SENTENCES.join("\n")}
 `;
 
 mkdirSync(dir, { recursive: true });

@@ -24,7 +24,7 @@ import { photoSize, publicFile } from "./photo-size.ts";
 import { attributeUrl, srcsetCandidates, startTags, type HtmlAttribute, type HtmlTag } from "./html-tags.ts";
 import { parseCopyUrl } from "./photo-copies.ts";
 import { addressPath } from "./urls.ts";
-import { TEMPLATE_BODY } from "./article-template.ts";
+import { templateSentenceIn } from "./article-template.ts";
 import { hiddenText } from "./hidden-text.ts";
 import { htmlTagNames } from "html-tag-names";
 
@@ -240,7 +240,13 @@ export function bodyProblems(
     say(
       `le texte de l’article n’a que des intertitres, sans paragraphe sous eux${NBSP}: écrivez-le sous l’en-tête (après sa ligne --- de fin)`,
     );
-  } else if (body.includes(TEMPLATE_BODY)) say("le texte est encore celui du modèle de npm run new : remplacez-le");
+  } else {
+    const sentence = templateSentenceIn(body);
+    if (sentence !== undefined)
+      say(
+        `le texte garde une phrase du modèle de npm run new, ${inGuillemets(sentence)}${NBSP}: remplacez-la par le vôtre`,
+      );
+  }
   for (const problem of controlCharacterProblems(body)) say(problem);
   for (const heading of headings.filter((h) => h.depth === 1)) {
     say(

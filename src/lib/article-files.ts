@@ -3,7 +3,7 @@
  * names (an address, not twice, only ".md"), their front matters, and the problems found, one « Article invalide »
  * block per file (Problems), which the articles' loader reports the same way (articles-loader.ts).
  */
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { checkFrontMatter } from "./article-schema.ts";
 import { ArticleError, invalidArticle, readFrontMatter } from "./front-matter.ts";
@@ -124,6 +124,12 @@ function folderFiles(dir: string): string[] {
       const full = join(dir, entry.name);
       return entry.isDirectory() ? folderFiles(full) : [full];
     });
+}
+
+/** The article file under `dir`, in any of its folders, whose address is /articles/`slug`/, if there is one. */
+export function articleFileOf(dir: string, slug: string): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  return folderFiles(dir).find((full) => full.endsWith(".md") && basename(full, ".md") === slug);
 }
 
 /** The files under `dir` named like Markdown that would not be read (names starting with _ skipped): path → problem. */

@@ -1,6 +1,6 @@
 /** The editors' commands: npm run new, and the deterministic corpus generator. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -67,6 +67,16 @@ describe("npm run new", () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("existe déjà");
     expect(readFileSync(join(dir, "meme-titre.md"), "utf8")).toBe(before);
+  });
+
+  it("refuses a title whose address an article of a subfolder already has", () => {
+    const dir = temp();
+    mkdirSync(join(dir, "2025"));
+    writeFileSync(join(dir, "2025/le-wi-fi-7-arrive.md"), "---\ntitle: x\n---\n");
+    const again = runNew(dir, "Le Wi-Fi 7 arrive");
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("le-wi-fi-7-arrive.md existe déjà, à l’adresse /articles/le-wi-fi-7-arrive/");
+    expect(existsSync(join(dir, "le-wi-fi-7-arrive.md"))).toBe(false);
   });
 
   it("says in French how to call it, and what to do with a title of no letter", () => {

@@ -8,7 +8,7 @@ import { articleMarkdown } from "../../src/lib/markdown.ts";
 import { SITE } from "../../src/config.ts";
 import { jpegHeader } from "../image-files.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
-import { TEMPLATE_BODY } from "../../src/lib/article-template.ts";
+import { TEMPLATE_SENTENCES } from "../../src/lib/article-template.ts";
 
 const publicDir = temporaryFolder("public-");
 mkdirSync(join(publicDir, "images"));
@@ -103,7 +103,14 @@ describe("bodyProblems", () => {
 
   it.each([
     ["an empty text", "  \n", "", "le texte de l’article est vide"],
-    ["the template's text", `${TEMPLATE_BODY} Suite.`, "<p>…</p>", "encore celui du modèle"],
+    ["the template's text", TEMPLATE_SENTENCES.join("\n"), "<p>…</p>", "garde une phrase du modèle"],
+    // Its first sentence replaced, the second left, over two lines as an editor's editor wraps it.
+    [
+      "a sentence of the template",
+      `Mon texte.\n${TEMPLATE_SENTENCES[1].replace(" avant", "\navant")}`,
+      "<p>…</p>",
+      `garde une phrase du modèle de npm run new, «\u202f${TEMPLATE_SENTENCES[1]}\u202f»`,
+    ],
     ["a script", "x", '<p>x</p><script>alert("x")</script>', "l’élément HTML <script> n’est pas permis"],
     ["an iframe", "x", '<iframe src="https://www.youtube.com/embed/x"></iframe>', "<iframe>"],
     ["an event handler", "x", '<p onclick="alert(1)">x</p>', "l’attribut onclick="],
