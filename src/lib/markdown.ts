@@ -4,7 +4,8 @@
  * config and the tests, so both render bodies exactly alike. Links that read as their own address
  * are marked for the print stylesheet (rehype-bare-urls.ts); images of public/ get their size and load
  * lazily (rehype-image-sizes.ts); an image alone with a title gets it as its caption (rehype-figures.ts);
- * tables scroll in their own box (rehype-tables.ts).
+ * tables scroll in their own box (rehype-tables.ts); headings get ids the page does not already use
+ * (rehype-heading-ids.ts).
  *
  * Rendering is most of the content sync (≈ 3 ms an article, 12 s at 4,000), and each article
  * renders on its own: the renderer given to Astro sends bodies to worker threads running the
@@ -27,6 +28,7 @@ import remarkSmartypants from "remark-smartypants";
 import rehypeBareUrls from "./rehype-bare-urls.ts";
 import rehypeFigures from "./rehype-figures.ts";
 import rehypeFrenchSpacing from "./rehype-french-spacing.ts";
+import rehypeHeadingIds from "./rehype-heading-ids.ts";
 import rehypeImageSizes from "./rehype-image-sizes.ts";
 import rehypeTables from "./rehype-tables.ts";
 import remarkDropComments from "./remark-drop-comments.ts";
@@ -43,7 +45,8 @@ export const articleMarkdown = unified({
   remarkPlugins: [remarkDropComments, remarkPrimes, [remarkSmartypants as RemarkPlugin, FRENCH_SMARTYPANTS]],
   // Links are compared with their text as written, before the French spacing.
   // rehype-figures after French spacing: it sets its captions itself (a title is no text node).
-  rehypePlugins: [rehypeBareUrls, rehypeFrenchSpacing, rehypeFigures, rehypeImageSizes, rehypeTables],
+  // Heading ids last, from the text as the page shows it (Astro's own pass, after these, would make them alike).
+  rehypePlugins: [rehypeBareUrls, rehypeFrenchSpacing, rehypeFigures, rehypeImageSizes, rehypeTables, rehypeHeadingIds],
   // GFM footnotes: remark-rehype's heading and back links are in English by default.
   remarkRehype: {
     footnoteLabel: "Notes",

@@ -10,6 +10,7 @@ import { CATEGORIES, SITE } from "../../src/config.ts";
 import { brokenLinks, htmlErrors, listFiles, page, pathOf, vnuErrors } from "./dist.ts";
 import { checkFeed } from "./feeds.ts";
 import { pngSize } from "./png.ts";
+import { PAGE_IDS } from "../../src/lib/rehype-heading-ids.ts";
 
 const root = join(import.meta.dirname, "../../dist/client");
 const seed = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
@@ -96,6 +97,18 @@ describe("the seed article", () => {
     const crumbs = d.querySelectorAll('nav[aria-label="Fil d’Ariane"] li').map((li) => li.text.trim());
     // The way up to the article; its title is the h1 right below.
     expect(crumbs).toEqual(["Accueil", "International"]);
+  });
+
+  // An article's headings get ids the page does not use (rehype-heading-ids.ts): its list is the page's.
+  it("holds, around its text, only the ids its headings are kept from", () => {
+    const d = doc();
+    const inText = new Set(d.querySelectorAll(".prose [id]").map((element) => element.id));
+    const around = d
+      .querySelectorAll("[id]")
+      .map((element) => element.id)
+      .filter((id) => !inText.has(id));
+    expect(around.length).toBeGreaterThan(5);
+    expect(around.filter((id) => !PAGE_IDS.includes(id))).toEqual([]);
   });
 
   it("has the article text in paragraphs and none of the page furniture", () => {
