@@ -104,10 +104,14 @@ test.describe("on a 360 px phone", () => {
     expect(last).toMatch(/^\/page\/\d+\/$/);
     const places = new Map<string, { x: number; y: number }[]>();
     for (const path of ["/", "/page/2/", "/page/4/", "/page/5/", String(last)]) {
+      // On the smallest phone too: page 4 shows its seven numbers, 1 to 7, without an ellipsis.
+      await page.setViewportSize({ width: 320, height: 640 });
       await page.goto(`${corpusUrl}${path}`);
-      const rows = await pages
-        .locator("ol > li")
-        .evaluateAll((lis) => new Set(lis.map((li) => li.getBoundingClientRect().top)).size);
+      const rowsOf = () =>
+        pages.locator("ol > li").evaluateAll((lis) => new Set(lis.map((li) => li.getBoundingClientRect().top)).size);
+      expect(await rowsOf(), `${path} : numéros sur une ligne à 320 px`).toBe(1);
+      await page.setViewportSize({ width: 360, height: 800 });
+      const rows = await rowsOf();
       expect(rows, `${path} : numéros sur une ligne`).toBe(1);
       for (const rel of ["prev", "next"]) {
         const link = pages.locator(`a[rel="${rel}"]`);
