@@ -28,7 +28,7 @@ test("a reader goes from the home page to the seed article, its section, its mon
   await expect(page.getByRole("link", { name: "Toute l’année 2020", exact: true })).toBeVisible();
   await page.getByRole("link", { name: "12 octobre", exact: false }).first().click();
   await expect(page).toHaveURL(/\/2020\/10\/12\/$/);
-  await expect(page.getByRole("link", { name: "Tout le mois\u00a0: octobre 2020", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tout le mois d’octobre 2020", exact: true })).toBeVisible();
   await page.getByRole("link", { name: seedTitle }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedTitle);
 });
