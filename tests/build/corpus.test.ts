@@ -176,6 +176,21 @@ describe("the 200-article corpus", () => {
     }
   });
 
+  it("links each article to the one before and after it in its own section, and says so", () => {
+    const bySlug = new Map(published.map((e) => [e.slug, e]));
+    let links = 0;
+    for (const entry of published) {
+      const doc = page(root, `/articles/${entry.slug}/`);
+      for (const a of doc.querySelectorAll("nav.neighbours a")) {
+        const other = bySlug.get((a.getAttribute("href") ?? "").replace(/^\/articles\/|\/$/g, ""));
+        expect(other?.category, entry.slug).toBe(entry.category);
+        expect(a.querySelector(".meta")?.text.trim()).toMatch(/^(?:← Précédent|Suivant) dans la rubrique(?: →)?$/);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(published.length);
+  });
+
   it("describes each page the site writes (listings, archives, its own pages) in its own words", () => {
     const byDescription = new Map<string, string[]>();
     // An article's description is its standfirst, the editors' words (the corpus repeats some).
