@@ -146,6 +146,22 @@ describe("the words around the articles", () => {
     // Collapses the markup's line breaks, not the no-break spaces (which \s would match).
     (page(root, path).querySelector(selector)?.text ?? "").replace(/[ \t\n\r]+/g, " ").trim();
 
+  it("leads from every page's footer to the archives, the rubriques and the tags", () => {
+    for (const path of listFiles(root)
+      .filter((f) => f.endsWith(".html"))
+      .map(pathOf)) {
+      const footer = page(root, path).querySelector("footer nav[aria-labelledby='footer-archives']");
+      const links = footer?.querySelectorAll("a").map((a) => [a.text.trim(), a.getAttribute("href")]) ?? [];
+      expect(links, path).toEqual(
+        expect.arrayContaining([
+          ["Toutes les archives", "/archives/"],
+          ["Toutes les rubriques", "/categorie/"],
+          ["Toutes les étiquettes", "/tag/"],
+        ]),
+      );
+    }
+  });
+
   it("reads the newsletter box's consent line with its link as one sentence", () => {
     for (const path of ["/newsletter/", seed]) {
       expect(words(path, ".consent"), path).toMatch(/Voir notre politique de confidentialité\.$/);
