@@ -126,8 +126,9 @@ const DRAGGED_END = /[\s\u00a0\u202f»«)\]}>.,;:!?'"’”]+$/u;
 
 /**
  * The address a reader most likely meant by a link that no file answers, mangled on its way: punctuation or a
- * space copied after it (« /articles/x/». », « /articles/x), »), or capitals typed (« /tag/IA/ ») where every
- * address of the site is lower case. Undefined when nothing is to mend.
+ * space copied after it (« /articles/x/». », « /articles/x), »), or capitals or accents typed (« /tag/IA/ »,
+ * « /categorie/économie/ ») where every address of the site is lower case without accents. Undefined when nothing
+ * is to mend.
  */
 export function mendedPath(pathname: string): string | undefined {
   let decoded: string;
@@ -136,7 +137,8 @@ export function mendedPath(pathname: string): string | undefined {
   } catch {
     return undefined;
   }
-  const mended = decoded.replace(DRAGGED_END, "").toLowerCase();
+  // The site's addresses have no accents (slugify): « /tag/énergie/ » typed as the word is spelt is /tag/energie/.
+  const mended = decoded.replace(DRAGGED_END, "").toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
   if (mended === decoded || !mended.startsWith("/") || /\/\/|\\/.test(mended)) return undefined;
   return encodeURI(mended);
 }

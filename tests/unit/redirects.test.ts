@@ -118,6 +118,8 @@ describe("mendedPath", () => {
     ["/articles/x),", "/articles/x"],
     ["/TAG/IA/", "/tag/ia/"],
     ["/articles/x/%E2%80%9D", "/articles/x/"],
+    ["/categorie/%C3%A9conomie/", "/categorie/economie/"],
+    ["/tag/%C3%89nergie/", "/tag/energie/"],
   ])("mends %s into %s", (asked, meant) => {
     expect(mendedPath(asked)).toBe(meant);
   });
