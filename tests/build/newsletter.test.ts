@@ -183,7 +183,11 @@ describe("newsletter signup on the real server", () => {
   it.each([
     ["400 for an invalid address", () => jsonPost({ email: "pas-une-adresse" }), 400],
     ["400 for broken JSON", () => post("{", { "Content-Type": "application/json" }), 400],
-    ["405 for a GET", () => fetch(`${server.url}/api/newsletter`), 405],
+    [
+      "405 for a GET asking JSON",
+      () => fetch(`${server.url}/api/newsletter`, { headers: { Accept: "application/json" } }),
+      405,
+    ],
     ["405 for a PUT", () => fetch(`${server.url}/api/newsletter`, { method: "PUT", body: "x" }), 405],
     ["413 for 5 KB", () => jsonPost({ email: "a@exemple.fr", pad: "x".repeat(5000) }), 413],
     ["415 for XML", () => post("<email/>", { "Content-Type": "application/xml" }), 415],
@@ -196,6 +200,17 @@ describe("newsletter signup on the real server", () => {
     const response = await send();
     expect(response.status).toBe(status);
     expect(await response.text()).not.toMatch(/Internal|Error|<script/);
+  });
+
+  it("leads a reader who opens the signup's address (after a refused signup without JavaScript) to the newsletter's page", async () => {
+    for (const method of ["GET", "HEAD"]) {
+      const answer = await fetch(`${server.url}/api/newsletter`, {
+        method,
+        redirect: "manual",
+        headers: { Accept: "text/html" },
+      });
+      expect([answer.status, answer.headers.get("location")], method).toEqual([303, "/newsletter/"]);
+    }
   });
 
   it("answers 405 with Allow and a French message to another method on the confirmation and unsubscription addresses", async () => {

@@ -41,6 +41,7 @@ import {
 } from "./policy.ts";
 import type { SignupOutcome, Subscriber, SubscriberStore } from "./store.ts";
 import { messageOf } from "../errors.ts";
+import { newsletterUrl } from "../urls.ts";
 
 /** What the handler works with. */
 export interface NewsletterDeps {
@@ -115,6 +116,14 @@ export function methodNotAllowed(request: Request, allow = "POST", message: stri
   return wantsJson(request)
     ? json(405, { ok: false, error: HTTP_PROBLEMS[405], message }, headers)
     : text(405, message, headers);
+}
+
+/**
+ * GET of the signup's address: a reader who opens it again (the address bar after a refused signup without
+ * JavaScript, a reopened tab) is led to the newsletter's page, not a bare 405; a program asking JSON gets its 405.
+ */
+export function signupGet(request: Request): Response {
+  return wantsJson(request) ? methodNotAllowed(request) : seeOther(newsletterUrl());
 }
 
 /** 405 for /api/newsletter/confirm and /unsubscribe: they take a link's GET (and HEAD) and a button's POST. */
