@@ -43,7 +43,9 @@ const groupSpaceRe = / /g;
 /** A figure and the sign after it: « 3,5 % » (narrow, as fr-FR writes it), « 5 € », « 20 °C », « 14 h 30 », « 2 Go ». */
 const percentRe = /(\d) (?=[%‰](?![\p{L}\p{N}]))/gu;
 const unitRe =
-  /(\d) (?=(?:€|\$|£|¥|°C|°F|°|h|min|s|ms|km|m|cm|mm|kg|g|t|Go|Mo|Ko|To|Gbit\/s|Mbit\/s|GHz|MHz|Hz|kW|MW|GW|kWh|W|V|mAh|px|Mds|M€|Md€)(?![\p{L}\p{N}]))/gu;
+  /(\d) (?=(?:€|\$|£|¥|°C|°F|°|h|min|s|ms|µs|ns|km|m|cm|mm|µm|nm|kg|g|t|Go|Mo|Ko|To|Po|Go\/s|Mo\/s|Tbit\/s|Gbit\/s|Mbit\/s|kbit\/s|THz|GHz|MHz|kHz|Hz|kW|MW|GW|kWh|Wh|W|V|A|mAh|Ah|dB|px|Mpx|Mds|M€|Md€)(?![\p{L}\p{N}]))/gu;
+/** A hyphen typed for a minus before a figure (« -5 °C », « (-3 %) »): the minus sign, which no line break parts from it. */
+const minusRe = /(?<=^|[\s(«\u00a0\u202f])-(?=\d)/gu;
 /** The minutes of « 14 h 30 ». */
 const hourMinutesRe = /(\d\u00a0h) (?=\d{2}(?!\p{N}))/gu;
 /** A title or a number sign and what it names: « M. Dupont », « Mme Curie », « n° 5 », « XIXe siècle ». */
@@ -95,14 +97,18 @@ function unglueSigns(text: string): string {
 }
 
 function spaceProse(text: string, before: string): string {
-  return spacePunctuation(spaceDashes(unglueSigns(text), before), before)
-    .replace(dayMonthRe, `$1${NBSP}$2`)
-    .replace(thousandsRe, (number) => number.replace(groupSpaceRe, NNBSP))
-    .replace(percentRe, `$1${NNBSP}`)
-    .replace(unitRe, `$1${NBSP}`)
-    .replace(hourMinutesRe, `$1${NBSP}`)
-    .replace(namedRe, `$1${NBSP}`)
-    .replace(centuryRe, `$1${NBSP}`);
+  return (
+    spacePunctuation(spaceDashes(unglueSigns(text), before), before)
+      .replace(dayMonthRe, `$1${NBSP}$2`)
+      .replace(thousandsRe, (number) => number.replace(groupSpaceRe, NNBSP))
+      // A text that starts right after a word (« <a>lien</a>-5 ») starts with no minus.
+      .replace(minusRe, (dash, at: number) => (at === 0 && /[\p{L}\p{N}]$/u.test(before) ? dash : "\u2212"))
+      .replace(percentRe, `$1${NNBSP}`)
+      .replace(unitRe, `$1${NBSP}`)
+      .replace(hourMinutesRe, `$1${NBSP}`)
+      .replace(namedRe, `$1${NBSP}`)
+      .replace(centuryRe, `$1${NBSP}`)
+  );
 }
 
 function spacePunctuation(text: string, before: string): string {

@@ -43,6 +43,14 @@ describe("frenchSpacing", () => {
     ["10 000 lecteurs, 1 000 000 $ et 2 500,75 €", `10${N}000 lecteurs, 1${N}000${N}000${S}$ et 2${N}500,75${S}€`],
     ["3,5 % des 12 Go, à 20 °C", `3,5${N}% des 12${S}Go, à 20${S}°C`],
     ["à 14 h 30 ou vers 9 h", `à 14${S}h${S}30 ou vers 9${S}h`],
+    [
+      "gravé en 3 nm, 48 Mpx, 45 W, à 40 Gbit/s et 90 dB",
+      `gravé en 3${S}nm, 48${S}Mpx, 45${S}W, à 40${S}Gbit/s et 90${S}dB`,
+    ],
+    [
+      "-5 °C la nuit (-3 %), de 2019-2020 à Windows 10-11",
+      `\u22125${S}°C la nuit (\u22123${N}%), de 2019-2020 à Windows 10-11`,
+    ],
     ["M. Dupont, Mme Curie, n° 5, au XIXe siècle", `M.${S}Dupont, Mme${S}Curie, n°${S}5, au XIXe${S}siècle`],
   ])("keeps a number with its groups and its unit, and a title with its name: %j", (input, expected) => {
     expect(frenchSpacing(input)).toBe(expected);
@@ -203,6 +211,13 @@ describe("article bodies (the site's Markdown processor)", { timeout: 20_000 }, 
   it("turns curly quotes pasted from a word processor into guillemets, across inline markup", async () => {
     const html = await render(`Il a dit “c'est **fini**” et „*non*“.`);
     expect(html).toContain(`Il a dit «${N}c’est <strong>fini</strong>${N}» et «${N}<em>non</em>${N}».`);
+  });
+
+  it("writes a minus for a hyphen before a figure, not for one right after a link's word", async () => {
+    const html = await render("Il fait -5 °C, voir [le tableau](/a-propos/)-2 et **hier** -3 %.");
+    expect(html).toContain("Il fait \u22125\u00a0°C");
+    expect(html).toContain("le tableau</a>-2");
+    expect(html).toContain("<strong>hier</strong> \u22123\u202f%");
   });
 
   it("sets single quotes and the dashes of an aside across inline markup", async () => {
