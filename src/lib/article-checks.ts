@@ -15,7 +15,7 @@ import {
 } from "./body-text.ts";
 import { formatDateTime } from "./dates.ts";
 import { agree } from "./french-grammar.ts";
-import { frenchNumber } from "./french-numbers.ts";
+import { frenchCount, frenchNumber } from "./french-numbers.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { linkProblem, sitePath, type SiteFacts } from "./link-checks.ts";
 import { anchorsIn, type Anchors } from "./link-targets.ts";
@@ -24,6 +24,7 @@ import { photoSize, publicFile } from "./photo-size.ts";
 import { attributeUrl, srcsetCandidates, startTags, type HtmlAttribute, type HtmlTag } from "./html-tags.ts";
 import { parseCopyUrl } from "./photo-copies.ts";
 import { addressPath } from "./urls.ts";
+import { slugify } from "./slug.ts";
 import { templateSentenceIn } from "./article-template.ts";
 import { hiddenText } from "./hidden-text.ts";
 import { htmlTagNames } from "html-tag-names";
@@ -379,5 +380,33 @@ export function duplicateTitles(articles: readonly { file: string; title: string
     `${twins.length === 1 ? "Un titre porté" : `${frenchNumber(twins.length)} titres portés`} par plusieurs articles ` +
     `(les lecteurs, les moteurs de recherche et la recherche du site ne les distinguent pas ; ` +
     `changez-en un si ce n’est pas voulu) :\n${lines.join("\n")}`
+  );
+}
+
+/**
+ * The warning (undefined if none) for a tag spelt several ways (« Mistral AI », « mistral AI »): one page, named
+ * after its commonest spelling (listings.ts), gathers them, but each article shows its own. Not an error: the
+ * editor may not mind; the files of the rarer spellings are named, to harmonise them.
+ */
+export function tagSpellings(articles: readonly { file: string; tags: readonly string[] }[]): string | undefined {
+  const bySlug = new Map<string, Map<string, string[]>>();
+  for (const { file, tags } of articles) {
+    for (const tag of new Set(tags)) {
+      const spellings = bySlug.get(slugify(tag)) ?? new Map<string, string[]>();
+      bySlug.set(slugify(tag), spellings.set(tag, [...(spellings.get(tag) ?? []), file]));
+    }
+  }
+  const mixed = [...bySlug.values()].filter((spellings) => spellings.size > 1);
+  if (mixed.length === 0) return undefined;
+  const lines = mixed.slice(0, DUPLICATES_LISTED).map((spellings) => {
+    const [common, ...rare] = [...spellings].sort((a, b) => b[1].length - a[1].length);
+    const others = rare.map(([tag, files]) => `${inGuillemets(tag)} dans ${files.sort().join(", ")}`);
+    return `  - ${inGuillemets(common?.[0] ?? "")} (${frenchCount(common?.[1].length ?? 0, "article")}), et ${others.join(" ; ")}`;
+  });
+  const more = mixed.length - DUPLICATES_LISTED;
+  if (more > 0) lines.push(`  … et ${frenchNumber(more)} ${agree(more, "autre")}`);
+  return (
+    `${mixed.length === 1 ? "Une étiquette écrite" : `${frenchNumber(mixed.length)} étiquettes écrites`} de plusieurs façons ` +
+    `(une seule page les réunit, mais chaque article montre la sienne ; harmonisez-les si ce n’est pas voulu) :\n${lines.join("\n")}`
   );
 }

@@ -18,7 +18,14 @@ import type { ContentEntryType } from "astro";
 import { glob, type Loader, type LoaderContext, type ParseDataOptions } from "astro/loaders";
 import { checkFrontMatter, describeProblems, type ArticleData } from "./article-schema.ts";
 import { displayPath, fileNameProblem, lookalikeFiles, lookalikeProblem, Problems } from "./article-files.ts";
-import { bodyProblems, dateProblems, duplicateTitles, imageFileProblem, siteLinksIn } from "./article-checks.ts";
+import {
+  bodyProblems,
+  dateProblems,
+  duplicateTitles,
+  imageFileProblem,
+  siteLinksIn,
+  tagSpellings,
+} from "./article-checks.ts";
 import { refusalOf, refuse, resync, type Shown } from "./dev-refusals.ts";
 import { formatDateTime } from "./dates.ts";
 import type { SiteFacts } from "./link-checks.ts";
@@ -292,8 +299,9 @@ export function articlesLoader(base: string): Loader {
           : lookalikeFiles(fileURLToPath(new URL(`${base}/`, context.config.root)));
       for (const [path, problem] of lookalikes) problems.add(path, problem);
       const scheduled: { file: string; date: Date }[] = [];
-      // The titles of the articles a build publishes (now or once their date has come), for duplicateTitles.
-      const titled: { file: string; title: string }[] = [];
+      // The titles and tags of the articles a build publishes (now or once their date has come), for duplicateTitles
+      // and tagSpellings.
+      const titled: { file: string; title: string; tags: readonly string[] }[] = [];
       // The links to this site of the articles this build publishes, checked once it is built (site-links.ts).
       const links: SiteLink[] = [];
       const site = siteFacts(context.store, publicDir, now);
@@ -313,7 +321,7 @@ export function articlesLoader(base: string): Loader {
         if (!problems.has(id) && article !== undefined && isScheduled(article, now))
           scheduled.push({ file, date: article.data.date });
         if (article !== undefined && !article.data.draft)
-          titled.push({ file, title: (entry.data as ArticleData).title });
+          titled.push({ file, title: (entry.data as ArticleData).title, tags: (entry.data as ArticleData).tags });
         if (article !== undefined && isPublished(article, now) && entry.rendered !== undefined)
           links.push(...siteLinksIn(entry.rendered.html).map((link) => ({ file, ...link })));
       }
@@ -333,6 +341,8 @@ export function articlesLoader(base: string): Loader {
       if (problems.size === 0) {
         const twins = duplicateTitles(titled);
         if (twins !== undefined) context.logger.warn(twins);
+        const spellings = tagSpellings(titled);
+        if (spellings !== undefined) context.logger.warn(spellings);
         return;
       }
       // astro dev's first load: the server starts all the same, as an editor may have to preview the others, and its

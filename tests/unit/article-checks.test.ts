@@ -2,7 +2,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bodyProblems, dateProblems, duplicateTitles, imageFileProblem } from "../../src/lib/article-checks.ts";
+import {
+  bodyProblems,
+  dateProblems,
+  duplicateTitles,
+  imageFileProblem,
+  tagSpellings,
+} from "../../src/lib/article-checks.ts";
 import { linkTargets } from "../../src/lib/link-targets.ts";
 import { articleMarkdown } from "../../src/lib/markdown.ts";
 import { SITE } from "../../src/config.ts";
@@ -673,5 +679,34 @@ describe("duplicateTitles", () => {
     expect(lines[0]).toMatch(/^13 titres portés par plusieurs articles/);
     expect(lines).toHaveLength(12);
     expect(lines.at(-1)).toBe("  … et 3 autres");
+  });
+});
+
+describe("tagSpellings", () => {
+  const n = "\u202f";
+
+  it("names the rarer spellings of a tag and their files, after the commonest", () => {
+    expect(
+      tagSpellings([
+        { file: "a.md", tags: ["Mistral AI", "IA"] },
+        { file: "b.md", tags: ["Mistral AI"] },
+        { file: "c.md", tags: ["mistral AI", "iPhone"] },
+        { file: "d.md", tags: ["IA", "iphone"] },
+      ]),
+    ).toBe(
+      "2 étiquettes écrites de plusieurs façons (une seule page les réunit, mais chaque article montre la sienne ; " +
+        "harmonisez-les si ce n’est pas voulu) :\n" +
+        `  - «${n}Mistral AI${n}» (2\u00a0articles), et «${n}mistral AI${n}» dans c.md\n` +
+        `  - «${n}iPhone${n}» (1\u00a0article), et «${n}iphone${n}» dans d.md`,
+    );
+  });
+
+  it("says nothing when every tag is spelt one way", () => {
+    expect(
+      tagSpellings([
+        { file: "a.md", tags: ["IA", "IA"] },
+        { file: "b.md", tags: ["IA"] },
+      ]),
+    ).toBeUndefined();
   });
 });
