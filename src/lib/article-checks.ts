@@ -62,7 +62,9 @@ function addressProblem(address: string, kind: "image" | "media" = "image"): str
       : `« ${address} » est une adresse externe : le site ne charge que ses propres vidéos et sons ; enregistrez le fichier dans public/ (ex. public/videos/clip.mp4, public/sons/extrait.mp3) et écrivez son adresse (/videos/clip.mp4), ou mettez un lien vers la page qui le montre`;
   }
   if (!address.startsWith("/")) {
-    return `« ${address} » doit commencer par / : un fichier de public/, ex. ${kind === "image" ? "/images/photo.jpg" : "/videos/clip.mp4"}`;
+    // « public/images/x.jpg » or « images/x.jpg »: the address to write is the file's path under public/, from /.
+    const meant = `/${address.replace(/^(?:\.\/)?(?:public\/)?/, "")}`;
+    return `« ${address} » doit commencer par / : un fichier de public/ s’écrit depuis /, ici ${meant}`;
   }
   return undefined;
 }

@@ -74,7 +74,14 @@ describe("imageFileProblem", () => {
   it.each([
     ["https://exemple.fr/a.jpg", "adresse externe"],
     ["//cdn.exemple.fr/a.jpg", "adresse externe"],
-    ["images/photo.jpg", "doit commencer par /"],
+    [
+      "images/photo.jpg",
+      "« images/photo.jpg » doit commencer par / : un fichier de public/ s’écrit depuis /, ici /images/photo.jpg",
+    ],
+    [
+      "public/images/photo.jpg",
+      "« public/images/photo.jpg » doit commencer par / : un fichier de public/ s’écrit depuis /, ici /images/photo.jpg",
+    ],
     ["/images/absente.jpg", "fichier introuvable : public/images/absente.jpg (les images vont dans public/)"],
     // A % that starts no escape is the file name's own (it stopped the build with « URI malformed »).
     ["/images/50%off.jpg", "fichier introuvable : public/images/50%off.jpg (les images vont dans public/)"],
