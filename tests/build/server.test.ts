@@ -160,6 +160,7 @@ describe("static files", () => {
       ["/categorie/international/feed/", "/categorie/international/rss.xml"],
       ["/categorie/international/rss", "/categorie/international/rss.xml"],
       ["/sitemap.xml", "/sitemap-index.xml"],
+      ["/articles/", "/archives/"],
     ] as const) {
       const response = await fetch(`${server.url}${asked}`, { redirect: "manual" });
       expect([response.status, response.headers.get("location")], asked).toEqual([301, own]);
