@@ -249,36 +249,41 @@ export const articleSchema = z
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? unknownFields(issue.keys) : undefined) },
   )
-  .superRefine((data, ctx) => {
-    if (data.image === undefined && data.imageAlt !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["imageAlt"],
-        message: "un texte alternatif (imageAlt) sans image (image) : ajoutez l’image ou retirez ce champ",
-      });
-    }
-    if (!data.draft && data.description === TEMPLATE_DESCRIPTION) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["description"],
-        message: `le chapô (description) est encore celui du modèle, « ${TEMPLATE_DESCRIPTION} » : écrivez-le avant de publier`,
-      });
-    }
-    if (data.image !== undefined && data.imageAlt === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["imageAlt"],
-        message: "le texte alternatif (imageAlt) est obligatoire quand il y a une image",
-      });
-    }
-    if (data.updated !== undefined && data.updated < data.date) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["updated"],
-        message: `la date de mise à jour (updated), le ${formatDateTime(data.updated)}, précède la date de publication (date), le ${formatDateTime(data.date)} : un article se met à jour après sa publication ; corrigez l’une des deux`,
-      });
-    }
-  });
+  // Checked even when another field is wrong, so that one build lists every problem of the header (an unknown
+  // rubrique no longer hides a missing imageAlt until the next build): a field that failed is left out of these.
+  .superRefine(
+    (data, ctx) => {
+      if (data.image === undefined && data.imageAlt !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["imageAlt"],
+          message: "un texte alternatif (imageAlt) sans image (image) : ajoutez l’image ou retirez ce champ",
+        });
+      }
+      if (!data.draft && data.description === TEMPLATE_DESCRIPTION) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["description"],
+          message: `le chapô (description) est encore celui du modèle, « ${TEMPLATE_DESCRIPTION} » : écrivez-le avant de publier`,
+        });
+      }
+      if (data.image !== undefined && data.imageAlt === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["imageAlt"],
+          message: "le texte alternatif (imageAlt) est obligatoire quand il y a une image",
+        });
+      }
+      if (data.updated instanceof Date && data.date instanceof Date && data.updated < data.date) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["updated"],
+          message: `la date de mise à jour (updated), le ${formatDateTime(data.updated)}, précède la date de publication (date), le ${formatDateTime(data.date)} : un article se met à jour après sa publication ; corrigez l’une des deux`,
+        });
+      }
+    },
+    { when: () => true },
+  );
 
 /** Validated front matter of an article. */
 export type ArticleData = z.output<typeof articleSchema>;
@@ -331,10 +336,20 @@ export function describeIssues(file: string, error: z.ZodError): string {
  * An article's front matter checked by the collection's schema, and for the template's category, which
  * a published article cannot keep (like its standfirst and its text): every problem in one ArticleError.
  */
-export function checkFrontMatter(file: string, data: Record<string, unknown>): ArticleData {
+export function checkFrontMatter(
+  file: string,
+  data: Record<string, unknown>,
+  imageProblem?: (image: string) => string | undefined,
+): ArticleData {
   const template = data["category"] === TEMPLATE_CATEGORY;
   const result = articleSchema.safeParse(template ? { ...data, category: CATEGORIES[0].slug } : data);
   const problems = issueProblems(result.error);
+  // The image's file, told of with the header's other problems: not one build after them.
+  const image = data["image"];
+  if (imageProblem !== undefined && typeof image === "string" && !problems.some((p) => p.field === "image")) {
+    const message = image.trim() === "" ? undefined : imageProblem(image.trim());
+    if (message !== undefined) problems.push({ field: "image", message });
+  }
   if (template && data["draft"] !== true) {
     problems.push({
       field: "category",

@@ -262,12 +262,7 @@ export function articlesLoader(base: string): Loader {
             try {
               const data = props.filePath === undefined ? props.data : (readFrontMatter(file) as TData);
               // The collection's schema, checked once here (Astro's own parseData would check it again).
-              const checked = checkFrontMatter(file, data);
-              const { image } = checked;
-              const imageProblem = image === undefined ? undefined : imageFileProblem(image, publicDir);
-              if (imageProblem !== undefined) {
-                throw new ArticleError(describeProblems(file, [{ field: "image", message: imageProblem }]));
-              }
+              const checked = checkFrontMatter(file, data, (image) => imageFileProblem(image, publicDir));
               return Promise.resolve(checked as unknown as TData);
             } catch (error) {
               if (!(error instanceof ArticleError)) throw error;

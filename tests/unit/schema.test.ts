@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleSchema, describeIssues } from "../../src/lib/article-schema.ts";
+import { articleSchema, checkFrontMatter, describeIssues } from "../../src/lib/article-schema.ts";
 import { FIELD_NAMES } from "../../src/lib/front-matter.ts";
 
 const valid = {
@@ -189,5 +189,45 @@ describe("article front matter", () => {
 describe("the header's field names", () => {
   it("are the schema's, as the header's reading knows them (front-matter.ts)", () => {
     expect(FIELD_NAMES).toEqual(Object.keys(articleSchema.shape));
+  });
+});
+
+describe("checkFrontMatter", () => {
+  it("lists every problem of the header in one build, the image's file among them", () => {
+    const seen: string[] = [];
+    const message = (() => {
+      try {
+        checkFrontMatter(
+          "content/articles/x.md",
+          { ...valid, category: "Crypto", description: "À compléter", image: " /images/bitcoin.jpg " },
+          (image) => {
+            seen.push(image);
+            return `fichier introuvable : public${image}`;
+          },
+        );
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    })();
+    // The rubrique, the standfirst left as the template's, the missing alt text, the missing file: one build.
+    expect(message).toContain("champ « category » : rubrique inconnue «\u00a0Crypto\u00a0»".replace(/\u00a0/g, " "));
+    expect(message).toContain("champ « description » : le chapô (description) est encore celui du modèle");
+    expect(message).toContain("champ « imageAlt » : le texte alternatif (imageAlt) est obligatoire");
+    expect(message).toContain("champ « image » : fichier introuvable : public/images/bitcoin.jpg");
+    expect(seen).toEqual(["/images/bitcoin.jpg"]);
+  });
+
+  it("does not look for the file of an image the schema refuses, nor compare dates it could not read", () => {
+    const check = (data: Record<string, unknown>): string => {
+      try {
+        checkFrontMatter("content/articles/x.md", data, () => "jamais lu");
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    };
+    expect(check({ ...valid, image: 5, imageAlt: "x" })).not.toContain("jamais lu");
+    expect(check({ ...valid, date: "12/10/2020", updated: "2020-10-01" })).not.toContain("précède");
   });
 });
