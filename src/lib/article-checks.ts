@@ -273,7 +273,7 @@ export function bodyProblems(
   }
   for (const { name, attributes } of tags) {
     if (name === "img") {
-      const problem = altProblem(attributes);
+      const problem = altProblem(attributes) ?? titleProblem(attributes);
       if (problem !== undefined) say(problem);
     }
     for (const { name: attribute, value = "" } of attributes) {
@@ -337,6 +337,17 @@ function altProblem(attributes: readonly HtmlAttribute[]): string | undefined {
       ? `ajoutez à sa balise ce qu’elle montre, ${html}`
       : `écrivez ce qu’elle montre entre les crochets, ![Ce que montre l’image](${src}), ou dans une balise, ${html}`;
   return `l’image${src === "" ? "" : ` ${inGuillemets(src)}`} n’a pas de texte alternatif (les lecteurs d’écran le lisent à sa place)${NBSP}: ${how}`;
+}
+
+/**
+ * Why the title of an <img> is lost: only an image alone in its paragraph gets its title as a caption
+ * (rehype-figures.ts); in a sentence it is a tooltip, which phones and most screen readers never show.
+ */
+function titleProblem(attributes: readonly HtmlAttribute[]): string | undefined {
+  const title = (attributes.find((a) => a.name === "title")?.value ?? "").trim();
+  if (title === "") return undefined;
+  const src = attributeUrl(attributes.find((a) => a.name === "src")?.value ?? "");
+  return `l’image${src === "" ? "" : ` ${inGuillemets(src)}`} a un titre, ${inGuillemets(title)}, que les lecteurs ne verraient pas${NBSP}: seule une image seule dans son paragraphe (une ligne vide avant et après) le montre en légende${NNBSP}; placez-la ainsi, ou écrivez ce titre dans le texte`;
 }
 
 /**
