@@ -13,7 +13,7 @@ import {
   showsNothing,
   showsOnlyHeadings,
 } from "./body-text.ts";
-import { formatDateTime } from "./dates.ts";
+import { formatDateTime, formatPublished } from "./dates.ts";
 import { agree } from "./french-grammar.ts";
 import { frenchCount, frenchNumber } from "./french-numbers.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
@@ -360,7 +360,7 @@ export function dateProblems(date: Date, updated: Date | undefined, now: Date): 
   return [
     {
       field: "updated",
-      message: `la date de mise à jour (updated), le ${formatDateTime(updated)}, est dans le futur : ce build a lieu le ${formatDateTime(now)} ; datez la mise à jour du moment où vous l’avez faite, au plus tard maintenant`,
+      message: `la date de mise à jour (updated), le ${formatPublished(updated)}, est dans le futur : ce build a lieu le ${formatDateTime(now)} ; datez la mise à jour du moment où vous l’avez faite, au plus tard maintenant`,
     },
   ];
 }

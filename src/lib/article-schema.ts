@@ -5,7 +5,7 @@
 import { z } from "astro/zod";
 import { TEMPLATE_CATEGORY, TEMPLATE_DESCRIPTION } from "./article-template.ts";
 import { CATEGORIES, SITE, type CategorySlug } from "../config.ts";
-import { formatDateTime, parseParisDate, skippedParisTime } from "./dates.ts";
+import { formatPublished, parseParisDate, skippedParisTime } from "./dates.ts";
 import { meantDate } from "./date-hints.ts";
 import { ArticleError, invalidArticle } from "./front-matter.ts";
 import { slugify, withoutAccents } from "./slug.ts";
@@ -278,7 +278,7 @@ export const articleSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["updated"],
-          message: `la date de mise à jour (updated), le ${formatDateTime(data.updated)}, précède la date de publication (date), le ${formatDateTime(data.date)} : un article se met à jour après sa publication ; corrigez l’une des deux`,
+          message: `la date de mise à jour (updated), le ${formatPublished(data.updated)}, précède la date de publication (date), le ${formatPublished(data.date)} : un article se met à jour après sa publication ; corrigez l’une des deux`,
         });
       }
     },

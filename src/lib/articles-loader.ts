@@ -27,7 +27,7 @@ import {
   tagSpellings,
 } from "./article-checks.ts";
 import { refusalOf, refuse, resync, type Shown } from "./dev-refusals.ts";
-import { formatDateTime } from "./dates.ts";
+import { formatPublished } from "./dates.ts";
 import type { SiteFacts } from "./link-checks.ts";
 import { linkTargets } from "./link-targets.ts";
 import { ArticleError, invalidArticle, parseFrontMatter, plainFrontMatter, readFrontMatter } from "./front-matter.ts";
@@ -330,7 +330,7 @@ export function articlesLoader(base: string): Loader {
         const one = scheduled.length === 1;
         context.logger.info(
           `${one ? "Article programmé (paraît" : `${frenchNumber(scheduled.length)} articles programmés (paraissent`} au premier build après ${one ? "sa" : "leur"} date) :\n` +
-            scheduled.map((a) => `  - ${a.file} : ${formatDateTime(a.date)}`).join("\n"),
+            scheduled.map((a) => `  - ${a.file} : ${formatPublished(a.date)}`).join("\n"),
         );
       }
       if (problems.size === 0) {

@@ -8,7 +8,7 @@
 import { CATEGORIES, SITE } from "../config.ts";
 import { anchorProblem } from "./anchor-checks.ts";
 import { categorySlug } from "./article-schema.ts";
-import { formatDateTime, formatDayHeading, frenchMonth, isCalendarDate } from "./dates.ts";
+import { formatPublished, formatDayHeading, frenchMonth, isCalendarDate } from "./dates.ts";
 import { sentenceStart } from "./french-grammar.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { asTyped, type Anchors, type LinkTargets } from "./link-targets.ts";
@@ -109,7 +109,7 @@ function articleLinkProblem(
     const page = anchors(decoded(slug));
     return page === undefined ? undefined : anchorProblem(href, page, articleUrl(decoded(slug)));
   }
-  return `le lien « ${href} » mène à un article programmé pour le ${formatDateTime(target)}, après celui-ci (${formatDateTime(published)}) : ses lecteurs tomberaient sur une page introuvable jusque-là ; retirez le lien, ou datez cet article au plus tôt le ${formatDateTime(target)}`;
+  return `le lien « ${href} » mène à un article programmé pour le ${formatPublished(target)}, après celui-ci (${formatPublished(published)}) : ses lecteurs tomberaient sur une page introuvable jusque-là ; retirez le lien, ou datez cet article au plus tôt le ${formatPublished(target)}`;
 }
 
 /** A link to /categorie/<slug>/ (its later pages, its feed) names a category of src/config.ts. */
@@ -144,7 +144,7 @@ function tagLinkProblem(
   if (first instanceof Date && outBy(first, now, published)) return undefined;
   const link = `le lien ${inGuillemets(asTyped(href))} mène à une étiquette`;
   if (first instanceof Date && published !== undefined) {
-    return `${link} dont les articles sont tous programmés après celui-ci (${formatDateTime(published)}), le premier pour le ${formatDateTime(first)}${NBSP}: ses lecteurs tomberaient sur une page introuvable jusque-là${NNBSP}; retirez le lien, ou datez cet article au plus tôt le ${formatDateTime(first)}`;
+    return `${link} dont les articles sont tous programmés après celui-ci (${formatPublished(published)}), le premier pour le ${formatPublished(first)}${NBSP}: ses lecteurs tomberaient sur une page introuvable jusque-là${NNBSP}; retirez le lien, ou datez cet article au plus tôt le ${formatPublished(first)}`;
   }
   if (first === "draft") {
     return `${link} que seuls des brouillons (draft: true) portent${NBSP}: sa page n’existe pas tant qu’aucun article publié ne la porte${NNBSP}; retirez le lien`;
@@ -199,5 +199,5 @@ function archiveLinkProblem(
   const page = `le lien ${inGuillemets(href)} mène à une page d’archives`;
   return first === undefined || published === undefined
     ? `${page} qui n’existe pas${NBSP}: aucun article n’est publié ${period} (seules les dates qui ont des articles ont une page)`
-    : `${page} qui n’existera pas encore quand celui-ci paraîtra (${formatDateTime(published)})${NBSP}: les articles publiés ${period} sont programmés après celui-ci`;
+    : `${page} qui n’existera pas encore quand celui-ci paraîtra (${formatPublished(published)})${NBSP}: les articles publiés ${period} sont programmés après celui-ci`;
 }

@@ -371,6 +371,13 @@ describe("bodyProblems", () => {
     expect(messages("x", `<p><a href="${href}">x</a></p>`)).toEqual([expect.stringContaining(message)]);
   });
 
+  it("dates an article written without a time by its day alone, as its page does (never « à 0 h »)", () => {
+    const dateOnly = new Date("2026-06-01T00:00:00+02:00");
+    expect(messages("x", '<p><a href="/articles/programme/">x</a></p>', [], [], dateOnly)).toEqual([
+      expect.stringContaining("après celui-ci (1er\u00a0juin 2026) : ses lecteurs"),
+    ]);
+  });
+
   it("reads a link's and an image's address as the reader's browser does, & and not &amp;", async () => {
     expect(await rendered("[x](/articles/nexiste-pas/?a=1&b=2)")).toEqual([
       expect.stringContaining("le lien « /articles/nexiste-pas/?a=1&b=2 » mène à un article qui n’existe pas"),

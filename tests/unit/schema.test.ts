@@ -105,7 +105,7 @@ describe("article front matter", () => {
       "updated before date, both dates given",
       { ...valid, date: "2020-10-12T08:30", updated: "2020-10-12" },
       "updated",
-      "la date de mise à jour (updated), le 12\u00a0octobre 2020 à 0\u00a0h, précède la date de publication (date), le 12\u00a0octobre 2020 à 8\u00a0h\u00a030",
+      "la date de mise à jour (updated), le 12\u00a0octobre 2020, précède la date de publication (date), le 12\u00a0octobre 2020 à 8\u00a0h\u00a030",
     ],
     ["unknown field", { ...valid, catgory: "tech" }, "en-tête", "champ inconnu : catgory (écrivez category)"],
     ["a field with a capital", { ...valid, Title: "x" }, "en-tête", "champ inconnu : Title (écrivez title)"],
