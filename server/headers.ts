@@ -68,7 +68,7 @@ const CACHE_RULES: readonly { value: string; test: RegExp; patterns: readonly st
     test: /^\/pagefind\/(?:.+\/.+|[^/]*\.pf_)/,
     patterns: ["/pagefind/fragment/*", "/pagefind/index/*", "/pagefind/filter/*", "/pagefind/*.pf_meta"],
   },
-  { value: "public, max-age=600", test: /\.(?:xml|xsl)$/, patterns: ["/*.xml", "/*.xsl"] },
+  { value: "public, max-age=600", test: /\.xml$/, patterns: ["/*.xml"] },
   {
     value: "public, max-age=86400",
     test: /^\/(?:og|images)\/|^\/(?:logo\.png|favicon\.svg|favicon\.ico|rss\.css)$/,

@@ -23,7 +23,6 @@ const TYPES: Record<string, string> = {
   ".mjs": "text/javascript; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
-  ".xsl": "text/xsl; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ...IMAGE_TYPES,
   ".ico": "image/x-icon",
@@ -31,7 +30,7 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
   ".webmanifest": "application/manifest+json",
 };
-const COMPRESSIBLE = new Set([".html", ".css", ".js", ".mjs", ".json", ".xml", ".xsl", ".txt", ".svg", ".webmanifest"]);
+const COMPRESSIBLE = new Set([".html", ".css", ".js", ".mjs", ".json", ".xml", ".txt", ".svg", ".webmanifest"]);
 const CACHE_LIMIT = 64 * 1024 * 1024;
 /** Digests of files kept for their ETags: every file of a site of 10,000 articles (pages, cards, index). */
 const DIGESTS_LIMIT = 50_000;

@@ -24,7 +24,7 @@ const FEED_TTL = 60;
 /**
  * A feed as a page announces it in its head (<link rel="alternate">): title and path; and the
  * place on the feeds page that tells a person how to follow it (links for readers go there:
- * browsers are dropping the XSLT that shows the feed itself as a page).
+ * the feed itself, styled by rss.css, says what it is but links nowhere).
  */
 export interface FeedLink {
   title: string;
@@ -170,8 +170,8 @@ function mediaContent(a: FeedArticle, base: string): string {
   return `<media:content ${attributes.filter((attribute) => attribute !== "").join(" ")}/>`;
 }
 
-/** Path of the XSL stylesheet that shows a feed to a person as a French page. */
-const FEED_STYLESHEET = "/rss.xsl";
+/** Path of the CSS stylesheet that shows a feed to a person as a French page (public/rss.css). */
+const FEED_STYLESHEET = "/rss.css";
 
 /** Options for @astrojs/rss: the latest FEED_SIZE articles, newest first. */
 export function feedOptions(spec: FeedSpec, base: string = SITE.url): RSSOptions {

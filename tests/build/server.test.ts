@@ -52,7 +52,7 @@ describe("static files", () => {
   it.each([
     [article, "text/html; charset=utf-8"],
     ["/rss.xml", "application/xml; charset=utf-8"],
-    ["/rss.xsl", "text/xsl; charset=utf-8"],
+    ["/rss.css", "text/css; charset=utf-8"],
     ["/og/digimedia.png", "image/png"],
     ["/pagefind/pagefind.js", "text/javascript; charset=utf-8"],
     ["/pagefind/pagefind-entry.json", "application/json; charset=utf-8"],

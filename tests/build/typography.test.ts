@@ -1,7 +1,7 @@
 /**
  * French typography in everything a reader of the built site sees or hears: the text of every
  * page, the attributes read aloud or shown (title, aria-label, alt, placeholder), the head's
- * titles and descriptions, and the page a browser shows for a feed (rss.xsl). The house rule
+ * titles and descriptions, and the words a browser shows over a feed (rss.css). The house rule
  * (README): a no-break space before a colon, a narrow no-break space before ; ! ? and inside « »,
  * the apostrophe ’.
  */
@@ -113,7 +113,13 @@ describe("French typography", () => {
     expect(faults).toEqual([]);
   });
 
-  it("holds in the page a browser shows for a feed", () => {
-    expect(typographyFaults(pageText(readFileSync(join(root, "rss.xsl"), "utf8")))).toEqual([]);
+  it("holds in the words a browser shows over a feed (its stylesheet's)", () => {
+    const css = readFileSync(join(root, "rss.css"), "utf8");
+    // CSS strings, their escapes read (« \00A0 », « \202F » and the one space that may end one).
+    const words = [...css.matchAll(/content:\s*"((?:[^"\\]|\\.)*)"/g)].map(([, text = ""]) =>
+      text.replace(/\\([0-9a-fA-F]{1,6}) ?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))),
+    );
+    expect(words.length).toBeGreaterThan(3);
+    expect(typographyFaults(words.join("\n"))).toEqual([]);
   });
 });
