@@ -92,7 +92,7 @@ export interface SearchSummary {
  * The sentences of a search (its words trimmed): with words, its results; with only a section or a year,
  * their articles, newest first; undefined for an empty form, which shows nothing.
  */
-export function searchSummary({ q, rubrique, annee }: SearchRequest): SearchSummary | undefined {
+export function searchSummary({ q, rubrique, annee, tri }: SearchRequest): SearchSummary | undefined {
   const within = [rubrique === "" ? "" : `rubrique ${rubrique}`, annee === "" ? "" : `année ${annee}`].filter(
     (part) => part !== "",
   );
@@ -112,13 +112,15 @@ export function searchSummary({ q, rubrique, annee }: SearchRequest): SearchSumm
   // The words as results show text: « l'Arcep » typed with a straight apostrophe is « l’Arcep ».
   const words = inGuillemets(fromSearchIndex(q));
   const about = ` pour ${words}${where}`;
+  // Results newest first when the reader asked so (« Trier par : date »); the most relevant first otherwise.
+  const order = tri === "date" ? ", du plus récent au plus ancien" : "";
   // The words may be right and the filters what empties the list.
   const advice =
     within.length === 0 ? SPELLING : "Essayez dans toutes les rubriques et toutes les années, ou avec un autre mot.";
   return {
     title: `${words}${where}`,
     found: (total, missing = []) => {
-      if (total > 0) return `${frenchCount(total, "résultat")}${about}`;
+      if (total > 0) return `${frenchCount(total, "résultat")}${about}${order}`;
       if (missing.length === 0) return `Aucun résultat${about}. ${advice}`;
       // Of several words, which ones no article holds (the others alone would have results).
       const absent = missing.map((word) => inGuillemets(fromSearchIndex(word))).join(", ");
@@ -129,7 +131,7 @@ export function searchSummary({ q, rubrique, annee }: SearchRequest): SearchSumm
       return `Aucun résultat${about}${which}. ${SPELLING}`;
     },
     shown: (shown, total) =>
-      `${frenchCount(shown, "résultat affiché", "résultats affichés")} sur ${frenchNumber(total)}${about}`,
+      `${frenchCount(shown, "résultat affiché", "résultats affichés")} sur ${frenchNumber(total)}${about}${order}`,
     more: "Afficher plus de résultats",
   };
 }

@@ -10,15 +10,19 @@ export const SEARCH_INDEX_FOLDER = "/pagefind";
 /** Pagefind's script, which only the search page loads. */
 export const searchScriptUrl = (): string => `${SEARCH_INDEX_FOLDER}/pagefind.js`;
 
-/** A search as the page's form and address hold it: its words, a section's label, a year ("" for none). */
+/**
+ * A search as the page's form and address hold it: its words, a section's label, a year ("" for none), and its order
+ * ("" for the most relevant first, "date" for the newest first).
+ */
 export interface SearchRequest {
   q: string;
   rubrique: string;
   annee: string;
+  tri: string;
 }
 
 const SEARCH_PAGE = "/recherche/";
-const PARAMETERS = ["q", "rubrique", "annee"] as const;
+const PARAMETERS = ["q", "rubrique", "annee", "tri"] as const;
 
 /** The search page; with a search, "/recherche/?q=tencent&rubrique=Tech&annee=2025" (empty parts left out). */
 export function searchUrl(request: Partial<SearchRequest> = {}): string {
@@ -34,5 +38,10 @@ export function searchUrl(request: Partial<SearchRequest> = {}): string {
 /** The search a search page's address holds (its `location.search`), "" for each part it leaves out. */
 export function searchRequestOf(search: string): SearchRequest {
   const query = new URLSearchParams(search);
-  return { q: query.get("q") ?? "", rubrique: query.get("rubrique") ?? "", annee: query.get("annee") ?? "" };
+  return {
+    q: query.get("q") ?? "",
+    rubrique: query.get("rubrique") ?? "",
+    annee: query.get("annee") ?? "",
+    tri: query.get("tri") === "date" ? "date" : "",
+  };
 }

@@ -109,10 +109,12 @@ export function startSearch(): void {
   const input = form.elements.namedItem("q");
   const category = form.elements.namedItem("rubrique");
   const year = form.elements.namedItem("annee");
+  const order = form.elements.namedItem("tri");
   if (
     !(input instanceof HTMLInputElement) ||
     !(category instanceof HTMLSelectElement) ||
-    !(year instanceof HTMLSelectElement)
+    !(year instanceof HTMLSelectElement) ||
+    !(order instanceof HTMLSelectElement)
   )
     return;
 
@@ -123,6 +125,7 @@ export function startSearch(): void {
   if (input.value === "") input.value = shared.q;
   if (category.value === "") category.value = shared.rubrique;
   if (year.value === "") year.value = shared.annee;
+  if (order.value === "") order.value = shared.tri;
   // Back from a result: as many results as were shown, and where the reader was (pagehide below), even when
   // the browser did not keep the page; the browser would scroll before the results are there.
   let back = (history.state ?? {}) as { shown?: number; y?: number };
@@ -188,7 +191,12 @@ export function startSearch(): void {
 
   const run = async (typing = false): Promise<void> => {
     const mine = ++generation;
-    const request: SearchRequest = { q: input.value.trim(), rubrique: category.value, annee: year.value };
+    const request: SearchRequest = {
+      q: input.value.trim(),
+      rubrique: category.value,
+      annee: year.value,
+      tri: order.value,
+    };
     const filters: Record<string, string> = {};
     // Filter values were indexed as forSearchIndex wrote them.
     if (request.rubrique !== "") filters["rubrique"] = forSearchIndex(request.rubrique);
@@ -214,7 +222,7 @@ export function startSearch(): void {
     const found =
       request.q === ""
         ? await pagefind.search(null, { filters, sort: { date: "desc" } })
-        : await pagefind.search(request.q, { filters });
+        : await pagefind.search(request.q, request.tri === "date" ? { filters, sort: { date: "desc" } } : { filters });
     if (mine !== generation || found === null) return;
     // A word the index does not hold matched its short words instead (search-match.ts): no result.
     const first = request.q === "" ? undefined : await found.results[0]?.data();
@@ -239,6 +247,7 @@ export function startSearch(): void {
   });
   category.addEventListener("change", () => void run());
   year.addEventListener("change", () => void run());
+  order.addEventListener("change", () => void run());
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);

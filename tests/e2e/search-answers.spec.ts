@@ -63,6 +63,29 @@ test.describe("search in the 200-article corpus: results match the words", () =>
     for (const { title, excerpt } of items) expect(excerpt.startsWith(title), title).toBe(false);
   });
 
+  test("results sorted by date come newest first, and the address keeps the order", async ({ page }) => {
+    const months = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(" ");
+    /** « International · 1er octobre 2024 » → "2024-10-01", to compare. */
+    const day = (meta: string): string => {
+      const [, d = "", m = "", y = ""] = /(\d+)(?:er)?\s(\S+) (\d{4})/u.exec(meta) ?? [];
+      return `${y}-${String(months.indexOf(m) + 1).padStart(2, "0")}-${d.padStart(2, "0")}`;
+    };
+    await page.goto(`${corpusUrl}/recherche/?q=orange`);
+    await expect(page.getByRole("status")).toHaveText(/^\d+\srésultats pour «\sorange\s»$/);
+    await page.getByLabel("Trier par").selectOption({ label: "Date" });
+    await expect(page.getByRole("status")).toHaveText(/résultats pour «\sorange\s», du plus récent au plus ancien$/);
+    expect(new URL(page.url()).searchParams.get("tri")).toBe("date");
+    const dates = (await page.locator(`${results} .meta`).allTextContents()).map(day);
+    expect(dates.length).toBeGreaterThan(2);
+    expect(dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // Shared, the address gives the same order.
+    await page.reload();
+    await expect(page.getByLabel("Trier par")).toHaveValue("date");
+    await expect(page.getByRole("status")).toHaveText(/, du plus récent au plus ancien$/);
+    expect((await page.locator(`${results} .meta`).allTextContents()).map(day)).toEqual(dates);
+  });
+
   test("a list without words offers « Afficher plus d’articles »", async ({ page }) => {
     await page.goto(`${corpusUrl}/recherche/?annee=2025`);
     await expect(page.getByRole("status")).toHaveText(/articles \(année 2025\), du plus récent au plus ancien$/);

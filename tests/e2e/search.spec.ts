@@ -59,6 +59,8 @@ test.describe("search on the site", () => {
     await expect(page.getByLabel("Rubrique", { exact: true })).toBeFocused();
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Trier par")).toBeFocused();
+    await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: seedTitle })).toBeFocused();
   });

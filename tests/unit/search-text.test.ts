@@ -42,12 +42,21 @@ describe("text crossing the search index", () => {
 
 // What the reader sees about a search: the page's title (before « — Rechercher — Digimedia ») and the count.
 describe("the sentences of a search", () => {
-  const none = { q: "", rubrique: "", annee: "" };
+  const none = { q: "", rubrique: "", annee: "", tri: "" };
   const summary = (request: Partial<typeof none>) => {
     const said = searchSummary({ ...none, ...request });
     if (said === undefined) throw new Error("no summary");
     return said;
   };
+
+  it("says the results come newest first when the reader sorts them by date", () => {
+    const said = summary({ q: "Tencent", tri: "date" });
+    expect(said.found(3)).toBe("3\u00a0résultats pour «\u202fTencent\u202f», du plus récent au plus ancien");
+    expect(said.shown(20, 63)).toBe(
+      "20\u00a0résultats affichés sur 63 pour «\u202fTencent\u202f», du plus récent au plus ancien",
+    );
+    expect(summary({ q: "Tencent" }).found(3)).toBe("3\u00a0résultats pour «\u202fTencent\u202f»");
+  });
 
   it("says nothing for an empty form", () => {
     expect(searchSummary(none)).toBeUndefined();

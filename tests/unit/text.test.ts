@@ -93,9 +93,11 @@ describe("urls", () => {
       "/recherche/?q=l%E2%80%99Arcep+%26+co&rubrique=R%C3%A9seaux+sociaux&annee=2025",
     );
     expect(searchUrl({ rubrique: "Tech" })).toBe("/recherche/?rubrique=Tech");
-    const request = { q: "l’Arcep & co", rubrique: "Réseaux sociaux", annee: "2025" };
+    const request = { q: "l’Arcep & co", rubrique: "Réseaux sociaux", annee: "2025", tri: "date" };
     expect(searchRequestOf(new URL(searchUrl(request), "https://x.fr").search)).toEqual(request);
-    expect(searchRequestOf("?annee=2020")).toEqual({ q: "", rubrique: "", annee: "2020" });
+    expect(searchRequestOf("?annee=2020")).toEqual({ q: "", rubrique: "", annee: "2020", tri: "" });
+    // An order the page does not offer is its default, the most relevant first.
+    expect(searchRequestOf("?q=x&tri=titre").tri).toBe("");
   });
 
   it("reads the article or category an address of the site names, and rewrites it for another category", () => {
