@@ -6,7 +6,7 @@ import { z } from "astro/zod";
 import { TEMPLATE_CATEGORY, TEMPLATE_DESCRIPTION } from "./article-template.ts";
 import { CATEGORIES, SITE, type CategorySlug } from "../config.ts";
 import { formatPublished, parseParisDate, skippedParisTime } from "./dates.ts";
-import { meantDate } from "./date-hints.ts";
+import { impossibleDateReason, meantDate } from "./date-hints.ts";
 import { ArticleError, invalidArticle } from "./front-matter.ts";
 import { slugify, withoutAccents } from "./slug.ts";
 import { quotationProblems } from "./body-text.ts";
@@ -87,12 +87,16 @@ const dateField = (what: string) =>
       if (date === undefined || Number.isNaN(date.getTime())) {
         // « 12/10/2020 », « 14h30 », « T4:20 »: the date meant, written as the field wants it.
         const meant = typeof value === "string" ? meantDate(value) : undefined;
+        // « 2026-11-31 »: well written, but no such day.
+        const impossible = typeof value === "string" ? impossibleDateReason(value) : undefined;
         ctx.addIssue({
           code: "custom",
           message:
-            meant !== undefined && parseParisDate(meant) !== undefined
-              ? `${what} est mal formée : « ${String(value)} » ; écrivez ${meant} (année-mois-jour, puis T et l’heure de Paris sur deux chiffres, HH:MM)`
-              : `${what} est impossible ou mal formée : « ${String(value)} » (attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, heure de Paris)`,
+            impossible !== undefined
+              ? `${what} est impossible : « ${String(value)} » ; ${impossible}`
+              : meant !== undefined && parseParisDate(meant) !== undefined
+                ? `${what} est mal formée : « ${String(value)} » ; écrivez ${meant} (année-mois-jour, puis T et l’heure de Paris sur deux chiffres, HH:MM)`
+                : `${what} est impossible ou mal formée : « ${String(value)} » (attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, heure de Paris)`,
         });
         return z.NEVER;
       }

@@ -49,3 +49,30 @@ export function meantDate(value: string): string | undefined {
   const meant = `${day.day}${time}`;
   return meant === text ? undefined : meant;
 }
+
+/**
+ * Why a date written as the field wants it (AAAA-MM-JJ[THH:MM]) is impossible: « novembre 2026 n’a que 30 jours »,
+ * « il n’y a que 12 mois », an hour past 23:59; undefined when it is not of that shape or not impossible.
+ */
+export function impossibleDateReason(value: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value.trim());
+  if (m === null) return undefined;
+  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(m[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12) return `il n’y a pas de mois ${m[2] ?? ""} : les mois vont de 01 à 12`;
+  // The month's last day (the day 0 of the next).
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) {
+    const leap = month === 2 && days === 28 && day === 29 ? ` (${String(year)} n’est pas bissextile)` : "";
+    return day < 1
+      ? "les jours commencent à 01"
+      : `${frenchMonth(month)} ${String(year)} n’a que ${String(days)} jours${leap}`;
+  }
+  if (hour > 23 || minute > 59) return "l’heure va de 00:00 à 23:59";
+  return undefined;
+}

@@ -93,7 +93,20 @@ describe("article front matter", () => {
       "rubrique inconnue « sport » : choisissez International, Économie, Tech",
     ],
     ["category that is not a name", { ...valid, category: 3 }, "category", "doit être un nom de rubrique"],
-    ["impossible date", { ...valid, date: "2021-02-29" }, "date", "impossible ou mal formée"],
+    [
+      "impossible date",
+      { ...valid, date: "2021-02-29" },
+      "date",
+      "impossible : « 2021-02-29 » ; février 2021 n’a que 28 jours (2021 n’est pas bissextile)",
+    ],
+    [
+      "day past the month's last",
+      { ...valid, date: "2026-11-31" },
+      "date",
+      "impossible : « 2026-11-31 » ; novembre 2026 n’a que 30 jours",
+    ],
+    ["month 13", { ...valid, date: "2026-13-01" }, "date", "il n’y a pas de mois 13 : les mois vont de 01 à 12"],
+    ["hour 24", { ...valid, date: "2026-11-30T24:10" }, "date", "l’heure va de 00:00 à 23:59"],
     [
       "time that clocks skip",
       { ...valid, date: "2021-03-28T02:15" },
