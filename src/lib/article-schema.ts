@@ -241,7 +241,21 @@ export const articleSchema = z
             }
             return tag;
           }),
-          { error: "les étiquettes (tags) sont une liste, par exemple : tags: [Tencent, Chine]" },
+          {
+            // « tags: Python, TIOBE » is one text: the list it meant, between brackets.
+            error: (issue) => {
+              const meant =
+                typeof issue.input === "string"
+                  ? issue.input
+                      .split(",")
+                      .map((tag) => tag.trim())
+                      .filter((tag) => tag !== "")
+                  : [];
+              return meant.length > 0
+                ? `les étiquettes (tags) sont une liste, entre crochets : écrivez tags: [${meant.join(", ")}]`
+                : "les étiquettes (tags) sont une liste, par exemple : tags: [Tencent, Chine]";
+            },
+          },
         )
         // One per tag page: « Apple » and « apple » would be two links to /tag/apple/.
         .transform((tags) => tags.filter((tag, i) => tags.findIndex((t) => slugify(t) === slugify(tag)) === i))

@@ -139,7 +139,9 @@ describe("article front matter", () => {
     ],
     ["a title too long", { ...valid, title: "x".repeat(207) }, "title", "le titre fait 207 caractères, 200 au plus"],
     ["draft not a boolean", { ...valid, draft: "oui" }, "draft", "true ou false"],
-    ["tags not a list", { ...valid, tags: "IA" }, "tags", "liste, par exemple : tags: [Tencent, Chine]"],
+    ["tags not a list", { ...valid, tags: "IA" }, "tags", "liste, entre crochets : écrivez tags: [IA]"],
+    ["tags written without brackets", { ...valid, tags: "Python, TIOBE," }, "tags", "écrivez tags: [Python, TIOBE]"],
+    ["tags of no list at all", { ...valid, tags: 5 }, "tags", "liste, par exemple : tags: [Tencent, Chine]"],
     [
       "a tag without a letter",
       { ...valid, tags: ["IA", "🤖"] },
