@@ -94,6 +94,23 @@ export function sitePath(href: string): string | undefined {
 const outBy = (date: Date, now: Date, published: Date | undefined): boolean =>
   published === undefined || isPublished({ data: { draft: false, date } }, published > now ? published : now);
 
+/**
+ * The published article's slug most like `slug` (a link typed from memory, a title changed since), by the words they
+ * share: at least half of the words of both together; undefined when none is that close.
+ */
+function nearestSlug(slug: string, articles: ReadonlyMap<string, Date | "draft">): string | undefined {
+  const words = new Set(slug.split("-"));
+  let best: { slug: string; score: number } | undefined;
+  for (const [other, date] of articles) {
+    if (date === "draft") continue;
+    const theirs = other.split("-");
+    const shared = theirs.filter((word) => words.has(word)).length;
+    const score = shared / (words.size + new Set(theirs).size - shared);
+    if (score >= 0.5 && (best === undefined || score > best.score)) best = { slug: other, score };
+  }
+  return best?.slug;
+}
+
 function articleLinkProblem(
   href: string,
   path: string,
@@ -103,7 +120,10 @@ function articleLinkProblem(
   const slug = articleSlugIn(path);
   if (slug === undefined) return undefined;
   const target = articles.get(decoded(slug));
-  if (target === undefined) return `le lien « ${href} » mène à un article qui n’existe pas (aucun fichier ${slug}.md)`;
+  if (target === undefined) {
+    const near = nearestSlug(decoded(slug), articles);
+    return `le lien « ${href} » mène à un article qui n’existe pas (aucun fichier ${slug}.md)${near === undefined ? "" : ` ; vouliez-vous dire ${articleUrl(near)} ?`}`;
+  }
   if (target === "draft") return `le lien « ${href} » mène à un brouillon (draft: true), qui n’est pas publié`;
   if (published === undefined || outBy(target, now, published)) {
     const page = anchors(decoded(slug));

@@ -371,6 +371,18 @@ describe("bodyProblems", () => {
     expect(messages("x", `<p><a href="${href}">x</a></p>`)).toEqual([expect.stringContaining(message)]);
   });
 
+  it("suggests the article a dead link most likely meant, by the words of its address", () => {
+    const said = (href: string): string[] => messages("x", `<p><a href="${href}">x</a></p>`);
+    expect(said("/articles/tencent-et-ant-groupe/")).toEqual([
+      expect.stringContaining(
+        "mène à un article qui n’existe pas (aucun fichier tencent-et-ant-groupe.md) ; vouliez-vous dire /articles/tencent-et-ant-group/ ?",
+      ),
+    ]);
+    expect(said("/articles/tencent/")).toEqual([expect.stringMatching(/n’existe pas \(aucun fichier tencent\.md\)$/)]);
+    // Never a draft, which a link may not lead to.
+    expect(said("/articles/brouillon-x/")).toEqual([expect.stringMatching(/\.md\)$/)]);
+  });
+
   it("dates an article written without a time by its day alone, as its page does (never « à 0 h »)", () => {
     const dateOnly = new Date("2026-06-01T00:00:00+02:00");
     expect(messages("x", '<p><a href="/articles/programme/">x</a></p>', [], [], dateOnly)).toEqual([
