@@ -122,6 +122,8 @@ describe("newsletter signup on the real server", () => {
     expect(thanks.querySelector("main")?.text).not.toMatch(/Merci|valider/);
     expect(thanks.querySelector("main")?.text).toMatch(/pour confirmer votre inscription/);
     expect(thanks.querySelector('main a[href="/articles/x/"]')?.text).toBe("Revenir à l’article");
+    // Where to ask the new e-mail the page speaks of (« demandez un nouvel e-mail dans 10 minutes »).
+    expect(thanks.querySelector('main a[href="/newsletter/"]')?.text).toBe("Demander un nouvel e-mail");
     // The spam folder is mentioned once, in the confirmation's own sentence.
     expect(thanks.querySelector("main")?.text.match(/indésirables/g)).toHaveLength(1);
     // Only a path of this site is ever linked.
@@ -129,7 +131,9 @@ describe("newsletter signup on the real server", () => {
       const page = parse(
         await (await fetch(`${server.url}/newsletter/merci/?depuis=${encodeURIComponent(depuis)}`)).text(),
       );
-      expect(new Set(page.querySelectorAll("main a").map((a) => a.getAttribute("href")))).toEqual(new Set(["/"]));
+      expect(new Set(page.querySelectorAll("main a").map((a) => a.getAttribute("href")))).toEqual(
+        new Set(["/", "/newsletter/"]),
+      );
     }
   });
 

@@ -136,7 +136,7 @@ describe("backLinkLabel", () => {
   it.each([
     ["/", undefined],
     ["/articles/x/", "Revenir à l’article"],
-    ["/newsletter/", "Revenir à la page précédente"],
+    ["/newsletter/", "Revenir à la page Newsletter"],
     ["/categorie/tech/", "Revenir à la page précédente"],
   ])("%s: %s", async (source, expected) => {
     const { backLinkLabel } = await import("../../src/lib/newsletter/messages.ts");

@@ -1,7 +1,7 @@
 /** What the newsletter says to readers, in French, by situation. */
 import { EMAIL_MESSAGES, type EmailProblem } from "./email.ts";
 import { MAIL_EVERY_SECONDS, MAILS_PER_DAY, MAX_BODY_BYTES } from "./policy.ts";
-import { articleSlugIn } from "../urls.ts";
+import { articleSlugIn, newsletterUrl } from "../urls.ts";
 
 /**
  * True whatever happened: a new message, one sent less than MAIL_EVERY_SECONDS ago (none is sent again
@@ -108,5 +108,6 @@ export const HTTP_MESSAGES = {
  */
 export function backLinkLabel(source: string): string | undefined {
   if (source === "/") return undefined;
-  return articleSlugIn(source) !== undefined ? "Revenir à l’article" : "Revenir à la page précédente";
+  if (articleSlugIn(source) !== undefined) return "Revenir à l’article";
+  return source === newsletterUrl() ? "Revenir à la page Newsletter" : "Revenir à la page précédente";
 }
