@@ -51,7 +51,7 @@ const cases: Case[] = [
   ]),
   oneFile("an impossible date", "date-impossible.md", base.replace("2021-05-04", "2021-02-29"), [
     "champ « date »",
-    "impossible ou mal formée : « 2021-02-29 »",
+    "impossible : « 2021-02-29 » ; février 2021 n’a que 28 jours (2021 n’est pas bissextile)",
   ]),
   oneFile("an image without alt", "image-sans-alt.md", `${base}\nimage: /images/photo.jpg`, [
     "champ « imageAlt »",
