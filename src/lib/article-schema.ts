@@ -300,7 +300,8 @@ export const articleSchema = z
         });
       }
     },
-    { when: () => true },
+    // An object at least: a header that is no list of fields (null, a text) has its one problem already.
+    { when: ({ value }) => typeof value === "object" && value !== null && !Array.isArray(value) },
   );
 
 /** Validated front matter of an article. */

@@ -207,6 +207,17 @@ describe("the header's field names", () => {
   });
 });
 
+describe("a header that is no list of fields", () => {
+  it.each([null, undefined, "x", [], 5])(
+    "is refused as such, %j, without the rules across fields failing on it",
+    (value) => {
+      const result = articleSchema.safeParse(value);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues).toHaveLength(1);
+    },
+  );
+});
+
 describe("checkFrontMatter", () => {
   it("lists every problem of the header in one build, the image's file among them", () => {
     const seen: string[] = [];
