@@ -247,7 +247,7 @@ export function bodyProblems(
     const sentence = templateSentenceIn(body);
     if (sentence !== undefined)
       say(
-        `le texte garde une phrase du modèle de npm run new, ${inGuillemets(sentence)}${NBSP}: remplacez-la par le vôtre`,
+        `le texte garde une phrase du modèle de npm run new, ${inGuillemets(sentence)}${NBSP}: remplacez-la par votre texte`,
       );
   }
   for (const problem of controlCharacterProblems(body)) say(problem);
@@ -347,7 +347,7 @@ function titleProblem(attributes: readonly HtmlAttribute[]): string | undefined 
   const title = (attributes.find((a) => a.name === "title")?.value ?? "").trim();
   if (title === "") return undefined;
   const src = attributeUrl(attributes.find((a) => a.name === "src")?.value ?? "");
-  return `l’image${src === "" ? "" : ` ${inGuillemets(src)}`} a un titre, ${inGuillemets(title)}, que les lecteurs ne verraient pas${NBSP}: seule une image seule dans son paragraphe (une ligne vide avant et après) le montre en légende${NNBSP}; placez-la ainsi, ou écrivez ce titre dans le texte`;
+  return `l’image${src === "" ? "" : ` ${inGuillemets(src)}`} a un titre, ${inGuillemets(title)}, que les lecteurs ne verraient pas${NBSP}: une image ne montre son titre en légende que seule dans son paragraphe (une ligne vide avant et après)${NNBSP}; placez-la ainsi, ou écrivez ce titre dans le texte`;
 }
 
 /**

@@ -449,7 +449,7 @@ describe("bodyProblems", () => {
 
   it("refuses an image's title that would show nowhere: in a sentence, it is no caption", async () => {
     expect(await rendered('Avant ![Logo](/images/photo.jpg "Crédit : Orange") après.')).toEqual([
-      "texte : l’image «\u202f/images/photo.jpg\u202f» a un titre, «\u202fCrédit\u00a0: Orange\u202f», que les lecteurs ne verraient pas\u00a0: seule une image seule dans son paragraphe (une ligne vide avant et après) le montre en légende\u202f; placez-la ainsi, ou écrivez ce titre dans le texte",
+      "texte : l’image «\u202f/images/photo.jpg\u202f» a un titre, «\u202fCrédit\u00a0: Orange\u202f», que les lecteurs ne verraient pas\u00a0: une image ne montre son titre en légende que seule dans son paragraphe (une ligne vide avant et après)\u202f; placez-la ainsi, ou écrivez ce titre dans le texte",
     ]);
     expect(await rendered('Avant.\n\n![Logo](/images/photo.jpg "Crédit : Orange")\n\nAprès.')).toEqual([]);
   });
