@@ -124,22 +124,25 @@ function canonicalPath(pathname: string, isDirectory: boolean): string | undefin
 const DRAGGED_END = /[\s\u00a0\u202f»«)\]}>.,;:!?'"’”]+$/u;
 
 /**
- * The address a reader most likely meant by a link that no file answers, mangled on its way: punctuation or a
- * space copied after it (« /articles/x/». », « /articles/x), »), or capitals or accents typed (« /tag/IA/ »,
- * « /categorie/économie/ ») where every address of the site is lower case without accents. Undefined when nothing
- * is to mend.
+ * The addresses a reader most likely meant, most likely first, by a link that no file answers, mangled on its way:
+ * punctuation or a space copied after it (« /articles/x/». », « /articles/x), »), or capitals or accents typed
+ * (« /tag/IA/ », « /categorie/économie/ ») where every page's address is lower case without accents. None when
+ * nothing is to mend.
  */
-export function mendedPath(pathname: string): string | undefined {
+export function mendedPaths(pathname: string): string[] {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
-    return undefined;
+    return [];
   }
-  // The site's addresses have no accents (slugify): « /tag/énergie/ » typed as the word is spelt is /tag/energie/.
-  const mended = decoded.replace(DRAGGED_END, "").toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
-  if (mended === decoded || !mended.startsWith("/") || /\/\/|\\/.test(mended)) return undefined;
-  return encodeURI(mended);
+  const lower = decoded.replace(DRAGGED_END, "").toLowerCase();
+  // The site's pages have no accents (slugify): « /tag/énergie/ » typed as the word is spelt is /tag/energie/; a file
+  // of public/ may have some (« /images/café.jpg »), so the address with its accents is tried first.
+  const plain = lower.normalize("NFD").replace(/\p{M}/gu, "");
+  return [...new Set([lower, plain])]
+    .filter((mended) => mended !== decoded && mended.startsWith("/") && !/\/\/|\\/.test(mended))
+    .map((mended) => encodeURI(mended));
 }
 
 /**
@@ -232,10 +235,11 @@ export function createStaticHandler(root: string): (req: IncomingMessage, res: S
       const redirect = findRedirect(await redirectRules(), pathname);
       if (redirect === undefined) {
         // Last, a link mangled on its way (copied with the sentence's punctuation, typed in capitals).
-        const mended = mendedPath(pathname);
-        const meant = mended === undefined ? undefined : await locate(mended);
-        if (mended === undefined || meant === undefined) return false;
-        return movedTo(res, (canonicalPath(mended, meant.directory) ?? mended) + query);
+        for (const mended of mendedPaths(pathname)) {
+          const meant = await locate(mended);
+          if (meant !== undefined) return movedTo(res, (canonicalPath(mended, meant.directory) ?? mended) + query);
+        }
+        return false;
       }
       const location = redirect.location.includes("?") ? redirect.location : redirect.location + query;
       return movedTo(res, location, redirect.status);

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findRedirect, parseRedirects } from "../../server/redirects.ts";
-import { createStaticHandler, mendedPath } from "../../server/static.ts";
+import { createStaticHandler, mendedPaths } from "../../server/static.ts";
 import { firstPageAddress } from "../../src/lib/urls.ts";
 import { temporaryFolder } from "../temporary-folder.ts";
 
@@ -112,7 +112,7 @@ describe("the static handler", () => {
   });
 });
 
-describe("mendedPath", () => {
+describe("mendedPaths", () => {
   it.each([
     ["/articles/x/%C2%BB.", "/articles/x/"],
     ["/articles/x),", "/articles/x"],
@@ -121,13 +121,17 @@ describe("mendedPath", () => {
     ["/categorie/%C3%A9conomie/", "/categorie/economie/"],
     ["/tag/%C3%89nergie/", "/tag/energie/"],
   ])("mends %s into %s", (asked, meant) => {
-    expect(mendedPath(asked)).toBe(meant);
+    expect(mendedPaths(asked).at(-1)).toBe(meant);
+  });
+
+  it("tries an address with its accents first: a file of public/ may have some", () => {
+    expect(mendedPaths("/images/Caf%C3%A9.jpg")).toEqual(["/images/caf%C3%A9.jpg", "/images/cafe.jpg"]);
   });
 
   it.each(["/articles/x/", "/%E0%A4%A", "//ailleurs.example/.", "/\\ailleurs.example/)"])(
     "leaves %s alone",
     (asked) => {
-      expect(mendedPath(asked)).toBeUndefined();
+      expect(mendedPaths(asked)).toEqual([]);
     },
   );
 });
