@@ -4,10 +4,11 @@
  * header (its last cells go), a note that nothing calls (it goes), Markdown inside a block of HTML (shown as typed).
  * Messages are for editors, in French (article-checks.ts gathers them).
  */
-import type { Html, Nodes, Parents, Root } from "mdast";
+import type { Html, Nodes, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
+import { visit } from "unist-util-visit";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 
 /** A text with none of these is read by none of the checks: most articles are not parsed a second time. */
@@ -40,11 +41,6 @@ function sourceOf(body: string, node: Nodes): string {
   return start?.offset === undefined || end?.offset === undefined ? "" : body.slice(start.offset, end.offset);
 }
 
-function visitAll(node: Nodes, visit: (node: Nodes, parent: Parents | undefined) => void, parent?: Parents): void {
-  visit(node, parent);
-  if ("children" in node) for (const child of node.children) visitAll(child, visit, node);
-}
-
 function commentProblem(node: Html): string | undefined {
   const open = node.value.replace(CLOSED_COMMENT, "").indexOf("<!--");
   if (open === -1) return undefined;
@@ -74,7 +70,7 @@ export function hiddenText(body: string): HiddenText {
   const tree: Root = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const calls = new Set<string>();
   const notes: { identifier: string; label: string; source: string }[] = [];
-  visitAll(tree, (node, parent) => {
+  visit(tree, (node: Nodes, _index, parent) => {
     if (node.type === "footnoteReference") calls.add(node.identifier);
     else if (node.type === "footnoteDefinition")
       notes.push({ identifier: node.identifier, label: node.label ?? node.identifier, source: sourceOf(body, node) });
