@@ -9,6 +9,7 @@ import { extname, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import { IMAGE_TYPES } from "../src/lib/image-types.ts";
+import { withoutAccents } from "../src/lib/slug.ts";
 import { firstPageAddress } from "../src/lib/urls.ts";
 import { cacheControl } from "./headers.ts";
 import { findRedirect, parseRedirects, type RedirectRule } from "./redirects.ts";
@@ -139,7 +140,7 @@ export function mendedPaths(pathname: string): string[] {
   const lower = decoded.replace(DRAGGED_END, "").toLowerCase();
   // The site's pages have no accents (slugify): « /tag/énergie/ » typed as the word is spelt is /tag/energie/; a file
   // of public/ may have some (« /images/café.jpg »), so the address with its accents is tried first.
-  const plain = lower.normalize("NFD").replace(/\p{M}/gu, "");
+  const plain = withoutAccents(lower);
   return [...new Set([lower, plain])]
     .filter((mended) => mended !== decoded && mended.startsWith("/") && !/\/\/|\\/.test(mended))
     .map((mended) => encodeURI(mended));
