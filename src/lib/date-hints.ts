@@ -3,7 +3,7 @@
  * the French way (« 12/10/2020 », « 12 octobre 2020 », « 14h30 »), or with one-digit numbers
  * (« 2026-11-20T4:20 »). Only for the build's message: the site never guesses a date it publishes.
  */
-import { frenchMonth } from "./dates.ts";
+import { daysInMonth, frenchMonth } from "./dates.ts";
 import { withoutAccents } from "./slug.ts";
 
 /** The month names as compared: « fevrier », « aout », « decembre » (dates.ts names them). */
@@ -65,8 +65,7 @@ export function impossibleDateReason(value: string): string | undefined {
     number,
   ];
   if (month < 1 || month > 12) return `il n’y a pas de mois ${m[2] ?? ""} : les mois vont de 01 à 12`;
-  // The month's last day (the day 0 of the next).
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = daysInMonth(year, month);
   if (day < 1 || day > days) {
     const leap = month === 2 && days === 28 && day === 29 ? ` (${String(year)} n’est pas bissextile)` : "";
     return day < 1
