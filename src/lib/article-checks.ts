@@ -261,15 +261,17 @@ export function bodyProblems(
   // The anchors of the article's own page, read once if a link names one (« #intertitre »).
   let anchors: Anchors | undefined;
   const own = (): Anchors => (anchors ??= anchorsIn(tags));
-  for (const element of new Set(tags.map((t) => t.name).filter((name) => FORBIDDEN_ELEMENTS.has(name)))) {
-    say(
-      `l’élément HTML <${element}> n’est pas permis dans le texte : la politique de sécurité du site le bloquerait ; pour une vidéo ou un document, mettez un lien`,
-    );
-  }
+  // Each element once: one the site forbids, or one that hides words from readers.
   const foreign = tags.some((t) => FOREIGN_ROOTS.has(t.name));
-  for (const name of new Set(tags.map((t) => t.name).filter((name) => !FORBIDDEN_ELEMENTS.has(name)))) {
-    const problem = foreign ? undefined : hidingTagProblem(name);
-    if (problem !== undefined) say(problem);
+  for (const name of new Set(tags.map((t) => t.name))) {
+    if (FORBIDDEN_ELEMENTS.has(name)) {
+      say(
+        `l’élément HTML <${name}> n’est pas permis dans le texte : la politique de sécurité du site le bloquerait ; pour une vidéo ou un document, mettez un lien`,
+      );
+    } else {
+      const problem = foreign ? undefined : hidingTagProblem(name);
+      if (problem !== undefined) say(problem);
+    }
   }
   for (const { name, attributes } of tags) {
     if (name === "img") {
@@ -321,6 +323,13 @@ export function bodyProblems(
   return problems;
 }
 
+/** The address an <img> of the text shows, as the browser reads it ("" for none). */
+const imageSource = (attributes: readonly HtmlAttribute[]): string =>
+  attributeUrl(attributes.find((a) => a.name === "src")?.value ?? "");
+
+/** « l’image « /images/x.jpg » », as a message names an <img> (« l’image » when it has no address). */
+const theImage = (src: string): string => `l’image${src === "" ? "" : ` ${inGuillemets(src)}`}`;
+
 /**
  * Why an <img> of the text lacks the text a screen reader reads in its place, as `imageAlt` for
  * `image`: Markdown's ![](…) writes alt="", an HTML <img> may have no alt at all.
@@ -330,13 +339,13 @@ function altProblem(attributes: readonly HtmlAttribute[]): string | undefined {
   if (attributes.some((a) => a.name === "__astro_image_")) return undefined;
   const alt = attributes.find((a) => a.name === "alt");
   if (alt !== undefined && (alt.value ?? "").trim() !== "") return undefined;
-  const src = attributeUrl(attributes.find((a) => a.name === "src")?.value ?? "");
+  const src = imageSource(attributes);
   const html = `<img src="${src}" alt="Ce que montre l’image">`;
   const how =
     alt === undefined
       ? `ajoutez à sa balise ce qu’elle montre, ${html}`
       : `écrivez ce qu’elle montre entre les crochets, ![Ce que montre l’image](${src}), ou dans une balise, ${html}`;
-  return `l’image${src === "" ? "" : ` ${inGuillemets(src)}`} n’a pas de texte alternatif (les lecteurs d’écran le lisent à sa place)${NBSP}: ${how}`;
+  return `${theImage(src)} n’a pas de texte alternatif (les lecteurs d’écran le lisent à sa place)${NBSP}: ${how}`;
 }
 
 /**
@@ -346,8 +355,7 @@ function altProblem(attributes: readonly HtmlAttribute[]): string | undefined {
 function titleProblem(attributes: readonly HtmlAttribute[]): string | undefined {
   const title = (attributes.find((a) => a.name === "title")?.value ?? "").trim();
   if (title === "") return undefined;
-  const src = attributeUrl(attributes.find((a) => a.name === "src")?.value ?? "");
-  return `l’image${src === "" ? "" : ` ${inGuillemets(src)}`} a un titre, ${inGuillemets(title)}, que les lecteurs ne verraient pas${NBSP}: une image ne montre son titre en légende que seule dans son paragraphe (une ligne vide avant et après)${NNBSP}; placez-la ainsi, ou écrivez ce titre dans le texte`;
+  return `${theImage(imageSource(attributes))} a un titre, ${inGuillemets(title)}, que les lecteurs ne verraient pas${NBSP}: une image ne montre son titre en légende que seule dans son paragraphe (une ligne vide avant et après)${NNBSP}; placez-la ainsi, ou écrivez ce titre dans le texte`;
 }
 
 /**
