@@ -25,6 +25,7 @@ import { attributeUrl, srcsetCandidates, startTags, type HtmlAttribute, type Htm
 import { parseCopyUrl } from "./photo-copies.ts";
 import { addressPath } from "./urls.ts";
 import { slugify } from "./slug.ts";
+import { rankSpellings } from "./listings.ts";
 import { templateSentenceIn } from "./article-template.ts";
 import { hiddenText } from "./hidden-text.ts";
 import { htmlTagNames } from "html-tag-names";
@@ -417,12 +418,15 @@ export function tagSpellings(articles: readonly { file: string; tags: readonly s
       bySlug.set(slugify(tag), spellings.set(tag, [...(spellings.get(tag) ?? []), file]));
     }
   }
-  const mixed = [...bySlug.values()].filter((spellings) => spellings.size > 1);
+  const mixed = [...bySlug].filter(([, spellings]) => spellings.size > 1);
   if (mixed.length === 0) return undefined;
-  const lines = mixed.slice(0, DUPLICATES_LISTED).map((spellings) => {
-    const [common, ...rare] = [...spellings].sort((a, b) => b[1].length - a[1].length);
-    const others = rare.map(([tag, files]) => `${inGuillemets(tag)} dans ${files.sort().join(", ")}`);
-    return `  - ${inGuillemets(common?.[0] ?? "")} (${frenchCount(common?.[1].length ?? 0, "article")}), et ${others.join(" ; ")}`;
+  const lines = mixed.slice(0, DUPLICATES_LISTED).map(([slug, spellings]) => {
+    // The spelling the tag's page is named after first (listings.ts), as the message says.
+    const filesOf = (tag: string): string[] => spellings.get(tag) ?? [];
+    const counts = new Map([...spellings].map(([tag, files]) => [tag, files.length]));
+    const [common = "", ...rare] = rankSpellings(slug, counts);
+    const others = rare.map((tag) => `${inGuillemets(tag)} dans ${filesOf(tag).sort().join(", ")}`);
+    return `  - ${inGuillemets(common)} (${frenchCount(filesOf(common).length, "article")}), et ${others.join(" ; ")}`;
   });
   const more = mixed.length - DUPLICATES_LISTED;
   if (more > 0) lines.push(`  … et ${frenchNumber(more)} ${agree(more, "autre")}`);

@@ -110,6 +110,17 @@ function relatedOf<T extends Listable>(
   return chosen;
 }
 
+/**
+ * The spellings of one tag (those of its slug), best first: the commonest names the tag; on a tie, one with capitals
+ * or accents (not the slug itself), then the first met. The tag's page and the build's warning (tagSpellings) agree.
+ */
+export function rankSpellings(slug: string, counts: ReadonlyMap<string, number>): string[] {
+  return [...counts]
+    .map(([label, count], order) => ({ label, count, order }))
+    .sort((a, b) => b.count - a.count || Number(a.label === slug) - Number(b.label === slug) || a.order - b.order)
+    .map(({ label }) => label);
+}
+
 /** Computes every listing once from published articles sorted newest first. */
 export function buildSiteIndex<T extends Listable>(articles: T[], relatedCount = 3): SiteIndex<T> {
   const byCategory = new Map<string, T[]>();
@@ -131,15 +142,9 @@ export function buildSiteIndex<T extends Listable>(articles: T[], relatedCount =
       if (categoryTag.get(key)?.at(-1) !== article) push(categoryTag, key, article);
     }
   }
-  // One article's « etats-unis » does not rename « États-Unis » everywhere: the commonest spelling names the
-  // tag; on a tie, a spelling with capitals or accents, then the newest.
-  for (const [slug, group] of tags) {
-    const ranked = [...(spellings.get(slug) ?? [])].map(([label, count], order) => ({ label, count, order }));
-    ranked.sort(
-      (a, b) => b.count - a.count || Number(a.label === slug) - Number(b.label === slug) || a.order - b.order,
-    );
-    group.label = ranked[0]?.label ?? group.label;
-  }
+  // One article's « etats-unis » does not rename « États-Unis » everywhere (articles come newest first).
+  for (const [slug, group] of tags)
+    group.label = rankSpellings(slug, spellings.get(slug) ?? new Map())[0] ?? group.label;
   const tagLists = new Map([...tags].map(([slug, group]) => [slug, group.articles]));
   const position = new Map<T[], Map<string, number>>();
   for (const list of [...byCategory.values(), ...categoryTag.values(), ...tagLists.values()]) {
