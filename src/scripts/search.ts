@@ -9,48 +9,30 @@ import { TITLE_SEPARATOR } from "../lib/page-title.ts";
 import {
   forSearchIndex,
   fromSearchIndex,
-  pageUrlFromIndex,
   searchSummary,
   trimExcerptEnd,
   trimExcerptStart,
   type SearchSummary,
 } from "../lib/search-text.ts";
 import { wordsNotFound } from "../lib/search-match.ts";
-import { searchRequestOf, searchScriptUrl, searchUrl, type SearchRequest } from "../lib/search-urls.ts";
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  content: string;
-  /** Where the matched words are in `content`, counted in words. */
-  locations: number[];
-  meta: Record<string, string | undefined>;
-}
-interface PagefindResult {
-  data: () => Promise<PagefindResultData>;
-}
-interface Pagefind {
-  options: (o: Record<string, unknown>) => Promise<void>;
-  search: (
-    q: string | null,
-    o?: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> },
-  ) => Promise<{ results: PagefindResult[] } | null>;
-}
+import { searchRequestOf, searchUrl, type SearchRequest } from "../lib/search-urls.ts";
+import {
+  loadPagefind,
+  resultDetails,
+  resultHeading,
+  matchedWords,
+  type Pagefind,
+  type PagefindResult,
+  type PagefindResultData,
+} from "./pagefind.ts";
 
 const PAGE = 10;
 
 /** A result as the list shows it: its title linking to the article, its section and date, its excerpt. */
 function resultItem(data: PagefindResultData): { item: HTMLLIElement; link: HTMLAnchorElement } {
   const item = document.createElement("li");
-  const heading = document.createElement("h2");
-  const link = document.createElement("a");
-  link.href = pageUrlFromIndex(data.url);
-  link.textContent = fromSearchIndex(data.meta["title"] ?? pageUrlFromIndex(data.url));
-  heading.append(link);
-  const meta = document.createElement("p");
-  meta.className = "meta";
-  meta.textContent = fromSearchIndex([data.meta["rubrique"], data.meta["date"]].filter(Boolean).join(" · "));
-  item.append(heading, meta, excerptParagraph(data.excerpt));
+  const { heading, link } = resultHeading(data, "h2");
+  item.append(heading, resultDetails(data), excerptParagraph(data.excerpt));
   return { item, link };
 }
 
@@ -86,12 +68,6 @@ function excerptParagraph(html: string): HTMLParagraphElement {
   }
   return excerpt;
 }
-
-/** What Pagefind matched in a result, for wordsNotFound: the words at its matches, its title and tags. */
-const matchedWords = ({ content, locations, meta }: PagefindResultData): string[] => {
-  const words = content.split(/\s+/u);
-  return [...locations.map((at) => words[at] ?? ""), ...Object.values(meta).join(" ").split(/\s+/u)];
-};
 
 /**
  * Fills the search form from the URL and wires it at once; the index loads meanwhile (seconds on a slow
@@ -148,11 +124,7 @@ export function startSearch(): void {
   let ready = false;
   const loading = (async (): Promise<Pagefind | undefined> => {
     try {
-      // Loaded at run time from the built site, so that no other page ever downloads it.
-      const pagefind = (await import(/* @vite-ignore */ searchScriptUrl())) as Pagefind;
-      // "…" where an excerpt cuts into the article's text.
-      await pagefind.options({ excerptLength: 24, excerptEllipsis: "…" });
-      return pagefind;
+      return await loadPagefind();
     } catch {
       say("La recherche est indisponible pour le moment. Parcourez les rubriques ou les archives.");
       return undefined;

@@ -37,19 +37,24 @@ describe("every built page", () => {
     expect(brokenLinks(root)).toEqual([]);
   });
 
-  it("is French, has one h1 and a skip link, and loads no JavaScript but the menu's, the newsletter box's, the share box's, the search page's and the feeds page's", () => {
+  it("is French, has one h1 and a skip link, and loads no JavaScript but the menu's, the newsletter box's, the share box's, the search page's, the feeds page's and the 404 page's", () => {
     const scripts = listFiles(root).filter((f) => f.startsWith("_astro/") && f.endsWith(".js"));
     const menu = scripts.filter((f) => f.includes("Header"));
     const newsletter = scripts.filter((f) => f.includes("NewsletterBox"));
     const share = scripts.filter((f) => f.includes("ShareBox"));
     const search = scripts.filter((f) => f.includes("recherche"));
     const feeds = scripts.filter((f) => f.includes("flux-rss"));
+    const lost = scripts.filter((f) => f.includes("404"));
+    // The search index's loader, which the search and 404 pages' scripts import: no page names it.
+    const loader = scripts.filter((f) => f.includes("pagefind"));
     expect(feeds).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(loader).toHaveLength(1);
     expect(menu).toHaveLength(1);
     expect(newsletter).toHaveLength(1);
     expect(share).toHaveLength(1);
     expect(search).toHaveLength(1);
-    expect(scripts).toHaveLength(5);
+    expect(scripts).toHaveLength(7);
     for (const file of listFiles(root).filter((f) => f.endsWith(".html"))) {
       const doc = page(root, file);
       expect(doc.querySelector("html")?.getAttribute("lang"), file).toBe("fr");
@@ -62,6 +67,7 @@ describe("every built page", () => {
         ...(doc.querySelector("form[data-newsletter]") !== null ? newsletter : []),
         ...(file === "recherche/index.html" ? search : []),
         ...(file === "flux-rss/index.html" ? feeds : []),
+        ...(file === "404.html" ? lost : []),
       ];
       expect(
         code.map((s) => s.getAttribute("src")),

@@ -73,6 +73,40 @@ test("an unknown address answers 404 with a French page", async ({ page }) => {
   await expect(page.getByRole("link", { name: /Tencent et Ant Group/ }).first()).toBeVisible();
 });
 
+test("a link cut short leads to a 404 page that suggests the article it meant, and fills its search", async ({
+  page,
+  browser,
+}) => {
+  const cut = "/articles/tencent-et-ant-group-dans-la-ligne-de-mi";
+  const response = await page.goto(cut);
+  expect(response?.status()).toBe(404);
+  const suggestions = page.getByRole("region", { name: "Vous cherchiez peut-être" });
+  await expect(suggestions.getByRole("heading", { level: 3 })).toHaveText([seedTitle]);
+  await expect(suggestions.getByText("International · 12 octobre 2020")).toBeVisible();
+  await expect(page.getByRole("search", { name: "Chercher l’article" }).getByRole("searchbox")).toHaveValue(
+    "tencent ant group ligne",
+  );
+  await suggestions.getByRole("link", { name: seedTitle }).click();
+  await expect(page).toHaveURL(/\/articles\/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis\/$/);
+
+  // A word mistyped is searched without it; a word no article holds, and nothing is suggested.
+  await page.goto("/articles/tencentt-ant-groupe-zzyzx/");
+  await expect(suggestions.getByRole("link")).toHaveText([seedTitle]);
+  await page.goto("/articles/zzyzx-qwxkj/");
+  await expect(page.getByRole("search", { name: "Chercher l’article" }).getByRole("searchbox")).toHaveValue(
+    "zzyzx qwxkj",
+  );
+  await expect(page.getByRole("heading", { name: "Vous cherchiez peut-être" })).toBeHidden();
+
+  // Without JavaScript the page is as it was: no empty heading.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const still = await noScript.newPage();
+  await still.goto(new URL(cut, page.url()).href);
+  await expect(still.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  await expect(still.getByRole("heading", { name: "Vous cherchiez peut-être" })).toBeHidden();
+  await noScript.close();
+});
+
 // Which addresses print: tests/e2e/presentation.spec.ts.
 test("printing hides navigation, and prints no path of the site after a tag", async ({ page }) => {
   await page.goto("/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { searchWordsOfAddress } from "../../src/lib/lost-address.ts";
 import { searchForm, wordsNotFound } from "../../src/lib/search-match.ts";
 
 describe("whether Pagefind really found a search's words", () => {
@@ -37,5 +38,28 @@ describe("whether Pagefind really found a search's words", () => {
 
   it("ignores what is only punctuation in the query", () => {
     expect(wordsNotFound("Tencent –", ["Tencent"])).toEqual([]);
+  });
+});
+
+describe("the words the 404 page searches for an address that leads nowhere", () => {
+  it.each([
+    // A link cut short in a mail: the folder, « et », « dans », « la », « de » go, the cut word stays.
+    ["/articles/tencent-et-ant-group-dans-la-ligne-de-mi", "tencent ant group ligne"],
+    // An old site's address: its date and extension go.
+    ["/2020/10/12/tencent-ant-group.html", "tencent ant group"],
+    // Typed with accents and capitals, encoded by the browser.
+    ["/categorie/%C3%89conomie/", "economie"],
+    ["/Articles/La-5G-et-l'IA-en-Europe/", "5g ia europe"],
+    // Each word once, eight at most.
+    ["/tag/apple/apple-iphone/", "apple iphone"],
+    ["/un-deux-trois-quatre-cinq-six-sept-huit-neuf-dix/", "deux trois quatre cinq six sept huit neuf"],
+    // Not valid percent-encoding: read as typed.
+    ["/articles/50%-de-remise/", "remise"],
+  ])("« %s » → « %s »", (path, words) => {
+    expect(searchWordsOfAddress(path)).toBe(words);
+  });
+
+  it.each(["/", "/articles/", "/page/2/", "/2020/10/", "/a/b/c/"])("finds no word in « %s »", (path) => {
+    expect(searchWordsOfAddress(path)).toBe("");
   });
 });
