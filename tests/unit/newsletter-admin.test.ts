@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeSubscriber, eraseSubscriber, findSubscriber, storedAddress } from "../../src/lib/newsletter/admin.ts";
 import { confirmationMessage, outboxTransport } from "../../src/lib/newsletter/mail.ts";
@@ -139,6 +140,62 @@ describe("erasing a subscriber", () => {
       expect(bytes.includes(Buffer.from("Lea@société.fr")), file).toBe(false);
       expect(bytes.includes(Buffer.from(token)), file).toBe(false);
     }
+  });
+
+  it("leaves no copy of the row as it was before the server updated it and later signups split its page", () => {
+    // The server's connection signs up, mails and confirms; the operator's erases, as npm run subscribers does. The
+    // page that held the first rows is split once they no longer fit: its old rows, the address among them, stayed.
+    const at = (minute: number): Date => new Date(Date.UTC(2026, 0, 15, 10, minute));
+    const others = (from: number, count: number): void => {
+      for (let i = from; i < from + count; i++) {
+        const t = String(i).padStart(32, "o");
+        store.signup({
+          email: `autre${String(i)}@exemple.fr`,
+          source: "/",
+          now: at(i),
+          newToken: t,
+          mailEverySeconds: 600,
+        });
+        store.mailSent(t, at(i));
+      }
+    };
+    others(1, 8);
+    store.confirm(token, at(20));
+    store.mailSent(token, at(21));
+    others(30, 40);
+    const operator = openSqliteStore(join(folder, "subscribers.db"));
+    try {
+      expect(eraseSubscriber(operator, "lea@société.fr", where).code).toBe(0);
+    } finally {
+      operator.close();
+    }
+    for (const file of ["subscribers.db", "subscribers.db-wal"].map((f) => join(folder, f))) {
+      if (!existsSync(file)) continue;
+      const bytes = readFileSync(file);
+      expect(bytes.includes(Buffer.from("Lea@société.fr")), file).toBe(false);
+      expect(bytes.includes(Buffer.from(token)), file).toBe(false);
+    }
+  });
+
+  it("leaves no copy of the row in a database that a version without secure_delete wrote", () => {
+    // Rows added by a connection that only unlinks what it frees, as every connection did before: the page split
+    // leaves the first rows' bytes behind.
+    const older = new DatabaseSync(join(folder, "subscribers.db"));
+    older.exec("PRAGMA secure_delete = OFF");
+    const insert = older.prepare(
+      "INSERT INTO subscribers (email, email_key, status, token, source, consent_at, created_at) VALUES (?, ?, 'pending', ?, '/', ?, ?)",
+    );
+    for (let i = 0; i < 60; i++) {
+      const address = `ancienne-adresse${String(i)}@exemple.fr`;
+      insert.run(address, address, String(i).padStart(32, "v"), "2025-01-01T00:00:00.000Z", "2025-01-01T00:00:00.000Z");
+    }
+    older.close();
+    expect(eraseSubscriber(store, "lea@société.fr", where).code).toBe(0);
+    for (const file of ["subscribers.db", "subscribers.db-wal"].map((f) => join(folder, f))) {
+      if (!existsSync(file)) continue;
+      expect(readFileSync(file).includes(Buffer.from("Lea@société.fr")), file).toBe(false);
+    }
+    expect(store.find("ancienne-adresse59@exemple.fr")).toBeDefined();
   });
 
   it("erases from the outbox the messages to the address only, not those to an address that ends like it", async () => {

@@ -294,7 +294,10 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
   const stillThere = (): void => {
     if (identity(file) !== opened) throw new Error(`${file} a été supprimé ou remplacé\u00a0: redémarrez le serveur`);
   };
-  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+  // secure_delete: what SQLite frees is overwritten with zeros, not only unlinked. Without it, a row's earlier
+  // versions stay readable in the file (a page split leaves the whole page's old rows behind), and an address
+  // erased on request (`npm run subscribers -- supprimer`) could be read back from the file or its backups.
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;");
   db.exec(schema);
   upgrade(db);
 
@@ -473,20 +476,17 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
       return row === undefined ? undefined : toSubscriber(row);
     },
     erase(email) {
-      // Overwritten, not only unlinked (secure_delete), then the WAL copied into the file and emptied: no copy of the
-      // row is left in free pages or in the -wal file.
-      db.exec("PRAGMA secure_delete = ON");
-      try {
-        const row = transaction(() => {
-          const erased = eraseByKey.get(emailKey(email)) as Row | undefined;
-          eraseRate.run(addressRateKey(email));
-          return erased;
-        });
-        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        return row === undefined ? undefined : toSubscriber(row);
-      } finally {
-        db.exec("PRAGMA secure_delete = OFF");
-      }
+      // Overwritten, not only unlinked (secure_delete, set at opening); the file rewritten from its live rows alone
+      // (VACUUM), for what a version without secure_delete left behind; then the WAL copied into the file and
+      // emptied: no copy of the row is left in the file or in the -wal file.
+      const row = transaction(() => {
+        const erased = eraseByKey.get(emailKey(email)) as Row | undefined;
+        eraseRate.run(addressRateKey(email));
+        return erased;
+      });
+      if (row !== undefined) db.exec("VACUUM");
+      db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      return row === undefined ? undefined : toSubscriber(row);
     },
     writable() {
       // A real write, rolled back: a read-only file still lets a transaction begin.
