@@ -62,6 +62,25 @@ function health(res: ServerResponse): void {
   res.end(`${problem ?? "ok"}\n`);
 }
 
+/** Whether an address's percent-encoding is valid UTF-8. */
+function decodable(address: string | undefined): boolean {
+  try {
+    decodeURI(address ?? "/");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** 400, in French: `part` of the address is no valid percent-encoding. */
+function unreadableAddress(res: ServerResponse, part: string): void {
+  res.statusCode = 400;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.end(
+    `Adresse illisible\u00a0: ${part} n’est pas un texte UTF-8 encodé valide (un «\u202f%\u202f» suivi de deux chiffres hexadécimaux). Si elle vient d’un lien reçu par e-mail, copiez-le en entier dans la barre d’adresse.\n`,
+  );
+}
+
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (stopping) res.setHeader("Connection", "close");
@@ -71,20 +90,19 @@ const server = createServer((req, res) => {
     return;
   }
   // A path that cannot be decoded ("%ZZ", "%E9"): Astro's handler would answer it in English. The query
-  // is the page's business ("?q=100%" reaches the search page).
-  try {
-    decodeURI(path ?? "/");
-  } catch {
-    res.statusCode = 400;
-    res.setHeader("Content-Type", "text/plain; charset=utf-8");
-    res.end(
-      "Adresse illisible\u00a0: son chemin n’est pas un texte UTF-8 encodé valide (un «\u202f%\u202f» suivi de deux chiffres hexadécimaux).\n",
-    );
+  // is the page's business ("?q=100%" reaches the search page), but for the pages Astro renders on demand
+  // (a newsletter link damaged by a mail program: "?token=abc%ZZ"), which it would refuse in English too.
+  if (!decodable(path)) {
+    unreadableAddress(res, "son chemin");
     return;
   }
   serveStatic(req, res)
     .then((served) => {
       if (served) return;
+      if (!decodable(req.url ?? "/")) {
+        unreadableAddress(res, "sa partie après «\u202f?\u202f»");
+        return;
+      }
       completeOnDemand(res);
       astro(req, res);
     })

@@ -215,7 +215,7 @@ describe("static files", () => {
     expect(html).toMatch(/<input[^>]*value="lea@exemple\.fr"/);
   });
 
-  it("answers a path that cannot be decoded with a French 400, and leaves a query's « % » to the page", async () => {
+  it("answers an address that cannot be decoded with a French 400, and leaves a static page's query to the page", async () => {
     for (const path of ["/articles/%ZZ/", "/caf%E9/"]) {
       const response = await fetch(`${server.url}${path}`);
       expect(response.status, path).toBe(400);
@@ -223,6 +223,13 @@ describe("static files", () => {
       expect(await response.text()).toContain("Adresse illisible");
     }
     expect((await fetch(`${server.url}/recherche/?q=100%`)).status).toBe(200);
+    // A page rendered on demand reads its query: a newsletter link a mail program damaged gets French too.
+    for (const path of ["/newsletter/confirmer/?token=abc%ZZ", "/newsletter/merci/?depuis=%E0%A4%A"]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+      expect(await response.text()).toContain("Adresse illisible\u00a0: sa partie après «\u202f?\u202f»");
+    }
   });
 
   it("answers 404 with the French page, and never serves a file outside the site", async () => {
