@@ -34,7 +34,19 @@ export function enhanceNewsletterForms(): void {
     const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
     const error = form.querySelector<HTMLElement>(".error");
     const field = form.querySelector<HTMLInputElement>("input[type=email]");
+    // After a typo's warning: the address meant, as a button, and the address typed, kept if sent again as it is.
+    const suggestion = form.querySelector<HTMLButtonElement>("button[data-suggestion]");
+    const kept = form.querySelector<HTMLInputElement>("input[data-kept]");
     if (status === null || button === null || field === null) continue;
+    /** Offers `meant` (the server's suggestion) for the address just sent, or takes the offer back. */
+    const offer = (meant: string | undefined, sent: string): void => {
+      if (kept !== null) kept.value = meant === undefined ? "" : sent;
+      if (suggestion === null) return;
+      suggestion.hidden = meant === undefined;
+      suggestion.value = meant ?? "";
+      const address = suggestion.querySelector(".address");
+      if (address !== null) address.textContent = meant ?? "";
+    };
     // The field's description without the server's error (shown on /newsletter/erreur/): the fine print.
     const fine = (field.getAttribute("aria-describedby") ?? "")
       .split(" ")
@@ -66,6 +78,9 @@ export function enhanceNewsletterForms(): void {
       // aria-disabled, not disabled: a disabled button loses the focus (Chromium drops it to the page), and a keyboard
       // user would start again from the top. A second Enter while sending does nothing.
       if (button.getAttribute("aria-disabled") === "true") return;
+      // « S’inscrire avec … »: its address goes in the field, where the reader sees what is sent.
+      if (event.submitter !== null && event.submitter === suggestion) field.value = suggestion.value;
+      const sent = field.value;
       if (error !== null) error.hidden = true;
       button.setAttribute("aria-disabled", "true");
       delete status.dataset["kind"];
@@ -79,8 +94,13 @@ export function enhanceNewsletterForms(): void {
       }, TIMEOUT_MS);
       fetch(form.action, { method: "POST", headers: { Accept: "application/json" }, body, signal: abort.signal })
         .then(async (response) => {
-          const data = (await response.json().catch(() => ({}))) as { ok?: boolean; message?: string };
+          const data = (await response.json().catch(() => ({}))) as {
+            ok?: boolean;
+            message?: string;
+            suggestion?: string;
+          };
           status.textContent = data.message ?? UNKNOWN;
+          offer(typeof data.suggestion === "string" ? data.suggestion : undefined, sent);
           // The address stays in the field after a success: the reader sees where the message went (a typo shows),
           // and tapping « S’inscrire » again sends it again, which gets the same answer (no second message within
           // minutes), instead of an empty field's « Indiquez votre adresse e-mail. » under a signup that worked.

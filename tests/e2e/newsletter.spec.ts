@@ -4,7 +4,8 @@ import { focusedTag } from "./focus.ts";
 const article = "/articles/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis/";
 /** What the field's description reads of the fine print at each focus: one short sentence, not the whole paragraph. */
 const FINE_PRINT = "Un e-mail chaque semaine avec les articles de Digimedia, rien d’autre.";
-const unique = (name: string): string => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@exemple.fr`;
+const unique = (name: string, domain = "exemple.fr"): string =>
+  `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@${domain}`;
 
 /** What a screen reader reads after the field's label: the visible texts its aria-describedby names. */
 function descriptions(field: Locator): Promise<string[]> {
@@ -64,6 +65,31 @@ test.describe("without JavaScript", () => {
     expect(new URL(page.url()).search).toBe("");
     await expect(page.getByText("Après le «\u202f@\u202f», il faut un domaine complet")).toBeVisible();
     await expect(page.getByLabel("Votre adresse e-mail")).toHaveValue("lecteur@localhost");
+  });
+
+  test("a mistyped domain is questioned, « S’inscrire avec … » signs up the address meant, « S’inscrire » the one typed", async ({
+    page,
+  }) => {
+    const typed = unique("faute", "gmial.com");
+    const meant = typed.replace("gmial.com", "gmail.com");
+    await page.goto(article);
+    const box = page.getByRole("region", { name: "Newsletter" });
+    await box.getByLabel("Votre adresse e-mail").fill(typed);
+    await box.getByRole("button", { name: "S’inscrire", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Adresse à vérifier");
+    await expect(page.getByText(`Vouliez-vous dire ${meant}\u202f?`)).toBeVisible();
+    await expect(page.getByLabel("Votre adresse e-mail")).toHaveValue(typed);
+    await page.getByRole("button", { name: `S’inscrire avec ${meant}` }).click();
+    await expect(page).toHaveURL(/\/newsletter\/merci\/(\?|$)/);
+
+    // The reader who knows the domain is right sends it again as it was.
+    const other = unique("juste", "gmial.com");
+    await page.goto("/newsletter/");
+    await page.getByLabel("Votre adresse e-mail").fill(other);
+    await page.getByRole("button", { name: "S’inscrire", exact: true }).click();
+    await expect(page.getByText("Vouliez-vous dire")).toBeVisible();
+    await page.getByRole("button", { name: "S’inscrire", exact: true }).click();
+    await expect(page).toHaveURL(/\/newsletter\/merci\/(\?|$)/);
   });
 
   test("sent from the keyboard, a refused address comes back with the focus on the field, which names the error", async ({
@@ -240,6 +266,35 @@ test.describe("with JavaScript", () => {
     await page.getByLabel("Votre adresse e-mail").fill(unique("josé"));
     await page.getByRole("button", { name: "S’inscrire" }).click();
     await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
+  });
+
+  test("a mistyped domain is questioned in place, and « S’inscrire avec … » puts the address meant in the field and sends it", async ({
+    page,
+  }) => {
+    const typed = unique("faute", "hotmial.fr");
+    const meant = typed.replace("hotmial.fr", "hotmail.fr");
+    await page.goto("/newsletter/");
+    const field = page.getByLabel("Votre adresse e-mail");
+    await field.fill(typed);
+    await page.getByRole("button", { name: "S’inscrire", exact: true }).click();
+    await expect(page.getByRole("status")).toHaveText(
+      `Vouliez-vous dire ${meant}\u202f? Si «\u202fhotmial.fr\u202f» est juste, cliquez de nouveau sur «\u202fS’inscrire\u202f».`,
+    );
+    await expect(field).toBeFocused();
+    const offer = page.getByRole("button", { name: `S’inscrire avec ${meant}` });
+    await offer.click();
+    await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
+    await expect(field).toHaveValue(meant);
+    await expect(offer).toBeHidden();
+
+    // Kept as typed: sent again unchanged after the warning, it is signed up.
+    const other = unique("juste", "hotmial.fr");
+    await field.fill(other);
+    await page.getByRole("button", { name: "S’inscrire", exact: true }).click();
+    await expect(page.getByRole("status")).toHaveText(/^Vouliez-vous dire/);
+    await page.getByRole("button", { name: "S’inscrire", exact: true }).click();
+    await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
+    await expect(field).toHaveValue(other);
   });
 
   test("a refused address is explained in place", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkEmail } from "../../src/lib/newsletter/email.ts";
+import { checkEmail, likelyTypo } from "../../src/lib/newsletter/email.ts";
 
 describe("checkEmail accepts", () => {
   it.each([
@@ -141,5 +141,44 @@ describe("backLinkLabel", () => {
   ])("%s: %s", async (source, expected) => {
     const { backLinkLabel } = await import("../../src/lib/newsletter/messages.ts");
     expect(backLinkLabel(source)).toBe(expected);
+  });
+});
+
+describe("likelyTypo", () => {
+  it.each([
+    ["jean.dupont@gmial.com", "jean.dupont@gmail.com"],
+    ["jean@gmail.con", "jean@gmail.com"],
+    ["jean@gmail.fr", "jean@gmail.com"],
+    ["jean@hotmial.fr", "jean@hotmail.fr"],
+    ["jean@hotmail.co", "jean@hotmail.com"],
+    ["jean@orange.fe", "jean@orange.fr"],
+    ["jean@wanado.fr", "jean@wanadoo.fr"],
+    ["jean@lapost.net", "jean@laposte.net"],
+    ["jean@yaho.fr", "jean@yahoo.fr"],
+    ["Jean@OUTLOCK.FR", "Jean@outlook.fr"],
+    ["jean@icloud.fr", "jean@icloud.com"],
+    // Two keystrokes in the name of a long domain.
+    ["jean@hotmal.com", "jean@hotmail.com"],
+    ["jean@protonmial.com", "jean@protonmail.com"],
+  ])("« %s » was most likely « %s »", (typed, meant) => {
+    const check = checkEmail(typed);
+    expect(check.ok && likelyTypo(check.email)).toBe(meant);
+  });
+
+  it.each([
+    "jean@gmail.com",
+    "jean@hotmail.fr",
+    "jean@free.fr",
+    // Real domains: another country's, a company's, one far from any common one.
+    "jean@hotmail.be",
+    "jean@outlook.de",
+    "jean@orange.com",
+    "jean@laposte.fr",
+    "jean@exemple.fr",
+    "jean@société.fr",
+    "jean@sfr.fr",
+  ])("leaves « %s » alone", (typed) => {
+    const check = checkEmail(typed);
+    expect(check.ok && likelyTypo(check.email)).toBeUndefined();
   });
 });

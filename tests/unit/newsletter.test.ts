@@ -421,6 +421,49 @@ describe("refusals", () => {
     expect(location.searchParams.get("depuis")).toBe("/articles/x/");
   });
 
+  it("asks about a domain one keystroke from a common one, then signs up the address the reader chooses", async () => {
+    const typo = await handleSignup(asJson({ email: "jean@gmial.com", source: "/articles/x/" }), deps);
+    expect(typo.status).toBe(400);
+    expect(await typo.json()).toEqual({
+      ok: false,
+      error: "faute-de-frappe",
+      message:
+        "Vouliez-vous dire jean@gmail.com\u202f? Si «\u202fgmial.com\u202f» est juste, cliquez de nouveau sur «\u202fS’inscrire\u202f».",
+      suggestion: "jean@gmail.com",
+    });
+    expect(deps.store.find("jean@gmial.com")).toBeUndefined();
+    expect(sent).toHaveLength(0);
+
+    // Sent again as it was, after the warning (the form's « garder »): the reader knows best.
+    const kept = await handleSignup(asJson({ email: "jean@gmial.com", garder: "jean@gmial.com" }), deps);
+    expect(kept.status).toBe(200);
+    expect(sent.map((m) => m.to)).toEqual(["jean@gmial.com"]);
+    // The button « S’inscrire avec paul@gmail.com » (« corrige »), without JavaScript: its address is signed up.
+    const corrected = await handleSignup(
+      form({ email: "paul@gmial.com", corrige: "paul@gmail.com", garder: "", source: "/articles/x/" }),
+      deps,
+    );
+    expect(corrected.status).toBe(303);
+    expect(corrected.headers.get("location")).toMatch(/^\/newsletter\/merci\//);
+    expect(deps.store.find("paul@gmail.com")?.status).toBe("pending");
+    expect(deps.store.find("paul@gmial.com")).toBeUndefined();
+    // Another address typed after the warning is questioned in its turn.
+    const other = await handleSignup(asJson({ email: "jean@hotmial.fr", garder: "jean@gmial.com" }), deps);
+    expect(await other.json()).toMatchObject({
+      error: "faute-de-frappe",
+      suggestion: "jean@hotmail.fr",
+    });
+  });
+
+  it("sends a form with a mistyped domain to the error page, which offers the address meant", async () => {
+    const response = await handleSignup(form({ email: "jean@gmial.com", source: "/articles/x/" }), deps);
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get("location") ?? "", origin);
+    expect(location.pathname).toBe("/newsletter/erreur/");
+    expect(location.searchParams.get("raison")).toBe("faute-de-frappe");
+    expect(location.searchParams.get("email")).toBe("jean@gmial.com");
+  });
+
   it.each([
     ["a bad address", asJson({ email: "a@b.fr\r\nBcc: x@y.fr" }), 400],
     ["broken JSON", asJson("{email:"), 400],

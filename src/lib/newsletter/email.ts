@@ -71,3 +71,72 @@ export function emailKey(email: string): string {
 export function addressRateKey(email: string): string {
   return `email:${emailKey(email)}`;
 }
+
+/**
+ * The mail domains most French readers use. A domain one or two keystrokes away from one of them (« gmial.com »,
+ * « hotmial.fr », « orange.fe ») is a typo far more often than a real domain, and a signup sent there is lost: the
+ * confirmation never reaches the reader, who is never told. Short ones (« sfr.fr », « me.com ») are left out: too
+ * many real domains sit one letter away.
+ */
+const COMMON_DOMAINS = [
+  "gmail.com",
+  "hotmail.fr",
+  "hotmail.com",
+  "outlook.fr",
+  "outlook.com",
+  "yahoo.fr",
+  "yahoo.com",
+  "orange.fr",
+  "wanadoo.fr",
+  "free.fr",
+  "laposte.net",
+  "icloud.com",
+  "protonmail.com",
+];
+/** Providers with one domain only: « gmail.fr » or « icloud.fr » is that domain mistyped, however far. */
+const ONLY_DOMAIN: Record<string, string> = { gmail: "gmail.com", icloud: "icloud.com" };
+
+/** Edits from `a` to `b`: letters inserted, deleted, replaced, or two neighbours swapped (« gmial », « gmail »). */
+function typingDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      const row = rows[i];
+      if (row !== undefined) row[j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/**
+ * The address the reader most likely meant, when its domain is a near miss of a common one (checked by checkEmail
+ * first): « jean@gmial.com » → « jean@gmail.com »; undefined for a common domain or any other. One edit away, or
+ * two in the name of a domain of ten characters or more.
+ */
+export function likelyTypo(email: string): string | undefined {
+  const at = email.lastIndexOf("@");
+  const local = email.slice(0, at);
+  const domain = domainToASCII(email.slice(at + 1)).toLowerCase();
+  if (at < 1 || domain === "" || COMMON_DOMAINS.includes(domain)) return undefined;
+  const only = ONLY_DOMAIN[domain.split(".")[0] ?? ""];
+  if (only !== undefined) return `${local}@${only}`;
+  let meant: string | undefined;
+  let closest = Infinity;
+  const end = domain.slice(domain.lastIndexOf("."));
+  for (const common of COMMON_DOMAINS) {
+    const distance = typingDistance(domain, common);
+    // Two edits only in the name: « hotmail.be » and « outlook.de » are real, « hotmial.fr » is not.
+    const most = common.length >= 10 && common.endsWith(end) ? 2 : 1;
+    if (distance <= most && distance < closest) {
+      meant = common;
+      closest = distance;
+    }
+  }
+  return meant === undefined ? undefined : `${local}@${meant}`;
+}

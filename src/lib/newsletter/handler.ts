@@ -4,7 +4,7 @@
  * wire it up. Nothing a client sends comes back unescaped, and nothing it sends yields a 500.
  */
 import { randomBytes } from "node:crypto";
-import { addressRateKey, checkEmail } from "./email.ts";
+import { addressRateKey, checkEmail, likelyTypo } from "./email.ts";
 import { alreadySubscribedMessage, confirmationMessage, smtpErrorSummary, type MailTransport } from "./mail.ts";
 import {
   cleanSource,
@@ -20,10 +20,11 @@ import {
   HTTP_MESSAGES,
   LINK_METHOD_NOT_ALLOWED,
   PROBLEM_MESSAGES,
-  problemMessage,
   problemStatus,
   RETRY_AFTER_PARAM,
+  refusalWords,
   SIGNUP_OK,
+  TYPO_FIELDS,
   type SignupProblem,
 } from "./messages.ts";
 import {
@@ -219,17 +220,31 @@ function parseFields(type: string, body: string): Fields | undefined {
  */
 function refuse(request: Request, problem: SignupProblem, fields: Fields, retryAfter?: number): Response {
   const headers: Record<string, string> = retryAfter !== undefined ? { "Retry-After": String(retryAfter) } : {};
-  if (wantsJson(request))
-    return json(
-      problemStatus(problem).status,
-      { ok: false, error: problem, message: problemMessage(problem, retryAfter) },
-      headers,
-    );
+  if (wantsJson(request)) {
+    const { message, suggestion } = refusalWords(problem, fields["email"], retryAfter);
+    return json(problemStatus(problem).status, { ok: false, error: problem, message, suggestion }, headers);
+  }
   const query = new URLSearchParams({ raison: problem, depuis: cleanSource(fields["source"]) });
   if (retryAfter !== undefined) query.set(RETRY_AFTER_PARAM, String(retryAfter));
   const typed = fields["email"];
   if (typeof typed === "string") query.set("email", typed.slice(0, 254));
   return seeOther(`${PAGES.error}?${query.toString()}`);
+}
+
+/**
+ * The address of a signup, checked (checkEmail), or the refusal to answer: not a text, not an address, or a domain
+ * that looks mistyped, unless the reader sent it again as it was after that warning.
+ */
+function addressOf(request: Request, fields: Fields): { email: string } | { refused: Response } {
+  // An address that is not a text (a JSON client's number or object) is not an empty one.
+  const typed = fields["email"];
+  if (typed !== undefined && typed !== null && typeof typed !== "string")
+    return { refused: refuse(request, "requete", fields) };
+  const check = checkEmail(typed);
+  if (!check.ok) return { refused: refuse(request, check.problem, fields) };
+  if (fields[TYPO_FIELDS.kept] !== typed && likelyTypo(check.email) !== undefined)
+    return { refused: refuse(request, "faute-de-frappe", fields) };
+  return { email: check.email };
 }
 
 function succeed(request: Request, fields: Fields): Response {
@@ -284,7 +299,12 @@ async function readSignup(request: Request): Promise<{ fields: Fields } | { refu
   if (body.kind === "too-large") return { refused: fail(request, 413) };
   if (body.kind === "timeout") return { refused: fail(request, 408) };
   const fields = body.kind === "ok" ? parseFields(type, body.text) : undefined;
-  return fields === undefined ? { refused: refuse(request, "requete", {}) } : { fields };
+  if (fields === undefined) return { refused: refuse(request, "requete", {}) };
+  // « S’inscrire avec jean@gmail.com », offered after a typo's warning: the address it carries is the one sent.
+  const corrected = fields[TYPO_FIELDS.corrected];
+  return typeof corrected === "string" && corrected.trim() !== ""
+    ? { fields: { ...fields, email: corrected } }
+    : { fields };
 }
 
 /**
@@ -296,8 +316,8 @@ export async function signupUnavailable(request: Request): Promise<Response> {
   if (request.method !== "POST") return methodNotAllowed(request);
   const read = await readSignup(request);
   if ("refused" in read) return read.refused;
-  const check = checkEmail(read.fields["email"]);
-  if (!check.ok) return refuse(request, check.problem, read.fields);
+  const address = addressOf(request, read.fields);
+  if ("refused" in address) return address.refused;
   return refuse(request, "indisponible", read.fields, UNAVAILABLE_RETRY_SECONDS);
 }
 
@@ -369,15 +389,13 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
   const trapped = typeof trap === "string" ? trap.trim() !== "" : trap !== undefined && trap !== null && trap !== false;
   if (trapped) return succeed(request, fields);
 
-  // An address that is not a text (a JSON client's number or object) is not an empty one.
-  const typed = fields["email"];
-  if (typed !== undefined && typed !== null && typeof typed !== "string") return refuse(request, "requete", fields);
-  const check = checkEmail(typed);
-  if (!check.ok) return refuse(request, check.problem, fields);
+  const address = addressOf(request, fields);
+  if ("refused" in address) return address.refused;
+  const { email } = address;
 
   const now = deps.now();
   try {
-    const addressKey = addressRateKey(check.email);
+    const addressKey = addressRateKey(email);
     const rate = deps.store.hits(
       [
         { key: addressKey, ...RATE_LIMIT },
@@ -390,7 +408,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       return refuse(request, problem, fields, rate.retryAfter);
     }
     const { outcome, subscriber, mail } = deps.store.signup({
-      email: check.email,
+      email,
       source: cleanSource(fields["source"]),
       now,
       newToken: randomBytes(24).toString("base64url"),

@@ -1,5 +1,5 @@
 /** What the newsletter says to readers, in French, by situation. */
-import { EMAIL_MESSAGES, type EmailProblem } from "./email.ts";
+import { checkEmail, EMAIL_MESSAGES, likelyTypo, type EmailProblem } from "./email.ts";
 import { MAIL_EVERY_SECONDS, MAILS_PER_DAY, MAX_BODY_BYTES } from "./policy.ts";
 import { articleSlugIn, newsletterUrl } from "../urls.ts";
 
@@ -38,10 +38,19 @@ const LIMITED = {
 
 /** Reasons a signup can be turned back, as they travel in the error page's URL. */
 export type SignupProblem =
-  EmailProblem | "adresse-refusee" | "trop-de-demandes" | "trop-d-inscriptions" | "requete" | "indisponible";
+  | EmailProblem
+  | "faute-de-frappe"
+  | "adresse-refusee"
+  | "trop-de-demandes"
+  | "trop-d-inscriptions"
+  | "requete"
+  | "indisponible";
 
 export const PROBLEM_MESSAGES: Record<SignupProblem, string> = {
   ...EMAIL_MESSAGES,
+  // Said with the address meant when it is known (typoMessage).
+  "faute-de-frappe":
+    "Cette adresse ressemble à une faute de frappe\u00a0: vérifiez-la, puis cliquez de nouveau sur «\u202fS’inscrire\u202f».",
   "adresse-refusee":
     "Le serveur de messagerie a refusé cette adresse\u00a0: aucun e-mail n’a pu lui être envoyé. Vérifiez-la, ou essayez une autre adresse.",
   "trop-de-demandes": `${LIMITED["trop-de-demandes"]} ${retryIn()}`,
@@ -57,6 +66,37 @@ export function problemMessage(problem: SignupProblem, retryAfter?: number): str
     ? `${LIMITED[problem]} ${retryIn(retryAfter)}`
     : PROBLEM_MESSAGES[problem];
 }
+
+/**
+ * A domain that looks mistyped (likelyTypo, email.ts): the address meant, and how to keep the one typed. The reader
+ * chooses: « S’inscrire avec … » (TYPO_FIELDS.corrected) or « S’inscrire » again (TYPO_FIELDS.kept).
+ */
+export function typoMessage(typed: string, meant: string): string {
+  const domain = typed.slice(typed.lastIndexOf("@") + 1);
+  return `Vouliez-vous dire ${meant}\u202f? Si «\u202f${domain}\u202f» est juste, cliquez de nouveau sur «\u202fS’inscrire\u202f».`;
+}
+
+/**
+ * A refusal's sentence and, for a domain that looks mistyped, the address meant (`suggestion`, which the box offers
+ * as a button): one reading for the JSON answer and the error page.
+ */
+export function refusalWords(
+  problem: SignupProblem,
+  typed: unknown,
+  retryAfter?: number,
+): { message: string; suggestion?: string } {
+  const check = problem === "faute-de-frappe" ? checkEmail(typed) : undefined;
+  const meant = check?.ok === true ? likelyTypo(check.email) : undefined;
+  return meant === undefined || typeof typed !== "string"
+    ? { message: problemMessage(problem, retryAfter) }
+    : { message: typoMessage(typed.trim(), meant), suggestion: meant };
+}
+
+/**
+ * The signup form's fields after a typo's warning: the address the reader chose to keep as typed (sent again, it is
+ * not questioned twice), and the button's address meant, which replaces the field's.
+ */
+export const TYPO_FIELDS = { kept: "garder", corrected: "corrige" } as const;
 
 /** The HTTP status of a refusal and its status line's words: one table for the JSON answer and the error page. */
 export interface ProblemStatus {
