@@ -178,7 +178,7 @@ describe("newsletter signup on the real server", () => {
     const page = await formPost({ email: typed, source: "/newsletter/" });
     expect(page.status).toBe(400);
     const html = await page.text();
-    expect(html).toContain("Cette adresse contient des espaces ou des caractères interdits.");
+    expect(html).toContain("Cette adresse contient des caractères interdits (guillemets, virgule, chevrons…).");
     const doc = parse(html);
     expect(doc.querySelector("#newsletter-email")?.getAttribute("value")).toBe(typed);
     expect(doc.querySelectorAll("img")).toHaveLength(0);

@@ -13,6 +13,12 @@ describe("checkEmail accepts", () => {
     ["用户@例子.广告", "用户@例子.广告"],
     ["o'neil@exemple.ie", "o'neil@exemple.ie"],
     ["a@b.co", "a@b.co"],
+    // What a copy brings along, or a phone's keyboard adds after a word, is dropped.
+    ["a\u200b@b.fr", "a@b.fr"],
+    ["\ufeffprenom@exemple.fr\u200b", "prenom@exemple.fr"],
+    ["jean @gmail.com", "jean@gmail.com"],
+    ["jean.dupont @ exemple. fr", "jean.dupont@exemple.fr"],
+    ["jean. dupont@exemple.fr", "jean.dupont@exemple.fr"],
     ["x".repeat(64) + "@" + "d".repeat(63) + ".fr", "x".repeat(64) + "@" + "d".repeat(63) + ".fr"],
   ])("%j as %j", (input, expected) => {
     expect(checkEmail(input)).toEqual({ ok: true, email: expected });
@@ -37,26 +43,26 @@ describe("checkEmail refuses", () => {
     ["@exemple.fr", "local"],
     [".a@exemple.fr", "local"],
     ["a..b@exemple.fr", "local"],
-    ["x".repeat(65) + "@exemple.fr", "local"],
+    ["x".repeat(65) + "@exemple.fr", "local-trop-long"],
     ["a@" + "d".repeat(250) + ".fr", "trop-longue"],
     // DNS's limits, on the domain as mail servers write it (punycode): 63 « é » make a label of 69 characters there.
     ["a@" + "é".repeat(63) + ".fr", "domaine"],
     ["a@" + Array.from({ length: 6 }, () => "é".repeat(40)).join(".") + ".fr", "domaine"],
     ["x".repeat(64) + "@" + Array.from({ length: 6 }, () => "é".repeat(30)).join(".") + ".fr", "trop-longue"],
-    ["pre nom@exemple.fr", "caracteres"],
+    ["pre nom@exemple.fr", "espace"],
     ["a@b.fr\r\nBcc: x@y.fr", "caracteres"],
     ["a@b.fr\nBcc: x@y.fr", "caracteres"],
     ["a@b.fr%0d%0aBcc:x@y.fr", "caracteres"],
     ["a\u0000@b.fr", "caracteres"],
-    ["a\u200b@b.fr", "caracteres"],
-    ["a\u00a0b@exemple.fr", "caracteres"],
+    ["a\u202e@b.fr", "caracteres"],
+    ["a\u00a0b@exemple.fr", "espace"],
     ['"a"@exemple.fr', "caracteres"],
     ["<script>alert(1)</script>@x.fr", "caracteres"],
     ["a@b.fr,c@d.fr", "caracteres"],
     ["a@b.fr;c@d.fr", "caracteres"],
     ["Nom <a@b.fr>", "caracteres"],
     ["a@[127.0.0.1]", "caracteres"],
-    ["' OR 1=1 --@x.fr", "caracteres"],
+    ["' OR 1=1 --@x.fr", "espace"],
   ])("%j (%s)", (input, problem) => {
     const result = checkEmail(input);
     expect(result.ok).toBe(false);

@@ -8,15 +8,25 @@ import { domainToASCII, domainToUnicode } from "node:url";
 
 /** Why an address was refused, with the French sentence shown to the reader. */
 export type EmailProblem =
-  "vide" | "trop-longue" | "caracteres" | "arobase-manquante" | "arobase" | "local" | "domaine";
+  | "vide"
+  | "trop-longue"
+  | "espace"
+  | "caracteres"
+  | "arobase-manquante"
+  | "arobase"
+  | "local-trop-long"
+  | "local"
+  | "domaine";
 
 export const EMAIL_MESSAGES: Record<EmailProblem, string> = {
   vide: "Indiquez votre adresse e-mail.",
   "trop-longue": "Cette adresse est trop longue (254 caractères au plus).",
-  caracteres: "Cette adresse contient des espaces ou des caractères interdits.",
+  espace: "Une adresse e-mail ne contient pas d’espace\u00a0: vérifiez celle-ci (par exemple prenom.nom@exemple.fr).",
+  caracteres: "Cette adresse contient des caractères interdits (guillemets, virgule, chevrons…).",
   // No « @ » at all: say what is missing rather than the rule (several « @ » get the rule: "arobase").
   "arobase-manquante": "Il manque le «\u202f@\u202f»\u00a0: par exemple prenom@exemple.fr.",
   arobase: "Une adresse e-mail contient un seul «\u202f@\u202f», par exemple prenom@exemple.fr.",
+  "local-trop-long": "La partie avant le «\u202f@\u202f» est trop longue (64\u00a0caractères au plus).",
   local: "La partie avant le «\u202f@\u202f» n’est pas valide.",
   // The example is what to write, never read as the invalid part (« jean@exemple » lacks its « .fr »).
   domaine: "Après le «\u202f@\u202f», il faut un domaine complet, par exemple «\u202fexemple.fr\u202f».",
@@ -29,25 +39,38 @@ const MAX_LENGTH = 254;
 // Letters of any script, digits and the RFC 5322 "atext" symbols; dots between them.
 const localPart = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 const domainLabel = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?$/u;
-const forbidden = /[\s\p{Cc}\p{Cf}\p{Z}"<>(),;:\\[\]]/u;
+const forbidden = /[\p{Cc}\p{Cf}"<>(),;:\\[\]]/u;
+/** Any space: « jean dupont@exemple.fr » cannot be mended (jeandupont? jean.dupont?), it is asked again. */
+const space = /[\s\p{Z}]/u;
+/**
+ * Characters no one sees, which a copy from a web page or a message brings along: zero-width spaces and joiners,
+ * the word joiner, a byte-order mark, a soft hyphen. They are dropped; other invisible ones (a direction override)
+ * stay forbidden.
+ */
+const invisible = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
+/** Spaces around « @ » or a dot, as a phone's keyboard adds them after a word (« jean @gmail.com », « jean. dupont »). */
+const spacedSeparator = /[\p{Zs}\t]*([@.])[\p{Zs}\t]*/gu;
 
 const fail = (problem: EmailProblem): EmailCheck => ({ ok: false, problem, message: EMAIL_MESSAGES[problem] });
 
 /**
- * Trims, checks and normalises an address: the local part kept as typed, the domain lower-cased
+ * Trims, checks and normalises an address (invisible characters dropped, spaces around « @ » and dots too): the
+ * local part kept as typed, the domain lower-cased
  * and written one way whether it came in Unicode or punycode ("xn--socit-esab.fr" → "société.fr").
  */
 export function checkEmail(input: unknown): EmailCheck {
   if (typeof input !== "string") return fail("vide");
-  const email = input.trim().normalize("NFC");
+  const email = input.replace(invisible, "").replace(spacedSeparator, "$1").trim().normalize("NFC");
   if (email === "") return fail("vide");
   if (email.length > MAX_LENGTH) return fail("trop-longue");
   if (forbidden.test(email)) return fail("caracteres");
+  if (space.test(email)) return fail("espace");
   const parts = email.split("@");
   if (parts.length === 1) return fail("arobase-manquante");
   if (parts.length !== 2) return fail("arobase");
   const [local = "", domain = ""] = parts;
-  if (local.length === 0 || local.length > 64 || !localPart.test(local)) return fail("local");
+  if (local.length > 64) return fail("local-trop-long");
+  if (local.length === 0 || !localPart.test(local)) return fail("local");
   const labels = domain.toLowerCase().split(".");
   if (labels.length < 2 || !labels.every((l) => domainLabel.test(l)) || /^\d+$/.test(labels.at(-1) ?? "")) {
     return fail("domaine");
