@@ -20,6 +20,14 @@ test("a person opening a feed reads, in French, what it is and how to subscribe,
   );
   expect(await pseudoContent(page, "channel > language", "::before")).toBe('"Derniers articles"');
   await expect(page.locator("channel > title")).toBeVisible();
+  // What a screen reader reads: the heading of the list, not the feed's language code after it.
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+    nodes: { ignored: boolean; name?: { value?: unknown } }[];
+  };
+  const read = nodes.filter((n) => !n.ignored).map((n) => String(n.name?.value ?? ""));
+  expect(read).toContain("Derniers articles");
+  expect(read.join(" ")).not.toContain("fr-FR");
   const item = page.locator("item").first();
   await expect(item.locator("> title")).toBeVisible();
   await expect(item.locator("> title")).toHaveText("Tencent et Ant Group dans la ligne de mire des États-Unis");
