@@ -251,3 +251,28 @@ for (const [type, path] of Object.entries(pageTypes)) {
     for (const { name, heading } of landmarks) if (heading !== null) expect(heading, name).toContain(name);
   });
 }
+
+test("headings and kickers drawn in capitals are read as written, not spelt out in capitals", async ({ page }) => {
+  // What Chromium gives screen readers (text-transform: uppercase reached it; small capitals do not).
+  const read = async (path: string): Promise<string[]> => {
+    await page.goto(`${corpusUrl}${path}`);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+      nodes: { ignored: boolean; role?: { value?: unknown }; name?: { value?: unknown } }[];
+    };
+    return nodes
+      .filter((n) => !n.ignored && (n.role?.value === "heading" || n.role?.value === "link"))
+      .map((n) => String(n.name?.value ?? ""));
+  };
+  const home = await read("/");
+  expect(home).toEqual(expect.arrayContaining(["Dernières actualités", "Nos rubriques"]));
+  const kickers = await page.locator("main .kicker").allTextContents();
+  expect(kickers.length).toBeGreaterThan(0);
+  for (const kicker of kickers) expect(home).toContain(kicker.trim());
+  // Still drawn in capitals.
+  const drawn = await page
+    .getByRole("heading", { name: "Nos rubriques" })
+    .evaluate((h) => getComputedStyle(h).fontVariantCaps);
+  expect(drawn).toBe("all-small-caps");
+  expect(home.filter((name) => /^[\p{Lu}\s’]{6,}$/u.test(name))).toEqual([]);
+});
