@@ -23,9 +23,9 @@ test("a person opening a feed reads, in French, what it is and how to subscribe,
   // What a screen reader reads: the heading of the list, not the feed's language code after it.
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
-    nodes: { ignored: boolean; name?: { value?: unknown } }[];
+    nodes: { ignored: boolean; name?: { value?: string } }[];
   };
-  const read = nodes.filter((n) => !n.ignored).map((n) => String(n.name?.value ?? ""));
+  const read = nodes.filter((n) => !n.ignored).map((n) => n.name?.value ?? "");
   expect(read).toContain("Derniers articles");
   expect(read.join(" ")).not.toContain("fr-FR");
   const item = page.locator("item").first();

@@ -253,17 +253,38 @@ for (const [type, path] of Object.entries(pageTypes)) {
   });
 }
 
+test("the archives of many years and a year of many months add a few landmarks, not one per year or month", async ({
+  page,
+}) => {
+  for (const path of ["/archives/", "/2025/"]) {
+    await page.goto(`${corpusUrl}${path}`);
+    // The corpus spans several years, and its years several months.
+    expect(await page.locator("h2.section-title").count(), path).toBeGreaterThan(3);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+      nodes: { ignored: boolean; role?: { value?: unknown } }[];
+    };
+    const landmarks = nodes.filter(
+      (n) =>
+        !n.ignored &&
+        ["navigation", "region", "main", "banner", "contentinfo", "search"].includes(String(n.role?.value)),
+    );
+    // Header (banner, its search and sections), breadcrumb, main, footer and its two navigations, and the page's own.
+    expect(landmarks.length, path).toBeLessThanOrEqual(11);
+  }
+});
+
 test("headings and kickers drawn in capitals are read as written, not spelt out in capitals", async ({ page }) => {
   // What Chromium gives screen readers (text-transform: uppercase reached it; small capitals do not).
   const read = async (path: string): Promise<string[]> => {
     await page.goto(`${corpusUrl}${path}`);
     const cdp = await page.context().newCDPSession(page);
     const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
-      nodes: { ignored: boolean; role?: { value?: unknown }; name?: { value?: unknown } }[];
+      nodes: { ignored: boolean; role?: { value?: unknown }; name?: { value?: string } }[];
     };
     return nodes
       .filter((n) => !n.ignored && (n.role?.value === "heading" || n.role?.value === "link"))
-      .map((n) => String(n.name?.value ?? ""));
+      .map((n) => n.name?.value ?? "");
   };
   const home = await read("/");
   expect(home).toEqual(expect.arrayContaining(["Dernières actualités", "Nos rubriques"]));
