@@ -63,6 +63,9 @@ describe("newsletter signup on the real server", () => {
     if (message === undefined) throw new Error("pas de message pour lea@exemple.fr");
     expect(message).toContain("Subject: =?UTF-8?Q?Confirmez_votre_inscription");
     expect(message).toMatch(/List-Unsubscribe:\s+<https:\/\/www\.digimedia\.fr\/api\/newsletter\/unsubscribe\?token=/);
+    // A reply reaches the newsroom, and an out-of-office answer does not come back.
+    expect(message).toContain("Reply-To: redaction@digimedia.fr");
+    expect(message).toContain("Auto-Submitted: auto-generated");
 
     // The link opens a page that asks for the click; opening it (GET, HEAD, as mail scanners do) changes nothing.
     const page = linkIn(message, "/newsletter/confirmer/");

@@ -30,13 +30,22 @@ export interface MailTransport {
   purge?(before: Date): number;
 }
 
+/**
+ * A message as nodemailer sends it. A reply goes to the newsroom, the address the site gives readers (the sender's is
+ * the newsletter's own, which nobody reads); Auto-Submitted (RFC 3834) keeps out-of-office answers from replying.
+ */
 const envelope = (from: string, m: MailMessage) => ({
   from,
   to: m.to,
+  replyTo: SITE.publisher.email,
   subject: m.subject,
   text: m.text,
   html: m.html,
-  headers: { "List-Unsubscribe": `<${m.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+  headers: {
+    "List-Unsubscribe": `<${m.unsubscribeUrl}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    "Auto-Submitted": "auto-generated",
+  },
 });
 
 /** Writes each message as `<time>-<random>.eml` under `dir`. */

@@ -8,9 +8,10 @@ import { articleSlugIn, newsletterUrl } from "../urls.ts";
  * meanwhile), or « déjà inscrite » to a subscriber, sent like a confirmation so that nobody learns who is
  * subscribed. « vient de vous être envoyé » was false for a reader trying again after a few minutes. « Dans 10 minutes »
  * counts from now: never too early, however recent the last message. No « Merci » (nothing is confirmed yet) and
- * « confirmer », the word of the e-mail and its button.
+ * « confirmer », the word of the e-mail and its button. A subscriber already confirmed gets « déjà inscrite », with no
+ * link to confirm: the sentence says what to do with either, without telling which one went.
  */
-export const SIGNUP_OK = `Un e-mail de confirmation vous a été envoyé\u00a0: cliquez sur le lien qu’il contient pour confirmer votre inscription. Rien reçu\u202f? Regardez dans les courriers indésirables, ou demandez un nouvel e-mail dans ${String(MAIL_EVERY_SECONDS / 60)}\u00a0minutes (${String(MAILS_PER_DAY)}\u00a0par jour au plus).`;
+export const SIGNUP_OK = `Un e-mail de confirmation vous a été envoyé\u00a0: cliquez sur le lien qu’il contient pour confirmer votre inscription (s’il dit qu’elle l’est déjà, vous n’avez rien à faire). Rien reçu\u202f? Regardez dans les courriers indésirables, ou demandez un nouvel e-mail dans ${String(MAIL_EVERY_SECONDS / 60)}\u00a0minutes (${String(MAILS_PER_DAY)}\u00a0par jour au plus).`;
 
 /** The heading of a signup accepted and waiting for its confirmation: /newsletter/merci/, and /newsletter/erreur/ once sent again. */
 export const SIGNUP_PENDING_TITLE = "Confirmez votre inscription par e-mail";
