@@ -63,6 +63,25 @@ describe("looking a subscriber up", () => {
     ]);
   });
 
+  it("shows the consent confirmed before a new signup of an unsubscribed address, which that signup does not erase", () => {
+    store.confirm(token, new Date("2026-01-15T10:05:00Z"));
+    store.unsubscribe(token, new Date("2026-02-01T08:00:00Z"));
+    store.signup({
+      email: "lea@société.fr",
+      source: "/",
+      now: new Date("2026-03-01T09:00:00Z"),
+      newToken: "n".repeat(32),
+      mailEverySeconds: 600,
+    });
+    const lines = findSubscriber(store, "lea@société.fr", where).out.split("\n");
+    expect(lines).toContain(
+      "Consentement confirmé précédent\u00a0: demandé le 15\u00a0janvier 2026 à 11\u00a0h (2026-01-15T10:00:00.000Z), depuis la page /articles/x/, confirmé le 15\u00a0janvier 2026 à 11\u00a0h\u00a005 (2026-01-15T10:05:00.000Z)",
+    );
+    expect(lines).toContain(
+      "Dernière demande (consentement)\u00a0: 1er\u00a0mars 2026 à 10\u00a0h (2026-03-01T09:00:00.000Z), depuis la page /",
+    );
+  });
+
   it("names a pending signup and the last message that left, not one only being sent", () => {
     const found = store.signup({
       email: "lea@société.fr",

@@ -328,18 +328,32 @@ describe("a signup", () => {
     deps.store.confirm("h".repeat(32), at("2025-01-02T00:00:00Z"));
     deps.store.unsubscribe("h".repeat(32), at("2025-06-01T00:00:00Z"));
     signup("2026-01-10T00:00:00Z");
-    // Not confirmed again yet: no confirmation date, and the earlier unsubscription is still on record.
+    // Not confirmed again yet: no confirmation date, and the earlier unsubscription is still on record, as is the
+    // consent confirmed before, under which the earlier e-mails went (a stranger may type the address: it stays).
+    const earlier = { consentAt: "2025-01-01T00:00:00.000Z", source: "/a/", confirmedAt: "2025-01-02T00:00:00.000Z" };
     expect(deps.store.find("histoire@exemple.fr")).toMatchObject({
       status: "pending",
       consentAt: "2026-01-10T00:00:00.000Z",
       confirmedAt: null,
       unsubscribedAt: "2025-06-01T00:00:00.000Z",
+      previousConsent: earlier,
     });
     deps.store.confirm("h".repeat(32), at("2026-01-11T00:00:00Z"));
     expect(deps.store.find("histoire@exemple.fr")).toMatchObject({
       status: "confirmed",
       confirmedAt: "2026-01-11T00:00:00.000Z",
       unsubscribedAt: "2025-06-01T00:00:00.000Z",
+      previousConsent: earlier,
+    });
+    // Unsubscribed again, then a request never confirmed: the latest confirmed consent is the one kept.
+    deps.store.unsubscribe("h".repeat(32), at("2026-03-01T00:00:00Z"));
+    signup("2026-04-01T00:00:00Z");
+    deps.store.unsubscribe("h".repeat(32), at("2026-04-02T00:00:00Z"));
+    signup("2026-05-01T00:00:00Z");
+    expect(deps.store.find("histoire@exemple.fr")?.previousConsent).toEqual({
+      consentAt: "2026-01-10T00:00:00.000Z",
+      source: "/a/",
+      confirmedAt: "2026-01-11T00:00:00.000Z",
     });
   });
 

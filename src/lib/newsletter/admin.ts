@@ -42,6 +42,11 @@ export function describeSubscriber(s: Subscriber): string {
     ...(s.confirmedAt !== null ? [`Confirmée le\u00a0: ${when(s.confirmedAt)}`] : []),
     ...(s.unsubscribedAt !== null ? [`Désinscrite le\u00a0: ${when(s.unsubscribedAt)}`] : []),
     ...(s.mailedAt !== null ? [`Dernier e-mail envoyé\u00a0: ${when(s.mailedAt)}`] : []),
+    ...(s.previousConsent !== null
+      ? [
+          `Consentement confirmé précédent\u00a0: demandé le ${when(s.previousConsent.consentAt)}, depuis la page ${s.previousConsent.source}, confirmé le ${when(s.previousConsent.confirmedAt)}`,
+        ]
+      : []),
   ].join("\n");
 }
 

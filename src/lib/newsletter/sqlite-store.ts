@@ -32,6 +32,9 @@ interface Row {
   mailed_at?: string | null;
   confirmed_once?: number;
   mail_claimed_at?: string | null;
+  previous_consent_at?: string | null;
+  previous_source?: string | null;
+  previous_confirmed_at?: string | null;
 }
 
 /** A rate counter's row. */
@@ -51,6 +54,10 @@ const toSubscriber = (r: Row): Subscriber => ({
   createdAt: r.created_at,
   mailedAt: r.mailed_at ?? null,
   confirmedOnce: r.confirmed_once === 1 || r.confirmed_at !== null,
+  previousConsent:
+    r.previous_consent_at != null && r.previous_confirmed_at != null
+      ? { consentAt: r.previous_consent_at, source: r.previous_source ?? "", confirmedAt: r.previous_confirmed_at }
+      : null,
 });
 
 const schema = `
@@ -77,7 +84,13 @@ CREATE TABLE IF NOT EXISTS subscribers (
   mail_day_count INTEGER NOT NULL DEFAULT 0,
   -- 1 once a consent of this address was confirmed, kept when confirmed_at is cleared by a new signup: an address
   -- never confirmed is kept no longer than a pending signup, even unsubscribed.
-  confirmed_once INTEGER NOT NULL DEFAULT 0
+  confirmed_once INTEGER NOT NULL DEFAULT 0,
+  -- The confirmed consent before the latest one (its request, page and confirmation), moved here when an unsubscribed
+  -- address signs up again: the proof of the consent under which the earlier e-mails went, which anyone typing the
+  -- address would otherwise erase.
+  previous_consent_at TEXT,
+  previous_source TEXT,
+  previous_confirmed_at TEXT
 );
 CREATE TABLE IF NOT EXISTS rate_limits (
   key TEXT PRIMARY KEY,
@@ -124,7 +137,7 @@ function upgrade(db: DatabaseSync): void {
   const columns = (): string[] =>
     (db.prepare("PRAGMA table_info(subscribers)").all() as { name: string }[]).map((c) => c.name);
   const missing = (): boolean =>
-    ["email_key", "mailed_at", "confirmed_once", "mail_claimed_at", "mail_day_start"].some(
+    ["email_key", "mailed_at", "confirmed_once", "mail_claimed_at", "mail_day_start", "previous_confirmed_at"].some(
       (name) => !columns().includes(name),
     );
   const keyless = (): boolean =>
@@ -141,6 +154,10 @@ function upgrade(db: DatabaseSync): void {
       if (!columns().includes("mail_day_start"))
         db.exec(
           "ALTER TABLE subscribers ADD COLUMN mail_day_start TEXT; ALTER TABLE subscribers ADD COLUMN mail_day_count INTEGER NOT NULL DEFAULT 0;",
+        );
+      if (!columns().includes("previous_confirmed_at"))
+        db.exec(
+          "ALTER TABLE subscribers ADD COLUMN previous_consent_at TEXT; ALTER TABLE subscribers ADD COLUMN previous_source TEXT; ALTER TABLE subscribers ADD COLUMN previous_confirmed_at TEXT;",
         );
       fillKeys(db);
       db.exec("COMMIT");
@@ -324,10 +341,16 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
     "INSERT INTO subscribers (email, email_key, status, token, source, consent_at, created_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
   );
   // The token is kept: the links of earlier messages (List-Unsubscribe above all) must still unsubscribe. The new
-  // consent is not confirmed yet (confirmed_at cleared), and the earlier unsubscription stays on record.
+  // consent is not confirmed yet (confirmed_at cleared), and the earlier unsubscription stays on record, as does the
+  // earlier consent when it was confirmed (previous_*: SQLite reads the row as it was on the right of each =).
   // mailed_at cleared: the message sent before the unsubscription (a « déjà inscrit(e) ») had no confirmation link.
   const renew = db.prepare(
-    "UPDATE subscribers SET status = 'pending', source = ?, consent_at = ?, confirmed_at = NULL, mailed_at = NULL WHERE id = ?",
+    `UPDATE subscribers SET
+       previous_consent_at = CASE WHEN confirmed_at IS NULL THEN previous_consent_at ELSE consent_at END,
+       previous_source = CASE WHEN confirmed_at IS NULL THEN previous_source ELSE source END,
+       previous_confirmed_at = COALESCE(confirmed_at, previous_confirmed_at),
+       status = 'pending', source = ?, consent_at = ?, confirmed_at = NULL, mailed_at = NULL
+     WHERE id = ?`,
   );
   // A pending address signed up again: the retention's 30 days start again from this request, whose message
   // carries the confirmation link.

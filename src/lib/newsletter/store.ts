@@ -24,6 +24,11 @@ export interface Subscriber {
   mailedAt: string | null;
   /** True once a consent of this address was confirmed, even if confirmedAt was cleared since by a new signup. */
   confirmedOnce: boolean;
+  /**
+   * The confirmed consent before the latest one, kept when an unsubscribed address signs up again: its request, its
+   * page and its confirmation. Null when there was none.
+   */
+  previousConsent: { consentAt: string; source: string; confirmedAt: string } | null;
 }
 
 /** What a signup did; the HTTP answer is the same whatever it is, so nobody learns who is subscribed. */
