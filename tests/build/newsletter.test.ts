@@ -654,6 +654,12 @@ describe("retention", () => {
       expect(privacy).toMatch(/non confirmée est effacée 30\u00a0jours/);
       // The per-address count of e-mails over 24 hours is kept in the row: said, with its purpose.
       expect(privacy).toMatch(/le nombre d’e-mails envoyés à votre adresse sur 24\u00a0heures/);
+      // Everything the row holds is named (the first request, the links' code, the consent before a new signup), and
+      // who else handles it.
+      expect(privacy).toMatch(/la date de votre première demande/);
+      expect(privacy).toMatch(/un code tiré au hasard qui fait fonctionner les liens/);
+      expect(privacy).toMatch(/votre consentement précédent/);
+      expect(privacy).toMatch(/le service d’envoi\s+d’e-mails/);
       // One convention: no gendered participle for the reader (« désinscrit »), and no « lettre » for an e-mail.
       expect(privacy).not.toMatch(/désinscrit\b|désinscrit\(e\)|lettre/);
       const db = new DatabaseSync(join(dir, "subscribers.db"), { readOnly: true });
