@@ -36,6 +36,8 @@ export function categorySlug(name: string): CategorySlug | undefined {
 
 /** The longest standfirst: one or two sentences (the seed article's two make 190 characters). */
 const DESCRIPTION_MAX = 300;
+/** The longest title: a headline, not a paragraph (the seed article's makes 58 characters). */
+const TITLE_MAX = 200;
 
 /** A value as YAML read it, for a message. */
 const shown = (input: unknown): string =>
@@ -209,9 +211,9 @@ export const articleSchema = z
     {
       title: requiredText("le titre (title)")
         .pipe(
-          z.string().max(200, {
+          z.string().max(TITLE_MAX, {
             error: (issue) =>
-              `le titre fait ${String((issue.input as string).length)} caractères, 200 au plus : le chapô peut dire le reste`,
+              `le titre fait ${String((issue.input as string).length)} caractères, ${String(TITLE_MAX)} au plus : le chapô peut dire le reste`,
           }),
         )
         .transform(typographed),

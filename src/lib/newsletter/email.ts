@@ -6,6 +6,9 @@
 
 import { domainToASCII, domainToUnicode } from "node:url";
 
+/** The longest address (RFC 5321's path, less its brackets): the field's maxlength, and what a refusal shows again. */
+export const EMAIL_MAX_LENGTH = 254;
+
 /** Why an address was refused, with the French sentence shown to the reader. */
 export type EmailProblem =
   | "vide"
@@ -20,7 +23,7 @@ export type EmailProblem =
 
 export const EMAIL_MESSAGES: Record<EmailProblem, string> = {
   vide: "Indiquez votre adresse e-mail.",
-  "trop-longue": "Cette adresse est trop longue (254 caractères au plus).",
+  "trop-longue": `Cette adresse est trop longue (${String(EMAIL_MAX_LENGTH)} caractères au plus).`,
   espace: "Une adresse e-mail ne contient pas d’espace\u00a0: vérifiez celle-ci (par exemple prenom.nom@exemple.fr).",
   caracteres: "Cette adresse contient des caractères interdits (guillemets, virgule, chevrons…).",
   // No « @ » at all: say what is missing rather than the rule (several « @ » get the rule: "arobase").
@@ -35,7 +38,6 @@ export const EMAIL_MESSAGES: Record<EmailProblem, string> = {
 /** Result of validating an address. */
 export type EmailCheck = { ok: true; email: string } | { ok: false; problem: EmailProblem; message: string };
 
-const MAX_LENGTH = 254;
 // Letters of any script, digits and the RFC 5322 "atext" symbols; dots between them.
 const localPart = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 const domainLabel = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?$/u;
@@ -62,7 +64,7 @@ export function checkEmail(input: unknown): EmailCheck {
   if (typeof input !== "string") return fail("vide");
   const email = input.replace(invisible, "").replace(spacedSeparator, "$1").trim().normalize("NFC");
   if (email === "") return fail("vide");
-  if (email.length > MAX_LENGTH) return fail("trop-longue");
+  if (email.length > EMAIL_MAX_LENGTH) return fail("trop-longue");
   if (forbidden.test(email)) return fail("caracteres");
   if (space.test(email)) return fail("espace");
   const parts = email.split("@");
@@ -78,7 +80,7 @@ export function checkEmail(input: unknown): EmailCheck {
   const ascii = domainToASCII(labels.join("."));
   // DNS's limits hold for the domain as mail servers write it, in punycode: « é » × 63 is 69 characters there.
   if (ascii === "" || ascii.length > 253 || ascii.split(".").some((l) => l.length > 63)) return fail("domaine");
-  if (`${local}@${ascii}`.length > MAX_LENGTH) return fail("trop-longue");
+  if (`${local}@${ascii}`.length > EMAIL_MAX_LENGTH) return fail("trop-longue");
   return { ok: true, email: `${local}@${domainToUnicode(ascii)}` };
 }
 

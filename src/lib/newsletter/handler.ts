@@ -4,7 +4,7 @@
  * wire it up. Nothing a client sends comes back unescaped, and nothing it sends yields a 500.
  */
 import { randomBytes } from "node:crypto";
-import { addressRateKey, checkEmail, likelyTypo } from "./email.ts";
+import { addressRateKey, checkEmail, EMAIL_MAX_LENGTH, likelyTypo } from "./email.ts";
 import { alreadySubscribedMessage, confirmationMessage, smtpErrorSummary, type MailTransport } from "./mail.ts";
 import {
   cleanSource,
@@ -227,7 +227,7 @@ function refuse(request: Request, problem: SignupProblem, fields: Fields, retryA
   const query = new URLSearchParams({ raison: problem, depuis: cleanSource(fields["source"]) });
   if (retryAfter !== undefined) query.set(RETRY_AFTER_PARAM, String(retryAfter));
   const typed = fields["email"];
-  if (typeof typed === "string") query.set("email", typed.slice(0, 254));
+  if (typeof typed === "string") query.set("email", typed.slice(0, EMAIL_MAX_LENGTH));
   return seeOther(`${PAGES.error}?${query.toString()}`);
 }
 

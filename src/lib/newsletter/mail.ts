@@ -2,7 +2,7 @@
  * Mail to subscribers, composed by nodemailer (headers encoded, no injection possible). The
  * default transport writes each message as an .eml file in an outbox folder; with SMTP_URL an
  * SMTP server sends it, and a message it refuses is also kept in the outbox for the operator.
- * The outbox keeps a message as long as an unconfirmed signup (RETENTION, handler.ts): it holds
+ * The outbox keeps a message as long as an unconfirmed signup (RETENTION, policy.ts): it holds
  * the address and its link.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";

@@ -15,7 +15,7 @@ import type {
 } from "./store.ts";
 import { messageOf } from "../errors.ts";
 
-/** The messages a day to one address when the caller sets no cap (MAILS_PER_DAY, handler.ts): none. */
+/** The messages a day to one address when the caller sets no cap (MAILS_PER_DAY, policy.ts): none. */
 const NO_DAILY_CAP = 1_000_000_000;
 const DAY_SECONDS = 86_400;
 
