@@ -46,6 +46,9 @@ export const CATEGORIES = [
 /** Slug of a configured category. */
 export type CategorySlug = (typeof CATEGORIES)[number]["slug"];
 
+/** The site's own articles' folder, from the project's root (what `npm run build` runs in). */
+export const SITE_CONTENT_DIR = "content/articles";
+
 export const SITE = {
   name: "Digimedia",
   tagline: "L’actualité tech, chaque jour, en français",
@@ -54,7 +57,7 @@ export const SITE = {
   /** Absolute origin of the public site; SITE_URL overrides it at build time. */
   url: process.env["SITE_URL"] ?? "https://www.digimedia.fr",
   /** The articles' folder; CONTENT_DIR builds the site from another one (a generated corpus, a test fixture). */
-  contentDir: process.env["CONTENT_DIR"] ?? "content/articles",
+  contentDir: process.env["CONTENT_DIR"] ?? SITE_CONTENT_DIR,
   /**
    * The site's own files (photos, favicon), served as they are (photos with smaller copies besides);
    * astro.config.mjs gives it to Astro. PUBLIC_DIR replaces it for a test build (a fixture's photos).

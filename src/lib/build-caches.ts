@@ -4,7 +4,8 @@
  * nor with each other's when builds run side by side (the build tests do).
  */
 import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { SITE_CONTENT_DIR } from "../config.ts";
 
 export interface BuildCaches {
   /** Astro's cacheDir: the content layer's store and the incremental build's pages. */
@@ -19,9 +20,14 @@ export interface BuildCaches {
   fileDates: string;
 }
 
-/** The name of `contentDir`'s caches and builds (default: the site's own articles). */
+/**
+ * The name of `contentDir`'s caches and builds: « default » for the site's own articles, however written
+ * (CONTENT_DIR=content/articles, ./content/articles/), and one name for a folder however written: another spelling
+ * of the same folder gave other caches (a cold build) and, for the output folder, emptied dist/ (out-dir.ts).
+ */
 export function contentKey(contentDir: string | undefined): string {
-  return contentDir === undefined ? "default" : contentDir.replace(/[^a-zA-Z0-9]+/g, "_");
+  const folder = resolve(contentDir ?? SITE_CONTENT_DIR);
+  return folder === resolve(SITE_CONTENT_DIR) ? "default" : folder.replace(/[^a-zA-Z0-9]+/g, "_");
 }
 
 /** The caches of a build of `contentDir` (default: the site's own articles) run in `root`. */

@@ -73,6 +73,14 @@ describe("claimOutDir", () => {
     build();
     expect(claimOutDir(out, undefined)).toBe(true);
     expect(existsSync(page)).toBe(false);
+    // The site's own folder named in CONTENT_DIR, however written, and another folder written two ways: the same build.
+    build();
+    for (const same of ["content/articles", "./content/articles/", join(process.cwd(), "content/articles")])
+      expect(claimOutDir(out, same), same).toBe(false);
+    expect(claimOutDir(out, "/tmp/corpus/")).toBe(true);
+    build();
+    expect(claimOutDir(out, "/tmp//corpus")).toBe(false);
+    expect(existsSync(page)).toBe(true);
   });
 
   it.each([
