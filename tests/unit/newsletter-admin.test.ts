@@ -143,15 +143,15 @@ describe("erasing a subscriber", () => {
     await mail.send(confirmationMessage("autre@exemple.fr", links("a".repeat(32)), 30));
     const now = new Date("2026-01-15T10:00:00Z");
     const key = "email:lea@société.fr";
-    store.hit(key, now, 3600, 1);
-    expect(store.hit(key, now, 3600, 1).allowed).toBe(false);
+    store.hits([{ key: key, windowSeconds: 3600, max: 1 }], now);
+    expect(store.hits([{ key: key, windowSeconds: 3600, max: 1 }], now).allowed).toBe(false);
 
     const erased = eraseSubscriber(store, "lea@société.fr", where, (s) => eraseOutboxMessages(outbox, s));
     expect(erased.out).toContain("Messages effacés de la boîte d’envoi\u00a0: 1.");
     const left = readdirSync(outbox).map((f) => readFileSync(join(outbox, f), "utf8"));
     expect(left).toHaveLength(1);
     expect(left[0]).toContain("autre@exemple.fr");
-    expect(store.hit(key, now, 3600, 1).allowed).toBe(true);
+    expect(store.hits([{ key: key, windowSeconds: 3600, max: 1 }], now).allowed).toBe(true);
     // Neither the database nor its journal keeps a copy of the erased row (secure_delete, a truncating checkpoint).
     for (const file of ["subscribers.db", "subscribers.db-wal"].map((f) => join(folder, f))) {
       if (!existsSync(file)) continue;

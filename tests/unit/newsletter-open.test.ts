@@ -33,7 +33,7 @@ describe("the subscribers' files", () => {
     try {
       const dir = join(temporaryFolder("droits-"), "donnees");
       const store = openSqliteStore(join(dir, "subscribers.db"));
-      store.hit("email:a@exemple.fr", new Date("2026-01-15T10:00:00Z"), 3600, 1);
+      store.hits([{ key: "email:a@exemple.fr", windowSeconds: 3600, max: 1 }], new Date("2026-01-15T10:00:00Z"));
       expect(
         [".", "subscribers.db", "subscribers.db-wal", "subscribers.db-shm"].map((f) => modeOf(join(dir, f))),
       ).toEqual([0o700, 0o600, 0o600, 0o600]);

@@ -581,9 +581,10 @@ describe("refusals", () => {
     expect(owner.status).toBe(200);
     // And a limiter's refusals do not add up either.
     const now = deps.now();
-    expect(deps.store.hit("essai", now, 3600, 1).allowed).toBe(true);
-    for (let i = 0; i < 3; i++) expect(deps.store.hit("essai", now, 3600, 1).allowed).toBe(false);
-    expect(deps.store.hit("essai", now, 3600, 2).allowed).toBe(true);
+    expect(deps.store.hits([{ key: "essai", windowSeconds: 3600, max: 1 }], now).allowed).toBe(true);
+    for (let i = 0; i < 3; i++)
+      expect(deps.store.hits([{ key: "essai", windowSeconds: 3600, max: 1 }], now).allowed).toBe(false);
+    expect(deps.store.hits([{ key: "essai", windowSeconds: 3600, max: 2 }], now).allowed).toBe(true);
   });
 
   it("mails one address at most 3 times a day, answering the same neutral 200 after, whoever it is", async () => {
@@ -897,8 +898,8 @@ describe("retention", () => {
     deps.store.confirm("d".repeat(32), ago(89));
     deps.store.unsubscribe("d".repeat(32), ago(80));
     signup("parti@exemple.fr", ago(40), "e");
-    deps.store.hit("client:203.0.113.9", ago(1), 3600, 20);
-    deps.store.hit("client:198.51.100.7", new Date(now.getTime() - 60_000), 3600, 20);
+    deps.store.hits([{ key: "client:203.0.113.9", windowSeconds: 3600, max: 20 }], ago(1));
+    deps.store.hits([{ key: "client:198.51.100.7", windowSeconds: 3600, max: 20 }], new Date(now.getTime() - 60_000));
 
     expect(RETENTION.pendingDays).toBe(30);
     // Erased: oubli@; back to unsubscribed: parti@; the counter whose window is over.
@@ -912,7 +913,7 @@ describe("retention", () => {
       unsubscribedAt: ago(80).toISOString(),
     });
     // The current counter still counts.
-    expect(deps.store.hit("client:198.51.100.7", now, 3600, 1).allowed).toBe(false);
+    expect(deps.store.hits([{ key: "client:198.51.100.7", windowSeconds: 3600, max: 1 }], now).allowed).toBe(false);
   });
 
   it("erases an address never confirmed 30 days after its last request even when it unsubscribed, and keeps the unsubscription of a confirmed one", () => {

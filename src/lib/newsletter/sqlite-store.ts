@@ -457,9 +457,6 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
       if (unsubscribe.run(now.toISOString(), token).changes > 0) return true;
       return exists.get(token) !== undefined;
     },
-    hit(key, now, windowSeconds, max): RateDecision {
-      return this.hits([{ key, windowSeconds, max }], now);
-    },
     hits(limits, now): RateDecision & { refused?: string } {
       const t = Math.floor(now.getTime() / 1000);
       return transaction(() => {

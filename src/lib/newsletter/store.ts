@@ -84,11 +84,10 @@ export interface SubscriberStore {
   confirm(token: string, now: Date): boolean;
   /** Unsubscribes the subscriber holding this token; false when no one does. */
   unsubscribe(token: string, now: Date): boolean;
-  /** Counts an attempt for `key` in a fixed window and says whether it may go on; a refused attempt is not counted. */
-  hit(key: string, now: Date, windowSeconds: number, max: number): RateDecision;
   /**
-   * hit for several limits at once: the attempt is counted by all of them when all allow it, and by none when one
-   * refuses it (`refused`: its key).
+   * Counts an attempt under each limit (its `key`, in a fixed window of `windowSeconds`, `max` at most) and says
+   * whether it may go on: counted by all of them when all allow it, and by none when one refuses it (`refused`: its
+   * key; a refused attempt is not counted).
    */
   hits(
     limits: readonly { key: string; windowSeconds: number; max: number }[],
