@@ -2,14 +2,15 @@
  * Progressive enhancement of the newsletter box: post with fetch and answer in place. Without
  * it (or JavaScript) the form posts normally and the server redirects.
  */
+import { SIGNUP_ANSWER_WAIT_MS } from "../lib/newsletter/policy.ts";
+
 const NETWORK =
   "Impossible de joindre le serveur. Vérifiez votre connexion, puis réessayez\u00a0: votre adresse est toujours dans le champ.";
 const UNKNOWN = "L’inscription n’a pas pu aboutir. Réessayez dans quelques minutes.";
 /**
- * A server that never answers is given up after this long, like an unreachable one: the server itself answers within
- * its SMTP timeouts (about 20 s at worst). A timer rather than AbortSignal.timeout, which a test's clock cannot drive.
+ * A server that never answers is given up after SIGNUP_ANSWER_WAIT_MS (policy.ts), like an unreachable one. A timer
+ * rather than AbortSignal.timeout, which a test's clock cannot drive.
  */
-const TIMEOUT_MS = 25_000;
 
 /**
  * After a signup accepted in place, what the page said of a refusal (/newsletter/erreur/) gives way: an element
@@ -91,7 +92,7 @@ export function enhanceNewsletterForms(): void {
       const abort = new AbortController();
       const timer = setTimeout(() => {
         abort.abort();
-      }, TIMEOUT_MS);
+      }, SIGNUP_ANSWER_WAIT_MS);
       fetch(form.action, { method: "POST", headers: { Accept: "application/json" }, body, signal: abort.signal })
         .then(async (response) => {
           const data = (await response.json().catch(() => ({}))) as {

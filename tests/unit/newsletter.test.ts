@@ -22,6 +22,9 @@ import {
   purgeExpired,
   RETENTION,
   MAILS_PER_DAY,
+  MAIL_CLAIM_SECONDS,
+  SIGNUP_ANSWER_WAIT_MS,
+  SMTP_TIMEOUTS,
 } from "../../src/lib/newsletter/policy.ts";
 import { outboxTransport, smtpTransport, type MailMessage } from "../../src/lib/newsletter/mail.ts";
 import { openSqliteStore, readConfirmedImmutable } from "../../src/lib/newsletter/sqlite-store.ts";
@@ -879,6 +882,17 @@ describe("refusals", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("60");
     deps.store = openSqliteStore(join(dir, "subscribers.db"));
+  });
+});
+
+describe("waiting for the mail server", () => {
+  it("lets the box wait longer than a sending may take, and a sending's claim outlast it", () => {
+    // The worst a reader waits for: connecting, the server's greeting, then its silence.
+    const sending = SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout + SMTP_TIMEOUTS.socketTimeout;
+    // The box gives up after: an answer on its way would be lost, and « réessayez » sends a second e-mail.
+    expect(sending).toBeLessThan(SIGNUP_ANSWER_WAIT_MS);
+    // An identical signup meanwhile waits for that sending rather than sending again.
+    expect(sending).toBeLessThan(MAIL_CLAIM_SECONDS * 1000);
   });
 });
 

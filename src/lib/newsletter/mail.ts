@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import nodemailer from "nodemailer";
 import { SITE } from "../../config.ts";
+import { SMTP_TIMEOUTS } from "./policy.ts";
 
 /** A message to one subscriber. */
 export interface MailMessage {
@@ -139,9 +140,6 @@ export function smtpErrorSummary(error: unknown): string {
   if (typeof code === "string" && /^[A-Z][A-Z_]*$/.test(code)) parts.push(`(${code})`);
   return parts.length > 0 ? parts.join(" ") : "erreur sans code";
 }
-
-/** How long the SMTP server has to answer: a reader waits for the signup's answer meanwhile. */
-export const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 };
 
 /**
  * Sends through the SMTP server of `url` (smtp://user:pass@host:587). A message it refuses (or a

@@ -49,6 +49,18 @@ export const MAILS_PER_DAY = 3;
 export const MAIL_CLAIM_SECONDS = 30;
 
 /**
+ * How long the SMTP server has to answer (nodemailer's timeouts: to connect, for its greeting, without an answer):
+ * a reader waits for the signup's answer meanwhile, 20 s at worst.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 };
+/**
+ * How long the signup box's script waits for the answer before it says the server cannot be reached (the address stays
+ * in the field): longer than the server may take with its SMTP timeouts, so that an answer on its way is never
+ * abandoned. The order of these three is checked by a unit test.
+ */
+export const SIGNUP_ANSWER_WAIT_MS = 25_000;
+
+/**
  * Applies RETENTION at `now`: signups never confirmed erased RETENTION.pendingDays after their last request (even
  * unsubscribed), and the messages the outbox has kept as long, rate counters whose window is over dropped (the server
  * runs it at startup and every PURGE_EVERY_MS).
