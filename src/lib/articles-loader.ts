@@ -129,6 +129,20 @@ function textProblem(file: string, entry: StoredEntry, site: SiteFacts, now: Dat
 /** The context Astro's content layer gives a loader: with the entry types the glob loader reads files with. */
 type ContentLayerContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> };
 
+/**
+ * The entry types Astro hands the glob loader, which this loader wraps (their getEntryInfo reads a file's header):
+ * not part of Astro's public API. An Astro that stops giving them stops the build with this sentence, rather than
+ * with « undefined is not iterable » from deep inside the content layer.
+ */
+function entryTypesOf(context: LoaderContext): Map<string, ContentEntryType> {
+  const entryTypes: unknown = (context as Partial<ContentLayerContext>).entryTypes;
+  if (!(entryTypes instanceof Map))
+    throw new Error(
+      "articles-loader\u00a0: Astro ne donne plus au chargeur ses types d’entrées (context.entryTypes), dont il lit l’en-tête des articles\u00a0; après une mise à jour d’Astro, voyez src/lib/articles-loader.ts.",
+    );
+  return entryTypes as Map<string, ContentEntryType>;
+}
+
 /** Where the loader's meta store keeps the version of the Markdown pipeline its stored bodies were rendered with. */
 const PIPELINE_META = "markdown-pipeline";
 
@@ -191,7 +205,7 @@ export function articlesLoader(base: string): Loader {
       // header with the odd spaces ours reads as spaces made ordinary (a no-break space after « title: »), and after
       // the first load (where readArticleFolder has read every file) our checks of a saved file come first.
       const entryTypes = new Map(
-        [...(context as ContentLayerContext).entryTypes].map(([extension, type]) => [
+        [...entryTypesOf(context)].map(([extension, type]) => [
           extension,
           {
             ...type,

@@ -58,6 +58,7 @@ async function load(
     warnings = [],
     stored = [],
     meta = new Map<string, string>(),
+    astroGivesEntryTypes = true,
   }: {
     watcher?: Watcher;
     errors?: string[];
@@ -65,6 +66,7 @@ async function load(
     warnings?: string[];
     stored?: (Entry & { digest: string })[];
     meta?: Map<string, string>;
+    astroGivesEntryTypes?: boolean;
   } = {},
 ): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>(stored.map((entry) => [entry.id, entry]));
@@ -99,7 +101,7 @@ async function load(
     logger,
     watcher,
     config: { root, srcDir: new URL("src/", root), prerenderConflictBehavior: "warn" },
-    entryTypes: new Map([[".md", markdown]]),
+    entryTypes: astroGivesEntryTypes ? new Map([[".md", markdown]]) : undefined,
     generateDigest: (data: unknown) => String(JSON.stringify(data).length),
     parseData: () => Promise.reject(new Error("remplacé par le loader")),
   } as unknown as LoaderContext;
@@ -108,6 +110,14 @@ async function load(
 }
 
 describe("articlesLoader", () => {
+  it("stops, in French and naming itself, with an Astro that no longer gives it the entry types it wraps", async () => {
+    const folder = temporaryFolder("articles-");
+    writeFileSync(join(folder, "un-article.md"), article);
+    await expect(load(folder, (body) => ({ html: body }), { astroGivesEntryTypes: false })).rejects.toThrow(
+      /^articles-loader\u00a0: Astro ne donne plus au chargeur ses types d’entrées \(context\.entryTypes\)/,
+    );
+  });
+
   it("stores each article with its rendered text", async () => {
     const folder = temporaryFolder("articles-");
     writeFileSync(join(folder, "un-article.md"), article);
