@@ -121,6 +121,15 @@ export function rankSpellings(slug: string, counts: ReadonlyMap<string, number>)
     .map(({ label }) => label);
 }
 
+/**
+ * Tags in the order of a French index: by name, capitals and accents aside (« Économie » among the E, « iPhone » next to
+ * « IA »), figures first (the tags' page).
+ */
+export function tagsByName<T extends { label: string }>(tags: Iterable<T>, locale: string): T[] {
+  const collator = new Intl.Collator(locale, { sensitivity: "base", numeric: true });
+  return [...tags].sort((a, b) => collator.compare(a.label, b.label));
+}
+
 /** Computes every listing once from published articles sorted newest first. */
 export function buildSiteIndex<T extends Listable>(articles: T[], relatedCount = 3): SiteIndex<T> {
   const byCategory = new Map<string, T[]>();

@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
-import { buildArchive, buildSiteIndex, pageWindow, paginateList, type Listable } from "../../src/lib/listings.ts";
+import {
+  buildArchive,
+  buildSiteIndex,
+  pageWindow,
+  paginateList,
+  tagsByName,
+  type Listable,
+} from "../../src/lib/listings.ts";
 import { homePages } from "../../src/lib/pages.ts";
 import {
   fixBuildTime,
@@ -163,6 +170,18 @@ describe("buildSiteIndex", () => {
         ?.get("01")
         ?.map((a) => a.id),
     ).toEqual(["n5"]);
+  });
+});
+
+describe("the tags' page", () => {
+  it("lists tags as a French index: accents and capitals aside, figures first and in their order", () => {
+    const labels = ["Zoom", "Économie", "iPhone", "IA", "10G", "5G", "Apple", "écrans", "Edge"];
+    expect(
+      tagsByName(
+        labels.map((label) => ({ label })),
+        SITE.lang,
+      ).map((t) => t.label),
+    ).toEqual(["5G", "10G", "Apple", "Économie", "écrans", "Edge", "IA", "iPhone", "Zoom"]);
   });
 });
 
