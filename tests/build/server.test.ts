@@ -245,12 +245,16 @@ describe("static files", () => {
 });
 
 describe("answers rendered on demand", () => {
-  it.each(["/newsletter/merci/", "/newsletter/erreur/"])(
-    "%s says its charset and is never stored: it carries this request's content",
-    async (path) => {
+  it.each([
+    ["/newsletter/merci/", "no-store"],
+    // Kept by the browser alone, for Back after the address corrected (tests/e2e/newsletter.spec.ts).
+    ["/newsletter/erreur/", "private, no-cache"],
+  ])(
+    "%s says its charset and is never stored by a shared cache: it carries this request's content",
+    async (path, cache) => {
       const response = await fetch(`${server.url}${path}`);
       expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
-      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("cache-control")).toBe(cache);
     },
   );
 

@@ -67,6 +67,23 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Votre adresse e-mail")).toHaveValue("lecteur@localhost");
   });
 
+  test("after a refused address, corrected and accepted, Back shows the refusal again, not the browser's error", async ({
+    page,
+  }) => {
+    await page.goto("/newsletter/");
+    await page.getByLabel("Votre adresse e-mail").fill("jean dupont@exemple.fr");
+    await page.getByRole("button", { name: "S’inscrire", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inscription à corriger");
+    await page.getByLabel("Votre adresse e-mail").fill(unique("retour"));
+    await page.getByRole("button", { name: "S’inscrire", exact: true }).click();
+    await expect(page).toHaveURL(/\/newsletter\/merci\/(\?|$)/);
+    // The refusal, answered to a POST, is kept by the browser for its history (private, no-cache, not no-store):
+    // Chromium showed « ERR_CACHE_MISS » and offered to send the form again.
+    await page.goBack();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inscription à corriger");
+    await expect(page.getByText("Une adresse e-mail ne contient pas d’espace")).toBeVisible();
+  });
+
   test("a mistyped domain is questioned, « S’inscrire avec … » signs up the address meant, « S’inscrire » the one typed", async ({
     page,
   }) => {
