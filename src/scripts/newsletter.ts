@@ -54,10 +54,15 @@ export function enhanceNewsletterForms(): void {
       .filter((id) => id !== error?.id)
       .join(" ");
     /**
-     * The field names the error shown (read with it, by a screen reader), or the fine print only. After a success
-     * the focus stays where it was (the button, or the field) and the status, live, is read.
+     * Shows the server's answer. The field names the error shown (read with it, by a screen reader), or the fine print
+     * only. After a success the focus stays where it was (the button, or the field) and the status, live, is read. A
+     * refusal takes the focus back to the field, which a screen reader then reads with the error, its description: the
+     * live region stays quiet for that answer (aria-live off), or the error was heard twice. Already in the field
+     * (Enter pressed there), the focus does not move and the live region says it.
      */
-    const describe = (refused: boolean): void => {
+    const answer = (text: string, refused: boolean): void => {
+      status.setAttribute("aria-live", refused && document.activeElement !== field ? "off" : "polite");
+      status.textContent = text;
       field.setAttribute("aria-invalid", String(refused));
       field.setAttribute("aria-describedby", refused ? `${status.id} ${fine}` : fine);
       if (refused) {
@@ -86,6 +91,7 @@ export function enhanceNewsletterForms(): void {
       button.setAttribute("aria-disabled", "true");
       delete status.dataset["kind"];
       field.setAttribute("aria-describedby", fine);
+      status.setAttribute("aria-live", "polite");
       status.textContent = "Envoi en cours…";
       const body = new URLSearchParams();
       for (const [name, value] of new FormData(form)) if (typeof value === "string") body.append(name, value);
@@ -100,18 +106,16 @@ export function enhanceNewsletterForms(): void {
             message?: string;
             suggestion?: string;
           };
-          status.textContent = data.message ?? UNKNOWN;
           offer(typeof data.suggestion === "string" ? data.suggestion : undefined, sent);
           // The address stays in the field after a success: the reader sees where the message went (a typo shows),
           // and tapping « S’inscrire » again sends it again, which gets the same answer (no second message within
           // minutes), instead of an empty field's « Indiquez votre adresse e-mail. » under a signup that worked.
-          describe(data.ok !== true);
+          answer(data.message ?? UNKNOWN, data.ok !== true);
           if (data.ok === true) showAccepted();
           inView();
         })
         .catch(() => {
-          status.textContent = NETWORK;
-          describe(true);
+          answer(NETWORK, true);
           inView();
         })
         .finally(() => {

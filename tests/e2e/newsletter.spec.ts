@@ -314,6 +314,26 @@ test.describe("with JavaScript", () => {
     await expect(field).toHaveValue(other);
   });
 
+  test("a screen reader hears a refusal once: with the field the focus moves to, or from the live region when it stays there", async ({
+    page,
+  }) => {
+    await page.goto("/newsletter/");
+    const field = page.getByLabel("Votre adresse e-mail");
+    const status = page.getByRole("status");
+    await field.fill("lecteur@localhost");
+    await page.getByRole("button", { name: "S’inscrire", exact: true }).click();
+    await expect(field).toBeFocused();
+    // The focus moved to the field, read with its description, the error: the live region does not say it again.
+    await expect(status).toHaveText(/Après le «\u202f@\u202f», il faut un domaine complet/);
+    await expect(status).toHaveAttribute("aria-live", "off");
+    expect((await descriptions(field))[0]).toMatch(/^Après le «\u202f@\u202f»/);
+    // Enter in the field: the focus does not move (nothing is read), the live region says the new error.
+    await field.fill("lecteur");
+    await field.press("Enter");
+    await expect(status).toHaveText(/Il manque le «\u202f@\u202f»/);
+    await expect(status).toHaveAttribute("aria-live", "polite");
+  });
+
   test("a refused address is explained in place", async ({ page }) => {
     await page.goto("/newsletter/");
     await page.getByLabel("Votre adresse e-mail").fill("lecteur@localhost");
