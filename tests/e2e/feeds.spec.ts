@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { accessibilityTree } from "./accessibility-tree.ts";
 
 /** What a pseudo-element of the first element `selector` finds shows (its CSS content, "none" when it has none). */
 const pseudoContent = (page: Page, selector: string, pseudo: "::before" | "::after"): Promise<string> =>
@@ -21,11 +22,7 @@ test("a person opening a feed reads, in French, what it is and how to subscribe,
   expect(await pseudoContent(page, "channel > language", "::before")).toBe('"Derniers articles"');
   await expect(page.locator("channel > title")).toBeVisible();
   // What a screen reader reads: the heading of the list, not the feed's language code after it.
-  const cdp = await page.context().newCDPSession(page);
-  const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
-    nodes: { ignored: boolean; name?: { value?: string } }[];
-  };
-  const read = nodes.filter((n) => !n.ignored).map((n) => n.name?.value ?? "");
+  const read = (await accessibilityTree(page)).map((node) => node.name);
   expect(read).toContain("Derniers articles");
   expect(read.join(" ")).not.toContain("fr-FR");
   const item = page.locator("item").first();

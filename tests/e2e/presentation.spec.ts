@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { accessibilityTree } from "./accessibility-tree.ts";
 import { pageTypes } from "./pages.ts";
 import { corpusUrl } from "./ports.ts";
 
@@ -260,14 +261,8 @@ test("the archives of many years and a year of many months add a few landmarks, 
     await page.goto(`${corpusUrl}${path}`);
     // The corpus spans several years, and its years several months.
     expect(await page.locator("h2.section-title").count(), path).toBeGreaterThan(3);
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
-      nodes: { ignored: boolean; role?: { value?: unknown } }[];
-    };
-    const landmarks = nodes.filter(
-      (n) =>
-        !n.ignored &&
-        ["navigation", "region", "main", "banner", "contentinfo", "search"].includes(String(n.role?.value)),
+    const landmarks = (await accessibilityTree(page)).filter((node) =>
+      ["navigation", "region", "main", "banner", "contentinfo", "search"].includes(node.role),
     );
     // Header (banner, its search and sections), breadcrumb, main, footer and its two navigations, and the page's own.
     expect(landmarks.length, path).toBeLessThanOrEqual(11);
@@ -278,13 +273,9 @@ test("headings and kickers drawn in capitals are read as written, not spelt out 
   // What Chromium gives screen readers (text-transform: uppercase reached it; small capitals do not).
   const read = async (path: string): Promise<string[]> => {
     await page.goto(`${corpusUrl}${path}`);
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
-      nodes: { ignored: boolean; role?: { value?: unknown }; name?: { value?: string } }[];
-    };
-    return nodes
-      .filter((n) => !n.ignored && (n.role?.value === "heading" || n.role?.value === "link"))
-      .map((n) => n.name?.value ?? "");
+    return (await accessibilityTree(page))
+      .filter((node) => node.role === "heading" || node.role === "link")
+      .map((node) => node.name);
   };
   const home = await read("/");
   expect(home).toEqual(expect.arrayContaining(["Dernières actualités", "Nos rubriques"]));
