@@ -464,6 +464,12 @@ describe("refusals", () => {
     expect(corrected.headers.get("location")).toMatch(/^\/newsletter\/merci\//);
     expect(deps.store.find("paul@gmail.com")?.status).toBe("pending");
     expect(deps.store.find("paul@gmial.com")).toBeUndefined();
+    // Kept however spaced; a « corrige » that is not the address offered for the one typed is ignored.
+    const spaced = await handleSignup(asJson({ email: " marc@gmial.com ", garder: "marc @gmial.com" }), deps);
+    expect(spaced.status).toBe(200);
+    const slipped = await handleSignup(asJson({ email: "luc@gmial.com", corrige: "autre@exemple.fr" }), deps);
+    expect(await slipped.json()).toMatchObject({ error: "faute-de-frappe", suggestion: "luc@gmail.com" });
+    expect(deps.store.find("autre@exemple.fr")).toBeUndefined();
     // Another address typed after the warning is questioned in its turn.
     const other = await handleSignup(asJson({ email: "jean@hotmial.fr", garder: "jean@gmial.com" }), deps);
     expect(await other.json()).toMatchObject({

@@ -46,10 +46,10 @@ const forbidden = /[\p{Cc}\p{Cf}"<>(),;:\\[\]]/u;
 const space = /[\s\p{Z}]/u;
 /**
  * Characters no one sees, which a copy from a web page or a message brings along: zero-width spaces and joiners,
- * the word joiner, a byte-order mark, a soft hyphen. They are dropped; other invisible ones (a direction override)
- * stay forbidden.
+ * direction marks and isolates (Outlook, WhatsApp), the word joiner, a byte-order mark, a soft hyphen. They are
+ * dropped; a direction override (U+202A to U+202E, which shows an address other than it is) stays forbidden.
  */
-const invisible = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
+const invisible = /[\u00ad\u200b-\u200f\u2060\u2066-\u2069\ufeff]/gu;
 /** Spaces around « @ » or a dot, as a phone's keyboard adds them after a word (« jean @gmail.com », « jean. dupont »). */
 const spacedSeparator = /[\p{Zs}\t]*([@.])[\p{Zs}\t]*/gu;
 
@@ -98,7 +98,7 @@ export function addressRateKey(email: string): string {
 }
 
 /**
- * The mail domains most French readers use. A domain one or two keystrokes away from one of them (« gmial.com »,
+ * The mail domains most French readers use. A domain a keystroke or two away from one of them (« gmial.com »,
  * « hotmial.fr », « orange.fe ») is a typo far more often than a real domain, and a signup sent there is lost: the
  * confirmation never reaches the reader, who is never told. Short ones (« sfr.fr », « me.com ») are left out: too
  * many real domains sit one letter away.
@@ -118,18 +118,53 @@ const COMMON_DOMAINS = [
   "icloud.com",
   "protonmail.com",
 ];
-/** Providers with one domain only: « gmail.fr » or « icloud.fr » is that domain mistyped, however far. */
+/** Real mail domains a keystroke from a common one (« ymail.com » is Yahoo's, « mail.com » a provider): never questioned. */
+const REAL_NEIGHBOURS = new Set([
+  "ymail.com",
+  "mail.com",
+  "email.com",
+  "gmx.com",
+  "gmx.fr",
+  "cloud.com",
+  "live.fr",
+  "live.com",
+  "msn.com",
+  "me.com",
+  "mac.com",
+  "aol.com",
+  "aol.fr",
+  "sfr.fr",
+  "neuf.fr",
+  "bbox.fr",
+  "laposte.fr",
+  "orange.com",
+  "proton.me",
+  "pm.me",
+]);
+/**
+ * Endings of real use: a common provider's name with one of them (« hotmail.be », « yahoo.gr ») is its service in
+ * another country, not a typo; with another (« orange.fe », « gmail.con ») or one cut short (« hotmail.co »), it is.
+ */
+const REAL_ENDINGS = new Set(
+  "fr com net org be ch ca lu mc de es it pt nl uk ie gr fi se no dk pl cz at eu ma tn dz sn ci cm re us jp br mx ar info io me".split(
+    " ",
+  ),
+);
+/** Providers with one domain only: « gmail.fr » or « icloud.co » is that domain mistyped. */
 const ONLY_DOMAIN: Record<string, string> = { gmail: "gmail.com", icloud: "icloud.com" };
 
-/** Edits from `a` to `b`: letters inserted, deleted, replaced, or two neighbours swapped (« gmial », « gmail »). */
-function typingDistance(a: string, b: string): number {
+/**
+ * Edits from `a` to `b`: letters inserted, deleted, or two neighbours swapped (« gmial », « gmail »), and replaced
+ * when `replacing` (a short name one replaced letter away is as often another real name: « fred », « free »).
+ */
+function typingDistance(a: string, b: string, replacing: boolean): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );
   const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a[i - 1] === b[j - 1] ? 0 : replacing ? 1 : 2;
       let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
       const row = rows[i];
@@ -139,26 +174,41 @@ function typingDistance(a: string, b: string): number {
   return at(a.length, b.length);
 }
 
+/** « hotmail.fr » → name « hotmail », ending « fr ». */
+function split(domain: string): { name: string; ending: string } {
+  const dot = domain.lastIndexOf(".");
+  return { name: domain.slice(0, dot), ending: domain.slice(dot + 1) };
+}
+
 /**
  * The address the reader most likely meant, when its domain is a near miss of a common one (checked by checkEmail
- * first): « jean@gmial.com » → « jean@gmail.com »; undefined for a common domain or any other. One edit away, or
- * two in the name of a domain of ten characters or more.
+ * first): « jean@gmial.com » → « jean@gmail.com »; undefined for a common domain, a real neighbour of one, or any
+ * other. The name one edit away (two for a name of seven letters or more, where a letter replaced counts too) with
+ * the same ending; or the same name with an ending no country uses, or cut short.
  */
 export function likelyTypo(email: string): string | undefined {
   const at = email.lastIndexOf("@");
   const local = email.slice(0, at);
   const domain = domainToASCII(email.slice(at + 1)).toLowerCase();
-  if (at < 1 || domain === "" || COMMON_DOMAINS.includes(domain)) return undefined;
-  const only = ONLY_DOMAIN[domain.split(".")[0] ?? ""];
+  if (at < 1 || domain === "" || COMMON_DOMAINS.includes(domain) || REAL_NEIGHBOURS.has(domain)) return undefined;
+  const typed = split(domain);
+  const only = typed.name.includes(".") ? undefined : ONLY_DOMAIN[typed.name];
   if (only !== undefined) return `${local}@${only}`;
   let meant: string | undefined;
   let closest = Infinity;
-  const end = domain.slice(domain.lastIndexOf("."));
   for (const common of COMMON_DOMAINS) {
-    const distance = typingDistance(domain, common);
-    // Two edits only in the name: « hotmail.be » and « outlook.de » are real, « hotmial.fr » is not.
-    const most = common.length >= 10 && common.endsWith(end) ? 2 : 1;
-    if (distance <= most && distance < closest) {
+    const { name, ending } = split(common);
+    let distance = Infinity;
+    if (typed.name === name) {
+      // An ending cut short (« hotmail.co ») names its domain before any other.
+      if (ending.startsWith(typed.ending)) distance = 0.5;
+      else if (!REAL_ENDINGS.has(typed.ending)) distance = 1;
+    } else if (typed.ending === ending) {
+      const long = name.length >= 7;
+      const edits = typingDistance(typed.name, name, long);
+      if (edits <= (long ? 2 : 1)) distance = edits;
+    }
+    if (distance < closest) {
       meant = common;
       closest = distance;
     }

@@ -242,7 +242,9 @@ function addressOf(request: Request, fields: Fields): { email: string } | { refu
     return { refused: refuse(request, "requete", fields) };
   const check = checkEmail(typed);
   if (!check.ok) return { refused: refuse(request, check.problem, fields) };
-  if (fields[TYPO_FIELDS.kept] !== typed && likelyTypo(check.email) !== undefined)
+  // Kept as typed after the warning: the same address, however spaced (« garder » holds what the field held).
+  const kept = checkEmail(fields[TYPO_FIELDS.kept]);
+  if (!(kept.ok && kept.email === check.email) && likelyTypo(check.email) !== undefined)
     return { refused: refuse(request, "faute-de-frappe", fields) };
   return { email: check.email };
 }
@@ -300,10 +302,12 @@ async function readSignup(request: Request): Promise<{ fields: Fields } | { refu
   if (body.kind === "timeout") return { refused: fail(request, 408) };
   const fields = body.kind === "ok" ? parseFields(type, body.text) : undefined;
   if (fields === undefined) return { refused: refuse(request, "requete", {}) };
-  // « S’inscrire avec jean@gmail.com », offered after a typo's warning: the address it carries is the one sent.
-  const corrected = fields[TYPO_FIELDS.corrected];
-  return typeof corrected === "string" && corrected.trim() !== ""
-    ? { fields: { ...fields, email: corrected } }
+  // « S’inscrire avec jean@gmail.com », offered after a typo's warning: the address it carries is the one sent, when
+  // it is the one offered for the address typed (a form sent by hand cannot slip another one in).
+  const typed = checkEmail(fields["email"]);
+  const corrected = checkEmail(fields[TYPO_FIELDS.corrected]);
+  return typed.ok && corrected.ok && likelyTypo(typed.email) === corrected.email
+    ? { fields: { ...fields, email: corrected.email } }
     : { fields };
 }
 

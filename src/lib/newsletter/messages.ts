@@ -88,9 +88,9 @@ export function refusalWords(
 ): { message: string; suggestion?: string } {
   const check = problem === "faute-de-frappe" ? checkEmail(typed) : undefined;
   const meant = check?.ok === true ? likelyTypo(check.email) : undefined;
-  return meant === undefined || typeof typed !== "string"
+  return meant === undefined || check?.ok !== true
     ? { message: problemMessage(problem, retryAfter) }
-    : { message: typoMessage(typed.trim(), meant), suggestion: meant };
+    : { message: typoMessage(check.email, meant), suggestion: meant };
 }
 
 /**
