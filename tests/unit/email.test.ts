@@ -20,6 +20,7 @@ describe("checkEmail accepts", () => {
     ["jean @gmail.com", "jean@gmail.com"],
     ["jean.dupont @ exemple. fr", "jean.dupont@exemple.fr"],
     ["jean. dupont@exemple.fr", "jean.dupont@exemple.fr"],
+    ["jean@gmail.com.", "jean@gmail.com"],
     ["x".repeat(64) + "@" + "d".repeat(63) + ".fr", "x".repeat(64) + "@" + "d".repeat(63) + ".fr"],
   ])("%j as %j", (input, expected) => {
     expect(checkEmail(input)).toEqual({ ok: true, email: expected });
@@ -168,6 +169,10 @@ describe("likelyTypo", () => {
     ["jean@fre.fr", "jean@free.fr"],
     ["jean@free.fe", "jean@free.fr"],
     ["jean@ornage.fr", "jean@orange.fr"],
+    ["jean@gmial.fr", "jean@gmail.com"],
+    ["jean@gamil.fr", "jean@gmail.com"],
+    ["jean@gmai.fr", "jean@gmail.com"],
+    ["jean@icoud.fr", "jean@icloud.com"],
     // Two keystrokes in the name of a long domain.
     ["jean@hotmal.com", "jean@hotmail.com"],
     ["jean@protonmial.com", "jean@protonmail.com"],

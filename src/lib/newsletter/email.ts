@@ -62,7 +62,13 @@ const fail = (problem: EmailProblem): EmailCheck => ({ ok: false, problem, messa
  */
 export function checkEmail(input: unknown): EmailCheck {
   if (typeof input !== "string") return fail("vide");
-  const email = input.replace(invisible, "").replace(spacedSeparator, "$1").trim().normalize("NFC");
+  // A dot at the end is the sentence's (« écrivez à jean@gmail.com. »), or the domain's root: the same domain.
+  const email = input
+    .replace(invisible, "")
+    .replace(spacedSeparator, "$1")
+    .trim()
+    .replace(/\.+$/u, "")
+    .normalize("NFC");
   if (email === "") return fail("vide");
   if (email.length > EMAIL_MAX_LENGTH) return fail("trop-longue");
   if (forbidden.test(email)) return fail("caracteres");
@@ -150,7 +156,7 @@ const REAL_ENDINGS = new Set(
     " ",
   ),
 );
-/** Providers with one domain only: « gmail.fr » or « icloud.co » is that domain mistyped. */
+/** Providers with one domain only: « gmail.fr », « gmial.fr » or « icoud.co » is that domain mistyped. */
 const ONLY_DOMAIN: Record<string, string> = { gmail: "gmail.com", icloud: "icloud.com" };
 
 /**
@@ -192,8 +198,12 @@ export function likelyTypo(email: string): string | undefined {
   const domain = domainToASCII(email.slice(at + 1)).toLowerCase();
   if (at < 1 || domain === "" || COMMON_DOMAINS.includes(domain) || REAL_NEIGHBOURS.has(domain)) return undefined;
   const typed = split(domain);
-  const only = typed.name.includes(".") ? undefined : ONLY_DOMAIN[typed.name];
-  if (only !== undefined) return `${local}@${only}`;
+  // « gmail.fr », and « gmial.fr », « gmai.fr »: a one-domain provider's name, or one edit from it, with any ending.
+  if (!typed.name.includes(".")) {
+    for (const [name, only] of Object.entries(ONLY_DOMAIN)) {
+      if (typed.name === name || typingDistance(typed.name, name, false) <= 1) return `${local}@${only}`;
+    }
+  }
   let meant: string | undefined;
   let closest = Infinity;
   for (const common of COMMON_DOMAINS) {
