@@ -43,11 +43,17 @@ export function enhanceNewsletterForms(): void {
     const offer = (meant: string | undefined, sent: string): void => {
       if (kept !== null) kept.value = meant === undefined ? "" : sent;
       if (suggestion === null) return;
+      // Hidden while it has the focus (« S’inscrire avec … » accepted), it would drop the focus to the page.
+      if (meant === undefined && document.activeElement === suggestion) button.focus();
       suggestion.hidden = meant === undefined;
       suggestion.value = meant ?? "";
       const address = suggestion.querySelector(".address");
       if (address !== null) address.textContent = meant ?? "";
     };
+    // An address edited after a typo's warning is the reader's new one: the offer for the old one goes.
+    field.addEventListener("input", () => {
+      if (suggestion !== null && !suggestion.hidden) offer(undefined, "");
+    });
     // The field's description without the server's error (shown on /newsletter/erreur/): the fine print.
     const fine = (field.getAttribute("aria-describedby") ?? "")
       .split(" ")
@@ -60,10 +66,11 @@ export function enhanceNewsletterForms(): void {
      * live region stays quiet for that answer (aria-live off), or the error was heard twice. Already in the field
      * (Enter pressed there), the focus does not move and the live region says it.
      */
-    const answer = (text: string, refused: boolean): void => {
+    const answer = (text: string, refused: boolean, invalid = refused): void => {
       status.setAttribute("aria-live", refused && document.activeElement !== field ? "off" : "polite");
       status.textContent = text;
-      field.setAttribute("aria-invalid", String(refused));
+      // Invalid only when the address is at fault (the server's `field`): a limit or a network failure leaves it fine.
+      field.setAttribute("aria-invalid", String(invalid));
       field.setAttribute("aria-describedby", refused ? `${status.id} ${fine}` : fine);
       if (refused) {
         status.dataset["kind"] = "error";
@@ -105,17 +112,18 @@ export function enhanceNewsletterForms(): void {
             ok?: boolean;
             message?: string;
             suggestion?: string;
+            field?: string;
           };
           offer(typeof data.suggestion === "string" ? data.suggestion : undefined, sent);
           // The address stays in the field after a success: the reader sees where the message went (a typo shows),
           // and tapping « S’inscrire » again sends it again, which gets the same answer (no second message within
           // minutes), instead of an empty field's « Indiquez votre adresse e-mail. » under a signup that worked.
-          answer(data.message ?? UNKNOWN, data.ok !== true);
+          answer(data.message ?? UNKNOWN, data.ok !== true, data.field === "email");
           if (data.ok === true) showAccepted();
           inView();
         })
         .catch(() => {
-          answer(NETWORK, true);
+          answer(NETWORK, true, false);
           inView();
         })
         .finally(() => {

@@ -299,10 +299,19 @@ test.describe("with JavaScript", () => {
     );
     await expect(field).toBeFocused();
     const offer = page.getByRole("button", { name: `S’inscrire avec ${meant}` });
-    await offer.click();
+    // An address edited after the warning is a new one: the offer for the old one goes, and comes back with it.
+    await field.press("End");
+    await field.press("Space");
+    await expect(offer).toBeHidden();
+    await field.fill(typed);
+    await page.getByRole("button", { name: "S’inscrire", exact: true }).click();
+    await offer.focus();
+    await page.keyboard.press("Enter");
     await expect(page.getByRole("status")).toHaveText(/Un e-mail de confirmation vous a été envoyé/);
     await expect(field).toHaveValue(meant);
     await expect(offer).toBeHidden();
+    // Pressed from the keyboard, the offer hides: the focus goes to « S’inscrire », not to the top of the page.
+    await expect(page.getByRole("button", { name: "S’inscrire", exact: true })).toBeFocused();
 
     // Kept as typed: sent again unchanged after the warning, it is signed up.
     const other = unique("juste", "hotmial.fr");
@@ -395,6 +404,8 @@ test.describe("with JavaScript", () => {
     await page.getByRole("button", { name: "S’inscrire" }).click();
     await expect(page.getByRole("status")).toHaveText(/Impossible de joindre le serveur.*réessayez/);
     await expect(page.getByLabel("Votre adresse e-mail")).not.toHaveValue("");
+    // The address is fine: not marked invalid, which a screen reader would say.
+    await expect(page.getByLabel("Votre adresse e-mail")).toHaveAttribute("aria-invalid", "false");
     // Back on the field, to send it again.
     await expect(page.getByLabel("Votre adresse e-mail")).toBeFocused();
   });

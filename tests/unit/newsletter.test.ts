@@ -447,6 +447,7 @@ describe("refusals", () => {
       message:
         "Vouliez-vous dire jean@gmail.com\u202f? Si «\u202fgmial.com\u202f» est juste, cliquez de nouveau sur «\u202fS’inscrire\u202f».",
       suggestion: "jean@gmail.com",
+      field: "email",
     });
     expect(deps.store.find("jean@gmial.com")).toBeUndefined();
     expect(sent).toHaveLength(0);

@@ -22,6 +22,7 @@ import {
   PROBLEM_MESSAGES,
   problemStatus,
   RETRY_AFTER_PARAM,
+  isAddressProblem,
   refusalWords,
   SIGNUP_OK,
   TYPO_FIELDS,
@@ -222,7 +223,9 @@ function refuse(request: Request, problem: SignupProblem, fields: Fields, retryA
   const headers: Record<string, string> = retryAfter !== undefined ? { "Retry-After": String(retryAfter) } : {};
   if (wantsJson(request)) {
     const { message, suggestion } = refusalWords(problem, fields["email"], retryAfter);
-    return json(problemStatus(problem).status, { ok: false, error: problem, message, suggestion }, headers);
+    // `field`: the form's field at fault, when it is the address (isAddressProblem).
+    const field = isAddressProblem(problem) ? "email" : undefined;
+    return json(problemStatus(problem).status, { ok: false, error: problem, message, suggestion, field }, headers);
   }
   const query = new URLSearchParams({ raison: problem, depuis: cleanSource(fields["source"]) });
   if (retryAfter !== undefined) query.set(RETRY_AFTER_PARAM, String(retryAfter));

@@ -69,6 +69,14 @@ export function problemMessage(problem: SignupProblem, retryAfter?: number): str
 }
 
 /**
+ * Whether a refusal is the address's fault (not valid, looks mistyped, refused by the mail server): the field is then
+ * marked invalid (aria-invalid), and not after a limit, an outage or a network failure, whose address is fine.
+ */
+export function isAddressProblem(problem: SignupProblem): boolean {
+  return Object.hasOwn(EMAIL_MESSAGES, problem) || problem === "faute-de-frappe" || problem === "adresse-refusee";
+}
+
+/**
  * A domain that looks mistyped (likelyTypo, email.ts): the address meant, and how to keep the one typed. The reader
  * chooses: « S’inscrire avec … » (TYPO_FIELDS.corrected) or « S’inscrire » again (TYPO_FIELDS.kept).
  */
