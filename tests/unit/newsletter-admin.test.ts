@@ -196,11 +196,12 @@ describe("erasing a subscriber", () => {
     expect(copiesIn(folder, "Lea@société.fr", token)).toEqual([]);
   });
 
-  it("leaves no copy of the row in a database that a version without secure_delete wrote", () => {
+  it("leaves no copy of the row in a database that a version without secure_delete wrote, once this version opens it", () => {
     // Rows added by a connection that only unlinks what it frees, as every connection did before: the page split
-    // leaves the first rows' bytes behind.
+    // leaves the first rows' bytes behind. The file is as that version left it (user_version 0).
+    store.close();
     const older = new DatabaseSync(join(folder, "subscribers.db"));
-    older.exec("PRAGMA secure_delete = OFF");
+    older.exec("PRAGMA secure_delete = OFF; PRAGMA user_version = 0;");
     const insert = older.prepare(
       "INSERT INTO subscribers (email, email_key, status, token, source, consent_at, created_at) VALUES (?, ?, 'pending', ?, '/', ?, ?)",
     );
@@ -209,6 +210,8 @@ describe("erasing a subscriber", () => {
       insert.run(address, address, String(i).padStart(32, "v"), "2025-01-01T00:00:00.000Z", "2025-01-01T00:00:00.000Z");
     }
     older.close();
+    // This version's first opening rewrites it; an erasure then leaves nothing.
+    store = openSqliteStore(join(folder, "subscribers.db"));
     expect(eraseSubscriber(store, "lea@société.fr", where).code).toBe(0);
     expect(copiesIn(folder, "Lea@société.fr")).toEqual([]);
     expect(store.find("ancienne-adresse59@exemple.fr")).toBeDefined();

@@ -172,6 +172,26 @@ function upgrade(db: DatabaseSync): void {
   db.exec("UPDATE subscribers SET confirmed_once = 1 WHERE confirmed_once = 0 AND confirmed_at IS NOT NULL");
 }
 
+/**
+ * The database's version of secure deletion (PRAGMA user_version): 1 once the file was rewritten from its live rows
+ * alone. Before secure_delete was set at every opening, what SQLite freed stayed readable (a page split left its
+ * whole page's old rows behind): a database of that time is rewritten once (VACUUM), at its first opening by this
+ * version, and an erasure needs no rewriting since. A rewrite that cannot be done now (another connection writing,
+ * a full disk) is tried again at the next opening, and the opening goes on.
+ */
+const SECURE_DELETE_VERSION = 1;
+function rewriteOnce(db: DatabaseSync): void {
+  const { user_version: version } = db.prepare("PRAGMA user_version").get() as { user_version: number };
+  if (version >= SECURE_DELETE_VERSION) return;
+  try {
+    db.exec(`VACUUM; PRAGMA user_version = ${String(SECURE_DELETE_VERSION)}; PRAGMA wal_checkpoint(TRUNCATE);`);
+  } catch (error) {
+    console.error(
+      `Base des abonnés\u00a0: réécriture sans les données effacées remise à plus tard (${messageOf(error)})`,
+    );
+  }
+}
+
 /** The identity of a file on disk, to notice it was removed or replaced under an open database. */
 const identity = (file: string): string | undefined => {
   const info = statSync(file, { throwIfNoEntry: false });
@@ -317,6 +337,7 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;");
   db.exec(schema);
   upgrade(db);
+  rewriteOnce(db);
 
   const byKey = db.prepare("SELECT * FROM subscribers WHERE email_key = ?");
   const byId = db.prepare("SELECT * FROM subscribers WHERE id = ?");
@@ -496,15 +517,14 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
       return row === undefined ? undefined : toSubscriber(row);
     },
     erase(email) {
-      // Overwritten, not only unlinked (secure_delete, set at opening); the file rewritten from its live rows alone
-      // (VACUUM), for what a version without secure_delete left behind; then the WAL copied into the file and
-      // emptied: no copy of the row is left in the file or in the -wal file.
+      // Overwritten, not only unlinked (secure_delete, set at opening; a database from before was rewritten once,
+      // rewriteOnce), then the WAL copied into the file and emptied: no copy of the row is left in the file or in
+      // the -wal file.
       const row = transaction(() => {
         const erased = eraseByKey.get(emailKey(email)) as Row | undefined;
         eraseRate.run(addressRateKey(email));
         return erased;
       });
-      if (row !== undefined) db.exec("VACUUM");
       db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
       return row === undefined ? undefined : toSubscriber(row);
     },
