@@ -90,8 +90,9 @@ const server = createServer((req, res) => {
     return;
   }
   // A path that cannot be decoded ("%ZZ", "%E9"): Astro's handler would answer it in English. The query
-  // is the page's business ("?q=100%" reaches the search page), but for the pages Astro renders on demand
-  // (a newsletter link damaged by a mail program: "?token=abc%ZZ"), which it would refuse in English too.
+  // is the page's business ("?q=100%" reaches the search page), but for the newsletter's pages Astro renders on
+  // demand (a link damaged by a mail program: "?token=abc%ZZ"), which it would refuse in English too; another
+  // address goes to the 404 page without it ("/articles/inexistant/?utm=%").
   if (!decodable(path)) {
     unreadableAddress(res, "son chemin");
     return;
@@ -100,8 +101,12 @@ const server = createServer((req, res) => {
     .then((served) => {
       if (served) return;
       if (!decodable(req.url ?? "/")) {
-        unreadableAddress(res, "sa partie après «\u202f?\u202f»");
-        return;
+        // Only the newsletter's routes read their query; the 404 of another address does not need it.
+        if (path?.startsWith("/api/") === true || path?.startsWith("/newsletter/") === true) {
+          unreadableAddress(res, "sa partie après «\u202f?\u202f»");
+          return;
+        }
+        req.url = path;
       }
       completeOnDemand(res);
       astro(req, res);

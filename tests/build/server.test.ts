@@ -232,6 +232,10 @@ describe("static files", () => {
       expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
       expect(await response.text()).toContain("Adresse illisible\u00a0: sa partie après «\u202f?\u202f»");
     }
+    // An unknown address with such a query: its 404 page, whose suggestions read the path alone.
+    const lost = await fetch(`${server.url}/articles/inexistant/?utm=%E9`);
+    expect(lost.status).toBe(404);
+    expect(await lost.text()).toContain("Page introuvable");
   });
 
   it("answers 404 with the French page, and never serves a file outside the site", async () => {
