@@ -9,22 +9,25 @@ import { loadPagefind, matchedWords, resultDetails, resultHeading, type Pagefind
 
 const SHOWN = 3;
 
-/** The first results for `words`, searched again without the words the index does not hold (a typo, a cut word). */
-async function articlesFor(words: string): Promise<PagefindResultData[]> {
+/**
+ * The first results for `words`, searched again without the words the index does not hold (a typo, a cut word), with
+ * the words that found them.
+ */
+async function articlesFor(words: string): Promise<{ query: string; results: PagefindResultData[] }> {
   const pagefind = await loadPagefind();
   let query = words;
   for (;;) {
     const found = await pagefind.search(query);
     const results = await Promise.all((found?.results ?? []).slice(0, SHOWN).map((r) => r.data()));
     const first = results[0];
-    if (first === undefined) return [];
+    if (first === undefined) return { query: words, results: [] };
     const missing = wordsNotFound(query, matchedWords(first));
-    if (missing.length === 0) return results;
+    if (missing.length === 0) return { query, results };
     query = query
       .split(" ")
       .filter((word) => !missing.includes(word))
       .join(" ");
-    if (query === "") return [];
+    if (query === "") return { query: words, results: [] };
   }
 }
 
@@ -36,13 +39,16 @@ export async function suggestArticles(): Promise<void> {
   if (words === "" || field === null || section === null || list === null || list === undefined) return;
   // The reader sends them, or corrects them, in one step; unless they have started typing.
   if (field.value === "") field.value = words;
+  let query: string;
   let results: PagefindResultData[];
   try {
-    results = await articlesFor(words);
+    ({ query, results } = await articlesFor(words));
   } catch {
     // No index (a site built without it) or no network: the field is there.
     return;
   }
+  // The words that found them, without the typo, unless the reader has typed meanwhile.
+  if (field.value === words) field.value = query;
   for (const data of results) {
     const item = document.createElement("li");
     item.append(resultHeading(data, "h3").heading, resultDetails(data));

@@ -89,9 +89,13 @@ test("a link cut short leads to a 404 page that suggests the article it meant, a
   await suggestions.getByRole("link", { name: seedTitle }).click();
   await expect(page).toHaveURL(/\/articles\/tencent-et-ant-group-dans-la-ligne-de-mire-des-etats-unis\/$/);
 
-  // A word mistyped is searched without it; a word no article holds, and nothing is suggested.
+  // A word no article holds is searched without it, and the field keeps the words that found the article.
   await page.goto("/articles/tencentt-ant-groupe-zzyzx/");
   await expect(suggestions.getByRole("link")).toHaveText([seedTitle]);
+  await expect(page.getByRole("search", { name: "Chercher l’article" }).getByRole("searchbox")).toHaveValue(
+    "tencentt ant groupe",
+  );
+  // Words no article holds: nothing is suggested.
   await page.goto("/articles/zzyzx-qwxkj/");
   await expect(page.getByRole("search", { name: "Chercher l’article" }).getByRole("searchbox")).toHaveValue(
     "zzyzx qwxkj",

@@ -43,7 +43,7 @@ describe("whether Pagefind really found a search's words", () => {
 
 describe("the words the 404 page searches for an address that leads nowhere", () => {
   it.each([
-    // A link cut short in a mail: the folder, « et », « dans », « la », « de » go, the cut word stays.
+    // A link cut short in a mail: the folder, « et », « dans », « la », « de » go, and the cut word, of two letters.
     ["/articles/tencent-et-ant-group-dans-la-ligne-de-mi", "tencent ant group ligne"],
     // An old site's address: its date and extension go.
     ["/2020/10/12/tencent-ant-group.html", "tencent ant group"],
