@@ -3,7 +3,7 @@
  * short in a mail (« /articles/tencent-et-ant-group-dans-la-ligne-de-mi »), a typo, an old site's address
  * (« /2020/10/12/tencent-ant-group.html »). Plain code, no config import: the 404 page's script ships it.
  */
-import { slugify } from "./slug.ts";
+import { decoded, slugify } from "./slug.ts";
 
 /** The folders of the site's addresses, which name no article. */
 const FOLDERS = new Set(["articles", "article", "categorie", "tag", "archives", "page", "amp", "index"]);
@@ -31,13 +31,8 @@ const MOST = 8;
  * pages, words of one or two letters (but « 5g » and « ia ») and the most common ones; "" when none is left.
  */
 export function searchWordsOfAddress(pathname: string): string {
-  let path = pathname;
-  try {
-    path = decodeURIComponent(pathname);
-  } catch {
-    // Not valid percent-encoding: its words are read as typed.
-  }
-  const words = path
+  // Not valid percent-encoding: its words are read as typed.
+  const words = decoded(pathname)
     .split("/")
     .filter((part) => !FOLDERS.has(part.toLowerCase()))
     .flatMap((part) => slugify(part).split("-"))

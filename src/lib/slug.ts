@@ -1,4 +1,4 @@
-/** URL slugs: lower-case ASCII words joined by hyphens. */
+/** URL slugs: lower-case ASCII words joined by hyphens, and the path parts they are read from. */
 
 /** Pattern every article file name and URL slug must match. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -20,4 +20,13 @@ export function slugify(text: string): string {
     .replace(/æ/g, "ae")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
+}
+
+/** A path part as an editor wrote it (%C3%A9 as é), or as it is when it is not valid percent-encoding. */
+export function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }

@@ -1,7 +1,7 @@
 /** Every URL of the site is built here, with French paths and a trailing slash. */
 import { SITE } from "../config.ts";
 import { archiveParts } from "./dates.ts";
-import { slugify } from "./slug.ts";
+import { decoded, slugify } from "./slug.ts";
 
 const paged = (base: string, page: number): string => (page <= 1 ? base : `${base}${page}/`);
 
@@ -130,14 +130,8 @@ export function telUrl(phone: string): string {
 export const unsubscribeByMailUrl = (): string =>
   `mailto:${SITE.publisher.email}?subject=${encodeURIComponent("Désinscription de la newsletter")}`;
 
-/** A path part as an editor wrote it (%C3%A9 as é), or as it is when it is not valid percent-encoding. */
-export function decoded(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
+// In slug.ts, which imports no settings: the 404 page's script reads its address with it too.
+export { decoded } from "./slug.ts";
 
 /**
  * The path an address of the site names in public/ or dist/: without its query or fragment, decoded (« /images/Petite%20Photo.jpg »

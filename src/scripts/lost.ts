@@ -35,8 +35,8 @@ export async function suggestArticles(): Promise<void> {
   const words = searchWordsOfAddress(location.pathname);
   const field = document.querySelector<HTMLInputElement>("#recherche-introuvable");
   const section = document.querySelector<HTMLElement>("[data-suggestions]");
-  const list = section?.querySelector("ul");
-  if (words === "" || field === null || section === null || list === null || list === undefined) return;
+  const list = document.querySelector<HTMLUListElement>("[data-suggestions] ul");
+  if (words === "" || field === null || section === null || list === null) return;
   // The reader sends them, or corrects them, in one step; unless they have started typing.
   if (field.value === "") field.value = words;
   let query: string;
