@@ -2,6 +2,7 @@
  * The front matter of an article, checked with zod, with French messages that name the field.
  * Dates arrive as strings (see articles-loader.ts) so that a value without offset means Paris time.
  */
+import { editDistance } from "./edit-distance.ts";
 import { z } from "astro/zod";
 import { TEMPLATE_CATEGORY, TEMPLATE_DESCRIPTION } from "./article-template.ts";
 import { CATEGORIES, SITE, type CategorySlug } from "../config.ts";
@@ -122,22 +123,6 @@ const FRENCH_NAMES: Record<string, string> = {
   modifie: "updated",
   alt: "imageAlt",
 };
-
-/** How many letters to add, remove or change to make `a` into `b` (Levenshtein). */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(
-        (row[j] ?? 0) + 1,
-        (next[j - 1] ?? 0) + 1,
-        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    row = next;
-  }
-  return row[b.length] ?? 0;
-}
 
 /** The field an unknown name means: its French name, its capitals (Title), a slip of a letter or two (titel). */
 function meantField(key: string, fields: readonly string[]): string | undefined {

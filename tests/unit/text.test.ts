@@ -1,3 +1,4 @@
+import { editDistance } from "../../src/lib/edit-distance.ts";
 import { describe, expect, it } from "vitest";
 import { slugify, SLUG_PATTERN, withoutAccents } from "../../src/lib/slug.ts";
 import { countWords, readingMinutes, readingTimeLabel } from "../../src/lib/reading-time.ts";
@@ -113,5 +114,16 @@ describe("urls", () => {
     expect(withCategorySlug("/categorie/Tek/2/", "tech")).toBe("/categorie/tech/2/");
     // Only the category's part changes, even when the wrong slug is also a part of "/categorie".
     expect(withCategorySlug("/categorie/cat/rss.xml", "tech")).toBe("/categorie/tech/rss.xml");
+  });
+});
+
+describe("editDistance", () => {
+  it("counts letters inserted, deleted and replaced, and two neighbours swapped only when asked", () => {
+    expect(editDistance("titel", "title")).toBe(2);
+    expect(editDistance("titel", "title", { swap: true })).toBe(1);
+    expect(editDistance("gmal", "gmail")).toBe(1);
+    expect(editDistance("ymail", "gmail", { swap: true })).toBe(1);
+    expect(editDistance("ymail", "gmail", { swap: true, replace: 2 })).toBe(2);
+    expect(editDistance("", "abc")).toBe(3);
   });
 });

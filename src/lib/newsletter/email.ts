@@ -5,6 +5,7 @@
  */
 
 import { domainToASCII, domainToUnicode } from "node:url";
+import { editDistance } from "../edit-distance.ts";
 
 /** The longest address (RFC 5321's path, less its brackets): the field's maxlength, and what a refusal shows again. */
 export const EMAIL_MAX_LENGTH = 254;
@@ -160,25 +161,12 @@ const REAL_ENDINGS = new Set(
 const ONLY_DOMAIN: Record<string, string> = { gmail: "gmail.com", icloud: "icloud.com" };
 
 /**
- * Edits from `a` to `b`: letters inserted, deleted, or two neighbours swapped (« gmial », « gmail »), and replaced
- * when `replacing` (a short name one replaced letter away is as often another real name: « fred », « free »).
+ * Keystrokes from `a` to `b`: letters inserted, deleted, or two neighbours swapped (« gmial », « gmail »), and replaced
+ * when `replacing` (a short name one replaced letter away is as often another real name: « fred », « free »: a
+ * replacement then counts as a deletion and an insertion).
  */
-function typingDistance(a: string, b: string, replacing: boolean): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : replacing ? 1 : 2;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      const row = rows[i];
-      if (row !== undefined) row[j] = best;
-    }
-  }
-  return at(a.length, b.length);
-}
+const typingDistance = (a: string, b: string, replacing: boolean): number =>
+  editDistance(a, b, { swap: true, replace: replacing ? 1 : 2 });
 
 /** « hotmail.fr » → name « hotmail », ending « fr ». */
 function split(domain: string): { name: string; ending: string } {
