@@ -135,6 +135,63 @@ export function isSignupProblem(value: string | null): value is SignupProblem {
   return value !== null && Object.hasOwn(PROBLEM_MESSAGES, value);
 }
 
+/** What the error page (/newsletter/erreur/) says of a refusal, in its heading and the paragraph under it. */
+export interface ErrorPageWords {
+  /** The reason the page was opened with, or « requete » when it names none it knows. */
+  problem: SignupProblem;
+  /** False when the page was opened by hand (a bookmark, the history): nothing was sent, and no form is blamed. */
+  sent: boolean;
+  title: string;
+  intro?: string;
+}
+
+const CORRECT_AND_RESEND = "Corrigez l’adresse ci-dessous, puis cliquez de nouveau sur «\u202fS’inscrire\u202f».";
+const LIMITED_PAGE = {
+  title: "Trop de demandes",
+  intro: "Votre inscription n’a pas été enregistrée cette fois. Votre adresse est gardée ci-dessous.",
+};
+/**
+ * The address is not at fault when there were too many tries or the service was down: the page says so. What went
+ * wrong, and how long to wait, is the error above the field (refusalWords), said once. An address's own fault
+ * (EMAIL_MESSAGES) is « Inscription à corriger ».
+ */
+const ERROR_PAGES: Partial<Record<SignupProblem, { title: string; intro: string }>> = {
+  "adresse-refusee": {
+    title: "Adresse refusée",
+    intro:
+      "Votre inscription n’a pas abouti. Votre adresse est gardée ci-dessous\u00a0: corrigez-la, ou essayez-en une autre.",
+  },
+  "faute-de-frappe": {
+    title: "Adresse à vérifier",
+    intro: "Votre inscription n’a pas encore été enregistrée\u00a0: vérifiez votre adresse ci-dessous.",
+  },
+  "trop-de-demandes": LIMITED_PAGE,
+  "trop-d-inscriptions": LIMITED_PAGE,
+  requete: { title: "Inscription à refaire", intro: "Votre inscription n’a pas été enregistrée." },
+  indisponible: {
+    title: "Inscription indisponible",
+    intro:
+      "Votre inscription n’a pas pu être faite. Votre adresse est gardée ci-dessous\u00a0: renvoyez-la dans quelques minutes.",
+  },
+};
+
+/**
+ * The error page's heading and words for the reason in its query (`raison`). No known reason: the page was opened by
+ * hand, and nothing was sent; it still answers as an unreadable form does (« requete », a 400), but blames no form.
+ */
+export function errorPageWords(reason: string | null): ErrorPageWords {
+  if (!isSignupProblem(reason)) return { problem: "requete", sent: false, title: "Inscription à la newsletter" };
+  const words = ERROR_PAGES[reason] ?? {
+    title: "Inscription à corriger",
+    intro: `Votre inscription n’a pas été enregistrée. ${CORRECT_AND_RESEND}`,
+  };
+  return { problem: reason, sent: true, ...words };
+}
+
+/** The error page's error when nothing was sent (errorPageWords' `sent` is false). */
+export const NOTHING_SENT =
+  "Aucune demande d’inscription n’a été reçue\u00a0: indiquez votre adresse e-mail, puis cliquez sur «\u202fS’inscrire\u202f».";
+
 /**
  * The 405 of the confirmation and unsubscription links (/api/newsletter/confirm, /unsubscribe). « Ce lien », not
  * « cette adresse »: on the newsletter's pages, « adresse » is the reader's e-mail address.
