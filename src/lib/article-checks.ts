@@ -15,7 +15,7 @@ import {
 } from "./body-text.ts";
 import { formatDateTime, formatPublished } from "./dates.ts";
 import { agree } from "./french-grammar.ts";
-import { frenchCount, frenchNumber } from "./french-numbers.ts";
+import { countAtStart, frenchCount, frenchNumber } from "./french-numbers.ts";
 import { NBSP, NNBSP, inGuillemets } from "./french-spacing.ts";
 import { linkProblem, sitePath, type SiteFacts } from "./link-checks.ts";
 import { anchorsIn, type Anchors } from "./link-targets.ts";
@@ -399,7 +399,7 @@ export function duplicateTitles(articles: readonly { file: string; title: string
   const more = twins.length - DUPLICATES_LISTED;
   if (more > 0) lines.push(`  … et ${frenchNumber(more)} ${agree(more, "autre")}`);
   return (
-    `${twins.length === 1 ? "Un titre porté" : `${frenchNumber(twins.length)} titres portés`} par plusieurs articles ` +
+    `${countAtStart(twins.length, "titre porté", "titres portés")} par plusieurs articles ` +
     `(les lecteurs, les moteurs de recherche et la recherche du site ne les distinguent pas ; ` +
     `changez-en un si ce n’est pas voulu) :\n${lines.join("\n")}`
   );
@@ -431,7 +431,7 @@ export function tagSpellings(articles: readonly { file: string; tags: readonly s
   const more = mixed.length - DUPLICATES_LISTED;
   if (more > 0) lines.push(`  … et ${frenchNumber(more)} ${agree(more, "autre")}`);
   return (
-    `${mixed.length === 1 ? "Une étiquette écrite" : `${frenchNumber(mixed.length)} étiquettes écrites`} de plusieurs façons ` +
+    `${countAtStart(mixed.length, "étiquette écrite", "étiquettes écrites", "f")} de plusieurs façons ` +
     `(une seule page les réunit, mais chaque article montre la sienne ; harmonisez-les si ce n’est pas voulu) :\n${lines.join("\n")}`
   );
 }

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { checkFrontMatter } from "./article-schema.ts";
 import { ArticleError, invalidArticle, readFrontMatter } from "./front-matter.ts";
+import { countAtStart, frenchCount } from "./french-numbers.ts";
 import { SLUG_PATTERN, slugify } from "./slug.ts";
 
 /** Extensions an editor may give a Markdown file; only ".md" is read. */
@@ -46,15 +47,14 @@ export class Problems {
   }
   /** All of them in one error, counted when there are several. */
   error(): ArticleError {
-    const count = this.#byFile.size > 1 ? `${String(this.#byFile.size)} articles à corriger :\n` : "";
+    const count =
+      this.#byFile.size > 1 ? `${frenchCount(this.#byFile.size, "article à corriger", "articles à corriger")} :\n` : "";
     return new ArticleError(count + [...this.#byFile.values()].join("\n"));
   }
   /** All of them as drafts a build leaves out, for a warning. */
   warning(): string {
     const one = this.#byFile.size === 1;
-    const heading = one
-      ? "Un brouillon à corriger avant sa publication (ce build le laisse de côté) :"
-      : `${String(this.#byFile.size)} brouillons à corriger avant leur publication (ce build les laisse de côté) :`;
+    const heading = `${countAtStart(this.#byFile.size, "brouillon à corriger", "brouillons à corriger")} avant ${one ? "sa" : "leur"} publication (ce build ${one ? "le" : "les"} laisse de côté) :`;
     return [heading, ...this.#byFile.values()].join("\n");
   }
 }

@@ -28,3 +28,11 @@ export function frenchNumber(n: number, fractionDigits = 0): string {
 export function frenchCount(n: number, singular: string, plural = `${singular}s`): string {
   return `${frenchNumber(n)}\u00a0${agree(n, singular, plural)}`;
 }
+
+/**
+ * A count that starts a sentence: « Un titre porté », « Une étiquette écrite » for one (a figure alone does not open a
+ * French sentence), « 3 titres portés » otherwise. Callers say nothing when there are none.
+ */
+export function countAtStart(n: number, singular: string, plural: string, gender: "m" | "f" = "m"): string {
+  return n === 1 ? `${gender === "f" ? "Une" : "Un"} ${singular}` : frenchCount(n, singular, plural);
+}

@@ -156,7 +156,7 @@ const cases: Case[] = [
     },
     file: "texte.md",
     expect: [
-      "2 articles à corriger",
+      "2\u00a0articles à corriger",
       "il mène à /articles/valide/",
       "« /categorie/sport/ » mène à une rubrique qui n’existe pas",
       "aucun fichier nexiste-pas.md",
@@ -193,7 +193,7 @@ const cases: Case[] = [
     },
     file: "sans-titre.md",
     expect: [
-      "3 articles à corriger",
+      "3\u00a0articles à corriger",
       "date-fausse.md",
       "grok.md\n  - champ « tags », ligne 6 : « #Grok » commence par « # »",
       '"#Grok" s’écrit entre guillemets droits : tags: [Elon Musk, X (ex-Twitter), "#Grok"]',

@@ -290,7 +290,7 @@ describe("astro dev, started with articles a build would stop on", () => {
     const none =
       "Non pris en compte\u00a0: cet article n’apparaît pas sur le site tant que le fichier n’est pas corrigé.";
     expect(home.notice).toEqual([
-      "3 articles à corriger\u00a0: un build s’arrêterait dessus",
+      "3\u00a0articles à corriger\u00a0: un build s’arrêterait dessus",
       none,
       expect.stringMatching(
         /^Article invalide : \S*deux-points\.md \| - champ « title », ligne 2 : en-tête illisible, un texte qui contient « : »/,
@@ -312,6 +312,6 @@ describe("astro dev, started with articles a build would stop on", () => {
       return now.status === 200 ? now : undefined;
     });
     expect(mended.title).toBe("Sans rubrique");
-    expect(mended.notice?.[0]).toBe("2 articles à corriger\u00a0: un build s’arrêterait dessus");
+    expect(mended.notice?.[0]).toBe("2\u00a0articles à corriger\u00a0: un build s’arrêterait dessus");
   }, 60_000);
 });

@@ -709,7 +709,7 @@ describe("duplicateTitles", () => {
       { file: `${String(i)}-b.md`, title: `Titre ${String(i)}` },
     ]).flat();
     const lines = duplicateTitles(articles)?.split("\n") ?? [];
-    expect(lines[0]).toMatch(/^13 titres portés par plusieurs articles/);
+    expect(lines[0]).toMatch(/^13\u00a0titres portés par plusieurs articles/);
     expect(lines).toHaveLength(12);
     expect(lines.at(-1)).toBe("  … et 3 autres");
   });
@@ -727,7 +727,7 @@ describe("tagSpellings", () => {
         { file: "d.md", tags: ["IA", "iphone"] },
       ]),
     ).toBe(
-      "2 étiquettes écrites de plusieurs façons (une seule page les réunit, mais chaque article montre la sienne ; " +
+      "2\u00a0étiquettes écrites de plusieurs façons (une seule page les réunit, mais chaque article montre la sienne ; " +
         "harmonisez-les si ce n’est pas voulu) :\n" +
         `  - «${n}Mistral AI${n}» (2\u00a0articles), et «${n}mistral AI${n}» dans c.md\n` +
         `  - «${n}iPhone${n}» (1\u00a0article), et «${n}iphone${n}» dans d.md`,

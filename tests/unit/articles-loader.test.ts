@@ -230,7 +230,7 @@ describe("articlesLoader, a draft a build would refuse", () => {
     const entries = await load(folder, (body) => ({ html: `<p>${body.trim()}</p>` }), { warnings });
     expect([...entries.keys()]).toEqual(["un-article"]);
     expect(warnings).toEqual([
-      expect.stringMatching(/^2 brouillons à corriger avant leur publication \(ce build les laisse de côté\) :\n/),
+      expect.stringMatching(/^2\u00a0brouillons à corriger avant leur publication \(ce build les laisse de côté\) :\n/),
     ]);
     expect(warnings[0]).toMatch(/\nArticle invalide : \S*en-cours\.md\n {2}- champ « date »/);
     expect(warnings[0]).toMatch(
@@ -409,7 +409,7 @@ describe("articlesLoader, astro dev: what it refuses, for the pages to show (dev
     ]);
     // Astro logs them, once, as a build would print them.
     expect(errors).toEqual([
-      expect.stringMatching(/^5 articles à corriger :\nArticle invalide : [\s\S]*npm run dev démarre quand même/),
+      expect.stringMatching(/^5\u00a0articles à corriger :\nArticle invalide : [\s\S]*npm run dev démarre quand même/),
     ]);
     // Mended: published, and no longer listed.
     writeFileSync(join(folder, "sans-rubrique.md"), article.replace("Un article", "Une rubrique"));
@@ -454,7 +454,7 @@ describe("articlesLoader, problems", () => {
         ? { html: "<h1>Un intertitre</h1>", metadata: { headings: [{ depth: 1, text: "Un intertitre" }] } }
         : { html: `<p>${body.trim()}</p>` },
     );
-    await expect(attempt).rejects.toThrow(/2 articles à corriger/);
+    await expect(attempt).rejects.toThrow(/2\u00a0articles à corriger/);
     await expect(attempt).rejects.toThrow(/sans-rubrique\.md[\s\S]*champ « category »/);
     await expect(attempt).rejects.toThrow(/intertitre\.md[\s\S]*champ « texte » : l’intertitre « # Un intertitre »/);
   });
@@ -476,7 +476,7 @@ describe("articlesLoader, problems", () => {
           }
         : { html: `<p>${body.trim()}</p>` },
     );
-    await expect(attempt).rejects.toThrow(/^3 articles à corriger :/);
+    await expect(attempt).rejects.toThrow(/^3\u00a0articles à corriger :/);
     await expect(attempt).rejects.toThrow(/sans-rubrique\.md[\s\S]*champ « category »/);
     await expect(attempt).rejects.toThrow(/slug en double « meme-nom » : déjà utilisé par .*202[01]\/meme-nom\.md/);
     // A misnamed file's other problems are under its name, in the same report.
@@ -724,7 +724,7 @@ describe("readArticleFolder", () => {
       "« !!! » doit être en minuscules sans accents, mots séparés par des tirets ; donnez-lui un nom",
     );
     expect(message).toMatch(/double\.md\n {2}- slug en double « double » : déjà utilisé par .*double\.md/);
-    expect(message).toMatch(/^9 articles à corriger :/);
+    expect(message).toMatch(/^9\u00a0articles à corriger :/);
     expect(message).not.toContain("un-article.md");
     expect(message).not.toContain("_notes");
     expect(message).not.toContain("photo.jpg");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frenchCount, frenchNumber } from "../../src/lib/french-numbers.ts";
+import { countAtStart, frenchCount, frenchNumber } from "../../src/lib/french-numbers.ts";
 
 const NNBSP = "\u202f";
 
@@ -18,5 +18,12 @@ describe("French numbers", () => {
     expect(frenchCount(2, "article")).toBe("2\u00a0articles");
     expect(frenchCount(3879, "image sociale", "images sociales")).toBe(`3${NNBSP}879\u00a0images sociales`);
     expect(frenchCount(1, "page lue", "pages lues")).toBe("1\u00a0page lue");
+  });
+
+  it("opens a sentence with « Un » or « Une » for one, and a figure for more", () => {
+    expect(countAtStart(1, "titre porté", "titres portés")).toBe("Un titre porté");
+    expect(countAtStart(1, "étiquette écrite", "étiquettes écrites", "f")).toBe("Une étiquette écrite");
+    expect(countAtStart(2, "étiquette écrite", "étiquettes écrites", "f")).toBe("2\u00a0étiquettes écrites");
+    expect(countAtStart(1200, "brouillon", "brouillons")).toBe(`1${NNBSP}200\u00a0brouillons`);
   });
 });
