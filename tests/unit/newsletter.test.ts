@@ -11,9 +11,9 @@ import {
   handlePreflight,
   handleTokenLink,
   tokenLinkPage,
-  unavailable,
   type NewsletterDeps,
 } from "../../src/lib/newsletter/handler.ts";
+import { unavailable } from "../../src/lib/newsletter/http.ts";
 import { TOKEN_ACTIONS } from "../../src/lib/newsletter/links.ts";
 import {
   HONEYPOT_FIELD,

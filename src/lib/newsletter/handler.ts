@@ -1,7 +1,8 @@
 /**
- * POST /api/newsletter, as plain functions of a Request: read a small body, refuse what is
- * not a signup (method, size, type, origin, rate), validate, store, mail, answer. Routes only
- * wire it up. Nothing a client sends comes back unescaped, and nothing it sends yields a 500.
+ * POST /api/newsletter and the token links, as plain functions of a Request: read a small body, refuse what is
+ * not a signup (method, size, type, origin, rate), validate, store, mail, answer (the answers and the reading of a
+ * request are http.ts's). Routes only wire it up. Nothing a client sends comes back unescaped, and nothing it sends
+ * yields a 500.
  */
 import { randomBytes } from "node:crypto";
 import { addressRateKey, checkEmail, EMAIL_MAX_LENGTH, likelyTypo } from "./email.ts";
@@ -17,9 +18,6 @@ import {
   type TokenAction,
 } from "./links.ts";
 import {
-  HTTP_MESSAGES,
-  LINK_METHOD_NOT_ALLOWED,
-  PROBLEM_MESSAGES,
   problemStatus,
   RETRY_AFTER_PARAM,
   isAddressProblem,
@@ -29,21 +27,32 @@ import {
   type SignupProblem,
 } from "./messages.ts";
 import {
-  BODY_TIMEOUT_MS,
   CLIENT_RATE_LIMIT,
   HONEYPOT_FIELD,
   MAIL_CLAIM_SECONDS,
   MAIL_EVERY_SECONDS,
   MAILS_PER_DAY,
-  MAX_BODY_BYTES,
   purgeExpired,
   RATE_LIMIT,
   RETENTION,
   UNAVAILABLE_RETRY_SECONDS,
 } from "./policy.ts";
+import {
+  allowedForeignOrigin,
+  fail,
+  isCrossSite,
+  json,
+  linkMethodNotAllowed,
+  methodNotAllowed,
+  parseFields,
+  readBody,
+  seeOther,
+  text,
+  wantsJson,
+  type Fields,
+} from "./http.ts";
 import type { SignupOutcome, Subscriber, SubscriberStore } from "./store.ts";
 import { messageOf } from "../errors.ts";
-import { newsletterUrl } from "../urls.ts";
 
 /** What the handler works with. */
 export interface NewsletterDeps {
@@ -69,130 +78,6 @@ const SIGNUP_LOG: Record<SignupOutcome, string> = {
 /** The name of a token action in a French log line. */
 const ACTION_LOG: Record<TokenAction, string> = { confirm: "confirmation", unsubscribe: "désinscription" };
 
-const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
-  });
-
-const text = (status: number, message: string, headers: Record<string, string> = {}): Response =>
-  new Response(`${message}\n`, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers },
-  });
-
-/** A redirect after a form post (303, so reloading the next page never posts again). */
-const seeOther = (location: string): Response =>
-  new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
-
-/** The code a JSON client reads of each HTTP_MESSAGES refusal, as it reads « domaine » or « requete » of the others. */
-const HTTP_PROBLEMS: Record<keyof typeof HTTP_MESSAGES, string> = {
-  403: "origine",
-  405: "methode",
-  408: "trop-lente",
-  413: "trop-volumineuse",
-  415: "format",
-  503: "indisponible",
-};
-
-/** 503 when the store cannot be reached: the reader is told to try again, nothing is lost silently. */
-export function unavailable(request: Request): Response {
-  const headers = { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) };
-  return wantsJson(request)
-    ? json(503, { ok: false, error: HTTP_PROBLEMS[503], message: HTTP_MESSAGES[503] }, headers)
-    : text(503, HTTP_MESSAGES[503], headers);
-}
-
-/**
- * The answer to a client that closed its connection before its request was handled: nobody reads it, and nothing
- * was done.
- */
-export const clientGone = (): Response => text(400, PROBLEM_MESSAGES.requete);
-
-/**
- * 405 for a method a route does not take: by default the signup's (POST only); `allow` and `message` for the
- * confirmation and unsubscription routes (linkMethodNotAllowed).
- */
-export function methodNotAllowed(request: Request, allow = "POST", message: string = HTTP_MESSAGES[405]): Response {
-  const headers = { Allow: allow };
-  return wantsJson(request)
-    ? json(405, { ok: false, error: HTTP_PROBLEMS[405], message }, headers)
-    : text(405, message, headers);
-}
-
-/**
- * GET of the signup's address: a reader who opens it again (the address bar after a refused signup without
- * JavaScript, a reopened tab) is led to the newsletter's page, not a bare 405; a program asking JSON gets its 405.
- */
-export function signupGet(request: Request): Response {
-  return wantsJson(request) ? methodNotAllowed(request) : seeOther(newsletterUrl());
-}
-
-/** 405 for /api/newsletter/confirm and /unsubscribe: they take a link's GET (and HEAD) and a button's POST. */
-export const linkMethodNotAllowed = (request: Request): Response =>
-  methodNotAllowed(request, "GET, HEAD, POST", LINK_METHOD_NOT_ALLOWED);
-
-function wantsJson(request: Request): boolean {
-  const accept = (request.headers.get("accept") ?? "").toLowerCase();
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
-  return accept.includes("application/json") || type.startsWith("application/json");
-}
-
-type Body = { kind: "ok"; text: string } | { kind: "too-large" } | { kind: "timeout" } | { kind: "unreadable" };
-
-async function readBody(request: Request): Promise<Body> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return { kind: "too-large" };
-  if (request.body === null) return { kind: "ok", text: "" };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<"timeout">(
-    (resolve) =>
-      (timer = setTimeout(() => {
-        resolve("timeout");
-      }, BODY_TIMEOUT_MS)),
-  );
-  try {
-    for (;;) {
-      const next = await Promise.race([reader.read(), timeout]);
-      if (next === "timeout") {
-        void reader.cancel().catch(() => undefined);
-        return { kind: "timeout" };
-      }
-      if (next.done) break;
-      size += next.value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        void reader.cancel().catch(() => undefined);
-        return { kind: "too-large" };
-      }
-      chunks.push(next.value);
-    }
-    return { kind: "ok", text: new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)) };
-  } catch {
-    return { kind: "unreadable" };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The page's origin when it is one of the other sites allowed to post the form (ALLOWED_ORIGINS). */
-function allowedForeignOrigin(request: Request, allowed: readonly string[]): string | undefined {
-  const origin = request.headers.get("origin");
-  return origin !== null && origin !== new URL(request.url).origin && allowed.includes(origin) ? origin : undefined;
-}
-
-function isCrossSite(request: Request, allowed: readonly string[]): boolean {
-  // An allowed site is cross-site by nature: its browser says so, and it is welcome.
-  if (allowedForeignOrigin(request, allowed) !== undefined) return false;
-  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
-  const origin = request.headers.get("origin");
-  // No Origin: not a browser form (curl, a server); browsers always send one with a POST.
-  if (origin === null) return false;
-  return origin !== new URL(request.url).origin;
-}
-
 /**
  * True when the SMTP server refused the recipient for good: a 5xx reply (nodemailer's responseCode) to RCPT TO
  * (its `command`). A 5xx to anything else (AUTH, MAIL FROM, DATA) is the site's problem, not the address's.
@@ -200,18 +85,6 @@ function isCrossSite(request: Request, allowed: readonly string[]): boolean {
 function isRecipientRefused(error: unknown): boolean {
   const { responseCode, command } = (error ?? {}) as { responseCode?: unknown; command?: unknown };
   return typeof responseCode === "number" && responseCode >= 500 && responseCode < 600 && command === "RCPT TO";
-}
-
-type Fields = Record<string, unknown>;
-
-function parseFields(type: string, body: string): Fields | undefined {
-  if (type === "application/x-www-form-urlencoded") return Object.fromEntries(new URLSearchParams(body));
-  try {
-    const data: unknown = JSON.parse(body);
-    return data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Fields) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -288,12 +161,6 @@ export async function handleSignup(request: Request, deps: NewsletterDeps, clien
   }
   return response;
 }
-
-/** A refusal that is the request's own fault, with its HTTP_MESSAGES sentence: JSON or plain text. */
-const fail = (request: Request, status: keyof typeof HTTP_MESSAGES): Response =>
-  wantsJson(request)
-    ? json(status, { ok: false, error: HTTP_PROBLEMS[status], message: HTTP_MESSAGES[status] })
-    : text(status, HTTP_MESSAGES[status]);
 
 /** The fields of a signup's body, or the answer that refuses it (format, size, slowness, unreadable body). */
 async function readSignup(request: Request): Promise<{ fields: Fields } | { refused: Response }> {

@@ -4,15 +4,8 @@
  */
 import type { APIContext, APIRoute } from "astro";
 import type { NewsletterDeps } from "./handler.ts";
-import {
-  clientGone,
-  handleSignup,
-  handleTokenLink,
-  linkMethodNotAllowed,
-  signupUnavailable,
-  tokenLinkPage,
-  tokenLinkUnavailable,
-} from "./handler.ts";
+import { handleSignup, handleTokenLink, signupUnavailable, tokenLinkPage, tokenLinkUnavailable } from "./handler.ts";
+import { clientGone, linkMethodNotAllowed } from "./http.ts";
 import { PAGES, type TokenAction } from "./links.ts";
 import { clientKey } from "./client.ts";
 import { withNewsletter } from "./runtime.ts";

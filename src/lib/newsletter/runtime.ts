@@ -4,7 +4,8 @@
  */
 import { join, resolve } from "node:path";
 import { SITE } from "../../config.ts";
-import { unavailable, type NewsletterDeps } from "./handler.ts";
+import type { NewsletterDeps } from "./handler.ts";
+import { unavailable } from "./http.ts";
 import { outboxTransport, smtpTransport } from "./mail.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import { messageOf } from "../errors.ts";

@@ -1,5 +1,6 @@
 import type { APIRoute } from "astro";
-import { handlePreflight, methodNotAllowed, signupGet } from "../../lib/newsletter/handler.ts";
+import { handlePreflight } from "../../lib/newsletter/handler.ts";
+import { methodNotAllowed, signupGet } from "../../lib/newsletter/http.ts";
 import { signupPost } from "../../lib/newsletter/routes.ts";
 import { withNewsletter } from "../../lib/newsletter/runtime.ts";
 
