@@ -81,9 +81,29 @@ function unreadableAddress(res: ServerResponse, part: string): void {
   );
 }
 
+/**
+ * Methods a WHATWG Request cannot carry: Astro's handler, building one, would answer an English 500 with a stack trace in
+ * the log. CONNECT never gets here (Node gives it to a « connect » listener; without one, it closes the connection), nor
+ * TRACK (Node's parser answers its own 400).
+ */
+const UNSUPPORTED_METHODS = new Set(["TRACE"]);
+
+function unsupportedMethod(res: ServerResponse): void {
+  res.statusCode = 405;
+  res.setHeader("Allow", "GET, HEAD, POST");
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.end(
+    "Méthode non prise en charge\u00a0: ce site se lit (GET, HEAD) et reçoit le formulaire de la newsletter (POST).\n",
+  );
+}
+
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (stopping) res.setHeader("Connection", "close");
+  if (UNSUPPORTED_METHODS.has(req.method ?? "")) {
+    unsupportedMethod(res);
+    return;
+  }
   const path = (req.url ?? "/").split("?")[0];
   if (path === "/healthz") {
     health(res);

@@ -187,6 +187,33 @@ describe("static files", () => {
     }
   });
 
+  it("answers TRACE with a French 405, never an English 500", async () => {
+    const answer = (method: string, path: string): Promise<{ status: number; body: string }> =>
+      new Promise((resolve, reject) => {
+        const req = request(`${server.url}${path}`, { method }, (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (body += chunk));
+          res.on("end", () => {
+            resolve({ status: res.statusCode ?? 0, body });
+          });
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    for (const [method, path] of [
+      ["TRACE", "/inexistant/"],
+      ["TRACE", "/api/newsletter"],
+      ["TRACE", "/newsletter/erreur/"],
+      ["TRACE", article],
+    ] as const) {
+      const { status, body } = await answer(method, path);
+      expect(status, `${method} ${path}`).toBe(405);
+      expect(body).toContain("Méthode non prise en charge");
+    }
+    expect(server.output()).not.toMatch(/TypeError|unsupported/);
+  });
+
   it("gives the status line of a refused signup page its own words, not « OK »", async () => {
     const refused = await fetch(`${server.url}/newsletter/erreur/?raison=domaine`);
     expect(refused.status).toBe(400);
