@@ -85,7 +85,7 @@ const { siteUrl, warning } = builtSiteUrl(built, "l’export");
 if (warning !== undefined) console.error(warning);
 const site = publicUrl(process.env, siteUrl ?? SITE.url);
 const rows = subscribers.map((s) => {
-  const { unsubscribePage, oneClickUnsubscribe } = subscriberLinks(site, s.token);
+  const { unsubscribePage, oneClickUnsubscribe } = subscriberLinks(site, s);
   return [s.email, s.confirmedAt ?? "", s.consentAt, s.source, unsubscribePage, oneClickUnsubscribe];
 });
 // The addresses are written exactly as stored (no formula guard): a mailing tool must get them unchanged.

@@ -557,6 +557,7 @@ describe("the subscriber export", () => {
           source: "/",
           now: new Date("2026-01-01T00:00:00Z"),
           newToken: token,
+          newConfirmToken: token,
           mailEverySeconds: 600,
         });
         store.confirm(token, new Date("2026-01-02T00:00:00Z"));
@@ -611,7 +612,14 @@ describe("the editor's commands on one subscriber", () => {
     const dir = mkdtempSync(join(tmpdir(), "digimedia-admin-"));
     try {
       const store = openSqliteStore(join(dir, "subscribers.db"));
-      store.signup({ email: "x@y.fr", source: "/", now: new Date(), newToken: "x".repeat(32), mailEverySeconds: 600 });
+      store.signup({
+        email: "x@y.fr",
+        source: "/",
+        now: new Date(),
+        newToken: "x".repeat(32),
+        newConfirmToken: "x".repeat(32),
+        mailEverySeconds: 600,
+      });
       store.close();
       const found = run(dir, "chercher", " X@Y.FR ");
       expect(found.status).toBe(0);
@@ -639,12 +647,20 @@ describe("retention", () => {
     const dir = mkdtempSync(join(tmpdir(), "digimedia-retention-"));
     const store = openSqliteStore(join(dir, "subscribers.db"));
     const old = new Date(Date.now() - 31 * 86_400_000);
-    store.signup({ email: "oubli@exemple.fr", source: "/", now: old, newToken: "o".repeat(32), mailEverySeconds: 600 });
+    store.signup({
+      email: "oubli@exemple.fr",
+      source: "/",
+      now: old,
+      newToken: "o".repeat(32),
+      newConfirmToken: "o".repeat(32),
+      mailEverySeconds: 600,
+    });
     store.signup({
       email: "neuf@exemple.fr",
       source: "/",
       now: new Date(),
       newToken: "n".repeat(32),
+      newConfirmToken: "n".repeat(32),
       mailEverySeconds: 600,
     });
     store.close();
@@ -657,7 +673,7 @@ describe("retention", () => {
       // Everything the row holds is named (the first request, the links' code, the consent before a new signup), and
       // who else handles it.
       expect(privacy).toMatch(/la date de votre première demande/);
-      expect(privacy).toMatch(/un code tiré au hasard qui fait fonctionner les liens/);
+      expect(privacy).toMatch(/deux codes tirés au hasard qui font fonctionner les liens/);
       expect(privacy).toMatch(/votre consentement précédent/);
       expect(privacy).toMatch(/le service d’envoi\s+d’e-mails/);
       // One convention: no gendered participle for the reader (« désinscrit »), and no « lettre » for an e-mail.

@@ -53,11 +53,12 @@ describe("the newsletter's log", () => {
       });
     await handleSignup(signup(), deps);
     await handleSignup(signup(), deps);
-    const token = /token=([\w-]+)/.exec(sent[0] ?? "")?.[1] ?? "";
-    const post = (path: string): Request =>
-      new Request(`https://www.digimedia.fr${path}?token=${token}`, { method: "POST" });
-    await handleTokenLink(post("/api/newsletter/confirm"), deps, "confirm");
-    await handleTokenLink(post("/api/newsletter/unsubscribe"), deps, "unsubscribe");
+    // The message's links: its confirmation page, then its way out.
+    const tokenOf = (page: string): string => new RegExp(`${page}\\?token=([\\w-]+)`).exec(sent[0] ?? "")?.[1] ?? "";
+    const post = (path: string, page: string): Request =>
+      new Request(`https://www.digimedia.fr${path}?token=${tokenOf(page)}`, { method: "POST" });
+    await handleTokenLink(post("/api/newsletter/confirm", "/newsletter/confirmer/"), deps, "confirm");
+    await handleTokenLink(post("/api/newsletter/unsubscribe", "/newsletter/se-desinscrire/"), deps, "unsubscribe");
     store.close();
     expect(lines).toEqual([
       "Newsletter\u00a0: inscription (nouvelle adresse), e-mail envoyé.",

@@ -22,6 +22,7 @@ beforeEach(() => {
     source: "/articles/x/",
     now: new Date("2026-01-15T10:00:00Z"),
     newToken: token,
+    newConfirmToken: token,
     mailEverySeconds: 600,
   });
   store.mailSent(token, new Date("2026-01-15T10:00:00Z"));
@@ -81,6 +82,7 @@ describe("looking a subscriber up", () => {
       source: "/",
       now: new Date("2026-03-01T09:00:00Z"),
       newToken: "n".repeat(32),
+      newConfirmToken: "n".repeat(32),
       mailEverySeconds: 600,
     });
     const lines = findSubscriber(store, "lea@société.fr", where).out.split("\n");
@@ -98,6 +100,7 @@ describe("looking a subscriber up", () => {
       source: "/",
       now: new Date("2026-01-15T10:30:00Z"),
       newToken: "autre".repeat(8),
+      newConfirmToken: "autre".repeat(8),
       mailEverySeconds: 600,
     });
     expect(describeSubscriber(found.subscriber)).toMatch(/^État\u00a0: en attente de confirmation$/m);
@@ -140,6 +143,7 @@ describe("erasing a subscriber", () => {
         source: "/",
         now: new Date("2026-03-01T00:00:00Z"),
         newToken: "n".repeat(32),
+        newConfirmToken: "n".repeat(32),
         mailEverySeconds: 600,
       });
       expect(again).toMatchObject({ outcome: "created", subscriber: { confirmedOnce: false, unsubscribedAt: null } });
@@ -178,6 +182,7 @@ describe("erasing a subscriber", () => {
           source: "/",
           now: at(i),
           newToken: t,
+          newConfirmToken: t,
           mailEverySeconds: 600,
         });
         store.mailSent(t, at(i));

@@ -37,6 +37,7 @@ describe("a transaction SQLite rolled back itself", () => {
       source: "/",
       now: new Date("2026-01-15T10:00:00Z"),
       newToken: "jeton",
+      newConfirmToken: "jeton",
       mailEverySeconds: 600,
     };
     expect(() => full.signup(signup)).toThrow(FULL);

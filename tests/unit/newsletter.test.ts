@@ -63,7 +63,11 @@ const asJson = (body: unknown, headers: Record<string, string> = {}): Request =>
     headers: { "Content-Type": "application/json", Accept: "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-const tokenOf = (m: MailMessage | undefined): string => /token=([\w-]+)/.exec(m?.text ?? "")?.[1] ?? "";
+/** The token of a message's confirmation link, and of its links out (the same in every message to an address). */
+const confirmTokenOf = (m: MailMessage | undefined): string =>
+  /\/newsletter\/confirmer\/\?token=([\w-]+)/.exec(m?.text ?? "")?.[1] ?? "";
+const unsubscribeTokenOf = (m: MailMessage | undefined): string =>
+  /token=([\w-]+)/.exec(m?.unsubscribeUrl ?? "")?.[1] ?? "";
 
 describe("a signup", () => {
   it("stores a pending subscriber with its consent and source, mails a confirmation, and redirects (303)", async () => {
@@ -74,7 +78,9 @@ describe("a signup", () => {
     expect(row).toMatchObject({ status: "pending", source: "/articles/x/", consentAt: "2026-01-15T10:00:00.000Z" });
     expect(sent).toHaveLength(1);
     expect(sent[0]?.to).toBe("Lea@exemple.fr");
-    expect(sent[0]?.text).toContain(`${origin}/newsletter/confirmer/?token=${row?.token ?? "?"}`);
+    expect(sent[0]?.text).toContain(`${origin}/newsletter/confirmer/?token=${row?.confirmToken ?? "?"}`);
+    // Two tokens: the links out, which every message carries, confirm nothing.
+    expect(row?.confirmToken).not.toBe(row?.token);
     expect(sent[0]?.text).toContain(`${origin}/newsletter/se-desinscrire/?token=${row?.token ?? "?"}`);
     expect(sent[0]?.unsubscribeUrl).toBe(`${origin}/api/newsletter/unsubscribe?token=${row?.token ?? "?"}`);
   });
@@ -89,7 +95,7 @@ describe("a signup", () => {
     const first = await (await handleSignup(asJson({ email: "a@exemple.fr" }), deps)).text();
     const again = await handleSignup(asJson({ email: "a@exemple.fr" }), deps);
     expect(await again.text()).toBe(first);
-    expect(deps.store.confirm(tokenOf(sent[0]), deps.now())).toBe(true);
+    expect(deps.store.confirm(confirmTokenOf(sent[0]), deps.now())).toBe(true);
     const afterConfirm = await handleSignup(asJson({ email: "a@exemple.fr" }), deps);
     expect(await afterConfirm.text()).toBe(first);
     expect(deps.store.confirmed()).toHaveLength(1);
@@ -129,8 +135,8 @@ describe("a signup", () => {
 
   it("mails an already confirmed reader who signs up again that they are subscribed, with a way to leave", async () => {
     await handleSignup(asJson({ email: "deja@exemple.fr" }), deps);
-    const token = tokenOf(sent[0]);
-    expect(deps.store.confirm(token, deps.now())).toBe(true);
+    const token = unsubscribeTokenOf(sent[0]);
+    expect(deps.store.confirm(confirmTokenOf(sent[0]), deps.now())).toBe(true);
     deps.now = () => new Date("2026-01-15T11:00:00Z");
     const again = await handleSignup(asJson({ email: "deja@exemple.fr" }), deps);
     expect(again.status).toBe(200);
@@ -161,7 +167,7 @@ describe("a signup", () => {
     expect(await (await handleSignup(asJson({ email: "insiste@exemple.fr" }), deps)).text()).toBe(first);
     expect(sent).toHaveLength(2);
     // The same for a confirmed reader, so that the answer tells nothing about who is subscribed.
-    expect(deps.store.confirm(tokenOf(sent[0]), deps.now())).toBe(true);
+    expect(deps.store.confirm(confirmTokenOf(sent[0]), deps.now())).toBe(true);
     deps.now = at(15);
     await handleSignup(asJson({ email: "insiste@exemple.fr" }), deps);
     expect(sent).toHaveLength(2);
@@ -195,6 +201,7 @@ describe("a signup", () => {
       source: "/",
       now: deps.now(),
       newToken: "c".repeat(32),
+      newConfirmToken: "c".repeat(32),
       mailEverySeconds: 600,
     });
     dead.close();
@@ -238,7 +245,7 @@ describe("a signup", () => {
 
   it("acts on no GET: a message's link leads to the page with the button and changes nothing", async () => {
     await handleSignup(asJson({ email: "b@exemple.fr" }), deps);
-    const token = tokenOf(sent[0]);
+    const token = confirmTokenOf(sent[0]);
     for (const action of ["confirm", "unsubscribe"] as const) {
       const url = `${origin}${TOKEN_ACTIONS[action].route}?token=${token}`;
       const opened = tokenLinkPage(new Request(url), action);
@@ -254,8 +261,8 @@ describe("a signup", () => {
 
   it("confirms, then unsubscribes, with the buttons of those pages (POST)", async () => {
     await handleSignup(asJson({ email: "b@exemple.fr" }), deps);
-    const token = tokenOf(sent[0]);
-    const click = (action: "confirm" | "unsubscribe", t = token): Promise<Response> =>
+    const tokens = { confirm: confirmTokenOf(sent[0]), unsubscribe: unsubscribeTokenOf(sent[0]) };
+    const click = (action: "confirm" | "unsubscribe", t = tokens[action]): Promise<Response> =>
       handleTokenLink(
         new Request(`${origin}${TOKEN_ACTIONS[action].route}?token=${t}`, { method: "POST" }),
         deps,
@@ -296,13 +303,18 @@ describe("a signup", () => {
   it("keeps the links of earlier messages working after a reader unsubscribes and signs up again", async () => {
     await handleSignup(asJson({ email: "retour@exemple.fr" }), deps);
     const first = sent[0];
-    const token = tokenOf(first);
-    expect(deps.store.confirm(token, deps.now())).toBe(true);
+    const token = unsubscribeTokenOf(first);
+    expect(deps.store.confirm(confirmTokenOf(first), deps.now())).toBe(true);
     expect(deps.store.unsubscribe(token, deps.now())).toBe(true);
     deps.now = () => new Date("2026-01-15T11:00:00Z");
     expect((await handleSignup(asJson({ email: "retour@exemple.fr" }), deps)).status).toBe(200);
-    expect(tokenOf(sent[1])).toBe(token);
-    expect(deps.store.confirm(tokenOf(sent[1]), deps.now())).toBe(true);
+    expect(unsubscribeTokenOf(sent[1])).toBe(token);
+    // The new signup has a confirmation link of its own: neither the old one nor the links out confirm it.
+    expect(confirmTokenOf(sent[1])).not.toBe(confirmTokenOf(first));
+    expect(deps.store.confirm(confirmTokenOf(first), deps.now())).toBe(false);
+    expect(deps.store.confirm(token, deps.now())).toBe(false);
+    expect(deps.store.find("retour@exemple.fr")?.status).toBe("pending");
+    expect(deps.store.confirm(confirmTokenOf(sent[1]), deps.now())).toBe(true);
     // The one-click address in the headers of the very first message still unsubscribes.
     const oneClick = await handleTokenLink(
       new Request(first?.unsubscribeUrl ?? "", {
@@ -325,6 +337,7 @@ describe("a signup", () => {
         source: "/a/",
         now: at(iso),
         newToken: "h".repeat(32),
+        newConfirmToken: "h".repeat(32),
         mailEverySeconds: 600,
       });
     signup("2025-01-01T00:00:00Z");
@@ -364,8 +377,8 @@ describe("a signup", () => {
     const at = (minutes: number) => () => new Date(Date.UTC(2026, 0, 15, 10, minutes));
     deps.now = at(0);
     await handleSignup(asJson({ email: "vite@exemple.fr" }), deps);
-    const token = tokenOf(sent[0]);
-    expect(deps.store.confirm(token, deps.now())).toBe(true);
+    const token = unsubscribeTokenOf(sent[0]);
+    expect(deps.store.confirm(confirmTokenOf(sent[0]), deps.now())).toBe(true);
     deps.now = at(20);
     await handleSignup(asJson({ email: "vite@exemple.fr" }), deps);
     expect(sent[1]?.subject).toMatch(/déjà inscrit/);
@@ -373,7 +386,9 @@ describe("a signup", () => {
     deps.now = at(22);
     expect((await handleSignup(asJson({ email: "vite@exemple.fr" }), deps)).status).toBe(200);
     expect(sent).toHaveLength(3);
-    expect(sent[2]?.text).toContain(`/newsletter/confirmer/?token=${token}`);
+    expect(sent[2]?.text).toContain(
+      `/newsletter/confirmer/?token=${deps.store.find("vite@exemple.fr")?.confirmToken ?? "?"}`,
+    );
   });
 
   it("counts the 30 days of a pending signup from its latest request", () => {
@@ -386,6 +401,7 @@ describe("a signup", () => {
         source,
         now: on(days),
         newToken: "l".repeat(32),
+        newConfirmToken: "l".repeat(32),
         mailEverySeconds: 600,
       });
     signup(0, "/a/");
@@ -402,14 +418,15 @@ describe("a signup", () => {
     const click = (message: MailMessage | undefined, days: number): Promise<Response> => {
       deps.now = () => new Date(signedUp.getTime() + days * 86_400_000);
       return handleTokenLink(
-        new Request(`${origin}${TOKEN_ACTIONS.confirm.route}?token=${tokenOf(message)}`, { method: "POST" }),
+        new Request(`${origin}${TOKEN_ACTIONS.confirm.route}?token=${confirmTokenOf(message)}`, { method: "POST" }),
         deps,
         "confirm",
       );
     };
     expect((await click(sent[1], 29.9)).headers.get("location")).toBe("/newsletter/confirmee/");
     expect((await click(sent[0], 30.1)).headers.get("location")).toBe("/newsletter/lien-invalide/");
-    expect(deps.store.find("tard@exemple.fr")).toBeUndefined();
+    // Left to the hourly purge, which erases it: a click does not scan the table.
+    expect(deps.store.find("tard@exemple.fr")?.status).toBe("pending");
     expect(deps.store.find("atemps@exemple.fr")?.status).toBe("confirmed");
   });
 
@@ -610,7 +627,7 @@ describe("refusals", () => {
     expect(sent).toHaveLength(MAILS_PER_DAY);
     expect(new Set(answers).size).toBe(1);
     // A confirmed address is answered and capped alike: the answer does not say who is subscribed.
-    expect(deps.store.confirm(tokenOf(sent[0]), deps.now())).toBe(true);
+    expect(deps.store.confirm(confirmTokenOf(sent[0]), deps.now())).toBe(true);
     deps.now = at(90);
     expect(await (await handleSignup(asJson({ email: "cible@exemple.fr" }), deps)).text()).toBe(answers[0]);
     expect(sent).toHaveLength(MAILS_PER_DAY);
@@ -716,7 +733,7 @@ describe("refusals", () => {
     }
     await handleSignup(asJson({ email: "marie@société.fr" }), deps);
     await handleSignup(asJson({ email: "marie@xn--socit-esab.fr" }), deps);
-    expect(new Set(sent.map((m) => tokenOf(m))).size).toBe(2);
+    expect(new Set(sent.map((m) => unsubscribeTokenOf(m))).size).toBe(2);
     expect(deps.store.find("marie.curie@exemple.fr")?.email).toBe("Marie.Curie@exemple.fr");
   });
 
@@ -724,7 +741,7 @@ describe("refusals", () => {
     for (const email of ["Élise@exemple.fr", "élise@exemple.fr", "ÉLISE@exemple.fr"]) {
       expect((await handleSignup(asJson({ email }), deps)).status).toBe(200);
     }
-    expect(new Set(sent.map((m) => tokenOf(m))).size).toBe(1);
+    expect(new Set(sent.map((m) => unsubscribeTokenOf(m))).size).toBe(1);
     expect(deps.store.find("élise@exemple.fr")?.email).toBe("Élise@exemple.fr");
   });
 
@@ -763,6 +780,7 @@ describe("refusals", () => {
       source: "/",
       now: deps.now(),
       newToken: "n".repeat(32),
+      newConfirmToken: "n".repeat(32),
       mailEverySeconds: 600,
     });
     expect(again).toMatchObject({ outcome: "already-confirmed", subscriber: { token: "e".repeat(32) } });
@@ -801,7 +819,9 @@ describe("refusals", () => {
     expect(deps.store.find("ZOÉ@exemple.fr")?.token).toBe("z".repeat(32));
     const again = await handleSignup(asJson({ email: "retour@exemple.fr" }), deps);
     expect(again.status).toBe(200);
-    expect(tokenOf(sent.at(-1))).toBe("r".repeat(32));
+    // Its confirmation link carries its only token, as the older version's message did, and confirms it.
+    expect(confirmTokenOf(sent.at(-1))).toBe("r".repeat(32));
+    expect(deps.store.confirm("r".repeat(32), deps.now())).toBe(true);
   });
 
   it("lets a page of an allowed other site post and read the answer (CORS), and no other", async () => {
@@ -853,6 +873,7 @@ describe("refusals", () => {
         source: "/",
         now: deps.now(),
         newToken: "t".repeat(32),
+        newConfirmToken: "t".repeat(32),
         mailEverySeconds: 600,
       }),
     ).toThrow("supprimé ou remplacé");
@@ -909,7 +930,14 @@ describe("retention", () => {
     const now = new Date("2026-03-01T00:00:00Z");
     const ago = (days: number) => new Date(now.getTime() - days * day);
     const signup = (email: string, when: Date, token: string) =>
-      deps.store.signup({ email, source: "/", now: when, newToken: token.repeat(32), mailEverySeconds: 600 });
+      deps.store.signup({
+        email,
+        source: "/",
+        now: when,
+        newToken: token.repeat(32),
+        newConfirmToken: token.repeat(32),
+        mailEverySeconds: 600,
+      });
     signup("oubli@exemple.fr", ago(31), "a");
     signup("recent@exemple.fr", ago(29), "b");
     signup("fidele@exemple.fr", ago(60), "c");
@@ -942,7 +970,14 @@ describe("retention", () => {
     const now = new Date("2026-03-01T00:00:00Z");
     const ago = (days: number) => new Date(now.getTime() - days * day);
     const signup = (email: string, when: Date, token: string) =>
-      deps.store.signup({ email, source: "/", now: when, newToken: token.repeat(32), mailEverySeconds: 600 });
+      deps.store.signup({
+        email,
+        source: "/",
+        now: when,
+        newToken: token.repeat(32),
+        newConfirmToken: token.repeat(32),
+        mailEverySeconds: 600,
+      });
     // The confirmation message's unsubscribe link (or a mail client's one-click), never confirmed.
     signup("jamais@exemple.fr", ago(40), "f");
     deps.store.unsubscribe("f".repeat(32), ago(39));
@@ -1024,6 +1059,7 @@ describe("export", () => {
       source: "/",
       now: deps.now(),
       newToken: "w".repeat(32),
+      newConfirmToken: "w".repeat(32),
       mailEverySeconds: 600,
     });
     deps.store.confirm("w".repeat(32), deps.now());

@@ -38,7 +38,14 @@ describe("npm run subscribers -- export", () => {
     const data = temporaryFolder("export-donnees-");
     const store = openSqliteStore(join(data, "subscribers.db"));
     const now = new Date("2026-01-01T00:00:00Z");
-    store.signup({ email: "lea@exemple.fr", source: "/", now, newToken: "jeton-lea", mailEverySeconds: 600 });
+    store.signup({
+      email: "lea@exemple.fr",
+      source: "/",
+      now,
+      newToken: "jeton-lea",
+      newConfirmToken: "jeton-lea",
+      mailEverySeconds: 600,
+    });
     store.confirm("jeton-lea", now);
     store.close();
     return spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", "scripts/subscribers.ts", "export"], {

@@ -32,7 +32,6 @@ import {
   MAIL_CLAIM_SECONDS,
   MAIL_EVERY_SECONDS,
   MAILS_PER_DAY,
-  purgeExpired,
   RATE_LIMIT,
   RETENTION,
   UNAVAILABLE_RETRY_SECONDS,
@@ -211,7 +210,7 @@ function sendings(store: SubscriberStore): Map<string, Promise<Delivery>> {
  * store never says a message left that did not. Never rejects.
  */
 async function deliver(deps: NewsletterDeps, outcome: SignupOutcome, subscriber: Subscriber): Promise<Delivery> {
-  const links = subscriberLinks(deps.publicUrl, subscriber.token);
+  const links = subscriberLinks(deps.publicUrl, subscriber);
   // A confirmed reader gets a message too (« votre adresse est déjà inscrite »), sent the same way: the answer
   // is true for everyone, and neither it nor its delay tells who is subscribed.
   const message =
@@ -286,6 +285,7 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
       source: cleanSource(fields["source"]),
       now,
       newToken: randomBytes(24).toString("base64url"),
+      newConfirmToken: randomBytes(24).toString("base64url"),
       mailEverySeconds: MAIL_EVERY_SECONDS,
       mailClaimSeconds: MAIL_CLAIM_SECONDS,
       mailsPerDay: MAILS_PER_DAY,
@@ -396,10 +396,13 @@ export async function handleTokenLink(request: Request, deps: NewsletterDeps, ac
   const invalid = (): Response => (oneClick ? text(404, ONE_CLICK_UNKNOWN) : seeOther(PAGES.invalidLink));
   if (token === undefined) return invalid();
   try {
-    // The message says its link works RETENTION.pendingDays: past them it does not, even before the hourly purge.
-    if (action === "confirm") purgeExpired(deps.store, deps.mail, deps.now());
+    // The message says its link works RETENTION.pendingDays: past them it does not, even before the hourly purge
+    // erases the signup (not run here: a click, or anyone's POST, would pay for a scan of the whole table).
+    const now = deps.now();
     const done =
-      action === "confirm" ? deps.store.confirm(token, deps.now()) : deps.store.unsubscribe(token, deps.now());
+      action === "confirm"
+        ? deps.store.confirm(token, now, new Date(now.getTime() - RETENTION.pendingDays * 86_400_000))
+        : deps.store.unsubscribe(token, now);
     if (!done) return invalid();
   } catch (error) {
     console.error(`Newsletter\u00a0: ${ACTION_LOG[action]} impossible (${messageOf(error)})`);

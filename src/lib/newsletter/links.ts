@@ -31,16 +31,17 @@ export function tokenOf(url: URL): string | undefined {
 export const withToken = (path: string, token: string): string => `${path}?token=${encodeURIComponent(token)}`;
 
 /**
- * A subscriber's links, on the site at `publicUrl`: the confirmation page, and the ways out (the page with its
- * button, and a mail client's one-click POST).
+ * A subscriber's links, on the site at `publicUrl`: the confirmation page (its confirmation token; `token` for a row an
+ * older version wrote, as its message had it), and the ways out (the page with its button, and a mail client's one-click
+ * POST).
  */
 export function subscriberLinks(
   publicUrl: string,
-  token: string,
+  subscriber: { token: string; confirmToken: string | null },
 ): { confirm: string; unsubscribePage: string; oneClickUnsubscribe: string } {
-  const link = (path: string): string => `${publicUrl}${withToken(path, token)}`;
+  const link = (path: string, token = subscriber.token): string => `${publicUrl}${withToken(path, token)}`;
   return {
-    confirm: link(TOKEN_ACTIONS.confirm.page),
+    confirm: link(TOKEN_ACTIONS.confirm.page, subscriber.confirmToken ?? subscriber.token),
     unsubscribePage: link(TOKEN_ACTIONS.unsubscribe.page),
     oneClickUnsubscribe: link(TOKEN_ACTIONS.unsubscribe.route),
   };

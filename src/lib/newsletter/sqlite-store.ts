@@ -23,6 +23,7 @@ interface Row {
   email: string;
   status: SubscriberStatus;
   token: string;
+  confirm_token?: string | null;
   source: string;
   consent_at: string;
   confirmed_at: string | null;
@@ -47,6 +48,7 @@ const toSubscriber = (r: Row): Subscriber => ({
   email: r.email,
   status: r.status,
   token: r.token,
+  confirmToken: r.confirm_token ?? null,
   source: r.source,
   consentAt: r.consent_at,
   confirmedAt: r.confirmed_at,
@@ -69,6 +71,10 @@ CREATE TABLE IF NOT EXISTS subscribers (
   email_key TEXT,
   status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
   token TEXT NOT NULL UNIQUE,
+  -- The latest signup's confirmation link (unique index subscribers_confirm_token): new at each signup of an address
+  -- not pending, cleared at unsubscription. Never the token above, which every message carries to unsubscribe: with
+  -- it, anyone holding an old newsletter could sign its reader up again and confirm.
+  confirm_token TEXT,
   source TEXT NOT NULL,
   consent_at TEXT NOT NULL,
   confirmed_at TEXT,
@@ -137,9 +143,15 @@ function upgrade(db: DatabaseSync): void {
   const columns = (): string[] =>
     (db.prepare("PRAGMA table_info(subscribers)").all() as { name: string }[]).map((c) => c.name);
   const missing = (): boolean =>
-    ["email_key", "mailed_at", "confirmed_once", "mail_claimed_at", "mail_day_start", "previous_confirmed_at"].some(
-      (name) => !columns().includes(name),
-    );
+    [
+      "email_key",
+      "mailed_at",
+      "confirmed_once",
+      "mail_claimed_at",
+      "mail_day_start",
+      "previous_confirmed_at",
+      "confirm_token",
+    ].some((name) => !columns().includes(name));
   const keyless = (): boolean =>
     db.prepare("SELECT 1 FROM subscribers WHERE email_key IS NULL LIMIT 1").get() !== undefined;
   if (missing() || keyless()) {
@@ -159,6 +171,8 @@ function upgrade(db: DatabaseSync): void {
         db.exec(
           "ALTER TABLE subscribers ADD COLUMN previous_consent_at TEXT; ALTER TABLE subscribers ADD COLUMN previous_source TEXT; ALTER TABLE subscribers ADD COLUMN previous_confirmed_at TEXT;",
         );
+      // Rows without one keep confirming with `token`, as the links already sent do (see the confirm query).
+      if (!columns().includes("confirm_token")) db.exec("ALTER TABLE subscribers ADD COLUMN confirm_token TEXT");
       fillKeys(db);
       db.exec("COMMIT");
     } catch (error) {
@@ -167,7 +181,8 @@ function upgrade(db: DatabaseSync): void {
     }
   }
   db.exec(
-    "CREATE UNIQUE INDEX IF NOT EXISTS subscribers_email_key ON subscribers (email_key); DROP INDEX IF EXISTS subscribers_email_nocase;",
+    "CREATE UNIQUE INDEX IF NOT EXISTS subscribers_email_key ON subscribers (email_key); DROP INDEX IF EXISTS subscribers_email_nocase;" +
+      "CREATE UNIQUE INDEX IF NOT EXISTS subscribers_confirm_token ON subscribers (confirm_token);",
   );
   db.exec("UPDATE subscribers SET confirmed_once = 1 WHERE confirmed_once = 0 AND confirmed_at IS NOT NULL");
 }
@@ -359,10 +374,10 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
      WHERE token = ?2`,
   );
   const insert = db.prepare(
-    "INSERT INTO subscribers (email, email_key, status, token, source, consent_at, created_at) VALUES (?, ?, 'pending', ?, ?, ?, ?)",
+    "INSERT INTO subscribers (email, email_key, status, token, confirm_token, source, consent_at, created_at) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?)",
   );
-  // The token is kept: the links of earlier messages (List-Unsubscribe above all) must still unsubscribe. The new
-  // consent is not confirmed yet (confirmed_at cleared), and the earlier unsubscription stays on record, as does the
+  // The token is kept: the links of earlier messages (List-Unsubscribe above all) must still unsubscribe; the new
+  // consent gets its own confirmation token, and is not confirmed yet (confirmed_at cleared), and the earlier unsubscription stays on record, as does the
   // earlier consent when it was confirmed (previous_*: SQLite reads the row as it was on the right of each =).
   // mailed_at cleared: the message sent before the unsubscription (a « déjà inscrit(e) ») had no confirmation link.
   const renew = db.prepare(
@@ -370,18 +385,22 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
        previous_consent_at = CASE WHEN confirmed_at IS NULL THEN previous_consent_at ELSE consent_at END,
        previous_source = CASE WHEN confirmed_at IS NULL THEN previous_source ELSE source END,
        previous_confirmed_at = COALESCE(confirmed_at, previous_confirmed_at),
-       status = 'pending', source = ?, consent_at = ?, confirmed_at = NULL, mailed_at = NULL
+       status = 'pending', confirm_token = ?, source = ?, consent_at = ?, confirmed_at = NULL, mailed_at = NULL
      WHERE id = ?`,
   );
   // A pending address signed up again: the retention's 30 days start again from this request, whose message
-  // carries the confirmation link.
+  // carries the confirmation link, the same as before.
   const reconsent = db.prepare("UPDATE subscribers SET source = ?, consent_at = ? WHERE id = ?");
+  // The signup whose confirmation token this is; a row without one (written by an older version, whose message's
+  // link carried `token`) by its token. A row unsubscribed since has none, and is not pending anyway.
+  const byConfirmToken = "(confirm_token = ?1 OR (confirm_token IS NULL AND token = ?1))";
   const confirm = db.prepare(
-    "UPDATE subscribers SET status = 'confirmed', confirmed_at = ?, confirmed_once = 1 WHERE token = ? AND status = 'pending'",
+    `UPDATE subscribers SET status = 'confirmed', confirmed_at = ?2, confirmed_once = 1
+     WHERE ${byConfirmToken} AND status = 'pending' AND consent_at >= ?3`,
   );
-  const isConfirmed = db.prepare("SELECT 1 FROM subscribers WHERE token = ? AND status = 'confirmed'");
+  const isConfirmed = db.prepare(`SELECT 1 FROM subscribers WHERE ${byConfirmToken} AND status = 'confirmed'`);
   const unsubscribe = db.prepare(
-    "UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ? WHERE token = ? AND status != 'unsubscribed'",
+    "UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ?, confirm_token = NULL WHERE token = ? AND status != 'unsubscribed'",
   );
   const exists = db.prepare("SELECT 1 FROM subscribers WHERE token = ?");
   const confirmed = db.prepare(CONFIRMED_QUERY);
@@ -393,7 +412,7 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
   const eraseRate = db.prepare("DELETE FROM rate_limits WHERE key = ?");
   // Back to unsubscribed: a new signup, unconfirmed, of an address that had confirmed an earlier one and left.
   const lapse = db.prepare(
-    "UPDATE subscribers SET status = 'unsubscribed' WHERE status = 'pending' AND unsubscribed_at IS NOT NULL AND confirmed_once = 1 AND consent_at < ?",
+    "UPDATE subscribers SET status = 'unsubscribed', confirm_token = NULL WHERE status = 'pending' AND unsubscribed_at IS NOT NULL AND confirmed_once = 1 AND consent_at < ?",
   );
   // Then every signup never confirmed, pending or unsubscribed (a one-click unsubscribe from the confirmation message):
   // an address that never consented is not kept longer because it said no.
@@ -421,6 +440,7 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
       source,
       now,
       newToken,
+      newConfirmToken,
       mailEverySeconds,
       mailClaimSeconds = MAIL_CLAIM_SECONDS,
       mailsPerDay = NO_DAILY_CAP,
@@ -431,10 +451,10 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
         let outcome: SignupOutcome;
         let id: number | bigint;
         if (row === undefined) {
-          id = insert.run(email, emailKey(email), newToken, source, at, at).lastInsertRowid;
+          id = insert.run(email, emailKey(email), newToken, newConfirmToken, source, at, at).lastInsertRowid;
           outcome = "created";
         } else if (row.status === "unsubscribed") {
-          renew.run(source, at, row.id);
+          renew.run(newConfirmToken, source, at, row.id);
           id = row.id;
           outcome = "resubscribed";
         } else if (row.status === "pending") {
@@ -468,9 +488,9 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
       stillThere();
       releaseMail.run(token);
     },
-    confirm(token, now) {
+    confirm(token, now, consentSince = new Date(0)) {
       stillThere();
-      if (confirm.run(now.toISOString(), token).changes > 0) return true;
+      if (confirm.run(token, now.toISOString(), consentSince.toISOString()).changes > 0) return true;
       return isConfirmed.get(token) !== undefined;
     },
     unsubscribe(token, now) {

@@ -10,7 +10,14 @@ export type SubscriberStatus = "pending" | "confirmed" | "unsubscribed";
 export interface Subscriber {
   email: string;
   status: SubscriberStatus;
+  /** The token of the links out (unsubscribe): the same in every message this address was sent. */
   token: string;
+  /**
+   * The token of the latest signup's confirmation link, new at each signup of an address not pending: the unsubscribe
+   * token, in every message's footer and headers, confirms nothing. Null once unsubscribed, and in a row an older
+   * version wrote (whose confirmation link carried `token`).
+   */
+  confirmToken: string | null;
   source: string;
   /** The latest consent (signup). */
   consentAt: string;
@@ -52,15 +59,17 @@ export interface RateDecision {
 /** The store behind the newsletter. Every method is atomic. */
 export interface SubscriberStore {
   /**
-   * Records a signup (consent time, source page) and returns the subscriber with a token to confirm:
-   * `newToken` for a new address; an address already known keeps its own, so that the links of every
-   * message it was sent (the unsubscribe ones above all) keep working.
+   * Records a signup (consent time, source page) and returns the subscriber with its tokens: `newToken` for a new
+   * address, whose links out it carries; an address already known keeps its own, so that the links of every message it
+   * was sent (the unsubscribe ones above all) keep working. `newConfirmToken` for its confirmation link, unless it is
+   * pending already (the link of the message sent then still confirms).
    */
   signup(input: {
     email: string;
     source: string;
     now: Date;
     newToken: string;
+    newConfirmToken: string;
     mailEverySeconds: number;
     /** How long a claim to send holds without mailSent or mailFailed (its process died); 30 s by default. */
     mailClaimSeconds?: number;
@@ -80,9 +89,13 @@ export interface SubscriberStore {
   mailSent(token: string, now: Date): void;
   /** The message claimed by a signup could not be sent: the next signup sends one. */
   mailFailed(token: string): void;
-  /** Confirms the subscriber holding this token; false when no one does. */
-  confirm(token: string, now: Date): boolean;
-  /** Unsubscribes the subscriber holding this token; false when no one does. */
+  /**
+   * Confirms the pending signup whose confirmation token this is, when its consent was given at or after
+   * `consentSince` (its link expires: the message says for how long); true too when that signup is confirmed already,
+   * false otherwise.
+   */
+  confirm(token: string, now: Date, consentSince?: Date): boolean;
+  /** Unsubscribes the subscriber holding this token (its links out); false when no one does. */
   unsubscribe(token: string, now: Date): boolean;
   /**
    * Counts an attempt under each limit (its `key`, in a fixed window of `windowSeconds`, `max` at most) and says
