@@ -97,7 +97,9 @@ function unsupportedMethod(res: ServerResponse): void {
   );
 }
 
-const server = createServer((req, res) => {
+// Node checks its timeouts below every connectionsCheckingInterval (30 s by default): a client sending its headers
+// slowly was cut off after ~32 s, not 15.
+const server = createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (stopping) res.setHeader("Connection", "close");
   if (UNSUPPORTED_METHODS.has(req.method ?? "")) {

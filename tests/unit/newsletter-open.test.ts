@@ -52,6 +52,25 @@ describe("the subscribers' files", () => {
     }
   });
 
+  it("makes the outbox for the server's user alone when /healthz is the first to write it, whatever the umask", () => {
+    const umask = process.umask(0o022);
+    try {
+      const outbox = join(temporaryFolder("sonde-"), "outbox");
+      expect(outboxTransport(outbox, "Digimedia <newsletter@digimedia.fr>").writable?.()).toBe(true);
+      expect(modeOf(outbox)).toBe(0o700);
+    } finally {
+      process.umask(umask);
+    }
+  });
+
+  it("reads ALLOWED_ORIGINS with the spaces a list is often written with", () => {
+    const env = {
+      DATA_DIR: temporaryFolder("origines-"),
+      ALLOWED_ORIGINS: "https://a.digimedia.fr, https://b.digimedia.fr ,",
+    };
+    expect(newsletter(env).allowedOrigins.slice(1)).toEqual(["https://a.digimedia.fr", "https://b.digimedia.fr"]);
+  });
+
   it("narrows a database made open to others by an earlier version", () => {
     const file = join(temporaryFolder("droits-"), "subscribers.db");
     openSqliteStore(file).close();

@@ -64,7 +64,8 @@ export function outboxTransport(dir: string, from: string): MailTransport {
       // A real file, written then removed: the folder's permissions alone would not say it for root.
       const probe = join(dir, `.sonde-${randomBytes(4).toString("hex")}`);
       try {
-        mkdirSync(dir, { recursive: true });
+        // The same mode as send's: made here first (by /healthz), the folder is for the server's user alone too.
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
         writeFileSync(probe, "");
         rmSync(probe);
         return true;

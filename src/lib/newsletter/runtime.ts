@@ -79,7 +79,13 @@ export function newsletter(env: NodeJS.ProcessEnv = process.env, now = Date.now(
     store,
     mail: smtp !== undefined ? smtpTransport(smtp, from, outbox) : outbox,
     publicUrl: publicUrl(env),
-    allowedOrigins: [new URL(SITE.url).origin, ...(env["ALLOWED_ORIGINS"] ?? "").split(",").filter((o) => o !== "")],
+    allowedOrigins: [
+      new URL(SITE.url).origin,
+      ...(env["ALLOWED_ORIGINS"] ?? "")
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ""),
+    ],
     now: () => new Date(),
     log: (line) => {
       console.log(line);
