@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkEmail, likelyTypo } from "../../src/lib/newsletter/email.ts";
+import { addressRateKey, checkEmail, likelyTypo } from "../../src/lib/newsletter/email.ts";
 
 describe("checkEmail accepts", () => {
   it.each([
@@ -72,6 +72,23 @@ describe("checkEmail refuses", () => {
       expect(result.problem).toBe(problem);
       expect(result.message).toMatch(/^[A-ZÀ-Ü]/);
     }
+  });
+});
+
+describe("addressRateKey", () => {
+  it("gives one key to the addresses of one mailbox: capitals, a « +tag », Gmail's dots", () => {
+    const key = addressRateKey("jean@exemple.fr");
+    for (const email of ["Jean@Exemple.fr", "jean+1@exemple.fr", "jean+news+2@exemple.fr"])
+      expect(addressRateKey(email), email).toBe(key);
+    const gmail = addressRateKey("jeandupont@gmail.com");
+    for (const email of ["jean.dupont@gmail.com", "Jean.Dupont+x@gmail.com", "j.e.a.n.dupont@googlemail.com"])
+      expect(addressRateKey(email), email).toBe(gmail);
+  });
+
+  it("keeps apart what may be other mailboxes", () => {
+    expect(addressRateKey("jean.dupont@exemple.fr")).not.toBe(addressRateKey("jeandupont@exemple.fr"));
+    expect(addressRateKey("jean@exemple.fr")).not.toBe(addressRateKey("jean@exemple.com"));
+    expect(addressRateKey("+jean@exemple.fr")).not.toBe(addressRateKey("+paul@exemple.fr"));
   });
 });
 

@@ -556,6 +556,16 @@ describe("refusals", () => {
     expect((await handleSignup(asJson({ email: "d@exemple.fr" }), deps)).status).toBe(200);
   });
 
+  it("limits one mailbox however its address is varied (« +tag », Gmail's dots), so nobody floods it", async () => {
+    for (let i = 0; i < RATE_LIMIT.max; i++) {
+      const email = i % 2 === 0 ? `victime+${String(i)}@gmail.com` : `vic.ti.me+${String(i)}@gmail.com`;
+      expect((await handleSignup(asJson({ email }), deps)).status).toBe(200);
+    }
+    expect(sent).toHaveLength(RATE_LIMIT.max);
+    expect((await handleSignup(asJson({ email: "victime+encore@gmail.com" }), deps)).status).toBe(429);
+    expect(sent).toHaveLength(RATE_LIMIT.max);
+  });
+
   it("gives the error page of a form held back the real time left, as JSON's Retry-After, not the whole hour", async () => {
     for (let i = 0; i < RATE_LIMIT.max; i++) await handleSignup(asJson({ email: "attente@exemple.fr" }), deps);
     deps.now = () => new Date("2026-01-15T10:10:00Z");

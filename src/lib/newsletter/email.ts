@@ -24,7 +24,7 @@ export type EmailProblem =
 
 export const EMAIL_MESSAGES: Record<EmailProblem, string> = {
   vide: "Indiquez votre adresse e-mail.",
-  "trop-longue": `Cette adresse est trop longue (${String(EMAIL_MAX_LENGTH)} caractères au plus).`,
+  "trop-longue": `Cette adresse est trop longue (${String(EMAIL_MAX_LENGTH)}\u00a0caractères au plus).`,
   espace: "Une adresse e-mail ne contient pas d’espace\u00a0: vérifiez celle-ci (par exemple prenom.nom@exemple.fr).",
   caracteres: "Cette adresse contient des caractères interdits (guillemets, virgule, chevrons…).",
   // No « @ » at all: say what is missing rather than the rule (several « @ » get the rule: "arobase").
@@ -99,9 +99,21 @@ export function emailKey(email: string): string {
   return email.normalize("NFC").toLowerCase();
 }
 
-/** The key of an address's signups in the rate limits (the handler counts them, erasing an address forgets them). */
+/** Domains whose mailboxes ignore the dots of their local part (« jean.dupont » is « jeandupont »). */
+const DOTLESS_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
+
+/**
+ * The key of a mailbox's signups in the rate limits (the handler counts them, erasing an address forgets them): the
+ * address without its « +tag » (« jean+1@ », « jean+2@ »… reach jean's mailbox, and would each get their own
+ * limit), and without the dots of a Gmail address. Only the limits read it: each address keeps its own row.
+ */
 export function addressRateKey(email: string): string {
-  return `email:${emailKey(email)}`;
+  const key = emailKey(email);
+  const at = key.lastIndexOf("@");
+  const domain = key.slice(at + 1);
+  const [base = "", tag] = key.slice(0, at).split(/\+(.*)/s);
+  const local = tag === undefined || base === "" ? key.slice(0, at) : base;
+  return DOTLESS_DOMAINS.has(domain) ? `email:${local.replaceAll(".", "")}@gmail.com` : `email:${local}@${domain}`;
 }
 
 /**
