@@ -4,7 +4,7 @@
  * header (its last cells go), a note that nothing calls (it goes), Markdown inside a block of HTML (shown as typed).
  * Messages are for editors, in French (article-checks.ts gathers them).
  */
-import type { Html, Nodes, Root } from "mdast";
+import type { Html, Nodes, Root, Text } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
@@ -51,6 +51,17 @@ function commentProblem(node: Html): string | undefined {
   return `le commentaire ${inGuillemets(`<!--${NBSP}${excerpt(first, 40)}`)} n’est jamais fermé${NBSP}: tout ce qui le suit, jusqu’à la fin de l’article (${String(lines.length)} ${lines.length > 1 ? "lignes" : "ligne"}), est caché aux lecteurs${NNBSP}; fermez-le par --> là où la note s’arrête`;
 }
 
+/**
+ * « <!-- » never closed inside a paragraph: not a comment for Markdown, but text, shown to readers as typed (its « -- »
+ * an em dash) where the editor meant to hide a note.
+ */
+function inlineCommentProblem(node: Text): string | undefined {
+  const open = node.value.indexOf("<!--");
+  if (open === -1) return undefined;
+  const first = node.value.slice(open + 4).split("\n")[0] ?? "";
+  return `le commentaire ${inGuillemets(`<!--${NBSP}${excerpt(first, 40)}`)} n’est jamais fermé${NBSP}: dans un paragraphe, il s’affiche tel quel aux lecteurs${NNBSP}; fermez-le par --> là où la note s’arrête, ou, pour écrire <!-- tel quel, mettez-le entre accents graves (\`<!--\`)`;
+}
+
 function literalMarkdownProblem(node: Html, links: string[]): string | undefined {
   if (VERBATIM_BLOCK.test(node.value)) return undefined;
   const text = node.value.replace(CLOSED_COMMENT, "");
@@ -94,6 +105,9 @@ export function hiddenText(body: string): HiddenText {
           `la ligne de tableau ${inGuillemets(excerpt(sourceOf(body, row), 80))} a ${String(row.children.length)} cellules pour ${String(columns)} colonnes${NBSP}: ${lost.length > 1 ? `ses cellules ${cells.join(", ")} ne s’affichent pas` : `sa cellule ${cells.join("")} ne s’affiche pas`}${NNBSP}; ajoutez la colonne à l’en-tête (et à sa ligne de tirets) ou retirez la cellule`,
         );
       }
+    } else if (node.type === "text") {
+      const problem = inlineCommentProblem(node);
+      if (problem !== undefined) problems.push(problem);
     } else if (node.type === "html" && parent !== undefined && parent.type !== "paragraph") {
       const problem = commentProblem(node) ?? literalMarkdownProblem(node, linksInHtml);
       if (problem !== undefined) problems.push(problem);

@@ -429,6 +429,13 @@ describe("bodyProblems", () => {
     expect(await rendered("Début.\n\n<!-- note -->\n\nFin, et `<!--` en code.")).toEqual([]);
   });
 
+  it("refuses an HTML comment opened inside a paragraph and never closed, which readers would see as typed", async () => {
+    expect(await rendered("Et là <!-- pas fermée\n\nfin.")).toEqual([
+      "texte : le commentaire «\u202f<!--\u00a0pas fermée\u202f» n’est jamais fermé\u00a0: dans un paragraphe, il s’affiche tel quel aux lecteurs\u202f; fermez-le par --> là où la note s’arrête, ou, pour écrire <!-- tel quel, mettez-le entre accents graves (`<!--`)",
+    ]);
+    expect(await rendered("Et là <!-- une note --> puis la suite.")).toEqual([]);
+  });
+
   it("refuses a tag no browser knows, or one that hides its text, typed in a sentence", async () => {
     const problems = await rendered(
       "Remplacez <votre-email> par votre adresse dans <fichier>. La balise <title> compte.",
