@@ -25,7 +25,7 @@ import { messageOf } from "../src/lib/errors.ts";
 import { builtSiteUrl, distDir, readBuiltSettings } from "../server/site-settings.ts";
 import type { Subscriber } from "../src/lib/newsletter/store.ts";
 
-const USAGE = `Usage\u00a0:
+const USAGE = `Utilisation\u00a0:
   npm run --silent subscribers -- export                 écrit les abonnés confirmés en CSV sur la sortie standard
   npm run --silent subscribers -- chercher <adresse>     montre ce que la base garde de cette adresse
   npm run --silent subscribers -- supprimer <adresse>    efface cette adresse de la base, quel que soit son état`;
@@ -39,6 +39,9 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 const [command, address, ...rest] = process.argv.slice(2);
 const oneAddress = command === "chercher" || command === "supprimer";
 if (!(command === "export" && address === undefined) && !(oneAddress && address !== undefined && rest.length === 0)) {
+  // What was wrong, before how to write it.
+  const known = command === "export" || oneAddress;
+  if (command !== undefined && !known) console.error(`Commande inconnue\u00a0: ${command}`);
   console.error(USAGE);
   process.exit(2);
 }

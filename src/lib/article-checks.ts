@@ -426,7 +426,7 @@ export function tagSpellings(articles: readonly { file: string; tags: readonly s
     const counts = new Map([...spellings].map(([tag, files]) => [tag, files.length]));
     const [common = "", ...rare] = rankSpellings(slug, counts);
     const others = rare.map((tag) => `${inGuillemets(tag)} dans ${filesOf(tag).sort().join(", ")}`);
-    return `  - ${inGuillemets(common)} (${frenchCount(filesOf(common).length, "article")}), et ${others.join(" ; ")}`;
+    return `  - ${inGuillemets(common)} (${frenchCount(filesOf(common).length, "article")}) et ${others.join(" ; ")}`;
   });
   const more = mixed.length - DUPLICATES_LISTED;
   if (more > 0) lines.push(`  … et ${frenchNumber(more)} ${agree(more, "autre")}`);

@@ -98,8 +98,8 @@ const dateField = (what: string) =>
             impossible !== undefined
               ? `${what} est impossible : « ${String(value)} » ; ${impossible}`
               : meant !== undefined && parseParisDate(meant) !== undefined
-                ? `${what} est mal formée : « ${String(value)} » ; écrivez ${meant} (année-mois-jour, puis T et l’heure de Paris sur deux chiffres, HH:MM)`
-                : `${what} est impossible ou mal formée : « ${String(value)} » (attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, heure de Paris)`,
+                ? `${what} est mal formée : « ${String(value)} » ; écrivez ${meant} (${meant.includes("T") ? "année-mois-jour, puis T et l’heure de Paris sur deux chiffres, HH:MM" : "année-mois-jour"})`
+                : `${what} est impossible ou mal formée : « ${String(value)} » ; écrivez AAAA-MM-JJ, ou AAAA-MM-JJTHH:MM pour donner l’heure (heure de Paris)`,
         });
         return z.NEVER;
       }

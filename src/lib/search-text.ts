@@ -115,19 +115,21 @@ export function searchSummary({ q, rubrique, annee, tri }: SearchRequest): Searc
   // Results newest first when the reader asked so (« Trier par : date »); the most relevant first otherwise.
   const order = tri === "date" ? ", du plus récent au plus ancien" : "";
   // The words may be right and the filters what empties the list.
-  const advice =
-    within.length === 0 ? SPELLING : "Essayez dans toutes les rubriques et toutes les années, ou avec un autre mot.";
+  const everywhere = [rubrique === "" ? "" : "toutes les rubriques", annee === "" ? "" : "toutes les années"]
+    .filter((part) => part !== "")
+    .join(" et ");
+  const advice = within.length === 0 ? SPELLING : `Essayez dans ${everywhere}, ou avec un autre mot.`;
   return {
     title: `${words}${where}`,
     found: (total, missing = []) => {
       if (total > 0) return `${frenchCount(total, "résultat")}${about}${order}`;
       if (missing.length === 0) return `Aucun résultat${about}. ${advice}`;
       // Of several words, which ones no article holds (the others alone would have results).
-      const absent = missing.map((word) => inGuillemets(fromSearchIndex(word))).join(", ");
-      const which =
-        missing.length === q.split(/\s+/u).length
-          ? ""
-          : `\u00a0: ${absent} ${missing.length > 1 ? "ne sont" : "n’est"} dans aucun article`;
+      // « aucun article ne contient « a », « b » ni « c » »: the last joined by « ni », as after a negation.
+      const absent = missing.map((word) => inGuillemets(fromSearchIndex(word)));
+      const last = absent.pop() ?? "";
+      const listed = absent.length === 0 ? last : `${absent.join(", ")} ni ${last}`;
+      const which = missing.length === q.split(/\s+/u).length ? "" : `\u00a0: aucun article ne contient ${listed}`;
       return `Aucun résultat${about}${which}. ${SPELLING}`;
     },
     shown: (shown, total) =>

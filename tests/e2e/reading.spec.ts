@@ -66,7 +66,7 @@ test("an unknown address answers 404 with a French page", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
   await expect(page.getByRole("link", { name: "Revenir à l’accueil" })).toBeVisible();
   // A search for the article the reader was after, on the page itself, finds it.
-  const search = page.getByRole("search", { name: "Chercher l’article" });
+  const search = page.getByRole("search", { name: "Rechercher un article" });
   await search.getByRole("searchbox").fill("Tencent");
   await search.getByRole("button", { name: "Rechercher" }).click();
   await expect(page).toHaveURL(/\/recherche\/\?q=Tencent$/);
@@ -83,7 +83,7 @@ test("a link cut short leads to a 404 page that suggests the article it meant, a
   const suggestions = page.getByRole("region", { name: "Vous cherchiez peut-être" });
   await expect(suggestions.getByRole("heading", { level: 3 })).toHaveText([seedTitle]);
   await expect(suggestions.getByText("International · 12 octobre 2020")).toBeVisible();
-  await expect(page.getByRole("search", { name: "Chercher l’article" }).getByRole("searchbox")).toHaveValue(
+  await expect(page.getByRole("search", { name: "Rechercher un article" }).getByRole("searchbox")).toHaveValue(
     "tencent ant group ligne",
   );
   await suggestions.getByRole("link", { name: seedTitle }).click();
@@ -92,12 +92,12 @@ test("a link cut short leads to a 404 page that suggests the article it meant, a
   // A word no article holds is searched without it, and the field keeps the words that found the article.
   await page.goto("/articles/tencentt-ant-groupe-zzyzx/");
   await expect(suggestions.getByRole("link")).toHaveText([seedTitle]);
-  await expect(page.getByRole("search", { name: "Chercher l’article" }).getByRole("searchbox")).toHaveValue(
+  await expect(page.getByRole("search", { name: "Rechercher un article" }).getByRole("searchbox")).toHaveValue(
     "tencentt ant groupe",
   );
   // Words no article holds: nothing is suggested.
   await page.goto("/articles/zzyzx-qwxkj/");
-  await expect(page.getByRole("search", { name: "Chercher l’article" }).getByRole("searchbox")).toHaveValue(
+  await expect(page.getByRole("search", { name: "Rechercher un article" }).getByRole("searchbox")).toHaveValue(
     "zzyzx qwxkj",
   );
   await expect(page.getByRole("heading", { name: "Vous cherchiez peut-être" })).toBeHidden();

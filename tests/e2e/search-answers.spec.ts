@@ -20,7 +20,7 @@ test.describe("search in the 200-article corpus: results match the words", () =>
   test("of several words, names the one no article holds", async ({ page }) => {
     await page.goto(`${corpusUrl}/recherche/?q=allibaba%20orange`);
     await expect(page.getByRole("status")).toHaveText(
-      "Aucun résultat pour « allibaba orange » : « allibaba » n’est dans aucun article. Vérifiez l’orthographe, ou essayez un autre mot.",
+      "Aucun résultat pour « allibaba orange » : aucun article ne contient « allibaba ». Vérifiez l’orthographe, ou essayez un autre mot.",
     );
     await expect(page.locator(results)).toHaveCount(0);
   });

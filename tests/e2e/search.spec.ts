@@ -30,7 +30,7 @@ test.describe("search on the site", () => {
   test("points to the filters, not the spelling, when only they empty the list", async ({ page }) => {
     await page.goto("/recherche/?q=paiement&rubrique=Tech");
     await expect(page.getByRole("status")).toHaveText(
-      "Aucun résultat pour «\u202fpaiement\u202f» (rubrique Tech). Essayez dans toutes les rubriques et toutes les années, ou avec un autre mot.",
+      "Aucun résultat pour «\u202fpaiement\u202f» (rubrique Tech). Essayez dans toutes les rubriques, ou avec un autre mot.",
     );
     await page.getByLabel("Rubrique", { exact: true }).selectOption("");
     await expect(page.getByRole("status")).toHaveText("1 résultat pour «\u202fpaiement\u202f»");

@@ -736,8 +736,8 @@ describe("tagSpellings", () => {
     ).toBe(
       "2\u00a0étiquettes écrites de plusieurs façons (une seule page les réunit, mais chaque article montre la sienne ; " +
         "harmonisez-les si ce n’est pas voulu) :\n" +
-        `  - «${n}Mistral AI${n}» (2\u00a0articles), et «${n}mistral AI${n}» dans c.md\n` +
-        `  - «${n}iPhone${n}» (1\u00a0article), et «${n}iphone${n}» dans d.md`,
+        `  - «${n}Mistral AI${n}» (2\u00a0articles) et «${n}mistral AI${n}» dans c.md\n` +
+        `  - «${n}iPhone${n}» (1\u00a0article) et «${n}iphone${n}» dans d.md`,
     );
   });
 

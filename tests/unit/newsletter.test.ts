@@ -128,9 +128,17 @@ describe("a signup", () => {
     const html = parse(sent[0]?.html ?? "");
     expect(html.querySelector("meta[charset]")?.getAttribute("charset")).toBe("utf-8");
     expect(html.querySelector("head title")?.text).toBe(sent[0]?.subject);
-    const signature = sent[0]?.text.trim().split("\n").at(-1) ?? "";
+    // In the same order: the signature, then the way out.
+    const lines = (sent[0]?.text ?? "").trim().split("\n");
+    const signature = lines.at(-3) ?? "";
     expect(signature).toMatch(/^— La rédaction de /);
-    expect(html.querySelectorAll("body p").map((p) => p.text)).toContain(signature);
+    expect(lines.at(-1)).toMatch(/^Pour ne plus rien recevoir de .+\u00a0: https:/);
+    expect(
+      html
+        .querySelectorAll("body p")
+        .map((p) => p.text)
+        .slice(-2),
+    ).toEqual([signature, expect.stringMatching(/^Pour ne plus rien recevoir de .+\u00a0: se désinscrire$/)]);
   });
 
   it("mails an already confirmed reader who signs up again that they are subscribed, with a way to leave", async () => {

@@ -189,7 +189,7 @@ describe("article front matter", () => {
 
   it("gives no guess for a date that is impossible even when written the French way", () => {
     expect(problems({ ...valid, date: "31/02/2020" })).toContain("impossible ou mal formée : « 31/02/2020 »");
-    expect(problems({ ...valid, date: "31/02/2020" })).not.toContain("écrivez");
+    expect(problems({ ...valid, date: "31/02/2020" })).not.toMatch(/écrivez \d/);
   });
 
   it("takes a standfirst of two sentences, as long as the seed article's", () => {

@@ -115,10 +115,10 @@ describe("the sentences of a search", () => {
       "Aucun résultat pour «\u202fallibaba\u202f». Vérifiez l’orthographe, ou essayez un autre mot.",
     );
     expect(summary({ q: "allibaba orange", rubrique: "Tech" }).found(0, ["allibaba"])).toBe(
-      "Aucun résultat pour «\u202fallibaba orange\u202f» (rubrique Tech)\u00a0: «\u202fallibaba\u202f» n’est dans aucun article. Vérifiez l’orthographe, ou essayez un autre mot.",
+      "Aucun résultat pour «\u202fallibaba orange\u202f» (rubrique Tech)\u00a0: aucun article ne contient «\u202fallibaba\u202f». Vérifiez l’orthographe, ou essayez un autre mot.",
     );
     expect(summary({ q: "qu'il tencnet orange" }).found(0, ["qu'il", "tencnet"])).toBe(
-      "Aucun résultat pour «\u202fqu’il tencnet orange\u202f»\u00a0: «\u202fqu’il\u202f», «\u202ftencnet\u202f» ne sont dans aucun article. Vérifiez l’orthographe, ou essayez un autre mot.",
+      "Aucun résultat pour «\u202fqu’il tencnet orange\u202f»\u00a0: aucun article ne contient «\u202fqu’il\u202f» ni «\u202ftencnet\u202f». Vérifiez l’orthographe, ou essayez un autre mot.",
     );
   });
 });

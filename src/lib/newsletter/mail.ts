@@ -198,9 +198,9 @@ function letter(to: string, subject: string, paragraphs: readonly Paragraph[], l
     "Bonjour,",
     "",
     ...paragraphs.flatMap((paragraph) => [paragraph.text, ""]),
-    `${leave}\u00a0: ${unsubscribeUrl}`,
-    "",
     `— La rédaction de ${SITE.name}`,
+    "",
+    `${leave}\u00a0: ${unsubscribeUrl}`,
   ].join("\n");
   const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>
 <p>Bonjour,</p>

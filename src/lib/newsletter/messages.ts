@@ -148,7 +148,7 @@ export interface ErrorPageWords {
 const CORRECT_AND_RESEND = "Corrigez l’adresse ci-dessous, puis cliquez de nouveau sur «\u202fS’inscrire\u202f».";
 const LIMITED_PAGE = {
   title: "Trop de demandes",
-  intro: "Votre inscription n’a pas été enregistrée cette fois. Votre adresse est gardée ci-dessous.",
+  intro: "Votre inscription n’a pas été enregistrée cette fois. Votre adresse reste dans le champ ci-dessous.",
 };
 /**
  * The address is not at fault when there were too many tries or the service was down: the page says so. What went
@@ -159,7 +159,7 @@ const ERROR_PAGES: Partial<Record<SignupProblem, { title: string; intro: string 
   "adresse-refusee": {
     title: "Adresse refusée",
     intro:
-      "Votre inscription n’a pas abouti. Votre adresse est gardée ci-dessous\u00a0: corrigez-la, ou essayez-en une autre.",
+      "Votre inscription n’a pas abouti. Votre adresse reste dans le champ ci-dessous\u00a0: corrigez-la, ou essayez-en une autre.",
   },
   "faute-de-frappe": {
     title: "Adresse à vérifier",
@@ -171,7 +171,7 @@ const ERROR_PAGES: Partial<Record<SignupProblem, { title: string; intro: string 
   indisponible: {
     title: "Inscription indisponible",
     intro:
-      "Votre inscription n’a pas pu être faite. Votre adresse est gardée ci-dessous\u00a0: renvoyez-la dans quelques minutes.",
+      "Votre inscription n’a pas pu être faite. Votre adresse reste dans le champ ci-dessous\u00a0: renvoyez-la dans quelques minutes.",
   },
 };
 
