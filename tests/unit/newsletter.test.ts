@@ -943,19 +943,21 @@ describe("waiting for the mail server", () => {
 });
 
 describe("retention", () => {
+  /** A signup at `when`, its tokens (links out, and confirmation) `token` × 32. */
+  const signup = (email: string, when: Date, token: string) =>
+    deps.store.signup({
+      email,
+      source: "/",
+      now: when,
+      newToken: token.repeat(32),
+      newConfirmToken: token.repeat(32),
+      mailEverySeconds: 600,
+    });
+
   it("erases signups left unconfirmed for 30 days and expired rate counters, and keeps the rest", () => {
     const day = 86_400_000;
     const now = new Date("2026-03-01T00:00:00Z");
     const ago = (days: number) => new Date(now.getTime() - days * day);
-    const signup = (email: string, when: Date, token: string) =>
-      deps.store.signup({
-        email,
-        source: "/",
-        now: when,
-        newToken: token.repeat(32),
-        newConfirmToken: token.repeat(32),
-        mailEverySeconds: 600,
-      });
     signup("oubli@exemple.fr", ago(31), "a");
     signup("recent@exemple.fr", ago(29), "b");
     signup("fidele@exemple.fr", ago(60), "c");
@@ -987,15 +989,6 @@ describe("retention", () => {
     const day = 86_400_000;
     const now = new Date("2026-03-01T00:00:00Z");
     const ago = (days: number) => new Date(now.getTime() - days * day);
-    const signup = (email: string, when: Date, token: string) =>
-      deps.store.signup({
-        email,
-        source: "/",
-        now: when,
-        newToken: token.repeat(32),
-        newConfirmToken: token.repeat(32),
-        mailEverySeconds: 600,
-      });
     // The confirmation message's unsubscribe link (or a mail client's one-click), never confirmed.
     signup("jamais@exemple.fr", ago(40), "f");
     deps.store.unsubscribe("f".repeat(32), ago(39));
