@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { closeNewsletter, newsletter, noSmtpWarning } from "../src/lib/newsletter/runtime.ts";
+import { trustedProxiesWarning } from "../src/lib/newsletter/client.ts";
 import { PURGE_EVERY_MS, purgeExpired, RETENTION } from "../src/lib/newsletter/policy.ts";
 import { frenchCount } from "../src/lib/french-numbers.ts";
 import { securityHeaders } from "./headers.ts";
@@ -166,8 +167,7 @@ process.on("SIGINT", () => {
   stop("SIGINT");
 });
 
-const warning = noSmtpWarning();
-if (warning !== undefined) console.warn(warning);
+for (const warning of [noSmtpWarning(), trustedProxiesWarning()]) if (warning !== undefined) console.warn(warning);
 
 /**
  * Retention, at startup and every hour: unconfirmed signups and outbox messages erased after

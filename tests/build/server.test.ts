@@ -220,6 +220,24 @@ describe("static files", () => {
     expect(refused.statusText).toBe("Bad Request");
   });
 
+  it("counts signups behind a proxy by the address it forwarded (X-Forwarded-For), not as one client", async () => {
+    const signup = (email: string, forwardedFor: string): Promise<Response> =>
+      fetch(`${server.url}/api/newsletter`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json", "X-Forwarded-For": forwardedFor },
+        body: JSON.stringify({ email }),
+      });
+    // The test's connection comes from loopback, as nginx's would.
+    for (let i = 0; i < 20; i++)
+      expect((await signup(`proxy${String(i)}@exemple.fr`, "203.0.113.50")).status).toBe(200);
+    const held = await signup("proxy-encore@exemple.fr", "203.0.113.50");
+    expect(held.status).toBe(429);
+    expect(((await held.json()) as { error: string }).error).toBe("trop-d-inscriptions");
+    // Another reader behind the same proxy is not held back, nor is one who writes the header himself before it.
+    expect((await signup("voisin@exemple.fr", "203.0.113.51")).status).toBe(200);
+    expect((await signup("malin@exemple.fr", "203.0.113.50, 203.0.113.52")).status).toBe(200);
+  });
+
   it("tells a reader held back by the per-connection limit why, when to retry, and keeps the address", async () => {
     // The time left in the limit's window, which the signup's handler computed and the rewrite carries (attente).
     const held = await fetch(

@@ -7,7 +7,7 @@ import type { NewsletterDeps } from "./handler.ts";
 import { handleSignup, handleTokenLink, signupUnavailable, tokenLinkPage, tokenLinkUnavailable } from "./handler.ts";
 import { clientGone, linkMethodNotAllowed } from "./http.ts";
 import { PAGES, type TokenAction } from "./links.ts";
-import { clientKey } from "./client.ts";
+import { clientKey, trustedProxies } from "./client.ts";
 import { withNewsletter } from "./runtime.ts";
 
 /**
@@ -31,6 +31,9 @@ async function postAnsweredWith(
   if (response.status === 303 && location?.startsWith(page) === true) return context.rewrite(location);
   return response;
 }
+
+/** The proxies besides the private and loopback ones whose X-Forwarded-For is believed (read once). */
+let proxies: ReturnType<typeof trustedProxies>["proxies"] | undefined;
 
 /**
  * The client's address (Astro's clientAddress), or null when the client is gone: Astro reads it from the connection
@@ -57,7 +60,10 @@ export function signupPost(context: APIContext): Promise<Response> {
   return postAnsweredWith(
     context,
     PAGES.error,
-    (request, deps) => handleSignup(request, deps, clientKey(address)),
+    (request, deps) => {
+      proxies ??= trustedProxies(process.env["TRUSTED_PROXIES"]).proxies;
+      return handleSignup(request, deps, clientKey(address, request.headers.get("x-forwarded-for"), proxies));
+    },
     signupUnavailable,
   );
 }
