@@ -63,10 +63,10 @@ describe("the subscribers' files", () => {
     }
   });
 
-  it("reads ALLOWED_ORIGINS with the spaces a list is often written with", () => {
+  it("reads ALLOWED_ORIGINS with the spaces, capitals and final slash a list is often written with", () => {
     const env = {
       DATA_DIR: temporaryFolder("origines-"),
-      ALLOWED_ORIGINS: "https://a.digimedia.fr, https://b.digimedia.fr ,",
+      ALLOWED_ORIGINS: "https://a.digimedia.fr, HTTPS://B.Digimedia.fr/ ,",
     };
     expect(newsletter(env).allowedOrigins.slice(1)).toEqual(["https://a.digimedia.fr", "https://b.digimedia.fr"]);
   });

@@ -779,6 +779,24 @@ describe("refusals", () => {
     return file;
   };
 
+  it("upgrades an older database's confirmation links: its e-mails' work, but not the links out of a signup after an unsubscription", () => {
+    deps.store.close();
+    // A reader waiting for confirmation; and one who left, signed up again by anyone holding an old newsletter.
+    const file = olderDatabase(
+      "jetons.db",
+      `('attend@exemple.fr', 'pending', '${"a".repeat(32)}', '/', '2026-01-14', NULL, '2026-01-14'),
+        ('parti@exemple.fr', 'pending', '${"b".repeat(32)}', '/', '2026-01-14', NULL, '2026-01-01')`,
+    );
+    const old = new DatabaseSync(file);
+    old.exec("UPDATE subscribers SET unsubscribed_at = '2026-01-10' WHERE token = '" + "b".repeat(32) + "'");
+    old.close();
+    deps.store = openSqliteStore(file);
+    expect(deps.store.confirm("b".repeat(32), deps.now())).toBe(false);
+    expect(deps.store.find("parti@exemple.fr")?.status).toBe("pending");
+    expect(deps.store.find("parti@exemple.fr")?.confirmToken).toMatch(/^[\w-]{32}$/);
+    expect(deps.store.confirm("a".repeat(32), deps.now())).toBe(true);
+  });
+
   it("upgrades an older database without losing a signup, even two that differ by accented capitals", () => {
     deps.store.close();
     const file = olderDatabase(

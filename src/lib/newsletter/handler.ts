@@ -197,7 +197,7 @@ export async function signupUnavailable(request: Request): Promise<Response> {
 /** How the sending of a signup's message ended: left, refused for good by the mail server, or failed for now. */
 type Delivery = "sent" | "refused" | "failed";
 
-/** The sendings under way, by store and token: an identical signup meanwhile answers as the one sending. */
+/** The sendings under way, by store and tokens: an identical signup meanwhile answers as the one sending. */
 const inFlightByStore = new WeakMap<SubscriberStore, Map<string, Promise<Delivery>>>();
 function sendings(store: SubscriberStore): Map<string, Promise<Delivery>> {
   let map = inFlightByStore.get(store);
@@ -308,7 +308,9 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
     // An identical request of this process is sending it now: this one answers as that sending ends. A claim no
     // request of this process holds is another process's, or one that died sending (kill -9): nothing is known to
     // have left, so this request sends it (two servers sending one address at once may send it twice, same links).
-    const current = mail === "sending" ? sendings(deps.store).get(subscriber.token) : undefined;
+    // Keyed by both tokens: a sending begun before an unsubscription and a new signup carries the old confirmation link.
+    const key = `${subscriber.token} ${subscriber.confirmToken ?? ""}`;
+    const current = mail === "sending" ? sendings(deps.store).get(key) : undefined;
     let delivery: Promise<Delivery>;
     if (current !== undefined) {
       delivery = current;
@@ -317,8 +319,8 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
         deps.log?.(`Newsletter\u00a0: inscription (${SIGNUP_LOG[outcome]}), envoi repris d’un autre processus.`);
       delivery = deliver(deps, outcome, subscriber);
       const inFlight = sendings(deps.store);
-      inFlight.set(subscriber.token, delivery);
-      void delivery.finally(() => inFlight.delete(subscriber.token));
+      inFlight.set(key, delivery);
+      void delivery.finally(() => inFlight.delete(key));
     }
     const result = await delivery;
     if (result === "refused") return refuse(request, "adresse-refusee", fields);

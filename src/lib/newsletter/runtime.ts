@@ -58,6 +58,18 @@ export function noSmtpWarning(env: NodeJS.ProcessEnv = process.env): string | un
  * The store, mail transport and settings of this process, opened once. When the database cannot be opened, it
  * throws, and again with the same error, without trying, until REOPEN_AFTER_MS have passed since (`now`, ms).
  */
+/**
+ * An ALLOWED_ORIGINS entry as a browser's Origin header writes it: « HTTPS://Statique.digimedia.fr/ » is
+ * « https://statique.digimedia.fr », which it would otherwise never match; an entry that is no address stays as written.
+ */
+function originOf(entry: string): string {
+  try {
+    return new URL(entry).origin;
+  } catch {
+    return entry;
+  }
+}
+
 export function newsletter(env: NodeJS.ProcessEnv = process.env, now = Date.now()): NewsletterDeps {
   const existing = shared[KEY];
   if (existing !== undefined) return existing;
@@ -83,7 +95,7 @@ export function newsletter(env: NodeJS.ProcessEnv = process.env, now = Date.now(
       new URL(SITE.url).origin,
       ...(env["ALLOWED_ORIGINS"] ?? "")
         .split(",")
-        .map((origin) => origin.trim())
+        .map((origin) => originOf(origin.trim()))
         .filter((origin) => origin !== ""),
     ],
     now: () => new Date(),

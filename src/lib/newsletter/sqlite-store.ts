@@ -1,4 +1,5 @@
 /** SubscriberStore on SQLite, through Node's built-in node:sqlite (no native build). */
+import { randomBytes } from "node:crypto";
 import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -171,8 +172,17 @@ function upgrade(db: DatabaseSync): void {
         db.exec(
           "ALTER TABLE subscribers ADD COLUMN previous_consent_at TEXT; ALTER TABLE subscribers ADD COLUMN previous_source TEXT; ALTER TABLE subscribers ADD COLUMN previous_confirmed_at TEXT;",
         );
-      // Rows without one keep confirming with `token`, as the links already sent do (see the confirm query).
-      if (!columns().includes("confirm_token")) db.exec("ALTER TABLE subscribers ADD COLUMN confirm_token TEXT");
+      // Rows without one keep confirming with `token`, as the links already sent do (see the confirm query); but a
+      // signup made after an unsubscription, pending now, may be a stranger's holding an old e-mail's links: it gets
+      // a confirmation token of its own (its reader's link then fails; signing up again sends the new one).
+      if (!columns().includes("confirm_token")) {
+        db.exec("ALTER TABLE subscribers ADD COLUMN confirm_token TEXT");
+        const renewed = db.prepare("UPDATE subscribers SET confirm_token = ? WHERE id = ?");
+        const rows = db
+          .prepare("SELECT id FROM subscribers WHERE status = 'pending' AND unsubscribed_at IS NOT NULL")
+          .all() as { id: number }[];
+        for (const { id } of rows) renewed.run(randomBytes(24).toString("base64url"), id);
+      }
       fillKeys(db);
       db.exec("COMMIT");
     } catch (error) {
