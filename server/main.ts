@@ -142,6 +142,40 @@ const server = createServer({ connectionsCheckingInterval: 2_000 }, (req, res) =
       } else res.destroy();
     });
 });
+/**
+ * What Node answers by itself, before any handler (a malformed request, an unknown method, headers too long, a request
+ * too slow): in French, with the security headers of every answer, instead of its bare English status line.
+ */
+const CLIENT_ERRORS: Record<number, { reason: string; message: string }> = {
+  400: {
+    reason: "Bad Request",
+    message: "Requête illisible\u00a0: le navigateur ou le programme a envoyé une requête HTTP mal formée.",
+  },
+  408: { reason: "Request Timeout", message: "La requête a mis trop de temps à arriver. Réessayez." },
+  431: {
+    reason: "Request Header Fields Too Large",
+    message: "Requête trop longue\u00a0: ses en-têtes (cookies, adresse) dépassent ce que le serveur accepte.",
+  },
+};
+server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  const { reason, message } = CLIENT_ERRORS[status] ?? { reason: "Bad Request", message: "" };
+  const body = Buffer.from(`${message}\n`);
+  const lines = [
+    `HTTP/1.1 ${String(status)} ${reason}`,
+    "Content-Type: text/plain; charset=utf-8",
+    `Content-Length: ${String(body.length)}`,
+    "Cache-Control: no-store",
+    "Connection: close",
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
+  socket.end(Buffer.concat([Buffer.from(`${lines.join("\r\n")}\r\n\r\n`), body]));
+});
+
 // A client that never finishes its headers or body is cut off.
 server.requestTimeout = 30_000;
 server.headersTimeout = 15_000;

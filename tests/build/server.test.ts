@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -184,6 +185,36 @@ describe("static files", () => {
       const hidden = await fetch(`${server.url}${path}`, { redirect: "manual" });
       expect(hidden.status, path).toBe(404);
       expect(await hidden.text()).toContain("Page introuvable");
+    }
+  });
+
+  it("answers what Node refuses by itself (a malformed request, an unknown method, headers too long) in French, with the security headers", async () => {
+    const raw = (request: string): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const socket = connect(Number(new URL(server.url).port), "127.0.0.1");
+        let answer = "";
+        socket.setEncoding("utf8");
+        socket.on("data", (chunk: string) => (answer += chunk));
+        socket.on("end", () => {
+          resolve(answer);
+        });
+        socket.on("error", reject);
+        socket.write(request);
+      });
+    for (const [request, status, words] of [
+      ["GET / HTTP/1.1\r\nHost: x\r\nEn-tête sans deux-points\r\n\r\n", 400, "Requête illisible"],
+      ["TRACK / HTTP/1.1\r\nHost: x\r\n\r\n", 400, "Requête illisible"],
+      [
+        `GET /?${"a".repeat(20_000)} HTTP/1.1\r\nHost: x\r\n${"X-Long: b\r\n".repeat(2_000)}\r\n`,
+        431,
+        "Requête trop longue",
+      ],
+    ] as const) {
+      const answer = await raw(request);
+      expect(answer, request.slice(0, 30)).toMatch(new RegExp(`^HTTP/1\\.1 ${String(status)} `));
+      expect(answer).toContain(words);
+      expect(answer).toMatch(/^Content-Security-Policy: /m);
+      expect(answer).toMatch(/^X-Content-Type-Options: nosniff/m);
     }
   });
 
