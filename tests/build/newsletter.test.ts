@@ -259,7 +259,7 @@ describe("newsletter signup on the real server", () => {
     expect(page.headers.get("retry-after")).toBe("600");
     const doc = parse(await page.text());
     expect(doc.querySelector("#newsletter-erreur")?.text.trim()).toBe(
-      "Cette adresse e-mail a fait l’objet de trop de demandes en une heure. Réessayez dans 10\u00a0minutes.",
+      "Cette adresse e-mail a fait l’objet de trop de demandes. Réessayez dans 10\u00a0minutes.",
     );
     // Said once: the intro says the signup was not recorded and the address is kept, not why again.
     expect(doc.querySelector(".page-intro")?.text).not.toMatch(/demandes|une heure/);

@@ -19,6 +19,7 @@ import {
   HONEYPOT_FIELD,
   RATE_LIMIT,
   CLIENT_RATE_LIMIT,
+  DAILY_RATE_LIMIT,
   purgeExpired,
   RETENTION,
   MAILS_PER_DAY,
@@ -564,6 +565,23 @@ describe("refusals", () => {
     expect((await handleSignup(asJson({ email: "d@exemple.fr" }), deps)).status).toBe(200);
   });
 
+  it("limits one mailbox to a few signups a day too, whose refusal says to wait hours", async () => {
+    const start = deps.now().getTime();
+    // Two an hour, each to another variant: below the hour's limit, and each variant's own daily cap.
+    for (let i = 0; i < DAILY_RATE_LIMIT.max; i++) {
+      deps.now = () => new Date(start + Math.floor(i / 2) * 3_600_000 + (i % 2) * 60_000);
+      expect((await handleSignup(asJson({ email: `jour+${String(i)}@exemple.fr` }), deps)).status).toBe(200);
+    }
+    deps.now = () => new Date(start + 6 * 3_600_000);
+    const held = await handleSignup(asJson({ email: "jour+encore@exemple.fr" }), deps);
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get("retry-after"))).toBe(18 * 3600);
+    expect(((await held.json()) as { message: string }).message).toBe(
+      "Cette adresse e-mail a fait l’objet de trop de demandes. Réessayez dans 18\u00a0heures environ.",
+    );
+    expect(sent).toHaveLength(DAILY_RATE_LIMIT.max);
+  });
+
   it("limits one mailbox however its address is varied (« +tag », Gmail's dots), so nobody floods it", async () => {
     for (let i = 0; i < RATE_LIMIT.max; i++) {
       const email = i % 2 === 0 ? `victime+${String(i)}@gmail.com` : `vic.ti.me+${String(i)}@gmail.com`;
@@ -585,7 +603,7 @@ describe("refusals", () => {
     expect(location.searchParams.get("attente")).toBe(String(RATE_LIMIT.windowSeconds - 600));
     // The reader is told how long, from the same Retry-After, not « plus tard ».
     expect(((await viaJson.json()) as { message: string }).message).toBe(
-      "Cette adresse e-mail a fait l’objet de trop de demandes en une heure. Réessayez dans 50\u00a0minutes.",
+      "Cette adresse e-mail a fait l’objet de trop de demandes. Réessayez dans 50\u00a0minutes.",
     );
   });
 

@@ -28,6 +28,7 @@ import {
 } from "./messages.ts";
 import {
   CLIENT_RATE_LIMIT,
+  DAILY_RATE_LIMIT,
   HONEYPOT_FIELD,
   MAIL_CLAIM_SECONDS,
   MAIL_EVERY_SECONDS,
@@ -269,15 +270,18 @@ async function signup(request: Request, deps: NewsletterDeps, client: string | u
   const now = deps.now();
   try {
     const addressKey = addressRateKey(email);
+    const dayKey = `jour:${addressKey}`;
     const rate = deps.store.hits(
       [
         { key: addressKey, ...RATE_LIMIT },
+        { key: dayKey, ...DAILY_RATE_LIMIT },
         ...(client !== undefined ? [{ key: `client:${client}`, ...CLIENT_RATE_LIMIT }] : []),
       ],
       now,
     );
     if (!rate.allowed) {
-      const problem = rate.refused === addressKey ? "trop-de-demandes" : "trop-d-inscriptions";
+      const problem =
+        rate.refused === addressKey || rate.refused === dayKey ? "trop-de-demandes" : "trop-d-inscriptions";
       return refuse(request, problem, fields, rate.retryAfter);
     }
     const { outcome, subscriber, mail } = deps.store.signup({

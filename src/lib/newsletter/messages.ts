@@ -33,7 +33,8 @@ export function retryIn(seconds?: number): string {
 
 /** What a rate limit says happened, before retryIn says how long to wait. */
 const LIMITED = {
-  "trop-de-demandes": "Cette adresse e-mail a fait l’objet de trop de demandes en une heure.",
+  // An hour's or a day's: how long to wait says which.
+  "trop-de-demandes": "Cette adresse e-mail a fait l’objet de trop de demandes.",
   "trop-d-inscriptions": "Trop d’inscriptions sont parties de votre connexion en une heure.",
 } as const;
 

@@ -10,8 +10,13 @@ import type { SubscriberStore } from "./store.ts";
 export const MAX_BODY_BYTES = 4096;
 /** Time a client has to send its body. */
 export const BODY_TIMEOUT_MS = 10_000;
-/** Signups allowed for one address per window. */
+/** Signups allowed for one mailbox (addressRateKey: its « +tag » variants together) per window. */
 export const RATE_LIMIT = { max: 5, windowSeconds: 3600 };
+/**
+ * And per day: without it, a stranger could have 5 messages an hour sent to one mailbox, each to another variant
+ * (whose own cap is MAILS_PER_DAY), 120 a day.
+ */
+export const DAILY_RATE_LIMIT = { max: 10, windowSeconds: 86_400 };
 /**
  * Signups allowed from one client (clientKey: an IP address, an IPv6 /64) per window, whatever the
  * addresses: each sends a confirmation e-mail, and a robot must not turn the site into a mail cannon.
@@ -70,7 +75,7 @@ export function purgeExpired(
   mail: MailTransport,
   now: Date,
 ): { pending: number; rates: number; messages: number } {
-  const window = Math.max(RATE_LIMIT.windowSeconds, CLIENT_RATE_LIMIT.windowSeconds);
+  const window = Math.max(RATE_LIMIT.windowSeconds, DAILY_RATE_LIMIT.windowSeconds, CLIENT_RATE_LIMIT.windowSeconds);
   const pendingBefore = new Date(now.getTime() - RETENTION.pendingDays * 86_400_000);
   const erased = store.purge({ pendingBefore, rateBefore: Math.floor(now.getTime() / 1000) - window });
   return { ...erased, messages: mail.purge?.(pendingBefore) ?? 0 };
