@@ -386,9 +386,10 @@ function prepareStore(db: DatabaseSync, file: string): SubscriberStore {
   const insert = db.prepare(
     "INSERT INTO subscribers (email, email_key, status, token, confirm_token, source, consent_at, created_at) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?)",
   );
-  // The token is kept: the links of earlier messages (List-Unsubscribe above all) must still unsubscribe; the new
-  // consent gets its own confirmation token, and is not confirmed yet (confirmed_at cleared), and the earlier unsubscription stays on record, as does the
-  // earlier consent when it was confirmed (previous_*: SQLite reads the row as it was on the right of each =).
+  // The token is kept: the links of earlier messages (List-Unsubscribe above all) must still unsubscribe. The new
+  // consent gets its own confirmation token and is not confirmed yet (confirmed_at cleared); the earlier
+  // unsubscription stays on record, as does the earlier consent when it was confirmed (previous_*: SQLite reads the
+  // row as it was on the right of each =).
   // mailed_at cleared: the message sent before the unsubscription (a « déjà inscrit(e) ») had no confirmation link.
   const renew = db.prepare(
     `UPDATE subscribers SET
