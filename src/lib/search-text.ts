@@ -71,6 +71,16 @@ export function trimExcerptEnd(text: string): string {
   return text.replace(/ [«(]\s*…$/, " …");
 }
 
+/**
+ * The « an excerpt cut inside a quotation leaves open (« Selon l’Arcep, « la hausse … »), to close after its ellipsis,
+ * as a quotation cut short is written: how many.
+ */
+export function unclosedQuotes(excerpt: string): number {
+  let open = 0;
+  for (const mark of excerpt.matchAll(/[«»]/gu)) open = mark[0] === "«" ? open + 1 : Math.max(0, open - 1);
+  return open;
+}
+
 const SPELLING = "Vérifiez l’orthographe, ou essayez un autre mot.";
 
 /** What the search page says about a search, as the reader sees it. */

@@ -11,6 +11,7 @@ import {
   fromSearchIndex,
   searchSummary,
   trimExcerptEnd,
+  unclosedQuotes,
   trimExcerptStart,
   type SearchSummary,
 } from "../lib/search-text.ts";
@@ -59,6 +60,8 @@ function excerptParagraph(html: string): HTMLParagraphElement {
   if (first?.nodeType === Node.TEXT_NODE) first.nodeValue = trimExcerptStart(first.nodeValue ?? "");
   const last = excerpt.lastChild;
   if (last?.nodeType === Node.TEXT_NODE) last.nodeValue = trimExcerptEnd(last.nodeValue ?? "");
+  // A quotation the cut leaves open is closed after the ellipsis (its space made narrow below).
+  excerpt.append(" »".repeat(unclosedQuotes(excerpt.textContent)));
   let before = "";
   const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {

@@ -286,7 +286,7 @@ describe("static files", () => {
     const html = await held.text();
     // Why, and how long: the wait said in words from the same seconds as Retry-After.
     expect(html).toContain(
-      "Trop d’inscriptions sont parties de votre connexion en une heure. Réessayez dans 21\u00a0minutes.",
+      "Trop d’inscriptions ont été demandées depuis votre connexion en une heure. Réessayez dans 21\u00a0minutes.",
     );
     expect(html).toMatch(/<input[^>]*value="lea@exemple\.fr"/);
     // Held back, not wrong: the address is not marked invalid (a screen reader would say « non valide »).

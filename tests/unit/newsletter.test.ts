@@ -615,7 +615,7 @@ describe("refusals", () => {
     const limited = await handleSignup(asJson({ email: "encore@exemple.fr" }), deps, robot);
     expect(limited.status).toBe(429);
     expect(((await limited.json()) as { message: string }).message).toMatch(
-      /^Trop d’inscriptions sont parties de votre connexion en une heure\. Réessayez dans (une heure environ|\d+\u00a0minutes)\.$/,
+      /^Trop d’inscriptions ont été demandées depuis votre connexion en une heure\. Réessayez dans (une heure environ|\d+\u00a0minutes)\.$/,
     );
     expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(CLIENT_RATE_LIMIT.windowSeconds);
     expect(sent).toHaveLength(CLIENT_RATE_LIMIT.max);

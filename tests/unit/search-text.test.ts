@@ -6,6 +6,7 @@ import {
   searchSummary,
   trimExcerptEnd,
   trimExcerptStart,
+  unclosedQuotes,
 } from "../../src/lib/search-text.ts";
 
 describe("text crossing the search index", () => {
@@ -37,6 +38,14 @@ describe("text crossing the search index", () => {
     expect(trimExcerptEnd("le groupe a parlé de «  …")).toBe("le groupe a parlé de …");
     expect(trimExcerptEnd("la « croissance » …")).toBe("la « croissance » …");
     expect(trimExcerptEnd("la « croissance …")).toBe("la « croissance …");
+  });
+
+  it("counts the quotations an excerpt leaves open, to close after its ellipsis", () => {
+    expect(unclosedQuotes("… Selon l’Arcep, « la hausse …")).toBe(1);
+    expect(unclosedQuotes("… « il a dit « non » puis …")).toBe(1);
+    expect(unclosedQuotes("… la « croissance » …")).toBe(0);
+    // A closing » whose opening the cut took: nothing to close.
+    expect(unclosedQuotes("… croissance », a-t-il dit …")).toBe(0);
   });
 });
 

@@ -35,7 +35,7 @@ export function retryIn(seconds?: number): string {
 const LIMITED = {
   // An hour's or a day's: how long to wait says which.
   "trop-de-demandes": "Cette adresse e-mail a fait l’objet de trop de demandes.",
-  "trop-d-inscriptions": "Trop d’inscriptions sont parties de votre connexion en une heure.",
+  "trop-d-inscriptions": "Trop d’inscriptions ont été demandées depuis votre connexion en une heure.",
 } as const;
 
 /** Reasons a signup can be turned back, as they travel in the error page's URL. */
