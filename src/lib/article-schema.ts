@@ -2,6 +2,7 @@
  * The front matter of an article, checked with zod, with French messages that name the field.
  * Dates arrive as strings (see articles-loader.ts) so that a value without offset means Paris time.
  */
+import { commaList } from "./comma-list.ts";
 import { editDistance } from "./edit-distance.ts";
 import { z } from "astro/zod";
 import { TEMPLATE_CATEGORY, TEMPLATE_DESCRIPTION } from "./article-template.ts";
@@ -231,13 +232,7 @@ export const articleSchema = z
           {
             // « tags: Python, TIOBE » is one text: the list it meant, between brackets.
             error: (issue) => {
-              const meant =
-                typeof issue.input === "string"
-                  ? issue.input
-                      .split(",")
-                      .map((tag) => tag.trim())
-                      .filter((tag) => tag !== "")
-                  : [];
+              const meant = typeof issue.input === "string" ? commaList(issue.input) : [];
               return meant.length > 0
                 ? `les étiquettes (tags) sont une liste, entre crochets : écrivez tags: [${meant.join(", ")}]`
                 : "les étiquettes (tags) sont une liste, par exemple : tags: [Tencent, Chine]";

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { extractFrontmatter } from "@astrojs/markdown-remark";
 import yaml from "js-yaml";
+import { commaList } from "./comma-list.ts";
 import { oddKeyProblem, plainSpaces } from "./front-matter-spaces.ts";
 
 /** Raised for an article the site cannot publish; its message is meant for editors. */
@@ -167,11 +168,7 @@ function textProblem(field: string, pieces: readonly Line[], example: (value: st
   if (/^["']/.test(first.text)) return [];
   // « author: [Jean, Marie] »: one author's name is the field, written as the page shows it.
   if (field === "author" && /^\[.*\]$/.test(text)) {
-    const names = text
-      .slice(1, -1)
-      .split(",")
-      .map((name) => name.trim())
-      .filter((name) => name !== "");
+    const names = commaList(text.slice(1, -1));
     const together = names.length > 1 ? `${names.slice(0, -1).join(", ")} et ${names.at(-1) ?? ""}` : (names[0] ?? "");
     return problem(
       first,

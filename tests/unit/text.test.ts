@@ -1,3 +1,4 @@
+import { commaList } from "../../src/lib/comma-list.ts";
 import { editDistance } from "../../src/lib/edit-distance.ts";
 import { describe, expect, it } from "vitest";
 import { slugify, SLUG_PATTERN, withoutAccents } from "../../src/lib/slug.ts";
@@ -125,5 +126,13 @@ describe("editDistance", () => {
     expect(editDistance("ymail", "gmail", { swap: true })).toBe(1);
     expect(editDistance("ymail", "gmail", { swap: true, replace: 2 })).toBe(2);
     expect(editDistance("", "abc")).toBe(3);
+  });
+});
+
+describe("commaList", () => {
+  it("reads a list written with commas: items trimmed, empty ones dropped", () => {
+    expect(commaList(" https://a.fr, https://b.fr ,, ")).toEqual(["https://a.fr", "https://b.fr"]);
+    expect(commaList("203.0.113.9")).toEqual(["203.0.113.9"]);
+    for (const nothing of [undefined, null, "", " , "]) expect(commaList(nothing)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
  * says, there is no key (a limit would shut all readers out).
  */
 import { BlockList, isIPv4, isIPv6 } from "node:net";
+import { commaList } from "../comma-list.ts";
 
 const shared = new BlockList();
 for (const [network, prefix] of [
@@ -71,14 +72,7 @@ export function clientKey(
   forwardedFor: string | null = null,
   proxies: BlockList = NO_PROXIES,
 ): string | undefined {
-  const hops = [
-    ...(forwardedFor ?? "")
-      .split(",")
-      .map((hop) => hop.trim())
-      .filter((hop) => hop !== ""),
-    address ?? "",
-  ];
-  for (const hop of hops.reverse()) {
+  for (const hop of [...commaList(forwardedFor), address ?? ""].reverse()) {
     const ip = plainAddress(hop);
     if (!isIPv4(ip) && !isIPv6(ip)) return undefined;
     if (!isProxy(ip, proxies)) return keyOf(ip);
@@ -93,8 +87,7 @@ export function clientKey(
 export function trustedProxies(setting: string | undefined): { proxies: BlockList; invalid: string[] } {
   const proxies = new BlockList();
   const invalid: string[] = [];
-  for (const entry of (setting ?? "").split(",").map((e) => e.trim())) {
-    if (entry === "") continue;
+  for (const entry of commaList(setting)) {
     const [network = "", prefix] = entry.split("/");
     const family = isIPv4(network) ? "ipv4" : isIPv6(network) ? "ipv6" : undefined;
     const bits = prefix === undefined ? (family === "ipv4" ? 32 : 128) : Number(prefix);

@@ -8,6 +8,7 @@ import type { NewsletterDeps } from "./handler.ts";
 import { unavailable } from "./http.ts";
 import { outboxTransport, smtpTransport } from "./mail.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
+import { commaList } from "../comma-list.ts";
 import { messageOf } from "../errors.ts";
 
 // One instance per process, shared through a global: the Astro bundle and the server entry
@@ -55,10 +56,6 @@ export function noSmtpWarning(env: NodeJS.ProcessEnv = process.env): string | un
 }
 
 /**
- * The store, mail transport and settings of this process, opened once. When the database cannot be opened, it
- * throws, and again with the same error, without trying, until REOPEN_AFTER_MS have passed since (`now`, ms).
- */
-/**
  * An ALLOWED_ORIGINS entry as a browser's Origin header writes it: « HTTPS://Statique.digimedia.fr/ » is
  * « https://statique.digimedia.fr », which it would otherwise never match; an entry that is no address stays as written.
  */
@@ -70,6 +67,10 @@ function originOf(entry: string): string {
   }
 }
 
+/**
+ * The store, mail transport and settings of this process, opened once. When the database cannot be opened, it
+ * throws, and again with the same error, without trying, until REOPEN_AFTER_MS have passed since (`now`, ms).
+ */
 export function newsletter(env: NodeJS.ProcessEnv = process.env, now = Date.now()): NewsletterDeps {
   const existing = shared[KEY];
   if (existing !== undefined) return existing;
@@ -91,13 +92,7 @@ export function newsletter(env: NodeJS.ProcessEnv = process.env, now = Date.now(
     store,
     mail: smtp !== undefined ? smtpTransport(smtp, from, outbox) : outbox,
     publicUrl: publicUrl(env),
-    allowedOrigins: [
-      new URL(SITE.url).origin,
-      ...(env["ALLOWED_ORIGINS"] ?? "")
-        .split(",")
-        .map((origin) => originOf(origin.trim()))
-        .filter((origin) => origin !== ""),
-    ],
+    allowedOrigins: [new URL(SITE.url).origin, ...commaList(env["ALLOWED_ORIGINS"]).map(originOf)],
     now: () => new Date(),
     log: (line) => {
       console.log(line);
