@@ -55,12 +55,17 @@ function unhealthy(): string | undefined {
   return undefined;
 }
 
+/** A plain-text answer of this server's own (health, an unreadable address, a method refused), one line. */
+function plainText(res: ServerResponse, status: number, line: string, headers: Record<string, string> = {}): void {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end(`${line}\n`);
+}
+
 function health(res: ServerResponse): void {
   const problem = unhealthy();
-  res.statusCode = problem === undefined ? 200 : 503;
-  res.setHeader("Content-Type", "text/plain; charset=utf-8");
-  res.setHeader("Cache-Control", "no-store");
-  res.end(`${problem ?? "ok"}\n`);
+  plainText(res, problem === undefined ? 200 : 503, problem ?? "ok", { "Cache-Control": "no-store" });
 }
 
 /** Whether an address's percent-encoding is valid UTF-8. */
@@ -75,10 +80,10 @@ function decodable(address: string | undefined): boolean {
 
 /** 400, in French: `part` of the address is no valid percent-encoding. */
 function unreadableAddress(res: ServerResponse, part: string): void {
-  res.statusCode = 400;
-  res.setHeader("Content-Type", "text/plain; charset=utf-8");
-  res.end(
-    `Adresse illisible\u00a0: ${part} n’est pas un texte UTF-8 encodé valide (un «\u202f%\u202f» suivi de deux chiffres hexadécimaux). Si elle vient d’un lien reçu par e-mail, copiez-le en entier dans la barre d’adresse.\n`,
+  plainText(
+    res,
+    400,
+    `Adresse illisible\u00a0: ${part} n’est pas un texte UTF-8 encodé valide (un «\u202f%\u202f» suivi de deux chiffres hexadécimaux). Si elle vient d’un lien reçu par e-mail, copiez-le en entier dans la barre d’adresse.`,
   );
 }
 
@@ -90,11 +95,11 @@ function unreadableAddress(res: ServerResponse, part: string): void {
 const UNSUPPORTED_METHODS = new Set(["TRACE"]);
 
 function unsupportedMethod(res: ServerResponse): void {
-  res.statusCode = 405;
-  res.setHeader("Allow", "GET, HEAD, POST");
-  res.setHeader("Content-Type", "text/plain; charset=utf-8");
-  res.end(
-    "Méthode non prise en charge\u00a0: ce site se lit (GET, HEAD) et reçoit le formulaire de la newsletter (POST).\n",
+  plainText(
+    res,
+    405,
+    "Méthode non prise en charge\u00a0: ce site se lit (GET, HEAD) et reçoit le formulaire de la newsletter (POST).",
+    { Allow: "GET, HEAD, POST" },
   );
 }
 
@@ -146,7 +151,7 @@ const server = createServer({ connectionsCheckingInterval: 2_000 }, (req, res) =
  * What Node answers by itself, before any handler (a malformed request, an unknown method, headers too long, a request
  * too slow): in French, with the security headers of every answer, instead of its bare English status line.
  */
-const CLIENT_ERRORS: Record<number, { reason: string; message: string }> = {
+const CLIENT_ERRORS: Record<400 | 408 | 431, { reason: string; message: string }> = {
   400: {
     reason: "Bad Request",
     message: "Requête illisible\u00a0: le navigateur ou le programme a envoyé une requête HTTP mal formée.",
@@ -163,7 +168,7 @@ server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
     return;
   }
   const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
-  const { reason, message } = CLIENT_ERRORS[status] ?? { reason: "Bad Request", message: "" };
+  const { reason, message } = CLIENT_ERRORS[status];
   const body = Buffer.from(`${message}\n`);
   const lines = [
     `HTTP/1.1 ${String(status)} ${reason}`,
