@@ -103,9 +103,12 @@ export interface SearchSummary {
  * their articles, newest first; undefined for an empty form, which shows nothing.
  */
 export function searchSummary({ q, rubrique, annee, tri }: SearchRequest): SearchSummary | undefined {
-  const within = [rubrique === "" ? "" : `rubrique ${rubrique}`, annee === "" ? "" : `année ${annee}`].filter(
-    (part) => part !== "",
-  );
+  // The filters set: what the count is about, and where else to look.
+  const filters = [
+    { value: rubrique, within: `rubrique ${rubrique}`, everywhere: "toutes les rubriques" },
+    { value: annee, within: `année ${annee}`, everywhere: "toutes les années" },
+  ].filter((filter) => filter.value !== "");
+  const within = filters.map((filter) => filter.within);
   // " (rubrique Économie, année 2025)": what the count is about, besides the words.
   const where = within.length === 0 ? "" : ` (${within.join(", ")})`;
   if (q === "") {
@@ -125,9 +128,7 @@ export function searchSummary({ q, rubrique, annee, tri }: SearchRequest): Searc
   // Results newest first when the reader asked so (« Trier par : date »); the most relevant first otherwise.
   const order = tri === "date" ? ", du plus récent au plus ancien" : "";
   // The words may be right and the filters what empties the list.
-  const everywhere = [rubrique === "" ? "" : "toutes les rubriques", annee === "" ? "" : "toutes les années"]
-    .filter((part) => part !== "")
-    .join(" et ");
+  const everywhere = filters.map((filter) => filter.everywhere).join(" et ");
   const advice = within.length === 0 ? SPELLING : `Essayez dans ${everywhere}, ou avec un autre mot.`;
   return {
     title: `${words}${where}`,

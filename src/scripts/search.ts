@@ -11,8 +11,8 @@ import {
   fromSearchIndex,
   searchSummary,
   trimExcerptEnd,
-  unclosedQuotes,
   trimExcerptStart,
+  unclosedQuotes,
   type SearchSummary,
 } from "../lib/search-text.ts";
 import { wordsNotFound } from "../lib/search-match.ts";
